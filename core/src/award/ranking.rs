@@ -1,0 +1,218 @@
+//! Ranking within a lot, and the tie-break order.
+//!
+//! Bids are ordered by total marks, compared exactly. Bids with equal totals go through the
+//! protocol's tie-break rules in order until they are separated; each keeps a note of whom it
+//! tied with and which rule settled it. Bids no rule separates share a rank, and the note says
+//! the authority must decide: the engine never breaks a tie by chance or by input order.
+
+use crate::exact::Exact;
+use crate::explain::money;
+use crate::protocol::{Protocol, TieBreak};
+use crate::report::TieNote;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+/// What ranking needs to know about a bid.
+pub struct Candidate {
+    /// Bid id.
+    pub id: String,
+    /// Bidder's name.
+    pub bidder: String,
+    /// Total marks (rounded marks added exactly).
+    pub total: Exact,
+    /// Price.
+    pub price: Exact,
+    /// Whether the bidder is a user-led organisation (verdict "yes").
+    pub user_led: bool,
+    /// Marks by criterion id (groups and leaves).
+    pub marks: BTreeMap<String, Exact>,
+}
+
+/// A ranked bid.
+pub struct Placed {
+    /// Rank, 1 best; tied bids share it.
+    pub rank: u32,
+    /// Bid id.
+    pub id: String,
+    /// How a tie was settled.
+    pub tie: Option<TieNote>,
+}
+
+enum Key {
+    /// Higher is better.
+    High(Exact),
+    /// Lower is better.
+    Low(Exact),
+}
+
+impl Key {
+    fn better(&self, other: &Key) -> Ordering {
+        match (self, other) {
+            (Key::High(a), Key::High(b)) => b.cmp(a),
+            (Key::Low(a), Key::Low(b)) => a.cmp(b),
+            _ => Ordering::Equal,
+        }
+    }
+}
+
+fn key(rule: &TieBreak, c: &Candidate) -> Key {
+    match rule {
+        TieBreak::HigherScoreIn(id) => Key::High(c.marks.get(id).copied().unwrap_or(Exact::ZERO)),
+        TieBreak::LowerPrice => Key::Low(c.price),
+        TieBreak::UserLedFirst => Key::High(if c.user_led { Exact::ONE } else { Exact::ZERO }),
+    }
+}
+
+fn describe_rule(protocol: &Protocol, rule: &TieBreak, places: u32) -> (String, impl Fn(&Candidate) -> String) {
+    let name = match rule {
+        TieBreak::HigherScoreIn(id) => format!(
+            "more marks in {}",
+            protocol.criterion(id).map_or(id.as_str(), |c| c.title.as_str())
+        ),
+        TieBreak::LowerPrice => "the lower price".to_string(),
+        TieBreak::UserLedFirst => "a user-led organisation first".to_string(),
+    };
+    let rule = rule.clone();
+    let show = move |c: &Candidate| match &rule {
+        TieBreak::HigherScoreIn(id) => c
+            .marks
+            .get(id)
+            .copied()
+            .unwrap_or(Exact::ZERO)
+            .to_fixed(places),
+        TieBreak::LowerPrice => money(c.price),
+        TieBreak::UserLedFirst => if c.user_led { "user-led" } else { "not user-led" }.to_string(),
+    };
+    (name, show)
+}
+
+/// Orders a group of tied candidates (indices into `cands`) by the rules from `from` on.
+/// Returns the order as groups of still-tied candidates, and for each candidate the rule index
+/// that last split its group.
+fn settle(
+    cands: &[Candidate],
+    group: Vec<usize>,
+    rules: &[TieBreak],
+    from: usize,
+    decided: &mut BTreeMap<usize, usize>,
+) -> Vec<Vec<usize>> {
+    if group.len() < 2 || from >= rules.len() {
+        return vec![group];
+    }
+    let rule = &rules[from];
+    let mut sorted = group;
+    sorted.sort_by(|a, b| {
+        key(rule, &cands[*a])
+            .better(&key(rule, &cands[*b]))
+            .then_with(|| cands[*a].id.cmp(&cands[*b].id))
+    });
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    for i in sorted {
+        match parts.last_mut() {
+            Some(last) if key(rule, &cands[last[0]]).better(&key(rule, &cands[i])) == Ordering::Equal => {
+                last.push(i)
+            }
+            _ => parts.push(vec![i]),
+        }
+    }
+    if parts.len() > 1 {
+        for p in &parts {
+            for i in p {
+                decided.insert(*i, from);
+            }
+        }
+    }
+    parts
+        .into_iter()
+        .flat_map(|p| settle(cands, p, rules, from + 1, decided))
+        .collect()
+}
+
+/// Ranks candidates by total, breaking ties by the protocol's order.
+pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32) -> Vec<Placed> {
+    let rules = &protocol.doc().award.tie_break;
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|a, b| {
+        cands[*b]
+            .total
+            .cmp(&cands[*a].total)
+            .then_with(|| cands[*a].id.cmp(&cands[*b].id))
+    });
+    // Groups of equal totals.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        match groups.last_mut() {
+            Some(g) if cands[g[0]].total == cands[i].total => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    let mut placed = Vec::new();
+    let mut position = 1u32;
+    for g in groups {
+        if g.len() == 1 {
+            placed.push(Placed {
+                rank: position,
+                id: cands[g[0]].id.clone(),
+                tie: None,
+            });
+            position += 1;
+            continue;
+        }
+        let mut decided = BTreeMap::new();
+        let settled = settle(cands, g.clone(), rules, 0, &mut decided);
+        for part in settled {
+            let rank = position;
+            for &i in &part {
+                let tied_with: Vec<String> = g
+                    .iter()
+                    .filter(|j| **j != i)
+                    .map(|j| cands[*j].id.clone())
+                    .collect();
+                let total = cands[i].total.to_fixed(places);
+                let note = if part.len() > 1 {
+                    let still: Vec<&str> = part
+                        .iter()
+                        .filter(|j| **j != i)
+                        .map(|j| cands[*j].bidder.as_str())
+                        .collect();
+                    TieNote {
+                        tied_with,
+                        decided_by: None,
+                        reason: format!(
+                            "Tied on {total} marks with {}; {}. The authority must decide between them and record how.",
+                            still.join(" and "),
+                            if rules.is_empty() {
+                                "the protocol sets no tie-break order".to_string()
+                            } else {
+                                "no rule in the protocol's tie-break order separates them".to_string()
+                            }
+                        ),
+                    }
+                } else {
+                    let r = decided.get(&i).copied().unwrap_or(0);
+                    let (name, show) = describe_rule(protocol, &rules[r], places);
+                    let values: Vec<String> = g
+                        .iter()
+                        .map(|j| format!("{} {}", cands[*j].bidder, show(&cands[*j])))
+                        .collect();
+                    TieNote {
+                        tied_with,
+                        decided_by: Some(name.clone()),
+                        reason: format!(
+                            "Tied on {total} marks; settled by tie-break rule {} ({name}): {}.",
+                            r + 1,
+                            values.join(", ")
+                        ),
+                    }
+                };
+                placed.push(Placed {
+                    rank,
+                    id: cands[i].id.clone(),
+                    tie: Some(note),
+                });
+            }
+            position += part.len() as u32;
+        }
+    }
+    placed
+}

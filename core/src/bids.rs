@@ -1,0 +1,821 @@
+//! Bids: who bid, for which lot, at what price, and what the panel scored them.
+//!
+//! Also the bidder's own draft for a self-check, which carries expected scores instead of the
+//! panel's. Reading accepts exactly what `schemas/bids.schema.json` and
+//! `schemas/self-check.schema.json` accept; [`Protocol::bids`] and [`Protocol::draft`] then check
+//! every reference (lot, criterion, evaluator, gate, fact) and every score against its scale.
+
+use crate::audit;
+use crate::error::{Document, Problem, ProblemKind, Problems};
+use crate::exact::Exact;
+use crate::facts::BidFactKind;
+use crate::json::escape_token;
+use crate::protocol::{CriterionBody, IdSet, LegalForm, Method, Protocol, TEXT_MAX, TITLE_MAX};
+use crate::read::{At, Choice, DecimalKind, Reader};
+use crate::tender::Tender;
+use serde_json::Value;
+
+/// The board of an organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Board {
+    /// Voting members of the board or management committee.
+    pub voting_members: i64,
+    /// Of them, disabled people or people who use support services.
+    pub disabled_or_service_users: i64,
+}
+
+/// The staff of an organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Staff {
+    /// Paid staff (head count).
+    pub total: i64,
+    /// Of them, disabled people.
+    pub disabled: i64,
+}
+
+/// A bidder's organisation profile: what eligibility and banded criteria read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organisation {
+    /// Name.
+    pub name: String,
+    /// Legal form.
+    pub legal_form: Option<LegalForm>,
+    /// Annual turnover in pounds.
+    pub annual_turnover: Option<Exact>,
+    /// Board composition.
+    pub board: Option<Board>,
+    /// Staff composition.
+    pub staff: Option<Staff>,
+    /// Accountable to members or the people who use its services.
+    pub accountable_to_members: Option<bool>,
+    /// Committed to the social model of disability.
+    pub social_model_commitment: Option<bool>,
+    /// Based in the authority's area.
+    pub based_in_area: Option<bool>,
+}
+
+/// A gate outcome recorded by the authority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GateOutcome {
+    /// Passed.
+    Pass,
+    /// Failed.
+    Fail,
+}
+
+impl Choice for GateOutcome {
+    const ALL: &'static [(&'static str, Self)] =
+        &[("pass", GateOutcome::Pass), ("fail", GateOutcome::Fail)];
+    const WHAT: &'static str = "a gate outcome";
+}
+
+/// A gate outcome a bidder expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExpectedGate {
+    /// Expects to pass.
+    Pass,
+    /// Expects to fail.
+    Fail,
+    /// Does not know.
+    Unsure,
+}
+
+impl Choice for ExpectedGate {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("pass", ExpectedGate::Pass),
+        ("fail", ExpectedGate::Fail),
+        ("unsure", ExpectedGate::Unsure),
+    ];
+    const WHAT: &'static str = "an expected gate outcome";
+}
+
+/// One evaluator's score.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PanelScore {
+    /// Evaluator id.
+    pub evaluator: String,
+    /// The score on the criterion's scale.
+    pub score: i64,
+    /// The evaluator's reasons.
+    pub rationale: Option<String>,
+}
+
+/// A moderator's consensus score.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsensusScore {
+    /// The agreed score.
+    pub score: i64,
+    /// The reasons recorded.
+    pub rationale: String,
+}
+
+/// One bid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bid {
+    /// Id.
+    pub id: String,
+    /// The lot bid for.
+    pub lot: String,
+    /// The bidder.
+    pub organisation: Organisation,
+    /// The total price over the contract, in pounds.
+    pub price: Exact,
+    /// Figures for banded criteria, by fact id.
+    pub facts: Vec<(String, Exact)>,
+    /// Gate outcomes, by gate id.
+    pub gates: Vec<(String, GateOutcome)>,
+    /// Evaluators' scores, by criterion id.
+    pub scores: Vec<(String, Vec<PanelScore>)>,
+    /// Consensus scores, by criterion id.
+    pub consensus: Vec<(String, ConsensusScore)>,
+}
+
+impl Bid {
+    /// A fact the bid supplies.
+    pub fn fact(&self, id: &str) -> Option<Exact> {
+        lookup(&self.facts, id).copied()
+    }
+
+    /// Evaluators' scores for a criterion.
+    pub fn scores_for(&self, criterion: &str) -> &[PanelScore] {
+        lookup(&self.scores, criterion).map_or(&[], Vec::as_slice)
+    }
+
+    /// The consensus score for a criterion.
+    pub fn consensus_for(&self, criterion: &str) -> Option<&ConsensusScore> {
+        lookup(&self.consensus, criterion)
+    }
+
+    /// The gate outcome recorded.
+    pub fn gate(&self, id: &str) -> Option<GateOutcome> {
+        lookup(&self.gates, id).copied()
+    }
+}
+
+/// Looks up a key in a sorted list of pairs (as maps are read).
+pub fn lookup<'a, T>(pairs: &'a [(String, T)], key: &str) -> Option<&'a T> {
+    pairs
+        .binary_search_by(|(k, _)| k.as_str().cmp(key))
+        .ok()
+        .map(|i| &pairs[i].1)
+}
+
+/// Bids as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BidsDoc {
+    /// The tender's id.
+    pub tender: String,
+    /// The bids.
+    pub bids: Vec<Bid>,
+}
+
+/// Bids checked against a protocol and tender, sorted by id.
+#[derive(Clone, Debug)]
+pub struct Bids {
+    tender: String,
+    bids: Vec<Bid>,
+    digest: String,
+}
+
+impl Bids {
+    /// The bids, sorted by id (so results never depend on the order bids were entered).
+    pub fn iter(&self) -> impl Iterator<Item = &Bid> {
+        self.bids.iter()
+    }
+
+    /// The bids as a slice, sorted by id.
+    pub fn as_slice(&self) -> &[Bid] {
+        &self.bids
+    }
+
+    /// The tender id the bids are for.
+    pub fn tender_id(&self) -> &str {
+        &self.tender
+    }
+
+    /// SHA-256 of the canonical bids document (bids sorted by id).
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+}
+
+/// An expected score: one value or a range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Expected {
+    /// The lowest score expected.
+    pub low: i64,
+    /// The highest score expected.
+    pub high: i64,
+    /// Given as one value (`"score"`) rather than a range.
+    pub single: bool,
+}
+
+/// A bidder's draft response, for a self-check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftBid {
+    /// The tender's id.
+    pub tender: String,
+    /// The lot.
+    pub lot: String,
+    /// The bidder.
+    pub organisation: Organisation,
+    /// The price.
+    pub price: Exact,
+    /// Figures for banded criteria.
+    pub facts: Vec<(String, Exact)>,
+    /// Expected gate outcomes.
+    pub gates: Vec<(String, ExpectedGate)>,
+    /// Expected scores by panel criterion.
+    pub expected: Vec<(String, Expected)>,
+    /// The lowest price the bidder expects from others, if it has a view.
+    pub competitor_lowest_price: Option<Exact>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+fn read_organisation(r: &mut Reader, at: At) -> Option<Organisation> {
+    let f = r.object(
+        at,
+        &[
+            "name",
+            "legal_form",
+            "annual_turnover",
+            "board",
+            "staff",
+            "accountable_to_members",
+            "social_model_commitment",
+            "based_in_area",
+        ],
+        &["name"],
+    )?;
+    let name = r.text(f.get("name"), TITLE_MAX);
+    let legal_form = r.optional(f.get("legal_form"), |r, at| r.choice(Some(at)));
+    let annual_turnover = r.optional(f.get("annual_turnover"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
+    let board = r.optional(f.get("board"), |r, at| {
+        let f = r.object(
+            at,
+            &["voting_members", "disabled_or_service_users"],
+            &["voting_members", "disabled_or_service_users"],
+        )?;
+        let voting = r.int(f.get("voting_members"), 1, 1000);
+        let users = r.int(f.get("disabled_or_service_users"), 0, 1000);
+        Some(Board {
+            voting_members: voting?,
+            disabled_or_service_users: users?,
+        })
+    });
+    let staff = r.optional(f.get("staff"), |r, at| {
+        let f = r.object(at, &["total", "disabled"], &["total", "disabled"])?;
+        let total = r.int(f.get("total"), 1, 1_000_000);
+        let disabled = r.int(f.get("disabled"), 0, 1_000_000);
+        Some(Staff {
+            total: total?,
+            disabled: disabled?,
+        })
+    });
+    let mut flag = |key: &str| r.optional(f.get(key), |r, at| r.boolean(Some(at)));
+    let accountable = flag("accountable_to_members");
+    let social_model = flag("social_model_commitment");
+    let local = flag("based_in_area");
+    Some(Organisation {
+        name: name?,
+        legal_form: legal_form?,
+        annual_turnover: annual_turnover?,
+        board: board?,
+        staff: staff?,
+        accountable_to_members: accountable?,
+        social_model_commitment: social_model?,
+        based_in_area: local?,
+    })
+}
+
+fn read_facts(r: &mut Reader, at: Option<At>) -> Option<Vec<(String, Exact)>> {
+    r.optional(at, |r, at| {
+        r.map(Some(at), |r, _, at| r.decimal(Some(at), DecimalKind::Figure))
+    })
+    .map(Option::unwrap_or_default)
+}
+
+fn read_bid(r: &mut Reader, at: At) -> Option<Bid> {
+    let f = r.object(
+        at,
+        &["id", "lot", "organisation", "price", "facts", "gates", "scores", "consensus"],
+        &["id", "lot", "organisation", "price"],
+    )?;
+    let id = r.id(f.get("id"));
+    let lot = r.id(f.get("lot"));
+    let organisation = f.get("organisation").and_then(|at| read_organisation(r, at));
+    let price = r.decimal(f.get("price"), DecimalKind::Money);
+    let facts = read_facts(r, f.get("facts"));
+    let gates = r
+        .optional(f.get("gates"), |r, at| {
+            r.map(Some(at), |r, _, at| r.choice::<GateOutcome>(Some(at)))
+        })
+        .map(Option::unwrap_or_default);
+    let scores = r
+        .optional(f.get("scores"), |r, at| {
+            r.map(Some(at), |r, _, at| {
+                let by_evaluator = r.map(Some(at), |r, evaluator, at| {
+                    let f = r.object(at, &["score", "rationale"], &["score"])?;
+                    let score = r.int(f.get("score"), 0, 100);
+                    let rationale =
+                        r.optional(f.get("rationale"), |r, at| r.text(Some(at), TEXT_MAX));
+                    Some(PanelScore {
+                        evaluator: evaluator.to_string(),
+                        score: score?,
+                        rationale: rationale?,
+                    })
+                })?;
+                Some(by_evaluator.into_iter().map(|(_, s)| s).collect::<Vec<_>>())
+            })
+        })
+        .map(Option::unwrap_or_default);
+    let consensus = r
+        .optional(f.get("consensus"), |r, at| {
+            r.map(Some(at), |r, _, at| {
+                let f = r.object(at, &["score", "rationale"], &["score", "rationale"])?;
+                let score = r.int(f.get("score"), 0, 100);
+                let rationale = r.text(f.get("rationale"), TEXT_MAX);
+                Some(ConsensusScore {
+                    score: score?,
+                    rationale: rationale?,
+                })
+            })
+        })
+        .map(Option::unwrap_or_default);
+    Some(Bid {
+        id: id?,
+        lot: lot?,
+        organisation: organisation?,
+        price: price?,
+        facts: facts?,
+        gates: gates?,
+        scores: scores?,
+        consensus: consensus?,
+    })
+}
+
+/// Reads a bids document: accepts exactly what the bids schema accepts.
+pub fn read(value: &Value) -> Result<BidsDoc, Problems> {
+    let mut r = Reader::new(Document::Bids);
+    let doc = (|| {
+        let r = &mut r;
+        let f = r.object(
+            At::root(value),
+            &["$schema", "document", "tender", "bids"],
+            &["document", "tender", "bids"],
+        )?;
+        r.document_tag(&f);
+        let tender = r.id(f.get("tender"));
+        let bids = r.list(f.get("bids"), 0, 5000, read_bid);
+        Some(BidsDoc {
+            tender: tender?,
+            bids: bids?,
+        })
+    })();
+    match doc {
+        Some(d) if !r.has_problems() => Ok(d),
+        _ => Err(Problems(r.into_problems())),
+    }
+}
+
+/// Reads a self-check document: accepts exactly what the self-check schema accepts.
+pub fn read_draft(value: &Value) -> Result<DraftBid, Problems> {
+    let mut r = Reader::new(Document::SelfCheck);
+    let doc = (|| {
+        let r = &mut r;
+        let f = r.object(
+            At::root(value),
+            &[
+                "$schema",
+                "document",
+                "tender",
+                "lot",
+                "organisation",
+                "price",
+                "facts",
+                "gates",
+                "expected",
+                "competitor_lowest_price",
+            ],
+            &["document", "tender", "lot", "organisation", "price"],
+        )?;
+        r.document_tag(&f);
+        let tender = r.id(f.get("tender"));
+        let lot = r.id(f.get("lot"));
+        let organisation = f.get("organisation").and_then(|at| read_organisation(r, at));
+        let price = r.decimal(f.get("price"), DecimalKind::Money);
+        let facts = read_facts(r, f.get("facts"));
+        let gates = r
+            .optional(f.get("gates"), |r, at| {
+                r.map(Some(at), |r, _, at| r.choice::<ExpectedGate>(Some(at)))
+            })
+            .map(Option::unwrap_or_default);
+        let expected = r
+            .optional(f.get("expected"), |r, at| {
+                r.map(Some(at), |r, _, at| {
+                    let (f, which) = r.variant_by_keys(at, &[&["score"], &["low", "high"]])?;
+                    if which == 0 {
+                        let s = r.int(f.get("score"), 0, 100)?;
+                        Some(Expected {
+                            low: s,
+                            high: s,
+                            single: true,
+                        })
+                    } else {
+                        let low = r.int(f.get("low"), 0, 100);
+                        let high = r.int(f.get("high"), 0, 100);
+                        Some(Expected {
+                            low: low?,
+                            high: high?,
+                            single: false,
+                        })
+                    }
+                })
+            })
+            .map(Option::unwrap_or_default);
+        let competitor = r.optional(f.get("competitor_lowest_price"), |r, at| {
+            r.decimal(Some(at), DecimalKind::Money)
+        });
+        Some(DraftBid {
+            tender: tender?,
+            lot: lot?,
+            organisation: organisation?,
+            price: price?,
+            facts: facts?,
+            gates: gates?,
+            expected: expected?,
+            competitor_lowest_price: competitor?,
+        })
+    })();
+    match doc {
+        Some(d) if !r.has_problems() => Ok(d),
+        _ => Err(Problems(r.into_problems())),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking
+// ---------------------------------------------------------------------------------------------
+
+struct Check<'p> {
+    protocol: &'p Protocol,
+    tender: &'p Tender,
+    document: Document,
+    problems: Vec<Problem>,
+}
+
+impl Check<'_> {
+    fn report(&mut self, pointer: String, kind: ProblemKind) {
+        self.problems.push(Problem::new(self.document, pointer, kind));
+    }
+
+    fn tender_id(&mut self, id: &str, pointer: &str) {
+        if id != self.tender.doc().id {
+            self.report(
+                pointer.to_string(),
+                ProblemKind::Inconsistent {
+                    detail: format!(
+                        "these bids are for the tender \"{id}\", but the tender loaded is \"{}\"",
+                        self.tender.doc().id
+                    ),
+                },
+            );
+        }
+    }
+
+    fn lot(&mut self, lot: &str, pointer: String) {
+        if self.tender.lot(lot).is_none() {
+            let known = self.tender.doc().lots.iter().map(|l| l.id.clone()).collect();
+            self.report(
+                pointer,
+                ProblemKind::UnknownReference {
+                    id: lot.to_string(),
+                    what: "lot",
+                    known,
+                },
+            );
+        }
+    }
+
+    fn price(&mut self, price: Exact, pointer: String) {
+        if price.is_zero() {
+            self.report(
+                pointer,
+                ProblemKind::OutOfRange {
+                    found: "\"0\"".into(),
+                    expected: "more than 0".into(),
+                },
+            );
+        }
+    }
+
+    fn organisation(&mut self, o: &Organisation, p: &str) {
+        if let Some(b) = o.board {
+            if b.disabled_or_service_users > b.voting_members {
+                self.report(
+                    format!("{p}/board/disabled_or_service_users"),
+                    ProblemKind::Inconsistent {
+                        detail: format!(
+                            "{} board members are counted as disabled people or people who use services, but the board has only {} voting members",
+                            b.disabled_or_service_users, b.voting_members
+                        ),
+                    },
+                );
+            }
+        }
+        if let Some(s) = o.staff {
+            if s.disabled > s.total {
+                self.report(
+                    format!("{p}/staff/disabled"),
+                    ProblemKind::Inconsistent {
+                        detail: format!(
+                            "{} staff are counted as disabled people, but there are only {} staff",
+                            s.disabled, s.total
+                        ),
+                    },
+                );
+            }
+        }
+    }
+
+    fn facts(&mut self, facts: &[(String, Exact)], p: &str) {
+        let declared: Vec<String> = self
+            .protocol
+            .doc()
+            .bid_facts
+            .iter()
+            .map(|f| f.id.clone())
+            .collect();
+        for (id, v) in facts {
+            let fp = format!("{p}/facts/{}", escape_token(id));
+            let kind = self.protocol.doc().bid_facts.iter().find(|f| &f.id == id).map(|f| f.kind);
+            match kind {
+                None => {
+                    let kind = if crate::facts::built_in_bid_fact_title(id).is_some() {
+                        ProblemKind::Inconsistent {
+                            detail: format!(
+                                "\"{id}\" is worked out from the organisation profile; it cannot be given as a fact"
+                            ),
+                        }
+                    } else {
+                        ProblemKind::UnknownReference {
+                            id: id.clone(),
+                            what: "bid fact",
+                            known: declared.clone(),
+                        }
+                    };
+                    self.report(fp, kind);
+                }
+                Some(BidFactKind::Percent) if *v > Exact::HUNDRED => self.report(
+                    fp,
+                    ProblemKind::OutOfRange {
+                        found: format!("\"{}\"", v.to_exact_string()),
+                        expected: "a percentage from 0 to 100".into(),
+                    },
+                ),
+                Some(BidFactKind::Count) if v.denom() != 1 => self.report(
+                    fp,
+                    ProblemKind::InvalidValue {
+                        found: format!("\"{}\"", v.to_exact_string()),
+                        expected: "a whole number".into(),
+                    },
+                ),
+                Some(BidFactKind::Money) if !v.has_at_most_places(2) => self.report(
+                    fp,
+                    ProblemKind::InvalidValue {
+                        found: format!("\"{}\"", v.to_exact_string()),
+                        expected: "an amount with at most 2 decimal places".into(),
+                    },
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn gate_ids<T>(&mut self, gates: &[(String, T)], p: &str) {
+        let known: Vec<String> = self
+            .protocol
+            .doc()
+            .award
+            .gates
+            .iter()
+            .map(|g| g.id.clone())
+            .collect();
+        for (id, _) in gates {
+            if !known.contains(id) {
+                self.report(
+                    format!("{p}/gates/{}", escape_token(id)),
+                    ProblemKind::UnknownReference {
+                        id: id.clone(),
+                        what: "gate",
+                        known: known.clone(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// The scale of a panel criterion, or a problem if the id is not a panel criterion.
+    fn panel_scale(&mut self, criterion: &str, pointer: String) -> Option<&crate::protocol::Scale> {
+        let protocol = self.protocol;
+        match protocol.criterion(criterion).map(|c| &c.body) {
+            Some(CriterionBody::Leaf(Method::Panel { scale, .. })) => protocol.scale(scale),
+            Some(_) => {
+                self.report(
+                    pointer,
+                    ProblemKind::Inconsistent {
+                        detail: format!(
+                            "\"{criterion}\" is not scored by the panel (it is a group, or computed from the bid), so it takes no scores"
+                        ),
+                    },
+                );
+                None
+            }
+            None => {
+                let known = panel_criteria(protocol);
+                self.report(
+                    pointer,
+                    ProblemKind::UnknownReference {
+                        id: criterion.to_string(),
+                        what: "panel criterion",
+                        known,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn score_on_scale(&mut self, score: i64, criterion: &str, pointer: String) {
+        let Some(scale) = self
+            .protocol
+            .criterion(criterion)
+            .and_then(|c| match &c.body {
+                CriterionBody::Leaf(Method::Panel { scale, .. }) => self.protocol.scale(scale),
+                _ => None,
+            })
+        else {
+            return;
+        };
+        if scale.point(score).is_none() {
+            let kind = ProblemKind::ScoreOutsideScale {
+                found: score,
+                allowed: scale.scores(),
+                scale: scale.title.clone(),
+            };
+            self.report(pointer, kind);
+        }
+    }
+}
+
+/// The ids of the panel-scored criteria, in tree order.
+pub fn panel_criteria(protocol: &Protocol) -> Vec<String> {
+    protocol
+        .criterion_ids()
+        .into_iter()
+        .filter(|id| {
+            matches!(
+                protocol.criterion(id).map(|c| &c.body),
+                Some(CriterionBody::Leaf(Method::Panel { .. }))
+            )
+        })
+        .collect()
+}
+
+impl Protocol {
+    /// Parses, reads and checks bids for a tender.
+    pub fn bids_from_json(&self, tender: &Tender, text: &str) -> Result<Bids, Problems> {
+        let value = crate::json::parse(text, Document::Bids).map_err(|p| Problems(vec![p]))?;
+        self.bids(tender, &value)
+    }
+
+    /// Reads and checks bids for a tender.
+    pub fn bids(&self, tender: &Tender, value: &Value) -> Result<Bids, Problems> {
+        let doc = read(value)?;
+        self.check_bids(tender, doc, audit::bids_digest(value))
+    }
+
+    /// Checks read bids against this protocol and a tender.
+    pub fn check_bids(&self, tender: &Tender, doc: BidsDoc, digest: String) -> Result<Bids, Problems> {
+        let mut c = Check {
+            protocol: self,
+            tender,
+            document: Document::Bids,
+            problems: Vec::new(),
+        };
+        c.tender_id(&doc.tender, "/tender");
+        let mut ids = IdSet::new();
+        let mut dups = Vec::new();
+        for (i, b) in doc.bids.iter().enumerate() {
+            let p = format!("/bids/{i}");
+            ids.add(&b.id, format!("{p}/id"), &mut dups, Document::Bids);
+            c.lot(&b.lot, format!("{p}/lot"));
+            c.price(b.price, format!("{p}/price"));
+            c.organisation(&b.organisation, &format!("{p}/organisation"));
+            c.facts(&b.facts, &p);
+            c.gate_ids(&b.gates, &p);
+            for (crit, scores) in &b.scores {
+                let cp = format!("{p}/scores/{}", escape_token(crit));
+                if c.panel_scale(crit, cp.clone()).is_none() {
+                    continue;
+                }
+                for s in scores {
+                    let sp = format!("{cp}/{}", escape_token(&s.evaluator));
+                    if tender.evaluator(&s.evaluator).is_none() {
+                        let known = tender
+                            .doc()
+                            .panel
+                            .iter()
+                            .flatten()
+                            .map(|e| e.id.clone())
+                            .collect();
+                        c.report(
+                            sp.clone(),
+                            ProblemKind::UnknownReference {
+                                id: s.evaluator.clone(),
+                                what: "evaluator on the tender's panel",
+                                known,
+                            },
+                        );
+                    }
+                    c.score_on_scale(s.score, crit, format!("{sp}/score"));
+                }
+            }
+            for (crit, s) in &b.consensus {
+                let cp = format!("{p}/consensus/{}", escape_token(crit));
+                if c.panel_scale(crit, cp.clone()).is_some() {
+                    c.score_on_scale(s.score, crit, format!("{cp}/score"));
+                }
+            }
+        }
+        let mut problems = c.problems;
+        problems.extend(dups);
+        if !problems.is_empty() {
+            return Err(Problems(problems));
+        }
+        let mut bids = doc.bids;
+        bids.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(Bids {
+            tender: doc.tender,
+            bids,
+            digest,
+        })
+    }
+
+    /// Parses, reads and checks a self-check draft for a tender.
+    pub fn draft_from_json(&self, tender: &Tender, text: &str) -> Result<DraftBid, Problems> {
+        let value =
+            crate::json::parse(text, Document::SelfCheck).map_err(|p| Problems(vec![p]))?;
+        self.draft(tender, &value)
+    }
+
+    /// Reads and checks a self-check draft for a tender.
+    pub fn draft(&self, tender: &Tender, value: &Value) -> Result<DraftBid, Problems> {
+        let d = read_draft(value)?;
+        let mut c = Check {
+            protocol: self,
+            tender,
+            document: Document::SelfCheck,
+            problems: Vec::new(),
+        };
+        c.tender_id(&d.tender, "/tender");
+        c.lot(&d.lot, "/lot".into());
+        c.price(d.price, "/price".into());
+        c.organisation(&d.organisation, "/organisation");
+        c.facts(&d.facts, "");
+        c.gate_ids(&d.gates, "");
+        for (crit, e) in &d.expected {
+            let p = format!("/expected/{}", escape_token(crit));
+            if c.panel_scale(crit, p.clone()).is_none() {
+                continue;
+            }
+            if e.low > e.high {
+                c.report(
+                    format!("{p}/low"),
+                    ProblemKind::RangeOutOfOrder {
+                        detail: format!(
+                            "the low score {} is above the high score {}",
+                            e.low, e.high
+                        ),
+                    },
+                );
+            }
+            if e.single {
+                c.score_on_scale(e.low, crit, format!("{p}/score"));
+            } else {
+                c.score_on_scale(e.low, crit, format!("{p}/low"));
+                c.score_on_scale(e.high, crit, format!("{p}/high"));
+            }
+        }
+        if c.problems.is_empty() {
+            Ok(d)
+        } else {
+            Err(Problems(c.problems))
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Is this bidder a user-led organisation under the protocol's definition?
+//!
+//! Every test of the definition is applied to the organisation profile and gives `met`, `not
+//! met` or `unknown`, with the figures. The verdict is `yes` only when every test is met, `no`
+//! when any test is failed, and otherwise `not enough information`, naming what to add. The
+//! engine never guesses a missing board composition.
+
+use crate::bids::Organisation;
+use crate::exact::Exact;
+use crate::explain::{self, percent};
+use crate::protocol::{Declaration, EligibilityRule, Protocol, ShareOp};
+use crate::read::Choice;
+use crate::report::{EligibilityResult, EligibilityRow};
+
+/// The verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every test is met.
+    Yes,
+    /// A test is not met.
+    No,
+    /// No test fails, but at least one cannot be applied for want of information.
+    NotEnoughInformation,
+}
+
+impl Verdict {
+    /// The result's word.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Yes => "yes",
+            Verdict::No => "no",
+            Verdict::NotEnoughInformation => "not_enough_information",
+        }
+    }
+}
+
+enum Outcome {
+    Met(String),
+    NotMet(String),
+    Unknown(String, String),
+}
+
+fn share(op: ShareOp, part: i64, whole: i64, limit: Exact, what: &str) -> Outcome {
+    let Ok(actual) = Exact::int(i128::from(part))
+        .mul(Exact::HUNDRED)
+        .and_then(|v| v.div(Exact::int(i128::from(whole))))
+    else {
+        return Outcome::Unknown(
+            format!("the share of {what} cannot be worked out from {part} of {whole}"),
+            format!("check the number of {what}"),
+        );
+    };
+    let ok = match op {
+        ShareOp::AtLeast => actual >= limit,
+        ShareOp::MoreThan => actual > limit,
+    };
+    let need = match op {
+        ShareOp::AtLeast => "at least",
+        ShareOp::MoreThan => "more than",
+    };
+    let text = format!(
+        "{part} of {whole} {what} is {}; the protocol needs {need} {}",
+        percent(actual),
+        percent(limit)
+    );
+    if ok {
+        Outcome::Met(text)
+    } else {
+        Outcome::NotMet(text)
+    }
+}
+
+fn apply(rule: &EligibilityRule, org: &Organisation) -> Outcome {
+    match rule {
+        EligibilityRule::BoardShare { op, percent } => match org.board {
+            Some(b) => share(
+                *op,
+                b.disabled_or_service_users,
+                b.voting_members,
+                *percent,
+                "voting board members who are disabled people or use support services",
+            ),
+            None => Outcome::Unknown(
+                "the board's make-up is not given".into(),
+                "add the number of voting board members, and how many of them are disabled people or people who use support services".into(),
+            ),
+        },
+        EligibilityRule::StaffShare { op, percent } => match org.staff {
+            Some(s) => share(*op, s.disabled, s.total, *percent, "staff who are disabled people"),
+            None => Outcome::Unknown(
+                "the staff's make-up is not given".into(),
+                "add the number of paid staff, and how many of them are disabled people".into(),
+            ),
+        },
+        EligibilityRule::Declaration(d) => {
+            let (value, says, add) = match d {
+                Declaration::AccountableToMembers => (
+                    org.accountable_to_members,
+                    "is accountable to its members or the people who use its services",
+                    "say whether the organisation is accountable to its members or to the people who use its services",
+                ),
+                Declaration::SocialModelCommitment => (
+                    org.social_model_commitment,
+                    "is committed to the social model of disability",
+                    "say whether the organisation is committed to the social model of disability",
+                ),
+            };
+            match value {
+                Some(true) => Outcome::Met(format!("the organisation says it {says}")),
+                Some(false) => Outcome::NotMet(format!("the organisation does not say it {says}")),
+                None => Outcome::Unknown(format!("it is not stated whether the organisation {says}"), add.into()),
+            }
+        }
+        EligibilityRule::LegalForm(allowed) => match org.legal_form {
+            Some(f) if allowed.contains(&f) => {
+                Outcome::Met(format!("the organisation is {}, a qualifying form", f.describe()))
+            }
+            Some(f) => Outcome::NotMet(format!(
+                "the organisation is {}; the protocol accepts {}",
+                f.describe(),
+                allowed.iter().map(|a| a.describe()).collect::<Vec<_>>().join(", ")
+            )),
+            None => Outcome::Unknown(
+                "the organisation's legal form is not given".into(),
+                format!(
+                    "add the legal form (the protocol accepts {})",
+                    allowed.iter().map(|a| a.word()).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+        },
+    }
+}
+
+/// Applies the protocol's definition to an organisation.
+pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityResult) {
+    let def = &protocol.doc().eligibility;
+    let mut rows = Vec::new();
+    let (mut any_no, mut any_unknown) = (false, false);
+    for t in &def.tests {
+        let (outcome, reason, to_add) = match apply(&t.rule, org) {
+            Outcome::Met(r) => ("met", r, None),
+            Outcome::NotMet(r) => {
+                any_no = true;
+                ("not_met", r, None)
+            }
+            Outcome::Unknown(r, add) => {
+                any_unknown = true;
+                ("unknown", r, Some(add))
+            }
+        };
+        rows.push(EligibilityRow {
+            test: t.id.clone(),
+            title: t.title.clone(),
+            outcome,
+            reason,
+            to_add,
+            cites: explain::cites(protocol, &t.cites),
+        });
+    }
+    let verdict = if any_no {
+        Verdict::No
+    } else if any_unknown {
+        Verdict::NotEnoughInformation
+    } else {
+        Verdict::Yes
+    };
+    let name = &org.name;
+    let reason = match verdict {
+        Verdict::Yes => format!("{name} is a user-led organisation under this protocol: it meets every test."),
+        Verdict::No => {
+            let failed: Vec<&str> = rows
+                .iter()
+                .filter(|r| r.outcome == "not_met")
+                .map(|r| r.title.as_str())
+                .collect();
+            format!(
+                "{name} is not a user-led organisation under this protocol: it does not meet {}.",
+                failed.join("; ")
+            )
+        }
+        Verdict::NotEnoughInformation => {
+            let missing: Vec<&str> = rows
+                .iter()
+                .filter(|r| r.outcome == "unknown")
+                .map(|r| r.title.as_str())
+                .collect();
+            format!(
+                "Not enough information to say whether {name} is a user-led organisation: {} cannot be checked.",
+                missing.join("; ")
+            )
+        }
+    };
+    (
+        verdict,
+        EligibilityResult {
+            verdict: verdict.word(),
+            reason,
+            tests: rows,
+        },
+    )
+}

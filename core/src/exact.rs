@@ -1,0 +1,414 @@
+//! Exact numbers.
+//!
+//! Every figure that can decide a contract is held as an exact rational number (an `i128`
+//! numerator over a positive `i128` denominator, always in lowest terms). There is no floating
+//! point anywhere in the engine: a bid must never win or lose on binary rounding noise, and the
+//! native and browser builds must print the same bytes. Rounding happens only where the protocol
+//! says, by [`Exact::round`], in the mode the protocol names.
+//!
+//! Arithmetic is checked. Inputs are bounded by the schemas (money below 10^13 with two decimal
+//! places, weights with two decimal places, criteria trees three levels deep), which keeps every
+//! intermediate value far inside `i128`; should a figure still overflow, the operation returns
+//! [`Overflow`] and the engine reports it as an error instead of panicking.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// An exact rational number in lowest terms with a positive denominator.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Exact {
+    num: i128,
+    den: i128,
+}
+
+/// A figure grew beyond what the engine computes exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow;
+
+/// How a figure is rounded to the protocol's number of decimal places.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RoundingMode {
+    /// Halves go away from zero (2.345 -> 2.35): the convention of most evaluation spreadsheets.
+    HalfUp,
+    /// Halves go to the even neighbour (2.345 -> 2.34), "banker's rounding".
+    HalfEven,
+    /// Everything after the last place is dropped (2.349 -> 2.34).
+    Down,
+}
+
+impl RoundingMode {
+    /// The protocol's spelling of this mode.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundingMode::HalfUp => "half_up",
+            RoundingMode::HalfEven => "half_even",
+            RoundingMode::Down => "down",
+        }
+    }
+
+    /// How the mode reads in an explanation.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RoundingMode::HalfUp => "rounded half up",
+            RoundingMode::HalfEven => "rounded half to even",
+            RoundingMode::Down => "rounded down",
+        }
+    }
+}
+
+/// Greatest common divisor. Callers never pass `i128::MIN` ([`Exact::ratio`] refuses it), so the
+/// result always fits; a zero pair gives zero.
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    i128::try_from(a).unwrap_or(1)
+}
+
+/// Ten to the power `places`, for the small powers the engine uses.
+fn pow10(places: u32) -> Result<i128, Overflow> {
+    10i128.checked_pow(places).ok_or(Overflow)
+}
+
+impl Exact {
+    /// Zero.
+    pub const ZERO: Exact = Exact { num: 0, den: 1 };
+    /// One.
+    pub const ONE: Exact = Exact { num: 1, den: 1 };
+    /// One hundred: a whole weight, or a full score out of 100 marks.
+    pub const HUNDRED: Exact = Exact { num: 100, den: 1 };
+
+    /// The fraction `num / den`, reduced. Fails on a zero denominator.
+    pub fn ratio(num: i128, den: i128) -> Result<Exact, Overflow> {
+        if den == 0 || num == i128::MIN || den == i128::MIN {
+            return Err(Overflow);
+        }
+        let g = gcd(num, den);
+        let (mut n, mut d) = (num / g, den / g);
+        if d < 0 {
+            n = n.checked_neg().ok_or(Overflow)?;
+            d = d.checked_neg().ok_or(Overflow)?;
+        }
+        Ok(Exact { num: n, den: d })
+    }
+
+    /// A whole number.
+    pub fn int(n: i128) -> Exact {
+        Exact { num: n, den: 1 }
+    }
+
+    /// The numerator in lowest terms.
+    pub fn numer(self) -> i128 {
+        self.num
+    }
+
+    /// The denominator in lowest terms (always positive).
+    pub fn denom(self) -> i128 {
+        self.den
+    }
+
+    /// True for zero.
+    pub fn is_zero(self) -> bool {
+        self.num == 0
+    }
+
+    /// True below zero.
+    pub fn is_negative(self) -> bool {
+        self.num < 0
+    }
+
+    /// `self + rhs`.
+    pub fn add(self, rhs: Exact) -> Result<Exact, Overflow> {
+        let g = gcd(self.den, rhs.den);
+        let l = self.den / g;
+        let r = rhs.den / g;
+        let num = self
+            .num
+            .checked_mul(r)
+            .and_then(|a| rhs.num.checked_mul(l).and_then(|b| a.checked_add(b)))
+            .ok_or(Overflow)?;
+        let den = l.checked_mul(rhs.den).ok_or(Overflow)?;
+        Exact::ratio(num, den)
+    }
+
+    /// `self - rhs`.
+    pub fn sub(self, rhs: Exact) -> Result<Exact, Overflow> {
+        self.add(rhs.neg()?)
+    }
+
+    /// `-self`.
+    pub fn neg(self) -> Result<Exact, Overflow> {
+        Ok(Exact {
+            num: self.num.checked_neg().ok_or(Overflow)?,
+            den: self.den,
+        })
+    }
+
+    /// `self * rhs`, cross-reducing first so that products of weights stay small.
+    pub fn mul(self, rhs: Exact) -> Result<Exact, Overflow> {
+        let g1 = gcd(self.num, rhs.den).max(1);
+        let g2 = gcd(rhs.num, self.den).max(1);
+        let num = (self.num / g1)
+            .checked_mul(rhs.num / g2)
+            .ok_or(Overflow)?;
+        let den = (self.den / g2)
+            .checked_mul(rhs.den / g1)
+            .ok_or(Overflow)?;
+        Exact::ratio(num, den)
+    }
+
+    /// `self / rhs`; fails when `rhs` is zero.
+    pub fn div(self, rhs: Exact) -> Result<Exact, Overflow> {
+        if rhs.num == 0 {
+            return Err(Overflow);
+        }
+        self.mul(Exact::ratio(rhs.den, rhs.num)?)
+    }
+
+    /// The smaller of two figures.
+    pub fn min(self, rhs: Exact) -> Exact {
+        if self <= rhs {
+            self
+        } else {
+            rhs
+        }
+    }
+
+    /// The larger of two figures.
+    pub fn max(self, rhs: Exact) -> Exact {
+        if self >= rhs {
+            self
+        } else {
+            rhs
+        }
+    }
+
+    /// Rounds to `places` decimal places in the given mode.
+    pub fn round(self, places: u32, mode: RoundingMode) -> Result<Exact, Overflow> {
+        let scale = pow10(places)?;
+        let scaled_num = self.num.checked_mul(scale).ok_or(Overflow)?;
+        let q = scaled_num.div_euclid(self.den);
+        let r = scaled_num.rem_euclid(self.den);
+        // q is the floor; decide whether to step up by one.
+        let twice_r = r.checked_mul(2).ok_or(Overflow)?;
+        let up = match mode {
+            RoundingMode::Down => {
+                // toward zero: floor for positives, ceiling for negatives
+                self.num < 0 && r != 0
+            }
+            RoundingMode::HalfUp => match twice_r.cmp(&self.den) {
+                Ordering::Greater => true,
+                Ordering::Less => false,
+                Ordering::Equal => self.num >= 0,
+            },
+            RoundingMode::HalfEven => match twice_r.cmp(&self.den) {
+                Ordering::Greater => true,
+                Ordering::Less => false,
+                Ordering::Equal => q % 2 != 0,
+            },
+        };
+        let n = if up {
+            q.checked_add(1).ok_or(Overflow)?
+        } else {
+            q
+        };
+        Exact::ratio(n, scale)
+    }
+
+    /// True when the figure is a whole multiple of `10^-places`.
+    pub fn has_at_most_places(self, places: u32) -> bool {
+        match pow10(places) {
+            Ok(scale) => scale % self.den == 0,
+            Err(_) => false,
+        }
+    }
+
+    /// Prints the figure with exactly `places` decimal places. The figure must already have no
+    /// more places than that (round it first); otherwise the exact fraction is printed.
+    pub fn to_fixed(self, places: u32) -> String {
+        let Ok(scale) = pow10(places) else {
+            return self.to_string();
+        };
+        if scale % self.den != 0 {
+            return self.to_string();
+        }
+        let Some(scaled) = self.num.checked_mul(scale / self.den) else {
+            return self.to_string();
+        };
+        let sign = if scaled < 0 { "-" } else { "" };
+        let abs = scaled.unsigned_abs();
+        let scale = scale as u128;
+        let whole = abs / scale;
+        if places == 0 {
+            return format!("{sign}{whole}");
+        }
+        let frac = abs % scale;
+        format!("{sign}{whole}.{frac:0width$}", width = places as usize)
+    }
+
+    /// Parses a plain decimal such as `"250000"`, `"12.5"` or `"-3.25"`: digits only, no
+    /// exponent, no separators. The schemas constrain the text before it gets here; this
+    /// returns `None` on anything else rather than guessing.
+    pub fn parse_decimal(text: &str) -> Option<Exact> {
+        let (neg, body) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, frac) = match body.split_once('.') {
+            Some((w, f)) => (w, f),
+            None => (body, ""),
+        };
+        if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if body.contains('.') && frac.is_empty() {
+            return None;
+        }
+        if !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if whole.len() + frac.len() > 30 {
+            return None;
+        }
+        let digits = format!("{whole}{frac}");
+        let mut num: i128 = digits.parse().ok()?;
+        if neg {
+            num = -num;
+        }
+        let den = pow10(frac.len() as u32).ok()?;
+        Exact::ratio(num, den).ok()
+    }
+
+    /// The figure as a short decimal when it has one (up to 12 places), else as `n/d`.
+    /// Used in explanation traces, where the unrounded value must be shown exactly.
+    pub fn to_exact_string(self) -> String {
+        for places in 0..=12 {
+            if self.has_at_most_places(places) {
+                return self.to_fixed(places);
+            }
+        }
+        self.to_string()
+    }
+}
+
+impl fmt::Display for Exact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == 1 {
+            write!(f, "{}", self.num)
+        } else {
+            write!(f, "{}/{}", self.num, self.den)
+        }
+    }
+}
+
+impl fmt::Debug for Exact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl Ord for Exact {
+    /// Exact comparison that cannot overflow: compares whole parts, then the reciprocals of the
+    /// fractional parts (a continued-fraction walk), which always terminates.
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (mut an, mut ad, mut bn, mut bd) = (self.num, self.den, other.num, other.den);
+        let mut flipped = false;
+        loop {
+            let aq = an.div_euclid(ad);
+            let bq = bn.div_euclid(bd);
+            if aq != bq {
+                let o = aq.cmp(&bq);
+                return if flipped { o.reverse() } else { o };
+            }
+            let ar = an.rem_euclid(ad);
+            let br = bn.rem_euclid(bd);
+            match (ar == 0, br == 0) {
+                (true, true) => return Ordering::Equal,
+                (true, false) => {
+                    let o = Ordering::Less;
+                    return if flipped { o.reverse() } else { o };
+                }
+                (false, true) => {
+                    let o = Ordering::Greater;
+                    return if flipped { o.reverse() } else { o };
+                }
+                (false, false) => {
+                    // compare ar/ad with br/bd  <=>  compare bd/br with ad/ar, reversed
+                    (an, ad, bn, bd) = (ad, ar, bd, br);
+                    flipped = !flipped;
+                }
+            }
+        }
+    }
+}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Exact {
+        Exact::parse_decimal(s).unwrap()
+    }
+
+    #[test]
+    fn parses_and_prints_decimals() {
+        assert_eq!(d("12.50").to_fixed(2), "12.50");
+        assert_eq!(d("0.05").to_fixed(3), "0.050");
+        assert_eq!(d("-3.25").to_fixed(2), "-3.25");
+        assert_eq!(d("250000").to_fixed(0), "250000");
+        assert_eq!(Exact::parse_decimal("1e3"), None);
+        assert_eq!(Exact::parse_decimal("1."), None);
+        assert_eq!(Exact::parse_decimal(".5"), None);
+        assert_eq!(Exact::parse_decimal(""), None);
+    }
+
+    #[test]
+    fn guidance_example_rounds_as_published() {
+        // Cabinet Office example: 40 x 100 / 105 = 38.0952... -> 38.10
+        let v = Exact::int(40)
+            .mul(Exact::int(100))
+            .unwrap()
+            .div(Exact::int(105))
+            .unwrap();
+        assert_eq!(v.round(2, RoundingMode::HalfUp).unwrap().to_fixed(2), "38.10");
+        assert_eq!(v.to_exact_string(), "800/21");
+    }
+
+    #[test]
+    fn rounding_modes_differ_only_on_halves() {
+        let half = d("2.345");
+        assert_eq!(half.round(2, RoundingMode::HalfUp).unwrap().to_fixed(2), "2.35");
+        assert_eq!(half.round(2, RoundingMode::HalfEven).unwrap().to_fixed(2), "2.34");
+        assert_eq!(half.round(2, RoundingMode::Down).unwrap().to_fixed(2), "2.34");
+        let neg = d("-2.345");
+        assert_eq!(neg.round(2, RoundingMode::HalfUp).unwrap().to_fixed(2), "-2.35");
+        assert_eq!(neg.round(2, RoundingMode::Down).unwrap().to_fixed(2), "-2.34");
+        assert_eq!(d("2.355").round(2, RoundingMode::HalfEven).unwrap().to_fixed(2), "2.36");
+    }
+
+    #[test]
+    fn comparison_is_exact_without_overflow() {
+        let big = Exact::ratio(i128::MAX - 1, i128::MAX).unwrap();
+        let bigger = Exact::ratio(i128::MAX - 2, i128::MAX - 1).unwrap();
+        assert!(big > bigger);
+        assert!(Exact::ratio(1, 3).unwrap() < Exact::ratio(1, 2).unwrap());
+        assert!(Exact::ratio(-1, 3).unwrap() > Exact::ratio(-1, 2).unwrap());
+        assert_eq!(Exact::ratio(2, 4).unwrap(), Exact::ratio(1, 2).unwrap());
+    }
+
+    #[test]
+    fn overflow_is_reported_not_panicked() {
+        let huge = Exact::int(i128::MAX / 2);
+        assert_eq!(huge.mul(Exact::int(3)), Err(Overflow));
+        assert_eq!(Exact::ONE.div(Exact::ZERO), Err(Overflow));
+    }
+}

@@ -1,0 +1,270 @@
+//! Facts about a tender's design, which the barrier rules compare with the protocol's limits.
+//!
+//! A fact is a named, typed figure derived from the tender (and, for weights, from the protocol):
+//! `turnover_multiple` is the minimum turnover divided by the lot's value, `price_weight_percent`
+//! the share of all marks that price decides. Rules may only compare facts, so a commissioner can
+//! read every rule, and the engine can always say which figure decided a finding. A fact the
+//! tender does not state is *unknown*, never zero: the barrier check then says it cannot tell.
+
+use crate::exact::Exact;
+use crate::protocol::{Category, Scope};
+use crate::read::Choice;
+use crate::tender::{InsuranceKind, Lot, Role, Tender};
+
+/// What a fact holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactKind {
+    /// A whole number of things or days.
+    Count,
+    /// An amount in pounds.
+    Money,
+    /// A percentage.
+    Percent,
+    /// Any other figure (a multiple).
+    Figure,
+    /// Yes or no.
+    YesNo,
+}
+
+impl FactKind {
+    /// In words, for error messages.
+    pub fn holds(self) -> &'static str {
+        match self {
+            FactKind::Count => "a count",
+            FactKind::Money => "an amount of money",
+            FactKind::Percent => "a percentage",
+            FactKind::Figure => "a figure",
+            FactKind::YesNo => "yes or no",
+        }
+    }
+}
+
+/// The value of a fact for one tender or lot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactValue {
+    /// A figure.
+    Number(Exact),
+    /// Yes or no.
+    YesNo(bool),
+    /// The tender does not say.
+    Unknown,
+}
+
+macro_rules! tender_facts {
+    ($( $variant:ident = $word:literal, $kind:ident, $scope:ident, $label:literal; )*) => {
+        /// A fact about a tender's design (see the module documentation).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum TenderFact {
+            $(
+                #[doc = $label]
+                $variant,
+            )*
+        }
+
+        impl Choice for TenderFact {
+            const ALL: &'static [(&'static str, Self)] = &[$(($word, TenderFact::$variant),)*];
+            const WHAT: &'static str = "a tender fact";
+        }
+
+        impl TenderFact {
+            /// What the fact holds.
+            pub fn kind(self) -> FactKind {
+                match self { $(TenderFact::$variant => FactKind::$kind,)* }
+            }
+
+            /// Whether the fact belongs to the whole tender or to one lot.
+            pub fn scope(self) -> Scope {
+                match self { $(TenderFact::$variant => Scope::$scope,)* }
+            }
+
+            /// The fact in plain English.
+            pub fn label(self) -> &'static str {
+                match self { $(TenderFact::$variant => $label,)* }
+            }
+        }
+    };
+}
+
+tender_facts! {
+    LotCount = "lot_count", Count, Tender, "the number of lots";
+    TotalValue = "total_value", Money, Tender, "the total estimated value of the contract";
+    LargestLotValue = "largest_lot_value", Money, Tender, "the estimated value of the largest lot";
+    NoLotsReasonGiven = "no_lots_reason_given", YesNo, Tender, "whether the tender gives reasons for not dividing the contract into lots";
+    ReservedForUserLed = "reserved_for_user_led", YesNo, Tender, "whether the contract is reserved for user-led organisations";
+    ResponseWindowDays = "response_window_days", Count, Tender, "the days from publication to the response deadline";
+    PaymentTermsDays = "payment_terms_days", Count, Tender, "the days the authority takes to pay a valid invoice";
+    PaymentInArrears = "payment_in_arrears", YesNo, Tender, "whether payment is made in arrears";
+    PaymentByResultsPercent = "payment_by_results_percent", Percent, Tender, "the share of the price paid only when results are achieved";
+    CoreCostsContribution = "core_costs_contribution", YesNo, Tender, "whether the price may include a contribution to the provider's core costs";
+    PriceWeightPercent = "price_weight_percent", Percent, Tender, "the share of all marks decided by price";
+    QualityWeightPercent = "quality_weight_percent", Percent, Tender, "the share of all marks for quality";
+    SocialValueWeightPercent = "social_value_weight_percent", Percent, Tender, "the share of all marks for social value";
+    UserLeadershipWeightPercent = "user_leadership_weight_percent", Percent, Tender, "the share of all marks for user leadership and involvement";
+    PanelSize = "panel_size", Count, Tender, "the number of evaluators on the panel";
+    LivedExperienceEvaluators = "lived_experience_evaluators", Count, Tender, "the number of evaluators with lived experience (people who use services)";
+    LivedExperiencePercent = "lived_experience_percent", Percent, Tender, "the share of evaluators with lived experience";
+    ElectronicAuction = "electronic_auction", YesNo, Tender, "whether a reverse electronic auction is used";
+    AbnormallyLowProcedurePublished = "abnormally_low_procedure_published", YesNo, Tender, "whether the tender says how abnormally low prices will be handled";
+    TupeInformationGiven = "tupe_information_given", YesNo, Tender, "whether staff transfer (TUPE) information is given";
+    UsersInvolvedInDesign = "users_involved_in_design", YesNo, Tender, "whether people who use the service helped design the tender";
+    MinimumTurnover = "minimum_turnover", Money, Tender, "the minimum yearly turnover asked of bidders";
+    PublicLiabilityCover = "public_liability_cover", Money, Tender, "the public liability insurance cover asked for";
+    EmployersLiabilityCover = "employers_liability_cover", Money, Tender, "the employer's liability insurance cover asked for";
+    ProfessionalIndemnityCover = "professional_indemnity_cover", Money, Tender, "the professional indemnity insurance cover asked for";
+    PerformanceBond = "performance_bond", Money, Tender, "the performance bond or guarantee asked for";
+    LotValue = "lot_value", Money, Lot, "the estimated value of the lot";
+    LotMonths = "lot_months", Count, Lot, "the length of the lot's contract in months";
+    LotAnnualValue = "lot_annual_value", Money, Lot, "the estimated value of the lot per year";
+    TurnoverMultiple = "turnover_multiple", Figure, Lot, "the minimum turnover as a multiple of the lot's value";
+}
+
+impl TenderFact {
+    /// The word rules use for this fact.
+    pub fn name(self) -> &'static str {
+        self.word()
+    }
+}
+
+/// What a bid fact holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BidFactKind {
+    /// A percentage from 0 to 100.
+    Percent,
+    /// A whole number.
+    Count,
+    /// An amount in pounds.
+    Money,
+    /// Any other non-negative figure.
+    Figure,
+}
+
+impl Choice for BidFactKind {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("percent", BidFactKind::Percent),
+        ("count", BidFactKind::Count),
+        ("money", BidFactKind::Money),
+        ("figure", BidFactKind::Figure),
+    ];
+    const WHAT: &'static str = "a kind of figure";
+}
+
+/// Bid facts every protocol may use, computed from the organisation profile.
+pub const BUILT_IN_BID_FACTS: &[(&str, BidFactKind)] = &[
+    ("board_user_share_percent", BidFactKind::Percent),
+    ("staff_disabled_share_percent", BidFactKind::Percent),
+];
+
+/// The title of a built-in bid fact.
+pub fn built_in_bid_fact_title(id: &str) -> Option<&'static str> {
+    match id {
+        "board_user_share_percent" => Some(
+            "share of voting board members who are disabled people or people who use support services",
+        ),
+        "staff_disabled_share_percent" => Some("share of staff who are disabled people"),
+        _ => None,
+    }
+}
+
+fn known(v: Option<Exact>) -> FactValue {
+    v.map_or(FactValue::Unknown, FactValue::Number)
+}
+
+fn yes_no(v: Option<bool>) -> FactValue {
+    v.map_or(FactValue::Unknown, FactValue::YesNo)
+}
+
+fn percent(part: Exact, whole: Exact) -> Option<Exact> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.mul(Exact::HUNDRED).ok()?.div(whole).ok()
+}
+
+/// The value of a fact for a tender, and for one of its lots when the fact is about lots.
+/// A lot fact asked without a lot is unknown.
+pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue {
+    let d = tender.doc();
+    let cover = |kind: InsuranceKind| -> FactValue {
+        match &d.conditions {
+            None => FactValue::Unknown,
+            Some(c) => FactValue::Number(
+                c.insurance
+                    .iter()
+                    .filter(|i| i.kind == kind)
+                    .map(|i| i.amount)
+                    .max()
+                    .unwrap_or(Exact::ZERO),
+            ),
+        }
+    };
+    let panel_count = |role: Option<Role>| -> Option<Exact> {
+        d.panel.as_ref().map(|p| {
+            Exact::int(p.iter().filter(|e| role.is_none_or(|r| e.role == r)).count() as i128)
+        })
+    };
+    match fact {
+        TenderFact::LotCount => FactValue::Number(Exact::int(d.lots.len() as i128)),
+        TenderFact::TotalValue => known(tender.total_value()),
+        TenderFact::LargestLotValue => known(d.lots.iter().map(|l| l.value).max()),
+        TenderFact::NoLotsReasonGiven => FactValue::YesNo(d.no_lots_reason.is_some()),
+        TenderFact::ReservedForUserLed => FactValue::YesNo(d.reserved_for_user_led),
+        TenderFact::ResponseWindowDays => match (d.published, d.response_deadline) {
+            (Some(p), Some(r)) => FactValue::Number(Exact::int(i128::from(p.days_until(r)))),
+            _ => FactValue::Unknown,
+        },
+        TenderFact::PaymentTermsDays => {
+            known(d.payment.as_ref().map(|p| Exact::int(i128::from(p.terms_days))))
+        }
+        TenderFact::PaymentInArrears => yes_no(d.payment.as_ref().map(|p| p.in_arrears)),
+        TenderFact::PaymentByResultsPercent => {
+            known(d.payment.as_ref().map(|p| p.by_results_percent))
+        }
+        TenderFact::CoreCostsContribution => {
+            yes_no(d.payment.as_ref().and_then(|p| p.core_costs_contribution))
+        }
+        TenderFact::PriceWeightPercent => known(tender.category_weight(Category::Price)),
+        TenderFact::QualityWeightPercent => known(tender.category_weight(Category::Quality)),
+        TenderFact::SocialValueWeightPercent => {
+            known(tender.category_weight(Category::SocialValue))
+        }
+        TenderFact::UserLeadershipWeightPercent => {
+            known(tender.category_weight(Category::UserLeadership))
+        }
+        TenderFact::PanelSize => known(panel_count(None)),
+        TenderFact::LivedExperienceEvaluators => known(panel_count(Some(Role::LivedExperience))),
+        TenderFact::LivedExperiencePercent => known(
+            panel_count(Some(Role::LivedExperience))
+                .zip(panel_count(None))
+                .and_then(|(le, all)| percent(le, all)),
+        ),
+        TenderFact::ElectronicAuction => yes_no(d.electronic_auction),
+        TenderFact::AbnormallyLowProcedurePublished => {
+            yes_no(d.abnormally_low_procedure_published)
+        }
+        TenderFact::TupeInformationGiven => yes_no(d.tupe_information_given),
+        TenderFact::UsersInvolvedInDesign => yes_no(d.users_involved_in_design),
+        TenderFact::MinimumTurnover => known(
+            d.conditions
+                .as_ref()
+                .map(|c| c.minimum_turnover.unwrap_or(Exact::ZERO)),
+        ),
+        TenderFact::PublicLiabilityCover => cover(InsuranceKind::PublicLiability),
+        TenderFact::EmployersLiabilityCover => cover(InsuranceKind::EmployersLiability),
+        TenderFact::ProfessionalIndemnityCover => cover(InsuranceKind::ProfessionalIndemnity),
+        TenderFact::PerformanceBond => known(
+            d.conditions
+                .as_ref()
+                .map(|c| c.performance_bond.unwrap_or(Exact::ZERO)),
+        ),
+        TenderFact::LotValue => known(lot.map(|l| l.value)),
+        TenderFact::LotMonths => known(lot.map(|l| Exact::int(i128::from(l.months)))),
+        TenderFact::LotAnnualValue => known(lot.and_then(|l| l.annual_value())),
+        TenderFact::TurnoverMultiple => match (lot, &d.conditions) {
+            (Some(l), Some(c)) => {
+                let t = c.minimum_turnover.unwrap_or(Exact::ZERO);
+                known(t.div(l.value).ok())
+            }
+            _ => FactValue::Unknown,
+        },
+    }
+}

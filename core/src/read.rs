@@ -1,0 +1,725 @@
+//! Reading a parsed JSON value into the typed model, collecting every problem on the way.
+//!
+//! The rules here mirror the JSON Schemas in `schemas/` exactly (types, required and allowed
+//! fields, patterns, bounds, lengths); the conformance tests prove the two accept and reject the
+//! same documents. Each `read` returns `None` when the value is unusable, after recording why,
+//! so that a whole document is read and every problem reported in one pass.
+
+use crate::error::{Document, Problem, ProblemKind};
+use crate::exact::Exact;
+use crate::json::escape_token;
+use serde_json::{Map, Value};
+
+/// Where a value is in its document, as a chain of steps back to the root. Building a path
+/// costs nothing; the JSON pointer is written out only when a problem is reported.
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    /// The document itself.
+    Root,
+    /// A field of an object.
+    Key(&'a Path<'a>, &'a str),
+    /// An item of a list.
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    /// The JSON pointer (RFC 6901).
+    pub fn pointer(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => format!("{}/{}", parent.pointer(), escape_token(key)),
+            Path::Index(parent, i) => format!("{}/{}", parent.pointer(), i),
+        }
+    }
+}
+
+/// A value and where it is.
+#[derive(Clone, Copy)]
+pub struct At<'a> {
+    /// The value.
+    pub value: &'a Value,
+    /// Where it is.
+    pub path: Path<'a>,
+}
+
+impl<'a> At<'a> {
+    /// The root of a document.
+    pub fn root(value: &'a Value) -> At<'a> {
+        At {
+            value,
+            path: Path::Root,
+        }
+    }
+
+    /// The JSON pointer of this value.
+    pub fn pointer(&self) -> String {
+        self.path.pointer()
+    }
+}
+
+/// A JSON object whose keys have been checked against the allowed set.
+pub struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    path: Path<'a>,
+}
+
+impl<'a> Fields<'a> {
+    /// A field, if present.
+    pub fn get<'s>(&'s self, key: &'s str) -> Option<At<'s>> {
+        self.map.get(key).map(|value| At {
+            value,
+            path: Path::Key(&self.path, key),
+        })
+    }
+
+    /// The object's own pointer.
+    pub fn pointer(&self) -> String {
+        self.path.pointer()
+    }
+
+    /// The pointer of one of its fields (present or not).
+    pub fn ptr_of(&self, key: &str) -> String {
+        format!("{}/{}", self.path.pointer(), escape_token(key))
+    }
+}
+
+/// A closed set of words a field may hold (severity, legal form...). `ALL` lists them in the
+/// order the schema does; tests compare the two.
+pub trait Choice: Sized + Copy + 'static {
+    /// Every allowed word and the value it stands for.
+    const ALL: &'static [(&'static str, Self)];
+    /// How to describe the set in an error message ("a severity").
+    const WHAT: &'static str;
+
+    /// The word for this value.
+    fn word(self) -> &'static str
+    where
+        Self: PartialEq,
+    {
+        Self::ALL
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map(|(w, _)| *w)
+            .unwrap_or("")
+    }
+}
+
+/// The kinds of exact decimal the formats use, each with its schema pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecimalKind {
+    /// Pounds and pence: up to 13 whole digits, up to 2 places. `"250000.00"`.
+    Money,
+    /// A percentage from 0 to 100, up to 2 places. `"37.5"`.
+    Percent,
+    /// Any other non-negative figure (a multiple, a bid fact): up to 13 whole digits, 4 places.
+    Figure,
+}
+
+impl DecimalKind {
+    /// The regular expression the schemas use for this kind.
+    pub fn pattern(self) -> &'static str {
+        match self {
+            DecimalKind::Money => r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,2})?$",
+            DecimalKind::Percent => r"^(100(\.0{1,2})?|[1-9]?[0-9](\.[0-9]{1,2})?)$",
+            DecimalKind::Figure => r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,4})?$",
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            DecimalKind::Money => "an amount in pounds written as text, such as \"250000\" or \"1250.50\" (no commas or symbols, at most 2 decimal places)",
+            DecimalKind::Percent => "a percentage from 0 to 100 written as text, such as \"30\" or \"12.5\" (at most 2 decimal places)",
+            DecimalKind::Figure => "a figure of zero or more written as text, such as \"2\" or \"0.75\" (at most 4 decimal places)",
+        }
+    }
+
+    /// Checks the text against the pattern, by hand, so the core needs no regex engine.
+    fn accepts(self, s: &str) -> bool {
+        let (whole, frac) = match s.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (s, None),
+        };
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) {
+            return false;
+        }
+        if let Some(f) = frac {
+            if !digits(f) {
+                return false;
+            }
+        }
+        let places = frac.map_or(0, str::len);
+        match self {
+            DecimalKind::Money | DecimalKind::Figure => {
+                let max_places = if self == DecimalKind::Money { 2 } else { 4 };
+                (whole == "0" || (!whole.starts_with('0') && whole.len() <= 13))
+                    && (frac.is_none() || (1..=max_places).contains(&places))
+            }
+            DecimalKind::Percent => {
+                if whole == "100" {
+                    frac.is_none_or(|f| (1..=2).contains(&f.len()) && f.bytes().all(|b| b == b'0'))
+                } else {
+                    let whole_ok = whole.len() == 1 || (whole.len() == 2 && !whole.starts_with('0'));
+                    whole_ok && (frac.is_none() || (1..=2).contains(&places))
+                }
+            }
+        }
+    }
+}
+
+/// Describes a JSON value for an error message: `the number 12.5`, `the text "abc"`.
+pub fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => {
+            let count = s.chars().count();
+            if count > 60 {
+                let head: String = s.chars().take(40).collect();
+                format!("the text \"{head}…\" ({count} characters)")
+            } else {
+                format!("the text \"{s}\"")
+            }
+        }
+        Value::Array(a) => format!("a list of {} items", a.len()),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// Checks a full date `YYYY-MM-DD` as RFC 3339 (and the schemas' `format: date`) define it.
+pub fn is_full_date(s: &str) -> bool {
+    crate::dates::Date::parse(s).is_some()
+}
+
+/// Collects problems while a document is read.
+pub struct Reader {
+    document: Document,
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    /// A reader for one document.
+    pub fn new(document: Document) -> Reader {
+        Reader {
+            document,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The document being read.
+    pub fn document(&self) -> Document {
+        self.document
+    }
+
+    /// Records a problem.
+    pub fn report(&mut self, pointer: impl Into<String>, kind: ProblemKind) {
+        self.problems
+            .push(Problem::new(self.document, pointer.into(), kind));
+    }
+
+    /// True once any problem has been recorded.
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// The problems recorded, in the order found.
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+
+    fn wrong_type(&mut self, at: At, expected: &str) {
+        self.report(
+            at.pointer(),
+            ProblemKind::WrongType {
+                expected: expected.to_string(),
+                found: describe(at.value),
+            },
+        );
+    }
+
+    /// An object with only the `allowed` keys, every one of `required` present.
+    pub fn object<'a>(
+        &mut self,
+        at: At<'a>,
+        allowed: &[&'static str],
+        required: &[&'static str],
+    ) -> Option<Fields<'a>> {
+        let Value::Object(map) = at.value else {
+            self.wrong_type(at, "an object in curly brackets");
+            return None;
+        };
+        let mut keys: Vec<&String> = map.keys().collect();
+        keys.sort();
+        for k in keys {
+            if !allowed.contains(&k.as_str()) {
+                self.report(
+                    format!("{}/{}", at.pointer(), escape_token(k)),
+                    ProblemKind::UnknownField {
+                        field: k.clone(),
+                        allowed: allowed.to_vec(),
+                    },
+                );
+            }
+        }
+        for r in required {
+            if !map.contains_key(*r) {
+                self.report(
+                    at.pointer(),
+                    ProblemKind::MissingField {
+                        field: (*r).to_string(),
+                    },
+                );
+            }
+        }
+        // Unknown or missing fields are recorded, and the known fields are still read by the
+        // caller so that their own problems are reported too; any problem fails the document.
+        Some(Fields {
+            map,
+            path: at.path,
+        })
+    }
+
+    /// An object whose allowed fields depend on a tag field (`"type"`, `"method"`, `"rule"`).
+    /// Each variant lists its tag value, allowed fields and required fields (the tag included).
+    /// Returns the fields and the index of the variant.
+    pub fn variant<'a>(
+        &mut self,
+        at: At<'a>,
+        tag: &'static str,
+        variants: &[(&'static str, &[&'static str], &[&'static str])],
+    ) -> Option<(Fields<'a>, usize)> {
+        let Value::Object(map) = at.value else {
+            self.wrong_type(at, "an object in curly brackets");
+            return None;
+        };
+        let names = variants
+            .iter()
+            .map(|(n, ..)| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let tag_path = Path::Key(&at.path, tag);
+        match map.get(tag) {
+            None => {
+                self.report(
+                    at.pointer(),
+                    ProblemKind::MissingField {
+                        field: tag.to_string(),
+                    },
+                );
+                None
+            }
+            Some(v) => {
+                let found = v
+                    .as_str()
+                    .and_then(|s| variants.iter().position(|(n, ..)| *n == s));
+                match found {
+                    Some(i) => {
+                        let (_, allowed, required) = variants[i];
+                        let f = self.object(at, allowed, required)?;
+                        Some((f, i))
+                    }
+                    None => {
+                        let kind = if v.is_string() {
+                            ProblemKind::InvalidValue {
+                                found: describe(v),
+                                expected: format!("one of {names}"),
+                            }
+                        } else {
+                            ProblemKind::WrongType {
+                                expected: format!("text: one of {names}"),
+                                found: describe(v),
+                            }
+                        };
+                        self.report(tag_path.pointer(), kind);
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// An object that takes one of several sets of fields, told apart by which are present
+    /// (`{"score": 3}` or `{"low": 2, "high": 4}`). Each set is both allowed and required.
+    pub fn variant_by_keys<'a>(
+        &mut self,
+        at: At<'a>,
+        variants: &[&[&'static str]],
+    ) -> Option<(Fields<'a>, usize)> {
+        let Value::Object(map) = at.value else {
+            self.wrong_type(at, "an object in curly brackets");
+            return None;
+        };
+        match variants
+            .iter()
+            .position(|keys| keys.iter().any(|k| map.contains_key(*k)))
+        {
+            Some(i) => Some((self.object(at, variants[i], variants[i])?, i)),
+            None => {
+                let options = variants
+                    .iter()
+                    .map(|keys| {
+                        keys.iter()
+                            .map(|k| format!("\"{k}\""))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", or ");
+                self.report(
+                    at.pointer(),
+                    ProblemKind::Inconsistent {
+                        detail: format!("give {options}"),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// The document's `"document"` tag and an optional `"$schema"`.
+    pub fn document_tag(&mut self, f: &Fields) {
+        if let Some(at) = f.get("document") {
+            match at.value.as_str() {
+                Some(t) if t == self.document.tag() => {}
+                Some(t) => {
+                    let kind = ProblemKind::WrongDocument {
+                        found: t.chars().take(60).collect(),
+                        expected: self.document.tag(),
+                    };
+                    self.report(at.pointer(), kind);
+                }
+                None => self.wrong_type(at, &format!("the text \"{}\"", self.document.tag())),
+            }
+        }
+        self.text(f.get("$schema"), 500);
+    }
+
+    /// Non-blank text of at most `max` characters.
+    pub fn text(&mut self, at: Option<At>, max: usize) -> Option<String> {
+        let at = at?;
+        let Some(s) = at.value.as_str() else {
+            self.wrong_type(at, "text in double quotes");
+            return None;
+        };
+        let count = s.chars().count();
+        if count > max {
+            self.report(
+                at.pointer(),
+                ProblemKind::OutOfRange {
+                    found: format!("text of {count} characters"),
+                    expected: format!("at most {max} characters"),
+                },
+            );
+            return None;
+        }
+        if !s.chars().any(|c| !c.is_whitespace()) {
+            self.report(
+                at.pointer(),
+                ProblemKind::InvalidValue {
+                    found: describe(at.value),
+                    expected: "text with at least one letter or digit in it".into(),
+                },
+            );
+            return None;
+        }
+        Some(s.to_string())
+    }
+
+    /// An identifier: a letter or digit, then up to 63 letters, digits, dots, dashes or
+    /// underscores.
+    pub fn id(&mut self, at: Option<At>) -> Option<String> {
+        let at = at?;
+        let Some(s) = at.value.as_str() else {
+            self.wrong_type(at, "an id in double quotes");
+            return None;
+        };
+        if is_id(s) {
+            Some(s.to_string())
+        } else {
+            self.report(
+                at.pointer(),
+                ProblemKind::InvalidValue {
+                    found: describe(at.value),
+                    expected: ID_RULE.into(),
+                },
+            );
+            None
+        }
+    }
+
+    /// A yes/no value.
+    pub fn boolean(&mut self, at: Option<At>) -> Option<bool> {
+        let at = at?;
+        match at.value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(at, "true or false");
+                None
+            }
+        }
+    }
+
+    /// A whole number from `min` to `max`. Like JSON Schema, `3.0` counts as the whole number 3.
+    pub fn int(&mut self, at: Option<At>, min: i64, max: i64) -> Option<i64> {
+        let at = at?;
+        let n = match at.value {
+            Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    Some(i)
+                } else if n.as_u64().is_some() {
+                    None // above i64::MAX: out of range below
+                } else {
+                    let f = n.as_f64().unwrap_or(f64::NAN);
+                    if f.fract() != 0.0 || !f.is_finite() {
+                        self.wrong_type(at, "a whole number");
+                        return None;
+                    }
+                    if f >= -9.0e15 && f <= 9.0e15 {
+                        Some(f as i64)
+                    } else {
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.wrong_type(at, "a whole number (not in quotes)");
+                return None;
+            }
+        };
+        match n {
+            Some(i) if (min..=max).contains(&i) => Some(i),
+            _ => {
+                self.report(
+                    at.pointer(),
+                    ProblemKind::OutOfRange {
+                        found: describe(at.value),
+                        expected: format!("a whole number from {min} to {max}"),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// An exact decimal written as text.
+    pub fn decimal(&mut self, at: Option<At>, kind: DecimalKind) -> Option<Exact> {
+        let at = at?;
+        let Some(s) = at.value.as_str() else {
+            self.wrong_type(at, kind.describe());
+            return None;
+        };
+        if !kind.accepts(s) {
+            self.report(
+                at.pointer(),
+                ProblemKind::InvalidValue {
+                    found: describe(at.value),
+                    expected: kind.describe().into(),
+                },
+            );
+            return None;
+        }
+        match Exact::parse_decimal(s) {
+            Some(v) => Some(v),
+            None => {
+                self.report(
+                    at.pointer(),
+                    ProblemKind::InvalidValue {
+                        found: describe(at.value),
+                        expected: kind.describe().into(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A calendar date `YYYY-MM-DD`.
+    pub fn date(&mut self, at: Option<At>) -> Option<crate::dates::Date> {
+        let at = at?;
+        let Some(s) = at.value.as_str() else {
+            self.wrong_type(at, "a date written as text, such as \"2026-03-31\"");
+            return None;
+        };
+        match crate::dates::Date::parse(s) {
+            Some(d) => Some(d),
+            None => {
+                self.report(
+                    at.pointer(),
+                    ProblemKind::InvalidValue {
+                        found: describe(at.value),
+                        expected: "a real calendar date written as year-month-day, such as \"2026-03-31\"".into(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// One of a closed set of words.
+    pub fn choice<C: Choice>(&mut self, at: Option<At>) -> Option<C> {
+        let at = at?;
+        let words: Vec<&str> = C::ALL.iter().map(|(w, _)| *w).collect();
+        let expected = format!(
+            "{}: one of {}",
+            C::WHAT,
+            words
+                .iter()
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let Some(s) = at.value.as_str() else {
+            self.wrong_type(at, &expected);
+            return None;
+        };
+        match C::ALL.iter().find(|(w, _)| *w == s) {
+            Some((_, v)) => Some(*v),
+            None => {
+                self.report(
+                    at.pointer(),
+                    ProblemKind::InvalidValue {
+                        found: describe(at.value),
+                        expected,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of `min` to `max` items, each read by `item`. Every item is read, even after a
+    /// bad one, so that all problems are found.
+    pub fn list<T>(
+        &mut self,
+        at: Option<At>,
+        min: usize,
+        max: usize,
+        mut item: impl FnMut(&mut Reader, At) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let at = at?;
+        let Value::Array(items) = at.value else {
+            self.wrong_type(at, "a list in square brackets");
+            return None;
+        };
+        if items.len() < min || items.len() > max {
+            let expected = if max == usize::MAX {
+                format!("at least {min} item{}", if min == 1 { "" } else { "s" })
+            } else {
+                format!("from {min} to {max} items")
+            };
+            self.report(
+                at.pointer(),
+                ProblemKind::OutOfRange {
+                    found: describe(at.value),
+                    expected,
+                },
+            );
+            return None;
+        }
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, v) in items.iter().enumerate() {
+            let path = Path::Index(&at.path, i);
+            match item(self, At { value: v, path }) {
+                Some(t) => out.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// An object used as a map from ids to values, in sorted key order. Keys must be ids.
+    pub fn map<T>(
+        &mut self,
+        at: Option<At>,
+        mut item: impl FnMut(&mut Reader, &str, At) -> Option<T>,
+    ) -> Option<Vec<(String, T)>> {
+        let at = at?;
+        let Value::Object(map) = at.value else {
+            self.wrong_type(at, "an object in curly brackets");
+            return None;
+        };
+        let mut keys: Vec<&String> = map.keys().collect();
+        keys.sort();
+        let mut out = Vec::with_capacity(map.len());
+        let mut ok = true;
+        for k in keys {
+            let path = Path::Key(&at.path, k);
+            if !is_id(k) {
+                ok = false;
+                self.report(
+                    path.pointer(),
+                    ProblemKind::InvalidValue {
+                        found: format!("the key \"{}\"", k.chars().take(60).collect::<String>()),
+                        expected: ID_RULE.into(),
+                    },
+                );
+                continue;
+            }
+            match item(self, k, At { value: &map[k], path }) {
+                Some(t) => out.push((k.clone(), t)),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// Reads an optional field: `Some(None)` when absent, `Some(Some(v))` when present and
+    /// good, `None` when present and bad.
+    pub fn optional<T>(
+        &mut self,
+        at: Option<At>,
+        read: impl FnOnce(&mut Reader, At) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match at {
+            None => Some(None),
+            Some(at) => read(self, at).map(Some),
+        }
+    }
+}
+
+/// The id rule in words.
+pub const ID_RULE: &str = "an id: a letter or digit, then up to 63 letters, digits, dots, dashes or underscores, with no spaces";
+
+/// The schemas' id pattern, `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`, checked by hand.
+pub fn is_id(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && b.len() <= 64
+        && b[0].is_ascii_alphanumeric()
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_kinds_follow_their_patterns() {
+        use DecimalKind::*;
+        for (kind, good, bad) in [
+            (Money, vec!["0", "1", "250000", "1250.5", "1250.50", "9999999999999.99"], vec!["", "01", "1.", ".5", "1.234", "-1", "1e3", "10000000000000", "1,000"]),
+            (Percent, vec!["0", "5", "30", "99.99", "100", "100.0", "100.00", "12.5"], vec!["05", "100.01", "101", "1000", "-1", "50.123", "100.", ""]),
+            (Figure, vec!["0", "2", "0.75", "1.2345", "123"], vec!["0.12345", "00", "-0.5", " 1"]),
+        ] {
+            for g in good {
+                assert!(kind.accepts(g), "{kind:?} should accept {g:?}");
+            }
+            for b in bad {
+                assert!(!kind.accepts(b), "{kind:?} should refuse {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_id("lot-1"));
+        assert!(is_id("Q1.a_b"));
+        assert!(!is_id("-lot"));
+        assert!(!is_id("lot 1"));
+        assert!(!is_id(&"a".repeat(65)));
+        assert!(is_id(&"a".repeat(64)));
+    }
+}

@@ -1,0 +1,504 @@
+//! The results the engine produces: the shape of `schemas/result.schema.json`.
+//!
+//! Every figure is a string holding an exact decimal (`"28.50"`), never a JSON float, so that a
+//! portal in any language reads the same number the engine decided. Lists are in a fixed order
+//! (tender order for lots and criteria, id order for bids) so the same inputs give the same bytes.
+
+use crate::explain::{CiteRef, Trace};
+use serde::Serialize;
+
+/// Which engine produced a result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EngineRef {
+    /// Always `ulo`.
+    pub name: &'static str,
+    /// The engine's version.
+    pub version: &'static str,
+}
+
+impl EngineRef {
+    /// This engine.
+    pub fn this() -> EngineRef {
+        EngineRef {
+            name: "ulo",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+}
+
+/// Which protocol a result applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProtocolRef {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Version.
+    pub version: String,
+    /// Effective date.
+    pub effective_date: String,
+}
+
+/// Which tender a result is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TenderRef {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Contracting authority.
+    pub authority: String,
+}
+
+/// The rounding applied to marks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RoundingRef {
+    /// Decimal places.
+    pub places: u32,
+    /// Mode.
+    pub mode: &'static str,
+}
+
+/// A fact a finding rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FactShown {
+    /// The fact's name.
+    pub fact: String,
+    /// In words.
+    pub label: String,
+    /// Its value, or `not stated`.
+    pub value: String,
+}
+
+/// A barrier found in a tender's design (or a rule the tender gives too little to check).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: String,
+    /// The rule's title.
+    pub title: String,
+    /// `must` or `should`.
+    pub severity: &'static str,
+    /// `barrier` (the rule is not met) or `not_stated` (the tender does not say enough).
+    pub status: &'static str,
+    /// The lot, for lot rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lot: Option<String>,
+    /// What the rule requires, in words.
+    pub requirement: String,
+    /// The facts it looked at.
+    pub facts: Vec<FactShown>,
+    /// What is wrong.
+    pub finding: String,
+    /// Why it matters to user-led organisations.
+    pub why: String,
+    /// The change to suggest.
+    pub fix: String,
+    /// A clarification question a bidder can send.
+    pub question: String,
+    /// The clauses.
+    pub cites: Vec<CiteRef>,
+}
+
+/// The outcome of every rule, met or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckRow {
+    /// The rule's id.
+    pub rule: String,
+    /// The lot, for lot rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lot: Option<String>,
+    /// `met`, `barrier` or `not_stated`.
+    pub status: &'static str,
+}
+
+/// Counts of findings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FindingSummary {
+    /// True when no rule found a barrier and none lacked information.
+    pub barrier_free: bool,
+    /// Barriers against `must` rules.
+    pub must: usize,
+    /// Barriers against `should` rules.
+    pub should: usize,
+    /// Rules the tender does not give enough information to check.
+    pub not_stated: usize,
+    /// Rules met.
+    pub met: usize,
+    /// A sentence saying so.
+    pub headline: String,
+}
+
+/// The barrier check of a tender.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TenderCheck {
+    /// Always `tender-check`.
+    pub document: &'static str,
+    /// The engine.
+    pub engine: EngineRef,
+    /// The protocol.
+    pub protocol: ProtocolRef,
+    /// The tender.
+    pub tender: TenderRef,
+    /// Hash of the inputs.
+    pub input_hash: String,
+    /// Counts.
+    pub summary: FindingSummary,
+    /// Findings, `must` before `should`, then in the protocol's rule order.
+    pub findings: Vec<Finding>,
+    /// Every rule's outcome.
+    pub checks: Vec<CheckRow>,
+}
+
+/// One test of eligibility.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EligibilityRow {
+    /// The test's id.
+    pub test: String,
+    /// Its title.
+    pub title: String,
+    /// `met`, `not_met` or `unknown`.
+    pub outcome: &'static str,
+    /// Why, with the figures.
+    pub reason: String,
+    /// What to add when the outcome is unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_add: Option<String>,
+    /// The clauses.
+    pub cites: Vec<CiteRef>,
+}
+
+/// Is the bidder a user-led organisation under the protocol?
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EligibilityResult {
+    /// `yes`, `no` or `not_enough_information`.
+    pub verdict: &'static str,
+    /// The verdict in a sentence.
+    pub reason: String,
+    /// Each test.
+    pub tests: Vec<EligibilityRow>,
+}
+
+/// A gate's outcome for a bid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GateRow {
+    /// The gate's id.
+    pub gate: String,
+    /// Its title.
+    pub title: String,
+    /// `pass`, `fail` or `not_assessed` (or, in a self-check, `unsure`).
+    pub outcome: &'static str,
+    /// The clauses.
+    pub cites: Vec<CiteRef>,
+}
+
+/// One evaluator's score as shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EvaluatorScore {
+    /// Evaluator id.
+    pub evaluator: String,
+    /// Name.
+    pub name: String,
+    /// `officer` or `lived_experience`.
+    pub role: &'static str,
+    /// Score.
+    pub score: i64,
+    /// The scale point's label.
+    pub label: String,
+    /// Reasons.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<String>,
+}
+
+/// The panel's work on one criterion of one bid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PanelDetail {
+    /// The scale's id.
+    pub scale: String,
+    /// The scale's top score.
+    pub scale_max: i64,
+    /// Each evaluator's score.
+    pub scores: Vec<EvaluatorScore>,
+    /// Highest minus lowest score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread: Option<i64>,
+    /// The moderated score, exactly (`3`, `3.5`, `10/3`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moderated: Option<String>,
+    /// The moderator's reasons, for a consensus score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consensus_rationale: Option<String>,
+    /// Panel members who gave no score.
+    pub not_scored_by: Vec<String>,
+}
+
+/// One criterion of one bid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CriterionResult {
+    /// Criterion id.
+    pub criterion: String,
+    /// Title.
+    pub title: String,
+    /// The group it belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// 1 for top-level criteria.
+    pub depth: u8,
+    /// `group`, `panel`, `banded` or `price`.
+    pub method: &'static str,
+    /// `price`, `quality`, `social_value` or `user_leadership`.
+    pub category: &'static str,
+    /// Weight within its group, percent.
+    pub weight: String,
+    /// Marks available.
+    pub available: String,
+    /// Marks awarded; absent when inputs are missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marks: Option<String>,
+    /// The panel's scores, for panel criteria.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub panel: Option<PanelDetail>,
+    /// How the marks were worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Trace>,
+    /// What is missing, when marks could not be worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<String>,
+}
+
+/// Something the commissioner must look at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    /// `abnormally_low`, `threshold_failed`, `over_ceiling`, `high_variance`, `gate_failed`,
+    /// `ineligible`, `eligibility_unknown`, `incomplete`, `partial_panel`.
+    pub code: &'static str,
+    /// The criterion concerned, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<String>,
+    /// Whether the flag takes the bid out of the ranking.
+    pub excludes: bool,
+    /// What was found.
+    pub message: String,
+    /// What to do.
+    pub action: String,
+    /// How it was worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Trace>,
+    /// The clauses.
+    pub cites: Vec<CiteRef>,
+}
+
+/// One bid's result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BidResult {
+    /// Bid id.
+    pub bid: String,
+    /// Bidder's name.
+    pub bidder: String,
+    /// Lot.
+    pub lot: String,
+    /// Price.
+    pub price: String,
+    /// `ranked`, `excluded` or `incomplete`.
+    pub status: &'static str,
+    /// Rank within the lot, when ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    /// Total marks, when every criterion could be scored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    /// Marks available in all.
+    pub available: String,
+    /// How the total was added up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_trace: Option<Trace>,
+    /// Eligibility.
+    pub eligibility: EligibilityResult,
+    /// Gates.
+    pub gates: Vec<GateRow>,
+    /// Criteria in tree order.
+    pub criteria: Vec<CriterionResult>,
+    /// Flags.
+    pub flags: Vec<Flag>,
+}
+
+/// How a tie was settled (or not).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TieNote {
+    /// The bids it tied with on total marks.
+    pub tied_with: Vec<String>,
+    /// The tie-break rule that separated them, if one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<String>,
+    /// The reason in words.
+    pub reason: String,
+}
+
+/// A place in a lot's ranking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RankRow {
+    /// Rank (1 is best); tied bids share a rank.
+    pub rank: u32,
+    /// Bid id.
+    pub bid: String,
+    /// Bidder.
+    pub bidder: String,
+    /// Total marks.
+    pub total: String,
+    /// Price.
+    pub price: String,
+    /// Flags still open (e.g. abnormally low: clarification required).
+    pub flags: Vec<&'static str>,
+    /// How a tie on total marks was settled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tie: Option<TieNote>,
+}
+
+/// A bid left out of a ranking, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NotRanked {
+    /// Bid id.
+    pub bid: String,
+    /// Bidder.
+    pub bidder: String,
+    /// `excluded` or `incomplete`.
+    pub status: &'static str,
+    /// Why.
+    pub reasons: Vec<String>,
+}
+
+/// One lot's outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LotResult {
+    /// Lot id.
+    pub lot: String,
+    /// Title.
+    pub title: String,
+    /// The lowest price among the bids that compete, which relative price formulas use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lowest_price: Option<String>,
+    /// The ranking.
+    pub ranking: Vec<RankRow>,
+    /// Bids not ranked.
+    pub not_ranked: Vec<NotRanked>,
+}
+
+/// The result of scoring a tender's bids.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScoreResult {
+    /// Always `score-result`.
+    pub document: &'static str,
+    /// The engine.
+    pub engine: EngineRef,
+    /// The protocol.
+    pub protocol: ProtocolRef,
+    /// The tender.
+    pub tender: TenderRef,
+    /// Hash of the inputs.
+    pub input_hash: String,
+    /// Rounding.
+    pub rounding: RoundingRef,
+    /// The tender's barrier findings, for the record.
+    pub findings: Vec<Finding>,
+    /// Each lot's ranking.
+    pub lots: Vec<LotResult>,
+    /// Each bid, in id order.
+    pub bids: Vec<BidResult>,
+}
+
+/// A self-check threshold warning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ThresholdCheck {
+    /// The minimum score.
+    pub minimum: i64,
+    /// Whether failing it disqualifies.
+    pub disqualifies: bool,
+    /// `clear`, `at_risk` or `fails`.
+    pub status: &'static str,
+}
+
+/// One criterion in a self-check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SelfCheckRow {
+    /// Criterion id.
+    pub criterion: String,
+    /// Title.
+    pub title: String,
+    /// `panel`, `banded` or `price`.
+    pub method: &'static str,
+    /// Marks available.
+    pub available: String,
+    /// Marks expected at the low end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_low: Option<String>,
+    /// Marks expected at the high end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_high: Option<String>,
+    /// Marks that could still be won: available minus the low end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_gain: Option<String>,
+    /// The minimum score, if the criterion has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<ThresholdCheck>,
+    /// An assumption the figures rest on, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumption: Option<String>,
+    /// What is missing, if the figures could not be worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<String>,
+    /// How the low end was worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace_low: Option<Trace>,
+    /// How the high end was worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace_high: Option<Trace>,
+}
+
+/// The projected total.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Projection {
+    /// The lowest total expected.
+    pub low: String,
+    /// The highest total expected.
+    pub high: String,
+    /// Marks available in all.
+    pub available: String,
+    /// Criteria with no expected score, which the projection counts as 0 at the low end and
+    /// full marks at the high end.
+    pub not_estimated: Vec<String>,
+}
+
+/// The result of a bidder's self-check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SelfCheckResult {
+    /// Always `self-check-result`.
+    pub document: &'static str,
+    /// The engine.
+    pub engine: EngineRef,
+    /// The protocol.
+    pub protocol: ProtocolRef,
+    /// The tender.
+    pub tender: TenderRef,
+    /// Hash of the inputs.
+    pub input_hash: String,
+    /// Rounding.
+    pub rounding: RoundingRef,
+    /// The lot.
+    pub lot: String,
+    /// The bidder.
+    pub bidder: String,
+    /// The price.
+    pub price: String,
+    /// Eligibility.
+    pub eligibility: EligibilityResult,
+    /// Gates as the bidder expects them.
+    pub gates: Vec<GateRow>,
+    /// The projected total.
+    pub projected: Projection,
+    /// Scored criteria, where the most can be gained first.
+    pub criteria: Vec<SelfCheckRow>,
+    /// Flags (price over the ceiling, abnormally low, a threshold at risk).
+    pub flags: Vec<Flag>,
+    /// The tender's barrier findings, each with a clarification question.
+    pub findings: Vec<Finding>,
+}

@@ -1,0 +1,656 @@
+//! A tender: one procurement's design, described by the commissioner (or imported from OCDS).
+//!
+//! As with protocols, [`read`] accepts exactly what `schemas/tender.schema.json` accepts, and
+//! [`Protocol::tender`] checks the tender against the protocol (weights tuned only where and as
+//! far as the protocol allows, ranges in order) and resolves each criterion's marks.
+
+use crate::audit;
+use crate::dates::Date;
+use crate::error::{Document, Problem, ProblemKind, Problems};
+use crate::exact::Exact;
+use crate::protocol::{
+    Category, Criterion, CriterionBody, IdSet, Method, PriceFormula, Protocol, TEXT_MAX, TITLE_MAX,
+};
+use crate::read::{At, Choice, DecimalKind, Reader};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// One lot: a separately awarded part of the contract.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lot {
+    /// Id bids refer to.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// What it covers.
+    pub description: Option<String>,
+    /// Estimated total value over the contract period, in pounds.
+    pub value: Exact,
+    /// Contract length in months.
+    pub months: i64,
+    /// Affordability ceiling: the most the authority can pay.
+    pub price_ceiling: Option<Exact>,
+    /// Price floor, for the linear price formula (full marks at or below it).
+    pub price_floor: Option<Exact>,
+}
+
+impl Lot {
+    /// Value per year: value x 12 / months.
+    pub fn annual_value(&self) -> Option<Exact> {
+        self.value
+            .mul(Exact::int(12))
+            .ok()?
+            .div(Exact::int(i128::from(self.months)))
+            .ok()
+    }
+}
+
+/// Kinds of insurance a tender may ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InsuranceKind {
+    /// Public liability.
+    PublicLiability,
+    /// Employer's liability.
+    EmployersLiability,
+    /// Professional indemnity.
+    ProfessionalIndemnity,
+    /// Any other cover.
+    Other,
+}
+
+impl Choice for InsuranceKind {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("public_liability", InsuranceKind::PublicLiability),
+        ("employers_liability", InsuranceKind::EmployersLiability),
+        ("professional_indemnity", InsuranceKind::ProfessionalIndemnity),
+        ("other", InsuranceKind::Other),
+    ];
+    const WHAT: &'static str = "a kind of insurance";
+}
+
+/// An insurance requirement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Insurance {
+    /// Kind.
+    pub kind: InsuranceKind,
+    /// Cover asked for, in pounds.
+    pub amount: Exact,
+}
+
+/// Conditions of participation (PA23 s.22).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conditions {
+    /// Minimum yearly turnover asked of bidders; `None` means none is asked.
+    pub minimum_turnover: Option<Exact>,
+    /// Insurance cover asked for.
+    pub insurance: Vec<Insurance>,
+    /// Performance bond or parent-company guarantee asked for; `None` means none.
+    pub performance_bond: Option<Exact>,
+    /// Accreditations or registrations asked for.
+    pub accreditations: Vec<String>,
+}
+
+/// Payment terms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Payment {
+    /// Days to pay a valid invoice.
+    pub terms_days: i64,
+    /// Whether payment is made after the service is delivered.
+    pub in_arrears: bool,
+    /// Share of the price paid only on results.
+    pub by_results_percent: Exact,
+    /// Whether the price may include a contribution to core costs.
+    pub core_costs_contribution: Option<bool>,
+}
+
+/// An evaluator's role on the panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// An officer of the authority (or an adviser).
+    Officer,
+    /// A person who uses services: an "expert by experience".
+    LivedExperience,
+}
+
+impl Choice for Role {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("officer", Role::Officer),
+        ("lived_experience", Role::LivedExperience),
+    ];
+    const WHAT: &'static str = "a role";
+}
+
+impl Role {
+    /// In words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Role::Officer => "officer",
+            Role::LivedExperience => "lived-experience evaluator",
+        }
+    }
+}
+
+/// A member of the evaluation panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evaluator {
+    /// Id scores refer to.
+    pub id: String,
+    /// Name or initials.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+}
+
+/// A tender as read: well formed, not yet checked against a protocol.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TenderDoc {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The contracting authority.
+    pub authority: String,
+    /// The service, in a sentence or two.
+    pub service: Option<String>,
+    /// Date the tender was published.
+    pub published: Option<Date>,
+    /// Deadline for responses.
+    pub response_deadline: Option<Date>,
+    /// Whether only user-led organisations may be awarded the contract.
+    pub reserved_for_user_led: bool,
+    /// Lots.
+    pub lots: Vec<Lot>,
+    /// Reasons given for not dividing into lots.
+    pub no_lots_reason: Option<String>,
+    /// Conditions of participation.
+    pub conditions: Option<Conditions>,
+    /// Weights tuned from the protocol's defaults, by criterion.
+    pub weights: Vec<(String, Exact)>,
+    /// Payment terms.
+    pub payment: Option<Payment>,
+    /// The evaluation panel.
+    pub panel: Option<Vec<Evaluator>>,
+    /// Whether a reverse electronic auction is used.
+    pub electronic_auction: Option<bool>,
+    /// Whether the tender says how abnormally low tenders are handled.
+    pub abnormally_low_procedure_published: Option<bool>,
+    /// Whether TUPE (staff transfer) information is given.
+    pub tupe_information_given: Option<bool>,
+    /// Whether people who use the service helped design the tender.
+    pub users_involved_in_design: Option<bool>,
+}
+
+/// A tender checked against a protocol, with every criterion's weight and marks resolved.
+#[derive(Clone, Debug)]
+pub struct Tender {
+    doc: TenderDoc,
+    digest: String,
+    /// Effective weight of each criterion within its group.
+    weights: BTreeMap<String, Exact>,
+    /// Marks available for each criterion, out of 100 for the whole tender.
+    max_marks: BTreeMap<String, Exact>,
+    /// Share of all marks by category.
+    category_weights: BTreeMap<Category, Exact>,
+}
+
+/// The fields of a tender document.
+pub const TENDER_FIELDS: &[&str] = &[
+    "$schema",
+    "document",
+    "id",
+    "title",
+    "authority",
+    "service",
+    "published",
+    "response_deadline",
+    "reserved_for_user_led",
+    "lots",
+    "no_lots_reason",
+    "conditions",
+    "weights",
+    "payment",
+    "panel",
+    "electronic_auction",
+    "abnormally_low_procedure_published",
+    "tupe_information_given",
+    "users_involved_in_design",
+];
+
+fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
+    let f = r.object(
+        at,
+        &["id", "title", "description", "value", "months", "price_ceiling", "price_floor"],
+        &["id", "title", "value", "months"],
+    )?;
+    let id = r.id(f.get("id"));
+    let title = r.text(f.get("title"), TITLE_MAX);
+    let description = r.optional(f.get("description"), |r, at| r.text(Some(at), TEXT_MAX));
+    let value = r.decimal(f.get("value"), DecimalKind::Money);
+    let months = r.int(f.get("months"), 1, 240);
+    let price_ceiling = r.optional(f.get("price_ceiling"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
+    let price_floor = r.optional(f.get("price_floor"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
+    Some(Lot {
+        id: id?,
+        title: title?,
+        description: description?,
+        value: value?,
+        months: months?,
+        price_ceiling: price_ceiling?,
+        price_floor: price_floor?,
+    })
+}
+
+fn read_conditions(r: &mut Reader, at: At) -> Option<Conditions> {
+    let f = r.object(
+        at,
+        &["minimum_turnover", "insurance", "performance_bond", "accreditations"],
+        &[],
+    )?;
+    let minimum_turnover = r.optional(f.get("minimum_turnover"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
+    let insurance = r.optional(f.get("insurance"), |r, at| {
+        r.list(Some(at), 0, 10, |r, at| {
+            let f = r.object(at, &["kind", "amount"], &["kind", "amount"])?;
+            let kind = r.choice(f.get("kind"));
+            let amount = r.decimal(f.get("amount"), DecimalKind::Money);
+            Some(Insurance {
+                kind: kind?,
+                amount: amount?,
+            })
+        })
+    });
+    let performance_bond = r.optional(f.get("performance_bond"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
+    let accreditations = r.optional(f.get("accreditations"), |r, at| {
+        r.list(Some(at), 0, 20, |r, at| r.text(Some(at), TITLE_MAX))
+    });
+    Some(Conditions {
+        minimum_turnover: minimum_turnover?,
+        insurance: insurance?.unwrap_or_default(),
+        performance_bond: performance_bond?,
+        accreditations: accreditations?.unwrap_or_default(),
+    })
+}
+
+fn read_payment(r: &mut Reader, at: At) -> Option<Payment> {
+    let f = r.object(
+        at,
+        &["terms_days", "in_arrears", "by_results_percent", "core_costs_contribution"],
+        &["terms_days", "in_arrears"],
+    )?;
+    let terms_days = r.int(f.get("terms_days"), 0, 365);
+    let in_arrears = r.boolean(f.get("in_arrears"));
+    let by_results = r.optional(f.get("by_results_percent"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Percent)
+    });
+    let core = r.optional(f.get("core_costs_contribution"), |r, at| r.boolean(Some(at)));
+    Some(Payment {
+        terms_days: terms_days?,
+        in_arrears: in_arrears?,
+        by_results_percent: by_results?.unwrap_or(Exact::ZERO),
+        core_costs_contribution: core?,
+    })
+}
+
+fn read_evaluator(r: &mut Reader, at: At) -> Option<Evaluator> {
+    let f = r.object(at, &["id", "name", "role"], &["id", "name", "role"])?;
+    let id = r.id(f.get("id"));
+    let name = r.text(f.get("name"), TITLE_MAX);
+    let role = r.choice(f.get("role"));
+    Some(Evaluator {
+        id: id?,
+        name: name?,
+        role: role?,
+    })
+}
+
+/// Reads a tender document: accepts exactly what the tender schema accepts.
+pub fn read(value: &Value) -> Result<TenderDoc, Problems> {
+    let mut r = Reader::new(Document::Tender);
+    let doc = read_doc(&mut r, At::root(value));
+    match doc {
+        Some(d) if !r.has_problems() => Ok(d),
+        _ => Err(Problems(r.into_problems())),
+    }
+}
+
+fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
+    let f = r.object(
+        at,
+        TENDER_FIELDS,
+        &["document", "id", "title", "authority", "lots"],
+    )?;
+    r.document_tag(&f);
+    let id = r.id(f.get("id"));
+    let title = r.text(f.get("title"), TITLE_MAX);
+    let authority = r.text(f.get("authority"), TITLE_MAX);
+    let service = r.optional(f.get("service"), |r, at| r.text(Some(at), TEXT_MAX));
+    let published = r.optional(f.get("published"), |r, at| r.date(Some(at)));
+    let response_deadline = r.optional(f.get("response_deadline"), |r, at| r.date(Some(at)));
+    let reserved = r.optional(f.get("reserved_for_user_led"), |r, at| r.boolean(Some(at)));
+    let lots = r.list(f.get("lots"), 1, 50, read_lot);
+    let no_lots_reason = r.optional(f.get("no_lots_reason"), |r, at| r.text(Some(at), TEXT_MAX));
+    let conditions = r.optional(f.get("conditions"), read_conditions);
+    let weights = r.optional(f.get("weights"), |r, at| {
+        r.map(Some(at), |r, _, at| r.decimal(Some(at), DecimalKind::Percent))
+    });
+    let payment = r.optional(f.get("payment"), read_payment);
+    let panel = r.optional(f.get("panel"), |r, at| r.list(Some(at), 1, 30, read_evaluator));
+    let mut flag = |key: &str| r.optional(f.get(key), |r, at| r.boolean(Some(at)));
+    let electronic_auction = flag("electronic_auction");
+    let abnormally_low = flag("abnormally_low_procedure_published");
+    let tupe = flag("tupe_information_given");
+    let users = flag("users_involved_in_design");
+    Some(TenderDoc {
+        id: id?,
+        title: title?,
+        authority: authority?,
+        service: service?,
+        published: published?,
+        response_deadline: response_deadline?,
+        reserved_for_user_led: reserved?.unwrap_or(false),
+        lots: lots?,
+        no_lots_reason: no_lots_reason?,
+        conditions: conditions?,
+        weights: weights?.unwrap_or_default(),
+        payment: payment?,
+        panel: panel?,
+        electronic_auction: electronic_auction?,
+        abnormally_low_procedure_published: abnormally_low?,
+        tupe_information_given: tupe?,
+        users_involved_in_design: users?,
+    })
+}
+
+impl Tender {
+    /// The tender as read.
+    pub fn doc(&self) -> &TenderDoc {
+        &self.doc
+    }
+
+    /// SHA-256 of the tender's canonical JSON.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
+    /// A lot by id.
+    pub fn lot(&self, id: &str) -> Option<&Lot> {
+        self.doc.lots.iter().find(|l| l.id == id)
+    }
+
+    /// The weight of a criterion within its group, after tuning.
+    pub fn weight(&self, criterion: &str) -> Exact {
+        self.weights.get(criterion).copied().unwrap_or(Exact::ZERO)
+    }
+
+    /// The marks a criterion is worth, out of 100 for the whole tender.
+    pub fn max_marks(&self, criterion: &str) -> Exact {
+        self.max_marks
+            .get(criterion)
+            .copied()
+            .unwrap_or(Exact::ZERO)
+    }
+
+    /// The share of all marks given to a category.
+    pub fn category_weight(&self, category: Category) -> Option<Exact> {
+        Some(
+            self.category_weights
+                .get(&category)
+                .copied()
+                .unwrap_or(Exact::ZERO),
+        )
+    }
+
+    /// The sum of all lots' values.
+    pub fn total_value(&self) -> Option<Exact> {
+        let mut total = Exact::ZERO;
+        for l in &self.doc.lots {
+            total = total.add(l.value).ok()?;
+        }
+        Some(total)
+    }
+
+    /// An evaluator by id.
+    pub fn evaluator(&self, id: &str) -> Option<&Evaluator> {
+        self.doc.panel.as_ref()?.iter().find(|e| e.id == id)
+    }
+}
+
+impl Protocol {
+    /// Parses, reads and checks a tender against this protocol.
+    pub fn tender_from_json(&self, text: &str) -> Result<Tender, Problems> {
+        let value = crate::json::parse(text, Document::Tender).map_err(|p| Problems(vec![p]))?;
+        self.tender(&value)
+    }
+
+    /// Reads and checks a tender against this protocol.
+    pub fn tender(&self, value: &Value) -> Result<Tender, Problems> {
+        let doc = read(value)?;
+        self.check_tender_doc(doc, audit::digest(value))
+    }
+
+    /// Checks a read tender against this protocol and resolves its weights.
+    pub fn check_tender_doc(&self, doc: TenderDoc, digest: String) -> Result<Tender, Problems> {
+        let mut problems: Vec<Problem> = Vec::new();
+        let mut report = |p: String, kind| problems.push(Problem::new(Document::Tender, p, kind));
+
+        let mut lot_ids = IdSet::new();
+        let mut dup = Vec::new();
+        for (i, l) in doc.lots.iter().enumerate() {
+            lot_ids.add(&l.id, format!("/lots/{i}/id"), &mut dup, Document::Tender);
+        }
+        if let Some(panel) = &doc.panel {
+            let mut ids = IdSet::new();
+            for (i, e) in panel.iter().enumerate() {
+                ids.add(&e.id, format!("/panel/{i}/id"), &mut dup, Document::Tender);
+            }
+        }
+        if let (Some(p), Some(d)) = (doc.published, doc.response_deadline) {
+            if d < p {
+                report(
+                    "/response_deadline".into(),
+                    ProblemKind::RangeOutOfOrder {
+                        detail: format!("the response deadline {d} is before the publication date {p}"),
+                    },
+                );
+            }
+        }
+        let needs_band = self.doc().award.criteria.iter().any(|c| uses_linear(c));
+        for (i, l) in doc.lots.iter().enumerate() {
+            if l.value.is_zero() {
+                report(
+                    format!("/lots/{i}/value"),
+                    ProblemKind::OutOfRange {
+                        found: "\"0\"".into(),
+                        expected: "more than 0".into(),
+                    },
+                );
+            }
+            if let (Some(floor), Some(ceiling)) = (l.price_floor, l.price_ceiling) {
+                if floor >= ceiling {
+                    report(
+                        format!("/lots/{i}/price_floor"),
+                        ProblemKind::RangeOutOfOrder {
+                            detail: format!(
+                                "the price floor {} is not below the price ceiling {}",
+                                crate::explain::money(floor),
+                                crate::explain::money(ceiling)
+                            ),
+                        },
+                    );
+                }
+            }
+            if needs_band {
+                for (field, v) in [("price_ceiling", l.price_ceiling), ("price_floor", l.price_floor)] {
+                    if v.is_none() {
+                        report(
+                            format!("/lots/{i}"),
+                            ProblemKind::MissingField {
+                                field: field.into(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+
+        // Tuned weights.
+        let mut weights: BTreeMap<String, Exact> = BTreeMap::new();
+        let criteria = &self.doc().award.criteria;
+        collect_weights(criteria, &mut weights);
+        let tunable: Vec<String> = self
+            .doc()
+            .tunable
+            .iter()
+            .map(|t| t.criterion.clone())
+            .collect();
+        for (id, w) in &doc.weights {
+            let p = format!("/weights/{}", crate::json::escape_token(id));
+            if self.criterion(id).is_none() {
+                report(
+                    p,
+                    ProblemKind::UnknownReference {
+                        id: id.clone(),
+                        what: "criterion",
+                        known: self.criterion_ids(),
+                    },
+                );
+                continue;
+            }
+            match self.tunable(id) {
+                None => report(
+                    p,
+                    ProblemKind::WeightNotTunable {
+                        criterion: id.clone(),
+                        tunable: tunable.clone(),
+                    },
+                ),
+                Some(t) if *w < t.min || *w > t.max => report(
+                    p,
+                    ProblemKind::WeightOutsideRange {
+                        criterion: id.clone(),
+                        found: w.to_exact_string(),
+                        min: t.min.to_exact_string(),
+                        max: t.max.to_exact_string(),
+                    },
+                ),
+                Some(_) => {
+                    weights.insert(id.clone(), *w);
+                }
+            }
+        }
+        if !doc.weights.is_empty() {
+            check_groups(criteria, "the top-level criteria", &weights, &mut report);
+        }
+        problems.extend(dup);
+        if !problems.is_empty() {
+            problems.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+            return Err(Problems(problems));
+        }
+
+        let mut max_marks = BTreeMap::new();
+        let mut category_weights = BTreeMap::new();
+        resolve_marks(
+            self,
+            criteria,
+            Exact::HUNDRED,
+            None,
+            &weights,
+            &mut max_marks,
+            &mut category_weights,
+        )
+        .map_err(|_| {
+            Problems(vec![Problem::new(
+                Document::Tender,
+                "/weights",
+                ProblemKind::FigureTooLarge {
+                    detail: "the marks for each criterion".into(),
+                },
+            )])
+        })?;
+        Ok(Tender {
+            doc,
+            digest,
+            weights,
+            max_marks,
+            category_weights,
+        })
+    }
+}
+
+fn uses_linear(c: &Criterion) -> bool {
+    match &c.body {
+        CriterionBody::Group(children) => children.iter().any(uses_linear),
+        CriterionBody::Leaf(Method::Price(PriceFormula::LinearCeilingFloor)) => true,
+        CriterionBody::Leaf(_) => false,
+    }
+}
+
+fn collect_weights(criteria: &[Criterion], out: &mut BTreeMap<String, Exact>) {
+    for c in criteria {
+        out.insert(c.id.clone(), c.weight);
+        if let CriterionBody::Group(children) = &c.body {
+            collect_weights(children, out);
+        }
+    }
+}
+
+fn check_groups(
+    criteria: &[Criterion],
+    name: &str,
+    weights: &BTreeMap<String, Exact>,
+    report: &mut impl FnMut(String, ProblemKind),
+) {
+    let mut total = Exact::ZERO;
+    for c in criteria {
+        total = total.add(weights[&c.id]).unwrap_or(total);
+    }
+    if total != Exact::HUNDRED {
+        report(
+            "/weights".into(),
+            ProblemKind::WeightsNot100 {
+                group: name.to_string(),
+                total: total.to_exact_string(),
+            },
+        );
+    }
+    for c in criteria {
+        if let CriterionBody::Group(children) = &c.body {
+            check_groups(children, &format!("\"{}\"", c.id), weights, report);
+        }
+    }
+}
+
+fn resolve_marks(
+    protocol: &Protocol,
+    criteria: &[Criterion],
+    parent_marks: Exact,
+    inherited: Option<Category>,
+    weights: &BTreeMap<String, Exact>,
+    max_marks: &mut BTreeMap<String, Exact>,
+    categories: &mut BTreeMap<Category, Exact>,
+) -> Result<(), crate::exact::Overflow> {
+    for c in criteria {
+        let marks = parent_marks.mul(weights[&c.id])?.div(Exact::HUNDRED)?;
+        max_marks.insert(c.id.clone(), marks);
+        let cat = c.category.or(inherited);
+        match &c.body {
+            CriterionBody::Group(children) => {
+                resolve_marks(protocol, children, marks, cat, weights, max_marks, categories)?;
+            }
+            CriterionBody::Leaf(_) => {
+                if let Some(cat) = cat {
+                    let e = categories.entry(cat).or_insert(Exact::ZERO);
+                    *e = e.add(marks)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
