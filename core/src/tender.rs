@@ -553,19 +553,7 @@ impl Protocol {
             problems.sort_by(|a, b| a.pointer.cmp(&b.pointer));
             return Err(Problems(problems));
         }
-
-        let mut max_marks = BTreeMap::new();
-        let mut category_weights = BTreeMap::new();
-        resolve_marks(
-            self,
-            criteria,
-            Exact::HUNDRED,
-            None,
-            &weights,
-            &mut max_marks,
-            &mut category_weights,
-        )
-        .map_err(|_| {
+        let too_large = |_| {
             Problems(vec![Problem::new(
                 Document::Tender,
                 "/weights",
@@ -573,7 +561,9 @@ impl Protocol {
                     detail: "the marks for each criterion".into(),
                 },
             )])
-        })?;
+        };
+        let max_marks = marks_table(criteria, &weights, Exact::HUNDRED).map_err(too_large)?;
+        let category_weights = category_marks(self, &max_marks).map_err(too_large)?;
         Ok(Tender {
             doc,
             digest,
@@ -627,30 +617,53 @@ fn check_groups(
     }
 }
 
-fn resolve_marks(
-    protocol: &Protocol,
+/// The marks each criterion is worth, out of `total` for the whole tree: a criterion's share
+/// of its parent's marks is its weight over the sum of its group's weights. Protocols and
+/// tenders are checked to make each group's weights add up to exactly 100, so the share is
+/// simply weight / 100; dividing by the group's sum states the rule in a form that does not
+/// depend on that, and lets the test suite prove that only relative weights matter.
+pub fn marks_table(
     criteria: &[Criterion],
-    parent_marks: Exact,
-    inherited: Option<Category>,
     weights: &BTreeMap<String, Exact>,
-    max_marks: &mut BTreeMap<String, Exact>,
-    categories: &mut BTreeMap<Category, Exact>,
+    total: Exact,
+) -> Result<BTreeMap<String, Exact>, crate::exact::Overflow> {
+    let mut out = BTreeMap::new();
+    fill_marks(criteria, weights, total, &mut out)?;
+    Ok(out)
+}
+
+fn fill_marks(
+    criteria: &[Criterion],
+    weights: &BTreeMap<String, Exact>,
+    parent_marks: Exact,
+    out: &mut BTreeMap<String, Exact>,
 ) -> Result<(), crate::exact::Overflow> {
+    let weight = |c: &Criterion| weights.get(&c.id).copied().unwrap_or(c.weight);
+    let mut sum = Exact::ZERO;
     for c in criteria {
-        let marks = parent_marks.mul(weights[&c.id])?.div(Exact::HUNDRED)?;
-        max_marks.insert(c.id.clone(), marks);
-        let cat = c.category.or(inherited);
-        match &c.body {
-            CriterionBody::Group(children) => {
-                resolve_marks(protocol, children, marks, cat, weights, max_marks, categories)?;
-            }
-            CriterionBody::Leaf(_) => {
-                if let Some(cat) = cat {
-                    let e = categories.entry(cat).or_insert(Exact::ZERO);
-                    *e = e.add(marks)?;
-                }
-            }
+        sum = sum.add(weight(c))?;
+    }
+    for c in criteria {
+        let marks = parent_marks.mul(weight(c))?.div(sum)?;
+        out.insert(c.id.clone(), marks);
+        if let CriterionBody::Group(children) = &c.body {
+            fill_marks(children, weights, marks, out)?;
         }
     }
     Ok(())
+}
+
+/// The share of all marks given to each category, from the marks of the leaves.
+fn category_marks(
+    protocol: &Protocol,
+    max_marks: &BTreeMap<String, Exact>,
+) -> Result<BTreeMap<Category, Exact>, crate::exact::Overflow> {
+    let mut out = BTreeMap::new();
+    for node in protocol.tree() {
+        if node.children.is_empty() {
+            let e = out.entry(node.category).or_insert(Exact::ZERO);
+            *e = e.add(max_marks.get(&node.id).copied().unwrap_or(Exact::ZERO))?;
+        }
+    }
+    Ok(out)
 }
