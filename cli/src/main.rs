@@ -1,1 +1,242 @@
-fn main() {}
+//! `ulo`: the commissioning protocol engine on the command line.
+//!
+//! A thin shell over `ulo-core`: it reads files, validates them against the published JSON
+//! Schemas (`ulo-schemas`) and the core's typed model, calls the core, and prints either a
+//! readable report or (`--json`) the result document. It decides nothing itself.
+//!
+//! Exit codes: 0 success, 1 invalid input (the problems go to stderr, each with its location),
+//! 2 a usage error (unknown command, missing argument, unreadable file).
+
+mod input;
+mod render;
+
+use input::{load_bids, load_draft, load_protocol, load_tender, Failure};
+use std::process::ExitCode;
+use ulo_core::{shipped, Document};
+
+const USAGE: &str = "\
+ulo: a commissioning protocol engine for user-led organisations
+
+Usage:
+  ulo validate FILE [--protocol FILE] [--tender FILE] [--json]
+  ulo check-tender TENDER [--protocol FILE] [--json]
+  ulo score TENDER BIDS [--protocol FILE] [--json]
+  ulo self-check TENDER DRAFT [--protocol FILE] [--json]
+  ulo example protocol|tender|bids|self-check
+  ulo --help | --version
+
+Commands:
+  validate      check any ulo document (its kind is read from its \"document\" field);
+                a tender is checked against the protocol, bids against --tender if given
+  check-tender  find barriers to user-led organisations in a tender's design
+  score         score a tender's bids: eligibility, gates, moderation, price, ranking
+  self-check    project a bidder's own draft: eligibility, gates, score range, marks to gain
+  example       print the shipped protocol or worked example, to start from
+
+Options:
+  --protocol FILE  the protocol to apply (default: the shipped User-Led Commissioning Protocol)
+  --tender FILE    for validate: the tender that bids or a self-check belong to
+  --json           print the result document (JSON) instead of a report
+
+Exit status: 0 success, 1 invalid input, 2 usage error.
+";
+
+/// A parsed command line.
+struct Args {
+    command: String,
+    files: Vec<String>,
+    protocol: Option<String>,
+    tender: Option<String>,
+    json: bool,
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn parse_args(raw: Vec<String>) -> Result<Args, String> {
+    let mut it = raw.into_iter();
+    let command = it.next().ok_or("no command given")?;
+    let mut args = Args {
+        command,
+        files: Vec::new(),
+        protocol: None,
+        tender: None,
+        json: false,
+    };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => args.json = true,
+            "--protocol" => {
+                args.protocol = Some(it.next().ok_or("--protocol needs a file")?);
+            }
+            "--tender" => {
+                args.tender = Some(it.next().ok_or("--tender needs a file")?);
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option \"{flag}\"")),
+            _ => args.files.push(a),
+        }
+    }
+    Ok(args)
+}
+
+fn expect_files(args: &Args, names: &[&str]) -> Result<(), String> {
+    if args.files.len() != names.len() {
+        return Err(format!(
+            "\"ulo {}\" takes {}: {}",
+            args.command,
+            if names.len() == 1 { "one file" } else { "two files" },
+            names.join(" and ")
+        ));
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    match raw.first().map(String::as_str) {
+        None | Some("--help") | Some("-h") | Some("help") => {
+            print!("{USAGE}");
+            return if raw.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+        Some("--version") | Some("-V") => {
+            println!("ulo {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    let args = match parse_args(raw) {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    let outcome = match args.command.as_str() {
+        "validate" => expect_files(&args, &["FILE"]).map(|_| validate(&args)),
+        "check-tender" => expect_files(&args, &["TENDER"]).map(|_| check_tender(&args)),
+        "score" => expect_files(&args, &["TENDER", "BIDS"]).map(|_| score(&args)),
+        "self-check" => expect_files(&args, &["TENDER", "DRAFT"]).map(|_| self_check(&args)),
+        "example" => expect_files(&args, &["protocol|tender|bids|self-check"]).and_then(|_| example(&args)),
+        other => Err(format!("unknown command \"{other}\"")),
+    };
+    match outcome {
+        Err(usage) => usage_error(&usage),
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(failure)) => failure.report(args.json),
+    }
+}
+
+fn example(args: &Args) -> Result<Result<(), Failure>, String> {
+    let text = match args.files[0].as_str() {
+        "protocol" => shipped::PROTOCOL,
+        "tender" => shipped::EXAMPLE_TENDER,
+        "bids" => shipped::EXAMPLE_BIDS,
+        "self-check" => shipped::EXAMPLE_SELF_CHECK,
+        other => return Err(format!("no example called \"{other}\"")),
+    };
+    print!("{text}");
+    Ok(Ok(()))
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Internal(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn validate(args: &Args) -> Result<(), Failure> {
+    let file = &args.files[0];
+    let (kind, value) = input::read_any(file)?;
+    let summary = match kind {
+        Document::Protocol => {
+            let p = load_protocol(Some(file))?;
+            format!(
+                "valid protocol \"{}\" version {} (effective {})",
+                p.doc().id,
+                p.doc().version,
+                p.doc().effective_date
+            )
+        }
+        Document::Tender => {
+            let protocol = load_protocol(args.protocol.as_deref())?;
+            let t = load_tender(&protocol, file)?;
+            format!(
+                "valid tender \"{}\" under protocol \"{}\" {}",
+                t.doc().id,
+                protocol.doc().id,
+                protocol.doc().version
+            )
+        }
+        Document::Bids => match &args.tender {
+            Some(tender_file) => {
+                let protocol = load_protocol(args.protocol.as_deref())?;
+                let t = load_tender(&protocol, tender_file)?;
+                let b = load_bids(&protocol, &t, file)?;
+                format!("valid bids: {} bids for tender \"{}\"", b.as_slice().len(), t.doc().id)
+            }
+            None => {
+                input::typed(kind, &value, file)?;
+                "well-formed bids (give --tender to check them against their tender)".to_string()
+            }
+        },
+        Document::SelfCheck => match &args.tender {
+            Some(tender_file) => {
+                let protocol = load_protocol(args.protocol.as_deref())?;
+                let t = load_tender(&protocol, tender_file)?;
+                load_draft(&protocol, &t, file)?;
+                format!("valid self-check for tender \"{}\"", t.doc().id)
+            }
+            None => {
+                input::typed(kind, &value, file)?;
+                "well-formed self-check (give --tender to check it against its tender)".to_string()
+            }
+        },
+    };
+    if args.json {
+        print_json(&serde_json::json!({"type": "success", "document": kind.tag(), "message": summary}))
+    } else {
+        println!("{file}: {summary}");
+        Ok(())
+    }
+}
+
+fn check_tender(args: &Args) -> Result<(), Failure> {
+    let protocol = load_protocol(args.protocol.as_deref())?;
+    let tender = load_tender(&protocol, &args.files[0])?;
+    let check = protocol.check_tender(&tender);
+    if args.json {
+        print_json(&check)
+    } else {
+        print!("{}", render::tender_check(&check));
+        Ok(())
+    }
+}
+
+fn score(args: &Args) -> Result<(), Failure> {
+    let protocol = load_protocol(args.protocol.as_deref())?;
+    let tender = load_tender(&protocol, &args.files[0])?;
+    let bids = load_bids(&protocol, &tender, &args.files[1])?;
+    let result = protocol
+        .score(&tender, &bids)
+        .map_err(|p| Failure::Invalid(p, args.files[1].clone()))?;
+    if args.json {
+        print_json(&result)
+    } else {
+        print!("{}", render::score(&result));
+        Ok(())
+    }
+}
+
+fn self_check(args: &Args) -> Result<(), Failure> {
+    let protocol = load_protocol(args.protocol.as_deref())?;
+    let tender = load_tender(&protocol, &args.files[0])?;
+    let draft = load_draft(&protocol, &tender, &args.files[1])?;
+    let result = protocol
+        .self_check(&tender, &draft)
+        .map_err(|p| Failure::Invalid(p, args.files[1].clone()))?;
+    if args.json {
+        print_json(&result)
+    } else {
+        print!("{}", render::self_check(&result));
+        Ok(())
+    }
+}

@@ -165,13 +165,20 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
         Verdict::Yes
     };
     let name = &org.name;
+    // Test titles are headings ("At least 75% of ..."); inside a sentence they start lower case.
+    let lower_first = |t: &str| {
+        let mut c = t.chars();
+        c.next()
+            .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    };
     let reason = match verdict {
         Verdict::Yes => format!("{name} is a user-led organisation under this protocol: it meets every test."),
         Verdict::No => {
-            let failed: Vec<&str> = rows
+            let failed: Vec<String> = rows
                 .iter()
                 .filter(|r| r.outcome == "not_met")
-                .map(|r| r.title.as_str())
+                .map(|r| lower_first(&r.title))
                 .collect();
             format!(
                 "{name} is not a user-led organisation under this protocol: it does not meet {}.",
@@ -179,10 +186,10 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
             )
         }
         Verdict::NotEnoughInformation => {
-            let missing: Vec<&str> = rows
+            let missing: Vec<String> = rows
                 .iter()
                 .filter(|r| r.outcome == "unknown")
-                .map(|r| r.title.as_str())
+                .map(|r| lower_first(&r.title))
                 .collect();
             format!(
                 "Not enough information to say whether {name} is a user-led organisation: {} cannot be checked.",

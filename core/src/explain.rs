@@ -121,18 +121,18 @@ pub fn render(trace: &Trace) -> String {
         out.push_str(&format!("From {}: ", parts.join("; ")));
     }
     out.push_str(&trace.formula);
-    if trace.exact != trace.result {
+    // The exact value is shown when it says more than the published figure ("900/47" before
+    // "19.15"), not when it is the same number written with fewer places ("9" and "9.00").
+    let same_number = matches!(
+        (Exact::parse_decimal(&trace.exact), Exact::parse_decimal(&trace.result)),
+        (Some(a), Some(b)) if a == b
+    );
+    if !same_number {
         out.push_str(&format!(" = {}", trace.exact));
     }
     match &trace.rounding {
         Some(r) => out.push_str(&format!(", {r} to {}.", trace.result)),
-        None => {
-            if !trace.formula.ends_with(&trace.result) {
-                out.push_str(&format!(" = {}.", trace.result));
-            } else {
-                out.push('.');
-            }
-        }
+        None => out.push_str(&format!(" = {}.", trace.result)),
     }
     if !trace.cites.is_empty() {
         let c: Vec<String> = trace

@@ -270,7 +270,8 @@ pub struct CriterionResult {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Flag {
     /// `abnormally_low`, `threshold_failed`, `over_ceiling`, `high_variance`, `gate_failed`,
-    /// `ineligible`, `eligibility_unknown`, `incomplete`, `partial_panel`.
+    /// `ineligible`, `eligibility_unknown`, `incomplete`, `partial_panel`; in a self-check also
+    /// `threshold_at_risk` and `gate_unsure`.
     pub code: &'static str,
     /// The criterion concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -244,7 +244,11 @@ fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<S
                             };
                             if status != "clear" {
                                 flags.push(flag(
-                                    "threshold_failed",
+                                    if status == "fails" {
+                                        "threshold_failed"
+                                    } else {
+                                        "threshold_at_risk"
+                                    },
                                     Some(&node.id),
                                     status == "fails" && m.disqualifies,
                                     format!(

@@ -1,6 +1,8 @@
 //! Runs every conformance case natively. With `ULO_BLESS=1`, writes each case's `result.json`
 //! from the engine (check the hand-worked figures in `expected.json` pass first).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::Path;
 use ulo_conformance::{check_with, CASES};
 

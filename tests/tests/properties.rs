@@ -5,6 +5,8 @@
 //! - Scaling all the weights of a group by the same factor changes no criterion's marks.
 //! - No total exceeds the marks available, and rankings follow totals.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;

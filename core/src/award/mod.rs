@@ -176,7 +176,11 @@ pub(crate) fn banded(
             Input {
                 name: fact.to_string(),
                 label: ctx.protocol.bid_fact_title(fact),
-                value: value.to_exact_string(),
+                value: match ctx.protocol.bid_fact(fact) {
+                    Some(crate::facts::BidFactKind::Percent) => explain::percent(value),
+                    Some(crate::facts::BidFactKind::Money) => money(value),
+                    _ => value.to_exact_string(),
+                },
             },
             Input {
                 name: "band".into(),

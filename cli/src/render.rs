@@ -1,0 +1,290 @@
+//! Readable reports: tables and explanations for people at a terminal.
+//!
+//! Every figure printed comes from the result document the core produced, and every figure is
+//! followed by its explanation (`ulo_core::explain::render`). Nothing is computed here.
+
+use std::fmt::Write as _;
+use ulo_core::explain::{render, CiteRef, Trace};
+use ulo_core::report::{
+    BidResult, EligibilityResult, Finding, Flag, ScoreResult, SelfCheckResult, TenderCheck,
+};
+use ulo_core::Problem;
+
+/// One problem, in the manner of a compiler message.
+pub fn problem(p: &Problem, file: &str) -> String {
+    let at = if p.pointer.is_empty() {
+        "the whole document".to_string()
+    } else {
+        p.pointer.clone()
+    };
+    let mut out = format!("error[{}]: {}\n  --> {file} at {at}", p.code(), p.kind.message());
+    if let Some(found) = p.kind.found() {
+        let _ = write!(out, "\n  found: {found}");
+    }
+    if let Some(expected) = p.kind.expected() {
+        let _ = write!(out, "\n  expected: {expected}");
+    }
+    let _ = write!(out, "\n  help: {}", p.kind.help());
+    out
+}
+
+/// A plain text table; columns sized to their widest cell.
+fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| -> String {
+        let mut s = String::from("  ");
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(c);
+            } else {
+                let pad = widths[i] - c.chars().count();
+                s.push_str(c);
+                s.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(headers.to_vec());
+    out.push_str(&line(widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str).collect()));
+    for r in rows {
+        out.push_str(&line(r.iter().map(String::as_str).collect()));
+    }
+    out
+}
+
+fn cites(c: &[CiteRef]) -> String {
+    c.iter()
+        .map(|c| format!("{}, {}", c.title, c.clause))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn finding(out: &mut String, f: &Finding) {
+    let lot = f.lot.as_ref().map(|l| format!(" [{l}]")).unwrap_or_default();
+    let status = if f.status == "barrier" {
+        f.severity.to_uppercase()
+    } else {
+        "NOT STATED".to_string()
+    };
+    let _ = writeln!(out, "{status:<10} {}{lot}: {}", f.rule, f.title);
+    let _ = writeln!(out, "           {}", f.finding);
+    for fact in &f.facts {
+        let _ = writeln!(out, "           Found: {} = {}", fact.label, fact.value);
+    }
+    let _ = writeln!(out, "           Requirement: {}", f.requirement);
+    let _ = writeln!(out, "           Why it matters: {}", f.why);
+    let _ = writeln!(out, "           Fix: {}", f.fix);
+    let _ = writeln!(out, "           Source: {}", cites(&f.cites));
+}
+
+fn header(out: &mut String, title: &str, tender: &ulo_core::report::TenderRef, protocol: &ulo_core::report::ProtocolRef, hash: &str) {
+    let _ = writeln!(out, "{title}: {} ({})", tender.title, tender.authority);
+    let _ = writeln!(
+        out,
+        "Protocol: {} {} (effective {})",
+        protocol.title, protocol.version, protocol.effective_date
+    );
+    let _ = writeln!(out, "Input hash: {hash}\n");
+}
+
+/// The barrier check report.
+pub fn tender_check(c: &TenderCheck) -> String {
+    let mut out = String::new();
+    header(&mut out, "Barrier check", &c.tender, &c.protocol, &c.input_hash);
+    let _ = writeln!(out, "{}\n", c.summary.headline);
+    for f in &c.findings {
+        finding(&mut out, f);
+        out.push('\n');
+    }
+    out
+}
+
+fn eligibility(out: &mut String, e: &EligibilityResult) {
+    let _ = writeln!(out, "  Eligibility: {} ({})", e.verdict.replace('_', " "), e.reason);
+    for t in &e.tests {
+        let _ = writeln!(
+            out,
+            "    {:<8} {}: {}{}",
+            t.outcome.replace('_', " "),
+            t.title,
+            t.reason,
+            t.to_add.as_ref().map(|a| format!(". To add: {a}")).unwrap_or_default()
+        );
+    }
+}
+
+fn flags(out: &mut String, flags: &[Flag]) {
+    for f in flags {
+        let _ = writeln!(out, "  Flag {}: {} {}", f.code, f.message, f.action);
+        if let Some(t) = &f.trace {
+            let _ = writeln!(out, "    {}", render(t));
+        }
+    }
+}
+
+fn explained(t: &Option<Trace>) -> String {
+    t.as_ref().map(render).unwrap_or_default()
+}
+
+fn scorecard(out: &mut String, b: &BidResult) {
+    let rank = b.rank.map(|r| format!("rank {r}")).unwrap_or_else(|| b.status.to_string());
+    let total = b.total.clone().unwrap_or_else(|| "not yet scored".into());
+    let _ = writeln!(
+        out,
+        "{} ({}), lot {}, {rank}: {total} of {} marks, price {}",
+        b.bidder, b.bid, b.lot, b.available, b.price
+    );
+    if let Some(t) = &b.total_trace {
+        let _ = writeln!(out, "  Total: {}", render(t));
+    }
+    eligibility(out, &b.eligibility);
+    for g in &b.gates {
+        let _ = writeln!(out, "  Gate {}: {}", g.title, g.outcome.replace('_', " "));
+    }
+    for c in &b.criteria {
+        let indent = "  ".repeat(c.depth as usize);
+        let marks = c.marks.clone().unwrap_or_else(|| "-".into());
+        let _ = writeln!(out, "{indent}{}: {marks} of {}", c.title, c.available);
+        match (&c.trace, &c.missing) {
+            (Some(_), _) => {
+                let _ = writeln!(out, "{indent}  {}", explained(&c.trace));
+            }
+            (None, Some(m)) => {
+                let _ = writeln!(out, "{indent}  Not scored: {m}.");
+            }
+            _ => {}
+        }
+    }
+    flags(out, &b.flags);
+    out.push('\n');
+}
+
+/// The scoring report: rankings per lot, then a scorecard per bid with every figure explained.
+pub fn score(r: &ScoreResult) -> String {
+    let mut out = String::new();
+    header(&mut out, "Scores", &r.tender, &r.protocol, &r.input_hash);
+    let _ = writeln!(
+        out,
+        "Marks are rounded {} to {} places for each criterion; totals add the rounded marks.\n",
+        r.rounding.mode.replace('_', " "),
+        r.rounding.places
+    );
+    for lot in &r.lots {
+        let _ = writeln!(
+            out,
+            "Lot {}: {}{}",
+            lot.lot,
+            lot.title,
+            lot.lowest_price
+                .as_ref()
+                .map(|p| format!(" (lowest price in competition: {p})"))
+                .unwrap_or_default()
+        );
+        if lot.ranking.is_empty() {
+            out.push_str("  No bid can be ranked.\n");
+        } else {
+            let rows: Vec<Vec<String>> = lot
+                .ranking
+                .iter()
+                .map(|row| {
+                    vec![
+                        row.rank.to_string(),
+                        row.bid.clone(),
+                        row.bidder.clone(),
+                        row.total.clone(),
+                        row.price.clone(),
+                        row.flags.join(", "),
+                    ]
+                })
+                .collect();
+            out.push_str(&table(&["Rank", "Bid", "Bidder", "Total", "Price", "Flags"], &rows));
+            for row in &lot.ranking {
+                if let Some(t) = &row.tie {
+                    let _ = writeln!(out, "  {}: {}", row.bid, t.reason);
+                }
+            }
+        }
+        for n in &lot.not_ranked {
+            let _ = writeln!(out, "  Not ranked: {} ({}), {}: {}", n.bidder, n.bid, n.status, n.reasons.join("; "));
+        }
+        out.push('\n');
+    }
+    if !r.findings.is_empty() {
+        let _ = writeln!(out, "The tender's design has {} barrier finding(s); run \"ulo check-tender\" for details.\n", r.findings.len());
+    }
+    out.push_str("Scorecards\n\n");
+    for b in &r.bids {
+        scorecard(&mut out, b);
+    }
+    out
+}
+
+/// The self-check report: eligibility, gates, projected range and where marks are lost.
+pub fn self_check(r: &SelfCheckResult) -> String {
+    let mut out = String::new();
+    header(&mut out, "Self-check", &r.tender, &r.protocol, &r.input_hash);
+    let _ = writeln!(out, "{} for lot {}, price {}", r.bidder, r.lot, r.price);
+    eligibility(&mut out, &r.eligibility);
+    for g in &r.gates {
+        let _ = writeln!(out, "  Gate {}: {}", g.title, g.outcome.replace('_', " "));
+    }
+    let _ = writeln!(
+        out,
+        "\nProjected total: {} to {} of {} marks",
+        r.projected.low, r.projected.high, r.projected.available
+    );
+    if !r.projected.not_estimated.is_empty() {
+        let _ = writeln!(out, "  No expected score given for: {}", r.projected.not_estimated.join(", "));
+    }
+    out.push_str("\nWhere marks are lost (most to gain first)\n");
+    let rows: Vec<Vec<String>> = r
+        .criteria
+        .iter()
+        .map(|c| {
+            let expected = match (&c.expected_low, &c.expected_high) {
+                (Some(l), Some(h)) if l == h => l.clone(),
+                (Some(l), Some(h)) => format!("{l} to {h}"),
+                _ => "-".into(),
+            };
+            vec![
+                c.title.clone(),
+                c.available.clone(),
+                expected,
+                c.to_gain.clone().unwrap_or_default(),
+                c.threshold
+                    .as_ref()
+                    .map(|t| format!("minimum {}: {}", t.minimum, t.status.replace('_', " ")))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    out.push_str(&table(&["Criterion", "Available", "Expected", "To gain", "Threshold"], &rows));
+    for c in &r.criteria {
+        if let Some(a) = &c.assumption {
+            let _ = writeln!(out, "  {}: {a}", c.title);
+        }
+        if let Some(t) = &c.trace_low {
+            let _ = writeln!(out, "  {} (low): {}", c.title, render(t));
+        }
+        if let Some(t) = &c.trace_high {
+            if c.trace_low.as_ref() != Some(t) {
+                let _ = writeln!(out, "  {} (high): {}", c.title, render(t));
+            }
+        }
+    }
+    out.push('\n');
+    flags(&mut out, &r.flags);
+    if !r.findings.is_empty() {
+        out.push_str("\nBarriers in the tender you can raise in clarification\n\n");
+        for f in &r.findings {
+            finding(&mut out, f);
+            let _ = writeln!(out, "           Question to ask: {}\n", f.question);
+        }
+    }
+    out
+}

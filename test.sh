@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: sets up the machine if needed (Chromium and ChromeDriver included), then
+#  1. formatting and lints (native and wasm32),
+#  2. the native test suite (unit, conformance, property, schema agreement, CLI),
+#  3. the conformance cases compiled to wasm32 in headless Chromium (byte-identical results),
+#  4. the browser app and package builds, and end-to-end tests in headless Chromium,
+#  5. the size report.
+set -euo pipefail
+cd "$(dirname "$0")"
+started=$(date +%s)
+step() { printf '\n==> %s\n' "$*"; }
+
+step "set-up"
+scripts/setup.sh --test
+
+step "formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p ulo-core -p ulo-web -p ulo-wasm -p ulo-conformance --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests"
+cargo test --workspace
+
+step "the core builds for wasm32"
+cargo build -p ulo-core --target wasm32-unknown-unknown --release
+
+step "conformance cases in wasm32, in headless Chromium"
+cargo test -p ulo-conformance --target wasm32-unknown-unknown --test wasm_conformance
+
+step "browser builds"
+scripts/build-web.sh
+scripts/build-package.sh
+
+step "end-to-end tests in headless Chromium"
+node tests/e2e/app.e2e.mjs
+
+step "sizes"
+scripts/size-report.sh --no-build
+
+printf '\nAll tests passed in %s s.\n' "$(( $(date +%s) - started ))"
