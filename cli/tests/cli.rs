@@ -1,0 +1,164 @@
+//! The `ulo` command line, run as a user would: real files, real exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ulo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ulo"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("ulo runs")
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+const TENDER: &str = "core/protocols/example-tender.json";
+const BIDS: &str = "core/protocols/example-bids.json";
+const DRAFT: &str = "core/protocols/example-self-check.json";
+const PROTOCOL: &str = "core/protocols/ulcp.json";
+
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ulo-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn check_tender_prints_findings_with_clauses_and_fixes() {
+    let out = ulo(&["check-tender", TENDER]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains("MUST       turnover-proportionate [lot-3]"), "{s}");
+    assert!(s.contains("Source: Public Contracts Regulations 2015, reg 58(9)"), "{s}");
+    assert!(s.contains("Fix: Set any minimum turnover at no more than twice the lot's value"), "{s}");
+    assert!(s.contains("Found 1 barrier the protocol requires to be removed, 4 barriers it recommends removing"), "{s}");
+}
+
+#[test]
+fn score_prints_a_ranking_with_every_figure_explained() {
+    let out = ulo(&["score", TENDER, BIDS]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains("1     b-northfield    Northfield Centre for Independent Living  77.55"), "{s}");
+    assert!(s.contains("settled by tie-break rule 1 (more marks in Quality)"), "{s}");
+    // Every criterion line of every scorecard is followed by its explanation or why it is missing.
+    let lines: Vec<&str> = s.lines().collect();
+    let mut figures = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim_start().starts_with("Price: ") && l.contains(" of ") {
+            figures += 1;
+            let next = lines[i + 1];
+            assert!(next.contains(" ÷ ") && next.contains("Source:"), "unexplained: {l}\n{next}");
+        }
+    }
+    assert_eq!(figures, 8, "one price line per bid");
+    assert!(s.contains("Total: 37.80 + 14.25 + 7.60 + 17.90 = 77.55."), "{s}");
+}
+
+#[test]
+fn self_check_prints_the_projected_range_and_where_marks_are_lost() {
+    let out = ulo(&["self-check", TENDER, DRAFT]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains("Projected total: 66.70 to 85.90 of 100.00 marks"), "{s}");
+    assert!(s.contains("Where marks are lost (most to gain first)"), "{s}");
+    let table_start = s.find("Where marks are lost").unwrap();
+    let first_row = s[table_start..].lines().nth(3).unwrap();
+    assert!(first_row.contains("Safeguarding and quality assurance") && first_row.contains("10.80"), "{first_row}");
+}
+
+#[test]
+fn json_output_is_the_result_document() {
+    let out = ulo(&["score", TENDER, BIDS, "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["document"], "score-result");
+    assert_eq!(v["lots"][1]["ranking"][0]["bid"], "b-riverside");
+}
+
+#[test]
+fn validate_names_the_kind_of_document() {
+    for (file, says) in [
+        (PROTOCOL, "valid protocol \"ulcp\" version 1.0.0"),
+        (TENDER, "valid tender \"example-ils-2026\""),
+        (BIDS, "well-formed bids"),
+        (DRAFT, "well-formed self-check"),
+    ] {
+        let out = ulo(&["validate", file]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains(says), "{file}: {}", text(&out.stdout));
+    }
+    let out = ulo(&["validate", BIDS, "--tender", TENDER]);
+    assert!(text(&out.stdout).contains("valid bids: 8 bids"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn invalid_input_exits_1_with_located_message_on_stderr() {
+    let bad = temp_file(
+        "bad-tender.json",
+        r#"{"document":"tender","id":"t","title":"T","authority":"A","lots":[{"id":"l","title":"L","value":12.5,"months":12}]}"#,
+    );
+    let out = ulo(&["check-tender", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("error[ulo::wrong-type]"), "{err}");
+    assert!(err.contains("at /lots/0/value"), "{err}");
+    assert!(err.contains("help:"), "{err}");
+    assert!(text(&out.stdout).is_empty());
+
+    let broken = temp_file("broken.json", "{\"document\": \"tender\",\n \"id\": }");
+    let out = ulo(&["validate", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("line 2, column"), "{}", text(&out.stderr));
+
+    let weights = temp_file(
+        "weights.json",
+        &std::fs::read_to_string(root().join(TENDER))
+            .unwrap()
+            .replace(r#""price": "30""#, r#""price": "35""#),
+    );
+    let out = ulo(&["score", weights.to_str().unwrap(), BIDS, "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["type"], "failure");
+    assert_eq!(v["errors"][0]["code"], "ulo::weights-not-100");
+    assert_eq!(v["errors"][0]["pointer"], "/weights");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec![],
+        vec!["frobnicate"],
+        vec!["score", TENDER],
+        vec!["check-tender", TENDER, "--colour"],
+        vec!["check-tender", "no-such-file.json"],
+        vec!["example", "nothing"],
+    ] {
+        let out = ulo(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn a_document_of_the_wrong_kind_is_refused() {
+    let out = ulo(&["check-tender", BIDS]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("ulo::wrong-document"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn example_prints_the_shipped_documents() {
+    let out = ulo(&["example", "protocol"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), std::fs::read_to_string(root().join(PROTOCOL)).unwrap());
+}
