@@ -9,7 +9,6 @@ use crate::bids::Organisation;
 use crate::exact::Exact;
 use crate::explain::{self, percent};
 use crate::protocol::{Declaration, EligibilityRule, Protocol, ShareOp};
-use crate::read::Choice;
 use crate::report::{EligibilityResult, EligibilityRow};
 
 /// The verdict.
@@ -107,7 +106,7 @@ fn apply(rule: &EligibilityRule, org: &Organisation) -> Outcome {
             };
             match value {
                 Some(true) => Outcome::Met(format!("the organisation says it {says}")),
-                Some(false) => Outcome::NotMet(format!("the organisation does not say it {says}")),
+                Some(false) => Outcome::NotMet(format!("the organisation has not declared that it {says}")),
                 None => Outcome::Unknown(format!("it is not stated whether the organisation {says}"), add.into()),
             }
         }
@@ -124,7 +123,7 @@ fn apply(rule: &EligibilityRule, org: &Organisation) -> Outcome {
                 "the organisation's legal form is not given".into(),
                 format!(
                     "add the legal form (the protocol accepts {})",
-                    allowed.iter().map(|a| a.word()).collect::<Vec<_>>().join(", ")
+                    allowed.iter().map(|a| a.describe()).collect::<Vec<_>>().join(", ")
                 ),
             ),
         },

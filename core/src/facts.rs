@@ -91,8 +91,8 @@ tender_facts! {
     LargestLotValue = "largest_lot_value", Money, Tender, "the estimated value of the largest lot";
     NoLotsReasonGiven = "no_lots_reason_given", YesNo, Tender, "whether the tender gives reasons for not dividing the contract into lots";
     ReservedForUserLed = "reserved_for_user_led", YesNo, Tender, "whether the contract is reserved for user-led organisations";
-    ResponseWindowDays = "response_window_days", Count, Tender, "the days from publication to the response deadline";
-    PaymentTermsDays = "payment_terms_days", Count, Tender, "the days the authority takes to pay a valid invoice";
+    ResponseWindowDays = "response_window_days", Count, Tender, "the number of days from publication to the response deadline";
+    PaymentTermsDays = "payment_terms_days", Count, Tender, "the number of days the authority takes to pay a valid invoice";
     PaymentInArrears = "payment_in_arrears", YesNo, Tender, "whether payment is made in arrears";
     PaymentByResultsPercent = "payment_by_results_percent", Percent, Tender, "the share of the price paid only when results are achieved";
     CoreCostsContribution = "core_costs_contribution", YesNo, Tender, "whether the price may include a contribution to the provider's core costs";

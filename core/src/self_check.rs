@@ -344,13 +344,22 @@ fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<S
                                 ),
                             ),
                         };
+                        // A price already below the protocol's limit is itself the lowest the
+                        // projection assumes anyone offers.
+                        let already_lowest = assumed >= d.price;
                         let assumed = assumed.min(d.price);
                         let high = crate::award::price::share(*formula, d.price, d.price, "the lowest price (yours)", lot)?;
                         let low = crate::award::price::share(*formula, d.price, assumed, "the lowest price another bidder might offer", lot)?;
-                        row.assumption = Some(format!(
-                            "Price marks depend on the other bids. The high end assumes yours is the lowest price; the low end assumes another bidder offers {} ({why}).",
-                            money(assumed)
-                        ));
+                        row.assumption = Some(if already_lowest {
+                            format!(
+                                "Price marks depend on the other bids. Your price is already below {why}, so the projection assumes no other bidder offers less than you."
+                            )
+                        } else {
+                            format!(
+                                "Price marks depend on the other bids. The high end assumes yours is the lowest price; the low end assumes another bidder offers {} ({why}).",
+                                money(assumed)
+                            )
+                        });
                         let rule_id = "self_check.price.lowest_price_ratio";
                         let l = ctx.leaf_marks(&node.id, rule_id, low.share, &low.formula, low.inputs)?;
                         let h = ctx.leaf_marks(&node.id, rule_id, high.share, &high.formula, high.inputs)?;

@@ -273,6 +273,10 @@ fn panel_leaf(
         .filter(|e| !scores.iter().any(|s| s.evaluator == e.id))
         .map(|e| e.id.clone())
         .collect();
+    let not_scored_names: Vec<String> = not_scored_by
+        .iter()
+        .map(|id| ctx.tender.evaluator(id).map_or_else(|| id.clone(), |e| e.name.clone()))
+        .collect();
     let spread = moderation::spread(scores);
     let mut detail = PanelDetail {
         scale: scale.id.clone(),
@@ -331,7 +335,7 @@ fn panel_leaf(
                     false,
                     format!(
                         "Not every evaluator scored {title}: no score from {}. The moderated score uses the scores given.",
-                        not_scored_by.join(", ")
+                        not_scored_names.join(", ")
                     ),
                     "Check that this was intended (an evaluator stood down, say) and record why.",
                     ctx.cites(&award.moderation.cites),
@@ -363,9 +367,9 @@ fn panel_leaf(
                             min.score
                         ),
                         if min.disqualifies {
-                            "The bid is excluded: the tender says failing this minimum disqualifies."
+                            "The bid is excluded: the protocol says failing this minimum disqualifies."
                         } else {
-                            "The bid stays in the ranking: the tender says this minimum does not disqualify, but the shortfall must be recorded."
+                            "The bid stays in the ranking: the protocol says this minimum does not disqualify, but the shortfall must be recorded."
                         },
                         protocol.criterion(id).map(|c| ctx.cites(&c.cites)).unwrap_or_default(),
                     );
@@ -525,7 +529,7 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
                     }
                     None => {
                         let why = format!(
-                            "the bid does not give {}",
+                            "the bid does not give the {}",
                             protocol.bid_fact_title(fact)
                         );
                         w.missing.push(format!("{}: {why}", crit.title));

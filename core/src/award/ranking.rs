@@ -87,14 +87,14 @@ fn describe_rule(protocol: &Protocol, rule: &TieBreak, places: u32) -> (String, 
 }
 
 /// Orders a group of tied candidates (indices into `cands`) by the rules from `from` on.
-/// Returns the order as groups of still-tied candidates, and for each candidate the rule index
-/// that last split its group.
+/// Returns the order as groups of still-tied candidates, and records for each candidate the
+/// rule that last split its group, with the members of the group that rule split.
 fn settle(
     cands: &[Candidate],
     group: Vec<usize>,
     rules: &[TieBreak],
     from: usize,
-    decided: &mut BTreeMap<usize, usize>,
+    decided: &mut BTreeMap<usize, (usize, Vec<usize>)>,
 ) -> Vec<Vec<usize>> {
     if group.len() < 2 || from >= rules.len() {
         return vec![group];
@@ -116,10 +116,9 @@ fn settle(
         }
     }
     if parts.len() > 1 {
-        for p in &parts {
-            for i in p {
-                decided.insert(*i, from);
-            }
+        let split: Vec<usize> = parts.iter().flatten().copied().collect();
+        for i in &split {
+            decided.insert(*i, (from, split.clone()));
         }
     }
     parts
@@ -189,9 +188,9 @@ pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32) -> Vec<Placed
                         ),
                     }
                 } else {
-                    let r = decided.get(&i).copied().unwrap_or(0);
+                    let (r, split) = decided.get(&i).cloned().unwrap_or((0, g.clone()));
                     let (name, show) = describe_rule(protocol, &rules[r], places);
-                    let values: Vec<String> = g
+                    let values: Vec<String> = split
                         .iter()
                         .map(|j| format!("{} {}", cands[*j].bidder, show(&cands[*j])))
                         .collect();
