@@ -235,6 +235,16 @@ pub struct DraftBid {
 // Reading
 // ---------------------------------------------------------------------------------------------
 
+/// Reads an organisation profile on its own (as the bids schema's `organisation` accepts it),
+/// so a form can show a bidder's eligibility while the rest of its bid is still being filled in.
+pub fn read_organisation_value(value: &Value, document: Document) -> Result<Organisation, Problems> {
+    let mut r = Reader::new(document);
+    match read_organisation(&mut r, At::root(value)) {
+        Some(o) if !r.has_problems() => Ok(o),
+        _ => Err(Problems(r.into_problems())),
+    }
+}
+
 fn read_organisation(r: &mut Reader, at: At) -> Option<Organisation> {
     let f = r.object(
         at,

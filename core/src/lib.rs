@@ -35,6 +35,7 @@ pub mod eligibility;
 pub mod error;
 pub mod exact;
 pub mod explain;
+pub mod export;
 pub mod facts;
 pub mod json;
 pub mod protocol;
@@ -43,6 +44,7 @@ pub mod report;
 pub mod self_check;
 pub mod shipped;
 pub mod tender;
+pub mod what_if;
 
 pub use bids::{Bids, DraftBid};
 pub use error::{Document, Problem, ProblemKind, ProblemReport, Problems};
