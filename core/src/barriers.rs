@@ -94,7 +94,7 @@ pub fn findings(protocol: &Protocol, tender: &Tender) -> (Vec<Finding>, Vec<Chec
             n += 1;
         }
     }
-    found.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    found.sort_by_key(|a| (a.0, a.1, a.2));
     (found.into_iter().map(|(.., f)| f).collect(), checks)
 }
 

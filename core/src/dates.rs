@@ -67,6 +67,52 @@ impl Date {
     pub fn days_until(self, later: Date) -> i64 {
         later.days_since_epoch() - self.days_since_epoch()
     }
+
+    /// The year, month and day.
+    pub fn ymd(self) -> (i32, u32, u32) {
+        (self.year, self.month, self.day)
+    }
+
+    /// The date `n` calendar months later (earlier if negative), on the same day of the month
+    /// or the month's last day when it is shorter (31 January + 1 month = 28 or 29 February),
+    /// as contract periods are counted. `None` outside the years 0 to 9999.
+    pub fn add_months(self, n: i64) -> Option<Date> {
+        let total = i64::from(self.year)
+            .checked_mul(12)?
+            .checked_add(i64::from(self.month) - 1)?
+            .checked_add(n)?;
+        let year = i32::try_from(total.div_euclid(12)).ok()?;
+        if !(0..=9999).contains(&year) {
+            return None;
+        }
+        let month = u32::try_from(total.rem_euclid(12)).ok()? + 1;
+        let day = self.day.min(days_in_month(year, month));
+        Some(Date { year, month, day })
+    }
+
+    /// The next day. `None` after 9999-12-31.
+    pub fn next_day(self) -> Option<Date> {
+        if self.day < days_in_month(self.year, self.month) {
+            Some(Date {
+                day: self.day + 1,
+                ..self
+            })
+        } else if self.month < 12 {
+            Some(Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            })
+        } else if self.year < 9999 {
+            Some(Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            })
+        } else {
+            None
+        }
+    }
 }
 
 impl fmt::Display for Date {
@@ -89,6 +135,21 @@ mod tests {
         assert!(Date::parse("2026-1-01").is_none());
         assert!(Date::parse("2026-01-00").is_none());
         assert!(Date::parse("+026-01-01").is_none());
+    }
+
+    #[test]
+    fn adds_months_and_days() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2025-01-31").add_months(1), Some(d("2025-02-28")));
+        assert_eq!(d("2024-01-31").add_months(1), Some(d("2024-02-29")));
+        assert_eq!(d("2025-04-01").add_months(36), Some(d("2028-04-01")));
+        assert_eq!(d("2025-04-01").add_months(-4), Some(d("2024-12-01")));
+        assert_eq!(d("9999-12-01").add_months(1), None);
+        assert_eq!(d("2025-02-28").next_day(), Some(d("2025-03-01")));
+        assert_eq!(d("2024-02-28").next_day(), Some(d("2024-02-29")));
+        assert_eq!(d("2025-12-31").next_day(), Some(d("2026-01-01")));
+        assert_eq!(d("9999-12-31").next_day(), None);
+        assert_eq!(d("2025-06-30").ymd(), (2025, 6, 30));
     }
 
     #[test]

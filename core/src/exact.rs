@@ -73,6 +73,9 @@ fn pow10(places: u32) -> Result<i128, Overflow> {
     10i128.checked_pow(places).ok_or(Overflow)
 }
 
+// The arithmetic is checked: `add`, `sub`, `neg`, `mul` and `div` return `Result` so that an
+// overflow is an error, never a panic or a wrapped figure, which `std::ops` cannot express.
+#[allow(clippy::should_implement_trait)]
 impl Exact {
     /// Zero.
     pub const ZERO: Exact = Exact { num: 0, den: 1 };

@@ -130,6 +130,9 @@ impl ValueSeed<'_> {
 
 /// Parses JSON text into a value, refusing duplicate keys, oversized documents and deep
 /// nesting. The error is located by JSON pointer (and line and column for syntax errors).
+// One located problem is the whole answer here, and callers wrap it in `Problems` at once;
+// boxing it would only add an allocation to every caller.
+#[allow(clippy::result_large_err)]
 pub fn parse(text: &str, document: Document) -> Result<Value, Problem> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(Problem::new(

@@ -38,6 +38,7 @@ pub mod explain;
 pub mod export;
 pub mod facts;
 pub mod json;
+pub mod ocds;
 pub mod protocol;
 pub mod read;
 pub mod report;

@@ -1501,7 +1501,7 @@ impl Protocol {
                         );
                     } else if crit.weight < t.min || crit.weight > t.max {
                         c.report(
-                            format!("{p}"),
+                            p.to_string(),
                             ProblemKind::WeightOutsideRange {
                                 criterion: t.criterion.clone(),
                                 found: crit.weight.to_exact_string(),

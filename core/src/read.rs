@@ -475,7 +475,7 @@ impl Reader {
                         self.wrong_type(at, "a whole number");
                         return None;
                     }
-                    if f >= -9.0e15 && f <= 9.0e15 {
+                    if (-9.0e15..=9.0e15).contains(&f) {
                         Some(f as i64)
                     } else {
                         None

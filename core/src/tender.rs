@@ -461,7 +461,7 @@ impl Protocol {
                 );
             }
         }
-        let needs_band = self.doc().award.criteria.iter().any(|c| uses_linear(c));
+        let needs_band = self.doc().award.criteria.iter().any(uses_linear);
         for (i, l) in doc.lots.iter().enumerate() {
             if l.value.is_zero() {
                 report(

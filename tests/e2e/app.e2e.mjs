@@ -1,48 +1,266 @@
-// End-to-end tests of the browser app (dist/app) in real headless Chromium.
+// End-to-end tests of the commissioner app (dist/app) in real headless Chromium: each test runs
+// in a fresh browser context; every request is logged, and a request outside the origin fails
+// the test (see harness.mjs).
 import { startServer, run, axe, assert, root } from './harness.mjs';
 import path from 'node:path';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
-const rankingFirst = (page, lot) => page.locator(`#ranking-${lot} tbody tr`).first().locator('th').innerText();
+const SCREENS = ['results', 'tender', 'bids', 'scoring', 'moderation', 'protocol', 'what-if', 'export', 'report'];
 
-async function open(page, origin) {
-  await page.goto(origin + '/');
-  await page.waitForSelector('#ranking-lot-1 tbody tr');
+const firstInLot = (page, lot) => page.locator(`#ranking-${lot} tbody tr`).first().locator('th').innerText();
+const totalOf = (page, lot, name) => page.locator(`#ranking-${lot} tbody tr`, { hasText: name }).locator('td.num').first().innerText();
+
+async function open(page, origin, screen = 'results') {
+  await page.goto(`${origin}/#/${screen}`);
+  await page.waitForSelector('#page-heading');
 }
 
-async function setScore(page, { bid, criterion, evaluator, score }) {
-  await page.selectOption('#edit-bid', bid);
-  await page.selectOption('#edit-criterion', criterion);
-  await page.selectOption('#edit-evaluator', evaluator);
-  await page.selectOption('#edit-score', String(score));
-  await page.click('button[type=submit]');
+async function go(page, screen) {
+  await page.click(`#nav-${screen}`);
+  await page.waitForFunction((s) => location.hash === `#/${s}`, screen);
+}
+
+/** Presses Tab until the focused element matches `selector` (at most `max` presses). */
+async function tabTo(page, selector, max = 120) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with the Tab key`);
+}
+
+async function announced(page, text) {
+  await page.waitForFunction((t) => document.querySelector('#announce').innerText.includes(t), text, { timeout: 5000 })
+    .catch(async () => { throw new Error(`announcement lacks "${text}": "${await page.locator('#announce').innerText()}"`); });
+}
+
+async function chooseScore(page, { evaluator, bid, criterion, score }) {
+  await page.selectOption('#score-evaluator', evaluator);
+  await page.selectOption('#score-bid', { label: bid });
+  const group = page.locator('fieldset', { has: page.locator(`legend`, { hasText: 'score for' }) }).filter({ has: page.locator(`input[id*="scores-${criterion}-${evaluator}-score"]`) });
+  await group.locator(`label`, { hasText: new RegExp(`^${score}:`) }).click();
 }
 
 export const tests = [
   {
-    name: 'the app loads and shows the worked example ranked by ulo-core',
+    name: 'the app opens with the worked example scored and ranked by ulo-core',
     async run({ page, origin }) {
       await open(page, origin);
-      assert((await rankingFirst(page, 'lot-1')) === 'Northfield Centre for Independent Living', 'lot-1 leader');
-      const rows = await page.locator('#ranking-lot-1 tbody tr').count();
-      assert(rows === 3, `lot-1 has ${rows} ranked bids, expected 3`);
-      const total = await page.locator('#ranking-lot-1 tbody tr').first().locator('td.num').first().innerText();
-      assert(total === '77.55', `lot-1 leader total ${total}, expected 77.55`);
-      assert((await rankingFirst(page, 'lot-2')) === "Riverside Deaf and Disabled People's Organisation", 'lot-2 leader (tie broken on quality)');
+      assert((await firstInLot(page, 'lot-1')) === 'Northfield Centre for Independent Living', 'lot-1 leader');
+      assert((await totalOf(page, 'lot-1', 'Northfield')) === '77.55', 'lot-1 leader total');
+      assert((await page.locator('#ranking-lot-1 tbody tr').count()) === 3, 'three ranked bids in lot-1');
+      assert((await firstInLot(page, 'lot-2')) === "Riverside Deaf and Disabled People's Organisation", 'lot-2 leader (tie broken on quality)');
       const tie = await page.locator('#ranking-lot-2 .tie').first().innerText();
-      assert(tie.includes('settled by tie-break rule 1'), `tie reason shown: ${tie}`);
+      assert(tie.includes('settled by tie-break rule 1'), `tie reason: ${tie}`);
+      const flag = await page.locator('#ranking-lot-1 .flag').first().innerText();
+      assert(flag.includes('Abnormally low'), `abnormally low flag shown in words: ${flag}`);
+    },
+  },
+  {
+    name: 'every figure on a scorecard opens its explanation and source',
+    async run({ page, origin }) {
+      await open(page, origin);
+      await page.click('#scorecard-b-northfield > summary');
+      const rows = page.locator('#scorecard-b-northfield tbody tr');
+      const n = await rows.count();
+      assert(n === 11, `11 criteria rows, found ${n}`);
+      for (let i = 0; i < n; i++) {
+        assert((await rows.nth(i).locator('details.trace').count()) === 1, `row ${i} has an explanation`);
+      }
+      const price = rows.filter({ hasText: 'Price' });
+      await price.locator('summary').click();
+      const text = await price.locator('.trace__body').innerText();
+      assert(text.includes('210000 ÷ 352000 × 30') && text.includes('17.90') && text.includes('Source: Cabinet Office'), `price explanation: ${text}`);
     },
   },
   {
     name: 'changing one evaluator score re-ranks the lot and announces the new total',
     async run({ page, origin }) {
-      await open(page, origin);
-      await setScore(page, { bid: 'b-westbridge', criterion: 'q-peer-support', evaluator: 'e1', score: 4 });
-      await page.waitForFunction(() => document.querySelector('#announce').innerText.includes('Westbridge'));
-      const said = await page.locator('#announce').innerText();
-      assert(said.includes('total 84.08 (was 83.40)') && said.includes('now rank 1'), `announcement: ${said}`);
-      assert((await page.locator('#announce').getAttribute('aria-live')) === 'polite', 'live region');
-      assert((await rankingFirst(page, 'lot-2')) === 'Westbridge Care Trust', 'lot-2 re-ranked');
+      await open(page, origin, 'scoring');
+      await chooseScore(page, { evaluator: 'e1', bid: 'Westbridge Care Trust (lot lot-2)', criterion: 'q-peer-support', score: 4 });
+      await announced(page, 'Westbridge Care Trust: total 84.08 (was 83.40), now rank 1 in lot lot-2.');
+      assert((await page.locator('#announce').getAttribute('aria-live')) === 'polite', 'announced politely');
+      await go(page, 'results');
+      assert((await firstInLot(page, 'lot-2')) === 'Westbridge Care Trust', 'lot-2 re-ranked');
+      assert((await totalOf(page, 'lot-2', 'Westbridge')) === '84.08', 'new total shown');
+    },
+  },
+  {
+    name: 'a change is kept after reloading the page',
+    async run({ page, origin }) {
+      await open(page, origin, 'scoring');
+      await chooseScore(page, { evaluator: 'e1', bid: 'Westbridge Care Trust (lot lot-2)', criterion: 'q-peer-support', score: 4 });
+      await announced(page, 'Westbridge Care Trust: total 84.08');
+      await page.reload();
+      await page.waitForSelector('#page-heading');
+      await announced(page, 'Your saved work has been restored.');
+      await go(page, 'results');
+      assert((await totalOf(page, 'lot-2', 'Westbridge')) === '84.08', 'the change survived the reload');
+    },
+  },
+  {
+    name: 'work saved by an older version is migrated and restored',
+    async run({ page, origin }) {
+      await page.goto(origin + '/');
+      await page.waitForSelector('#page-heading');
+      const v1 = await page.evaluate(() => {
+        const saved = JSON.parse(localStorage.getItem('ulo.workspace'));
+        saved.tender.title = 'A tender saved by ulo 0.1';
+        return JSON.stringify({ format: 1, tender: saved.tender, bids: saved.bids });
+      });
+      await page.evaluate((v) => localStorage.setItem('ulo.workspace', v), v1);
+      await page.reload();
+      await announced(page, 'restored and updated to this version');
+      assert((await page.locator('.working-on').innerText()).includes('A tender saved by ulo 0.1'), 'migrated title');
+      const format = await page.evaluate(() => JSON.parse(localStorage.getItem('ulo.workspace')).format);
+      assert(format === 2, `saved again in the current format, got ${format}`);
+    },
+  },
+  {
+    name: 'a broken file shows located errors and leaves the work untouched',
+    allowErrors: [],
+    async run({ page, origin }) {
+      await open(page, origin, 'bids');
+      const bids = JSON.parse(readFileSync(path.join(root, 'core/protocols/example-bids.json'), 'utf8'));
+      bids.bids[0].price = 352000; // a number where the format wants text
+      bids.bids[1].scores['q-outcomes'].e1.score = 9; // off the scale
+      await page.setInputFiles('#import-bids', { name: 'bad-bids.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bids)) });
+      await page.waitForSelector('#import-bids-problems');
+      const said = await page.locator('#import-bids-problems').innerText();
+      assert(said.includes('was not imported. Your work is unchanged.'), said);
+      assert(said.includes('At /bids/0/price:') && said.includes('Expected an amount in pounds written as text'), `located type error: ${said}`);
+      await page.setInputFiles('#import-bids', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"document": "bids",\n  "tender": }') });
+      await page.waitForFunction(() => document.querySelector('#import-bids-problems').innerText.includes('broken.json'));
+      const syntax = await page.locator('#import-bids-problems').innerText();
+      assert(syntax.includes('line 2, column'), `syntax error located: ${syntax}`);
+      await go(page, 'results');
+      assert((await totalOf(page, 'lot-1', 'Northfield')) === '77.55', 'work intact');
+    },
+  },
+  {
+    name: 'a scoring flow can be completed with the keyboard alone',
+    async run({ page, origin }) {
+      await page.goto(origin + '/');
+      await page.waitForSelector('#page-heading');
+      await page.keyboard.press('Tab');
+      assert(await page.evaluate(() => document.activeElement.classList.contains('skip-link')), 'skip link first');
+      await tabTo(page, '#nav-scoring');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => location.hash === '#/scoring');
+      await tabTo(page, '#score-evaluator');
+      await page.keyboard.press('ArrowDown'); // e2: Officer B
+      await tabTo(page, '#score-bid');
+      await page.keyboard.type('Westbridge'); // type-ahead in the list
+      const bid = await page.$eval('#score-bid', (s) => s.options[s.selectedIndex].text);
+      assert(bid.startsWith('Westbridge'), `bid chosen by keyboard: ${bid}`);
+      // The first criterion's radios: Tab lands on the checked one; arrows move and select.
+      await tabTo(page, 'input[type=radio][id*="q-outcomes-e2-score"]');
+      await page.keyboard.press('ArrowRight');
+      await announced(page, 'Officer B (finance) scored Westbridge Care Trust 5 for Independent living outcomes.');
+      await tabTo(page, 'textarea[id*="q-outcomes-e2-rationale"]');
+      await page.keyboard.type('Clear, evidenced outcomes built with members.');
+      await page.keyboard.press('Tab');
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ulo.workspace')).bids.bids.find((b) => b.id === 'b-westbridge').scores['q-outcomes'].e2);
+      assert(saved.score === 5 && saved.rationale === 'Clear, evidenced outcomes built with members.', `saved: ${JSON.stringify(saved)}`);
+      await announced(page, 'Westbridge Care Trust: total');
+    },
+  },
+  {
+    name: 'the CSV and JSON exports hold the scores',
+    async run({ page, origin }) {
+      await open(page, origin, 'export');
+      const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+      const csv = readFileSync(await csvDl.path(), 'utf8');
+      assert(csvDl.suggestedFilename() === 'example-ils-2026-scores.csv', csvDl.suggestedFilename());
+      assert(csv.startsWith('\ufeff"lot","bid","bidder","status","rank","criterion"'), `header: ${csv.slice(0, 80)}`);
+      assert(csv.includes('"lot-1","b-northfield","Northfield Centre for Independent Living","ranked","1","price","Price","","price","30","30.00","17.90","",""\r\n'), 'price row for Northfield');
+      assert(csv.includes('"lot-1","b-northfield","Northfield Centre for Independent Living","ranked","1","total","Total","","total","100","100.00","77.55","",""'), 'total row');
+      const rows = csv.trim().split('\r\n').length;
+      assert(rows === 1 + 8 * 12, `one header and 12 rows for each of 8 bids, found ${rows}`);
+      const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+      const result = JSON.parse(readFileSync(await jsonDl.path(), 'utf8'));
+      assert(result.document === 'score-result' && result.input_hash.startsWith('sha256:'), 'result document');
+      assert(result.lots[0].ranking[0].bid === 'b-northfield' && result.lots[0].ranking[0].total === '77.55', 'ranking in JSON');
+    },
+  },
+  {
+    name: 'a bidder name containing markup is shown as text',
+    async run({ page, origin }) {
+      await open(page, origin, 'bids');
+      await page.click('button[aria-label="Edit the bid from QuickSupport Services Ltd"]');
+      const evil = '<img src=x onerror="document.title=\'pwned\'"><b>Bold Ltd</b>';
+      await page.fill('#f-bids-bids-2-organisation-name', evil);
+      await page.keyboard.press('Tab');
+      await go(page, 'results');
+      const cell = await page.locator('#ranking-lot-1 tbody tr', { hasText: 'Bold Ltd' }).locator('th').innerText();
+      assert(cell === evil, `rendered as text: ${cell}`);
+      assert((await page.locator('main img').count()) === 0 && (await page.locator('main b').count()) === 0, 'no markup created');
+      assert((await page.title()) !== 'pwned', 'no script ran');
+    },
+  },
+  {
+    name: 'the tender form shows barrier findings live, and says so plainly when there are none',
+    async run({ page, origin }) {
+      await open(page, origin, 'tender');
+      const before = await page.locator('.findings .headline').innerText();
+      assert(before.includes('Found 1 barrier the protocol requires to be removed'), before);
+      await page.fill('#f-tender-conditions-minimum_turnover', '');
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => !document.querySelector('.findings').innerText.includes('Turnover requirement'));
+      await page.fill('#f-tender-lots-2-months', '36');
+      await page.fill('#f-tender-response_deadline', '2026-06-22');
+      await page.check('#f-tender-payment-in_arrears-1');
+      await page.fill('#f-tender-lots-0-title', 'Peer support and advocacy');
+      await go(page, 'protocol');
+      await page.fill('#f-tender-weights-quality', '50');
+      await page.fill('#f-tender-weights-price', '25');
+      await page.keyboard.press('Tab');
+      await go(page, 'tender');
+      const after = await page.locator('.findings .headline').innerText();
+      assert(after.includes('No barriers found'), `barrier-free: ${after}`);
+    },
+  },
+  {
+    name: 'an invalid entry gets an error summary linking to the field, and nothing is lost',
+    async run({ page, origin }) {
+      await open(page, origin, 'tender');
+      await page.fill('#f-tender-lots-0-value', '360,000');
+      await page.keyboard.press('Tab');
+      await page.waitForSelector('.error-summary');
+      const summary = await page.locator('.error-summary').innerText();
+      assert(summary.includes('There is a problem') && summary.includes('is not an amount in pounds'), summary);
+      await page.click('.error-summary a');
+      const focused = await page.evaluate(() => document.activeElement.id);
+      assert(focused === 'f-tender-lots-0-value', `link moved focus to the field: ${focused}`);
+      assert((await page.inputValue('#f-tender-lots-0-value')) === '360,000', 'the entry is kept as typed');
+      assert((await page.locator('#f-tender-lots-0-value-error').innerText()).includes('Error:'), 'inline error');
+    },
+  },
+  {
+    name: 'start again asks first and offers an export',
+    async run({ page, origin }) {
+      await open(page, origin, 'export');
+      const startAgain = page.getByRole('button', { name: 'Start again', exact: true });
+      await startAgain.click();
+      assert((await page.locator('[role=alertdialog]').innerText()).includes('Download my work first'), 'offers an export');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      assert((await page.locator('[role=alertdialog]').count()) === 0, 'cancel closes it');
+      await startAgain.click();
+      await page.getByRole('button', { name: 'Start again with a blank tender' }).click();
+      await page.waitForFunction(() => location.hash === '#/tender');
+      assert((await page.inputValue('#f-tender-title')) === 'New tender', 'blank tender');
+    },
+  },
+  {
+    name: 'what if: moving a weight re-scores and says where the ranking would change',
+    async run({ page, origin }) {
+      await open(page, origin, 'what-if');
+      const items = await page.locator('main .rules li').allInnerTexts();
+      assert(items.length === 2 && items.every((t) => t.includes('ranking')), JSON.stringify(items));
+      await page.focus('#what-if-slider');
+      await page.keyboard.press('Home');
+      const now = await page.locator('#what-if-now').innerText();
+      assert(now.includes('Price 20%') && now.includes('Quality 55%'), now);
     },
   },
   {
@@ -55,25 +273,54 @@ export const tests = [
     },
   },
   {
-    name: 'axe-core finds no accessibility violations',
+    name: 'axe-core finds no accessibility violations on any screen',
     async run({ page, origin }) {
       await open(page, origin);
-      const v = await axe(page);
-      assert(v.length === 0, `axe violations: ${JSON.stringify(v)}`);
+      const found = [];
+      for (const s of SCREENS) {
+        await go(page, s);
+        await page.waitForSelector('#page-heading');
+        if (s === 'results') {
+          await page.click('#scorecard-b-northfield > summary');
+          await page.locator('#scorecard-b-northfield details.trace > summary').first().click();
+        }
+        const v = await axe(page);
+        if (v.length) found.push({ screen: s, violations: v });
+      }
+      assert(found.length === 0, `axe violations: ${JSON.stringify(found)}`);
     },
   },
   {
-    name: 'usable at 320 px wide',
+    name: 'usable at 320 px wide (400% zoom) on every screen',
     viewport: { width: 320, height: 640 },
     async run({ page, origin }) {
       await open(page, origin);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert(overflow <= 0, `page scrolls sideways by ${overflow}px at 320px`);
+      const wide = [];
+      for (const s of SCREENS) {
+        await go(page, s);
+        await page.waitForSelector('#page-heading');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) wide.push(`${s}: ${overflow}px`);
+      }
+      assert(wide.length === 0, `screens scrolling sideways at 320px: ${wide.join(', ')}`);
       const v = await axe(page);
       assert(v.length === 0, `axe violations at 320px: ${JSON.stringify(v)}`);
     },
   },
 ];
+
+export async function screenshots(page, origin, dir) {
+  mkdirSync(dir, { recursive: true });
+  for (const s of ['results', 'tender', 'bids', 'scoring', 'moderation', 'protocol', 'what-if', 'report']) {
+    await page.goto(`${origin}/#/${s}`);
+    await page.waitForSelector('#page-heading');
+    if (s === 'results') {
+      await page.click('#scorecard-b-northfield > summary');
+      await page.locator('#scorecard-b-northfield tbody tr', { hasText: 'Price' }).locator('summary').click();
+    }
+    await page.screenshot({ path: path.join(dir, `${s}.png`), fullPage: s !== 'report' && s !== 'protocol' });
+  }
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.E2E_PORT || 8766);

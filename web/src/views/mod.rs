@@ -1,4 +1,15 @@
 //! The screens and their parts. Views show what the core computed; they compute nothing.
 
+pub mod bids;
+pub mod export;
+pub mod fields;
+pub mod form;
+pub mod import;
+pub mod protocol;
 pub mod ranking;
-pub mod score_editor;
+pub mod report;
+pub mod results;
+pub mod scorecard;
+pub mod scoring;
+pub mod tender;
+pub mod what_if;

@@ -1,0 +1,190 @@
+//! The bids screen: the bids received, each bidder's profile with its eligibility shown live,
+//! lot, price, figures and pass/fail conditions; add, remove and import.
+
+use crate::app::{dispatch, use_ctx};
+use crate::engine;
+use crate::pointer::{self, field_id};
+use crate::state::{Action, Doc};
+use crate::views::fields::{error_at, ErrorSummary, Kind, Radios, Select};
+use crate::views::form::{field, yes_no};
+use crate::views::import::ImportButton;
+use serde_json::{json, Value};
+use ulo_core::read::Choice;
+use ulo_core::Document;
+use yew::prelude::*;
+
+#[function_component(BidsView)]
+pub fn bids_view() -> Html {
+    let ctx = use_ctx();
+    let problems = ctx.model.bid_problems.clone();
+    let pr = problems.as_ref();
+    let bids = ctx.ws.bids.get("bids").and_then(Value::as_array).cloned().unwrap_or_default();
+    let selected = use_state(|| 0usize);
+    let index = (*selected).min(bids.len().saturating_sub(1));
+    let protocol = ctx.model.protocol.clone().ok();
+    let lots: Vec<(String, String)> = ctx.ws.tender.get("lots").and_then(Value::as_array).map(|ls| {
+        ls.iter().filter_map(|l| Some((l.get("id")?.as_str()?.to_string(), format!("{} ({})", l.get("title").and_then(Value::as_str).unwrap_or(""), l.get("id")?.as_str()?))))
+            .collect()
+    }).unwrap_or_default();
+
+    let add = {
+        let ctx = ctx.clone();
+        let selected = selected.clone();
+        let n = bids.len();
+        let lot = lots.first().map(|l| l.0.clone()).unwrap_or_default();
+        let existing: Vec<String> = bids.iter().filter_map(|b| b.get("id")?.as_str().map(str::to_string)).collect();
+        Callback::from(move |_: MouseEvent| {
+            let mut k = n + 1;
+            while existing.contains(&format!("bid-{k}")) {
+                k += 1;
+            }
+            dispatch(&ctx, Action::Push { doc: Doc::Bids, pointer: "/bids".into(),
+                value: json!({"id": format!("bid-{k}"), "lot": lot, "organisation": {"name": format!("New bidder {k}")}, "price": "0"}) });
+            selected.set(n);
+            ctx.announce.emit(format!("Bid bid-{k} added. Fill in the bidder's details and price below."));
+        })
+    };
+
+    let rows = bids.iter().enumerate().map(|(i, b)| {
+        let name = b.pointer("/organisation/name").and_then(Value::as_str).unwrap_or("(no name)").to_string();
+        let id = b.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+        let result = ctx.model.result.as_ref().and_then(|r| r.bids.iter().find(|x| x.bid == id).cloned());
+        let edit = { let selected = selected.clone(); Callback::from(move |_: MouseEvent| selected.set(i)) };
+        let remove = {
+            let ctx = ctx.clone();
+            let selected = selected.clone();
+            let name = name.clone();
+            Callback::from(move |_: MouseEvent| {
+                if gloo::dialogs::confirm(&format!("Remove the bid from {name}? Its scores are removed with it.")) {
+                    dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: format!("/bids/{i}"), value: None });
+                    selected.set(0);
+                    ctx.announce.emit(format!("The bid from {name} was removed."));
+                }
+            })
+        };
+        html! {
+            <tr>
+                <th scope="row">{ &name }</th>
+                <td>{ &id }</td>
+                <td>{ b.get("lot").and_then(Value::as_str).unwrap_or("") }</td>
+                <td class="num">{ b.get("price").and_then(Value::as_str).unwrap_or("") }</td>
+                <td>{ result.as_ref().map(|r| r.eligibility.verdict.replace('_', " ")).unwrap_or_else(|| "-".into()) }</td>
+                <td>{ result.as_ref().map(|r| r.status.to_string()).unwrap_or_else(|| "-".into()) }</td>
+                <td>
+                    <button type="button" class="button button--link" onclick={edit} aria-label={format!("Edit the bid from {name}")}>{ "Edit" }</button>
+                    <button type="button" class="button button--link" onclick={remove} aria-label={format!("Remove the bid from {name}")}>{ "Remove" }</button>
+                </td>
+            </tr>
+        }
+    });
+
+    let editor = bids.get(index).map(|b| {
+        let base = format!("/bids/{index}");
+        let d = Doc::Bids;
+        let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| field(&ctx, d, pr, &format!("{base}{p}"), l, h, k, c);
+        let org = b.get("organisation").cloned().unwrap_or(Value::Null);
+        let verdict = protocol.as_ref().map(|p| engine::eligibility(p, &org));
+        let lot_now = b.get("lot").and_then(Value::as_str).unwrap_or("").to_string();
+        let set = |p: String| {
+            let ctx = ctx.clone();
+            Callback::from(move |v: String| dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: p.clone(), value: (!v.is_empty()).then_some(Value::String(v)) }))
+        };
+        let legal_forms: Vec<(String, String)> = std::iter::once((String::new(), "Not stated".to_string()))
+            .chain(ulo_core::protocol::LegalForm::ALL.iter().map(|(w, f)| (w.to_string(), crate::views::fields::sentence(f.describe()).trim_end_matches('.').to_string())))
+            .collect();
+        let declared_facts = protocol.as_ref().map(|p| p.doc().bid_facts.clone()).unwrap_or_default();
+        let gates = protocol.as_ref().map(|p| p.doc().award.gates.clone()).unwrap_or_default();
+        let name = org.get("name").and_then(Value::as_str).unwrap_or("this bidder").to_string();
+        html! {
+            <section class="card" aria-labelledby="bid-editor-heading">
+                <h2 id="bid-editor-heading" class="heading-l">{ format!("Bid from {name}") }</h2>
+                <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                    <fieldset class="fieldset">
+                        <legend class="legend legend--m">{ "The bid" }</legend>
+                        { f("/id", "Bid reference", None, Kind::Text, Some("w-10")) }
+                        <Select id={field_id("bids", &format!("{base}/lot"))} label="Lot bid for" options={lots.clone()} selected={lot_now}
+                            error={error_at(pr, &format!("{base}/lot"))} onchange={set(format!("{base}/lot"))} />
+                        { f("/price", "Total price over the contract (GBP)", Some("Pounds, no commas, such as 352000."), Kind::Decimal, Some("w-10")) }
+                    </fieldset>
+                    <fieldset class="fieldset">
+                        <legend class="legend legend--m">{ "The organisation" }</legend>
+                        { f("/organisation/name", "Name", None, Kind::Text, None) }
+                        <Select id={field_id("bids", &format!("{base}/organisation/legal_form"))} label="Legal form" options={legal_forms}
+                            selected={pointer::text(b, "/organisation/legal_form")} error={error_at(pr, &format!("{base}/organisation/legal_form"))}
+                            onchange={set(format!("{base}/organisation/legal_form"))} />
+                        { f("/organisation/annual_turnover", "Annual turnover (GBP)", None, Kind::Decimal, Some("w-10")) }
+                        { f("/organisation/board/voting_members", "Voting members of the board", Some("Leave both board figures empty if not known."), Kind::Whole, Some("w-5")) }
+                        { f("/organisation/board/disabled_or_service_users", "Of them, disabled people or people who use support services", None, Kind::Whole, Some("w-5")) }
+                        { f("/organisation/staff/total", "Paid staff", None, Kind::Whole, Some("w-5")) }
+                        { f("/organisation/staff/disabled", "Of them, disabled people", None, Kind::Whole, Some("w-5")) }
+                        { yes_no(&ctx, d, pr, &format!("{base}/organisation/accountable_to_members"), "Is it accountable to its members or the people who use its services?", None, true) }
+                        { yes_no(&ctx, d, pr, &format!("{base}/organisation/social_model_commitment"), "Is it committed to the social model of disability?", None, true) }
+                        { yes_no(&ctx, d, pr, &format!("{base}/organisation/based_in_area"), "Is it based in the authority's area?", None, true) }
+                    </fieldset>
+                    <div class="eligibility-live" aria-live="polite">
+                        <h3 class="heading-m">{ "Eligibility" }</h3>
+                        { match verdict {
+                            Some(Ok(e)) => html! {
+                                <>
+                                    <p><strong>{ match e.verdict { "yes" => "Yes: ", "no" => "No: ", _ => "Not enough information: " } }</strong>{ &e.reason }</p>
+                                    <ul>{ for e.tests.iter().filter(|t| t.outcome != "met").map(|t| html!{
+                                        <li>{ &t.title }{ ": " }{ crate::views::fields::sentence(&t.reason) }
+                                            if let Some(a) = &t.to_add { { " To add: " }{ crate::views::fields::sentence(a) } }</li>
+                                    }) }</ul>
+                                </>
+                            },
+                            Some(Err(p)) => html! { <p>{ format!("Eligibility appears once the profile's {} problem{} fixed.", p.len(), if p.len() == 1 { " is" } else { "s are" }) }</p> },
+                            None => html! {},
+                        } }
+                    </div>
+                    if !declared_facts.is_empty() {
+                        <fieldset class="fieldset">
+                            <legend class="legend legend--m">{ "Figures from the bid" }</legend>
+                            { for declared_facts.iter().map(|fact| f(&format!("/facts/{}", pointer::escape(&fact.id)), &crate::views::fields::sentence(&fact.title).trim_end_matches('.').to_string(), None, Kind::Decimal, Some("w-10"))) }
+                        </fieldset>
+                    }
+                    { for gates.iter().map(|g| {
+                        let p = format!("{base}/gates/{}", pointer::escape(&g.id));
+                        let current = pointer::text(b, &format!("/gates/{}", pointer::escape(&g.id)));
+                        let ctx = ctx.clone();
+                        let p2 = p.clone();
+                        let onchange = Callback::from(move |v: String| dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: p2.clone(),
+                            value: (v != "not_assessed").then_some(Value::String(v)) }));
+                        html! {
+                            <Radios id={field_id("bids", &p)} legend={g.title.clone()} hint={Some(AttrValue::from(g.description.clone()))}
+                                options={vec![("pass".into(), "Pass".into(), None), ("fail".into(), "Fail".into(), None), ("not_assessed".into(), "Not assessed yet".into(), None)]}
+                                selected={if current.is_empty() { "not_assessed".to_string() } else { current }} inline={true}
+                                error={error_at(pr, &p)} {onchange} />
+                        }
+                    }) }
+                </form>
+            </section>
+        }
+    });
+
+    html! {
+        <>
+            <h1 id="page-heading" tabindex="-1">{ "Bids" }</h1>
+            <p class="lede">{ "The bids received. Panel scores are entered on the Scoring screen." }</p>
+            if let Some(p) = &problems {
+                <ErrorSummary doc="bids" problems={p.clone()} />
+            }
+            <div class="scroll" role="region" tabindex="0" aria-labelledby="bids-caption">
+            <table class="table">
+                <caption id="bids-caption">{ format!("{} bid{}", bids.len(), if bids.len() == 1 { "" } else { "s" }) }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Bidder" }</th><th scope="col">{ "Reference" }</th><th scope="col">{ "Lot" }</th>
+                    <th scope="col" class="num">{ "Price (GBP)" }</th><th scope="col">{ "User-led?" }</th><th scope="col">{ "Status" }</th>
+                    <th scope="col">{ "Actions" }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            </div>
+            <div class="button-group">
+                <button type="button" class="button" onclick={add}>{ "Add a bid" }</button>
+                <ImportButton kind={Document::Bids} label="Import bids from a file" />
+            </div>
+            { editor.unwrap_or_default() }
+        </>
+    }
+}

@@ -1,0 +1,285 @@
+//! Form parts in the manner of the GOV.UK Design System: every field labelled, hints and errors
+//! tied to it with `aria-describedby`, radios in fieldsets with legends, and an error summary
+//! that links to each field.
+
+use crate::pointer::field_id;
+use ulo_core::{Problem, ProblemKind, Problems};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// A sentence for people: the core's lowercase message with a capital and a full stop.
+pub fn sentence(text: &str) -> String {
+    let mut c = text.chars();
+    let mut s = c
+        .next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default();
+    if !s.ends_with('.') && !s.ends_with('?') {
+        s.push('.');
+    }
+    s
+}
+
+/// The pointer of the field a problem is about (for a missing field, the field itself).
+pub fn target_pointer(p: &Problem) -> String {
+    match &p.kind {
+        ProblemKind::MissingField { field } => format!("{}/{}", p.pointer, crate::pointer::escape(field)),
+        _ => p.pointer.clone(),
+    }
+}
+
+/// The error message for the field at `pointer`, if a problem is about it.
+pub fn error_at(problems: Option<&Problems>, pointer: &str) -> Option<String> {
+    problems?
+        .iter()
+        .find(|p| target_pointer(p) == pointer)
+        .map(|p| sentence(&p.kind.message()))
+}
+
+/// What kind of input a field takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text.
+    Text,
+    /// An amount or percentage (decimal text).
+    Decimal,
+    /// A whole number.
+    Whole,
+    /// A date (YYYY-MM-DD).
+    Date,
+    /// Several lines of text.
+    Area,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub error: Option<String>,
+    #[prop_or(Kind::Text)]
+    pub kind: Kind,
+    #[prop_or_default]
+    pub class: Option<&'static str>,
+    pub onchange: Callback<String>,
+}
+
+/// A labelled text field.
+#[function_component(Field)]
+pub fn field(p: &FieldProps) -> Html {
+    let hint_id = format!("{}-hint", p.id);
+    let error_id = format!("{}-error", p.id);
+    let mut described = Vec::new();
+    if p.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if p.error.is_some() {
+        described.push(error_id.clone());
+    }
+    let describedby = (!described.is_empty()).then(|| described.join(" "));
+    let onchange_input = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let onchange_area = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let (inputmode, placeholder_type) = match p.kind {
+        Kind::Decimal => (Some("decimal"), "text"),
+        Kind::Whole => (Some("numeric"), "text"),
+        Kind::Date => (None, "date"),
+        _ => (None, "text"),
+    };
+    let class = classes!("input", p.class, p.error.as_ref().map(|_| "input--error"));
+    html! {
+        <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>
+            <label class="label" for={p.id.clone()}>{ &p.label }</label>
+            if let Some(h) = &p.hint {
+                <div id={hint_id} class="hint">{ h }</div>
+            }
+            if let Some(e) = &p.error {
+                <p id={error_id} class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p>
+            }
+            if p.kind == Kind::Area {
+                <textarea id={p.id.clone()} name={p.id.clone()} class={class} rows="3"
+                    aria-describedby={describedby} value={p.value.clone()} onchange={onchange_area} />
+            } else {
+                <input id={p.id.clone()} name={p.id.clone()} class={class} type={placeholder_type}
+                    inputmode={inputmode} spellcheck={ if p.kind == Kind::Text { "true" } else { "false" } }
+                    aria-describedby={describedby} value={p.value.clone()} onchange={onchange_input} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RadiosProps {
+    pub id: AttrValue,
+    pub legend: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// (value, label, hint)
+    pub options: Vec<(String, String, Option<String>)>,
+    pub selected: String,
+    #[prop_or_default]
+    pub error: Option<String>,
+    #[prop_or_default]
+    pub inline: bool,
+    pub onchange: Callback<String>,
+}
+
+/// A group of radio buttons in a fieldset.
+#[function_component(Radios)]
+pub fn radios(p: &RadiosProps) -> Html {
+    let hint_id = format!("{}-hint", p.id);
+    let error_id = format!("{}-error", p.id);
+    let mut described = Vec::new();
+    if p.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if p.error.is_some() {
+        described.push(error_id.clone());
+    }
+    let describedby = (!described.is_empty()).then(|| described.join(" "));
+    html! {
+        <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>
+            <fieldset class="fieldset" aria-describedby={describedby} id={p.id.clone()}>
+                <legend class="legend">{ &p.legend }</legend>
+                if let Some(h) = &p.hint {
+                    <div id={hint_id} class="hint">{ h }</div>
+                }
+                if let Some(e) = &p.error {
+                    <p id={error_id} class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p>
+                }
+                <div class={classes!("radios", p.inline.then_some("radios--inline"))}>
+                    { for p.options.iter().enumerate().map(|(i, (value, label, hint))| {
+                        let id = format!("{}-{}", p.id, i);
+                        let item_hint = format!("{id}-hint");
+                        let cb = p.onchange.clone();
+                        let v = value.clone();
+                        html! {
+                            <div class="radio">
+                                <input class="radio__input" type="radio" id={id.clone()} name={p.id.clone()}
+                                    value={value.clone()} checked={*value == p.selected}
+                                    aria-describedby={hint.as_ref().map(|_| item_hint.clone())}
+                                    onchange={Callback::from(move |_: Event| cb.emit(v.clone()))} />
+                                <label class="radio__label" for={id}>{ label }</label>
+                                if let Some(h) = hint {
+                                    <div id={item_hint} class="hint radio__hint">{ h }</div>
+                                }
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// (value, label)
+    pub options: Vec<(String, String)>,
+    pub selected: String,
+    #[prop_or_default]
+    pub error: Option<String>,
+    pub onchange: Callback<String>,
+}
+
+/// A labelled drop-down list.
+#[function_component(Select)]
+pub fn select(p: &SelectProps) -> Html {
+    let hint_id = format!("{}-hint", p.id);
+    let error_id = format!("{}-error", p.id);
+    let mut described = Vec::new();
+    if p.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if p.error.is_some() {
+        described.push(error_id.clone());
+    }
+    let describedby = (!described.is_empty()).then(|| described.join(" "));
+    let cb = p.onchange.clone();
+    html! {
+        <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>
+            <label class="label" for={p.id.clone()}>{ &p.label }</label>
+            if let Some(h) = &p.hint {
+                <div id={hint_id} class="hint">{ h }</div>
+            }
+            if let Some(e) = &p.error {
+                <p id={error_id} class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p>
+            }
+            <select id={p.id.clone()} name={p.id.clone()} class="select" aria-describedby={describedby}
+                onchange={Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
+                { for p.options.iter().map(|(v, l)| html! {
+                    <option value={v.clone()} selected={*v == p.selected}>{ l }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    /// Which document the problems are in ("tender", "bids", "protocol"), for field ids.
+    pub doc: &'static str,
+    pub problems: Problems,
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
+}
+
+/// The error summary: "There is a problem", each problem a link to its field.
+#[function_component(ErrorSummary)]
+pub fn error_summary(p: &SummaryProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let count = p.problems.len();
+        use_effect_with(count, move |_| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+            || ()
+        });
+    }
+    html! {
+        <div class="error-summary" role="alert" tabindex="-1" ref={node} aria-labelledby={format!("summary-{}", p.doc)}>
+            <h2 class="error-summary__title" id={format!("summary-{}", p.doc)}>
+                { p.title.clone().unwrap_or_else(|| AttrValue::from("There is a problem")) }
+            </h2>
+            <ul class="error-summary__list">
+                { for p.problems.iter().map(|pr| {
+                    let id = field_id(p.doc, &target_pointer(pr));
+                    let href = format!("#{id}");
+                    let at = if pr.pointer.is_empty() { String::new() } else { format!(" (at {})", pr.pointer) };
+                    // Move focus to the field itself, as the GOV.UK error summary does, rather
+                    // than only scrolling to it (and leave the page's own address alone).
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+                            e.prevent_default();
+                            el.scroll_into_view();
+                            if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                                let _ = h.focus();
+                            }
+                        }
+                    });
+                    html! {
+                        <li>
+                            <a href={href} {onclick}>{ sentence(&pr.kind.message()) }</a>
+                            <span class="error-summary__where">{ at }</span>
+                            <span class="hint">{ sentence(&pr.kind.help()) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,175 @@
+//! The protocol screen: the criteria tree with weights and scales, the barrier rules and the
+//! eligibility definition, each with its sources; loading another protocol; and the weights a
+//! tender may tune, within their ranges.
+
+use crate::app::{dispatch, use_ctx};
+use crate::pointer::field_id;
+use crate::state::{Action, Doc};
+use crate::views::fields::{error_at, ErrorSummary, Field, Kind};
+use crate::views::import::ImportButton;
+use ulo_core::explain::cites;
+use ulo_core::protocol::{Cite, CriterionBody, EligibilityRule, Method, Protocol, ShareOp};
+use ulo_core::read::Choice;
+use ulo_core::Document;
+use yew::prelude::*;
+
+fn sources(p: &Protocol, c: &[Cite]) -> String {
+    cites(p, c)
+        .iter()
+        .map(|c| format!("{}, {}", c.title, c.clause))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn method_words(p: &Protocol, body: &CriterionBody) -> String {
+    match body {
+        CriterionBody::Group(_) => "Group of the criteria below".into(),
+        CriterionBody::Leaf(Method::Panel { scale, minimum }) => {
+            let s = p.scale(scale).map(|s| s.title.clone()).unwrap_or_default();
+            match minimum {
+                Some(m) => format!("Scored by the panel on the {s}; minimum {}{}", m.score, if m.disqualifies { ", below which the bid is excluded" } else { "" }),
+                None => format!("Scored by the panel on the {s}"),
+            }
+        }
+        CriterionBody::Leaf(Method::Banded { fact, bands, out_of }) => format!(
+            "Worked out from the bid: {} ({})",
+            p.bid_fact_title(fact),
+            bands.iter().map(|b| match b.to {
+                Some(to) => format!("{} to under {}: {} of {out_of} points", b.from.to_exact_string(), to.to_exact_string(), b.points),
+                None => format!("{} or more: {} of {out_of} points", b.from.to_exact_string(), b.points),
+            }).collect::<Vec<_>>().join("; ")
+        ),
+        CriterionBody::Leaf(Method::Price(f)) => match f.word() {
+            "lowest_price_ratio" => "Price: lowest price ÷ this price × the marks".into(),
+            _ => "Price: full marks at or below the floor, none at or above the ceiling, a straight line between".into(),
+        },
+    }
+}
+
+fn rule_words(r: &EligibilityRule) -> String {
+    let op = |o: &ShareOp| if *o == ShareOp::AtLeast { "at least" } else { "more than" };
+    match r {
+        EligibilityRule::BoardShare { op: o, percent } => format!("Voting board members who are disabled people or use support services: {} {}%", op(o), percent.to_exact_string()),
+        EligibilityRule::StaffShare { op: o, percent } => format!("Staff who are disabled people: {} {}%", op(o), percent.to_exact_string()),
+        EligibilityRule::Declaration(d) => format!("The organisation declares: {}", d.word().replace('_', " ")),
+        EligibilityRule::LegalForm(forms) => format!("Legal form: {}", forms.iter().map(|f| f.describe()).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+#[function_component(ProtocolView)]
+pub fn protocol_view() -> Html {
+    let ctx = use_ctx();
+    let use_shipped = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch(&ctx, Action::Protocol(None));
+            ctx.announce.emit("Now using the shipped User-Led Commissioning Protocol.".into());
+        })
+    };
+    let loader = html! {
+        <section class="card" aria-labelledby="load-heading">
+            <h2 id="load-heading" class="heading-m">{ "Use another protocol" }</h2>
+            <ImportButton kind={Document::Protocol} label="Load a protocol file" />
+            if ctx.ws.protocol_text.is_some() {
+                <button type="button" class="button button--secondary" onclick={use_shipped}>{ "Go back to the shipped protocol" }</button>
+            }
+        </section>
+    };
+    let p = match &ctx.model.protocol {
+        Ok(p) => p.clone(),
+        Err(problems) => {
+            return html! {
+                <>
+                    <h1 id="page-heading" tabindex="-1">{ "Protocol" }</h1>
+                    <ErrorSummary doc="protocol" problems={problems.clone()} title="The protocol cannot be read" />
+                    { loader }
+                </>
+            }
+        }
+    };
+    let d = p.doc();
+    let tender_problems = ctx.model.tender_problems.clone();
+    let weight_fields = d.tunable.iter().map(|t| {
+        let title = p.criterion(&t.criterion).map(|c| c.title.clone()).unwrap_or_default();
+        let pointer = format!("/weights/{}", crate::pointer::escape(&t.criterion));
+        let default = p.criterion(&t.criterion).map(|c| c.weight.to_exact_string()).unwrap_or_default();
+        let value = crate::pointer::text(&ctx.ws.tender, &pointer);
+        let ctx2 = ctx.clone();
+        let ptr = pointer.clone();
+        let onchange = Callback::from(move |v: String| {
+            dispatch(&ctx2, Action::Set { doc: Doc::Tender, pointer: ptr.clone(), value: crate::views::form::value_of(Kind::Decimal, &v) });
+        });
+        html! {
+            <Field id={field_id("tender", &pointer)} label={format!("{title}: weight (%)")}
+                hint={Some(AttrValue::from(format!("From {} to {}. The protocol's default is {default}; leave empty to use it.", t.min.to_exact_string(), t.max.to_exact_string())))}
+                value={value} error={error_at(tender_problems.as_ref(), &pointer).or_else(|| error_at(tender_problems.as_ref(), "/weights"))}
+                kind={Kind::Decimal} class={Some("w-5")} {onchange} />
+        }
+    });
+    html! {
+        <>
+            <h1 id="page-heading" tabindex="-1">{ "Protocol" }</h1>
+            <p class="lede">{ format!("{} {}, effective {}.", d.title, d.version, d.effective_date) }
+                if let Some(s) = &d.summary { { " " }{ s } }</p>
+
+            <section class="card" aria-labelledby="weights-heading">
+                <h2 id="weights-heading" class="heading-m">{ "Weights this tender may tune" }</h2>
+                <p class="hint">{ "Weights in each group must still add up to 100. Try the What if screen to see whether a change would alter the ranking." }</p>
+                <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>{ for weight_fields }</form>
+            </section>
+
+            <h2 class="heading-l">{ "Award criteria" }</h2>
+            <div class="scroll" role="region" tabindex="0" aria-labelledby="criteria-caption">
+            <table class="table">
+                <caption id="criteria-caption">{ "Criteria, weights and how each is scored" }</caption>
+                <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col" class="num">{ "Weight in its group" }</th><th scope="col">{ "How it is scored" }</th><th scope="col">{ "Sources" }</th></tr></thead>
+                <tbody>
+                    { for p.tree().iter().filter_map(|n| p.criterion(&n.id).map(|c| (n, c))).map(|(n, c)| html! {
+                        <tr>
+                            <th scope="row" class={format!("depth-{}", n.depth)}>{ &c.title }</th>
+                            <td class="num">{ format!("{}%", c.weight.to_exact_string()) }</td>
+                            <td>{ method_words(&p, &c.body) }</td>
+                            <td>{ sources(&p, &c.cites) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            { for d.scales.iter().map(|s| html! {
+                <details class="details">
+                    <summary>{ format!("The {} and its descriptors", s.title) }</summary>
+                    <dl class="scale">{ for s.points.iter().map(|pt| html!{ <><dt>{ format!("{}: {}", pt.score, pt.label) }</dt><dd>{ &pt.descriptor }</dd></> }) }</dl>
+                </details>
+            }) }
+
+            <h2 class="heading-l">{ "What makes a user-led organisation" }</h2>
+            <p>{ &d.eligibility.summary }</p>
+            <ul class="rules">
+                { for d.eligibility.tests.iter().map(|t| html! {
+                    <li><strong>{ &t.title }</strong>{ ". " }{ rule_words(&t.rule) }{ "." }<br /><span class="hint">{ "Source: " }{ sources(&p, &t.cites) }</span></li>
+                }) }
+            </ul>
+
+            <h2 class="heading-l">{ "Barrier rules" }</h2>
+            <ul class="rules">
+                { for d.barriers.iter().map(|b| html! {
+                    <li>
+                        <strong><span class="tag">{ if b.severity.word() == "must" { "Must" } else { "Should" } }</span>{ " " }{ &b.title }</strong>
+                        { if b.scope.word() == "lot" { " (checked for each lot)" } else { "" } }<br />
+                        { crate::views::fields::sentence(&b.require.describe()) }<br />
+                        <span class="hint">{ "Source: " }{ sources(&p, &b.cites) }</span>
+                    </li>
+                }) }
+            </ul>
+
+            <h2 class="heading-l">{ "Sources" }</h2>
+            <ul class="rules">
+                { for d.sources.iter().map(|s| html! {
+                    <li><strong>{ &s.id }</strong>{ ": " }{ &s.title }{ format!(" ({})", s.kind.word().replace('_', " ")) }
+                        if let Some(u) = &s.url { { " " }<span class="url">{ u }</span> }</li>
+                }) }
+            </ul>
+            { loader }
+        </>
+    }
+}

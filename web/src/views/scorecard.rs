@@ -1,0 +1,133 @@
+//! One bid's scorecard: eligibility, gates, every criterion with its marks, each figure opening
+//! its explanation (the formula with values put in, and the clause it rests on), and flags.
+
+use crate::engine::explain;
+use ulo_core::explain::Trace;
+use ulo_core::report::BidResult;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TraceProps {
+    pub trace: Trace,
+}
+
+/// A figure's explanation.
+#[function_component(TraceView)]
+pub fn trace_view(p: &TraceProps) -> Html {
+    let t = &p.trace;
+    html! {
+        <details class="trace">
+            <summary><span class="trace__summary">{ "How this was worked out" }</span></summary>
+            <div class="trace__body">
+                <p>{ explain(t) }</p>
+                if !t.inputs.is_empty() {
+                    <dl class="trace__inputs">
+                        { for t.inputs.iter().map(|i| html! { <><dt>{ &i.label }</dt><dd>{ &i.value }</dd></> }) }
+                    </dl>
+                }
+                <p class="hint">{ format!("Rule: {}. Exact value: {}.", t.rule, t.exact) }</p>
+            </div>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub bid: BidResult,
+    pub open: bool,
+}
+
+fn verdict_words(v: &str) -> &'static str {
+    match v {
+        "yes" => "Yes, a user-led organisation",
+        "no" => "No, not a user-led organisation",
+        _ => "Not enough information to say",
+    }
+}
+
+fn status_words(b: &BidResult) -> String {
+    match (b.status, b.rank) {
+        ("ranked", Some(r)) => format!("rank {r} in lot {}", b.lot),
+        ("excluded", _) => format!("excluded from lot {}", b.lot),
+        _ => format!("not yet complete, lot {}", b.lot),
+    }
+}
+
+#[function_component(Scorecard)]
+pub fn scorecard(p: &Props) -> Html {
+    let b = &p.bid;
+    let total = b.total.clone().unwrap_or_else(|| "not yet scored".into());
+    let caption_id = format!("scorecard-caption-{}", b.bid);
+    html! {
+        <details class="scorecard" id={format!("scorecard-{}", b.bid)} open={p.open}>
+            <summary>
+                <span class="scorecard__title">{ &b.bidder }</span>
+                <span class="scorecard__meta">{ format!(" · {} of {} marks · {} · price {}", total, b.available, status_words(b), b.price) }</span>
+            </summary>
+            <div class="scorecard__body">
+                if let Some(t) = &b.total_trace {
+                    <p><strong>{ format!("Total {}: ", total) }</strong>{ explain(t) }</p>
+                }
+                <h3 class="heading-s">{ "Eligibility" }</h3>
+                <p><strong>{ verdict_words(b.eligibility.verdict) }</strong>{ ". " }{ &b.eligibility.reason }</p>
+                <ul class="checks">
+                    { for b.eligibility.tests.iter().map(|t| html! {
+                        <li>
+                            <strong>{ match t.outcome { "met" => "Met: ", "not_met" => "Not met: ", _ => "Unknown: " } }</strong>
+                            { &t.title }{ ". " }{ crate::views::fields::sentence(&t.reason) }
+                            if let Some(a) = &t.to_add { { " To add: " }{ crate::views::fields::sentence(a) } }
+                        </li>
+                    }) }
+                </ul>
+                if !b.gates.is_empty() {
+                    <h3 class="heading-s">{ "Pass/fail conditions" }</h3>
+                    <ul class="checks">
+                        { for b.gates.iter().map(|g| html! {
+                            <li><strong>{ match g.outcome { "pass" => "Pass: ", "fail" => "Fail: ", _ => "Not assessed: " } }</strong>{ &g.title }</li>
+                        }) }
+                    </ul>
+                }
+                if !b.flags.is_empty() {
+                    <h3 class="heading-s">{ "Flags" }</h3>
+                    <ul class="flags">
+                        { for b.flags.iter().map(|f| html! {
+                            <li>
+                                <strong>{ if f.excludes { "Excludes the bid: " } else { "Look at this: " } }</strong>
+                                { &f.message }{ " " }{ &f.action }
+                                if let Some(t) = &f.trace { <TraceView trace={t.clone()} /> }
+                            </li>
+                        }) }
+                    </ul>
+                }
+                <div class="scroll" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
+                <table class="table scorecard__table">
+                    <caption id={caption_id}>{ format!("Marks for {}, lot {}", b.bidder, b.lot) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Criterion" }</th>
+                            <th scope="col" class="num">{ "Weight" }</th>
+                            <th scope="col" class="num">{ "Marks" }</th>
+                            <th scope="col" class="num">{ "Available" }</th>
+                            <th scope="col">{ "How it was worked out" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for b.criteria.iter().map(|c| html! {
+                            <tr class={format!("depth-{}", c.depth)}>
+                                <th scope="row" class={format!("depth-{}", c.depth)}>{ &c.title }</th>
+                                <td class="num">{ format!("{}%", c.weight) }</td>
+                                <td class="num">{ c.marks.clone().unwrap_or_else(|| "not scored".into()) }</td>
+                                <td class="num">{ &c.available }</td>
+                                <td>
+                                    if let Some(t) = &c.trace { <TraceView trace={t.clone()} /> }
+                                    if let Some(m) = &c.missing { <span>{ crate::views::fields::sentence(m) }</span> }
+                                </td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            </div>
+        </details>
+    }
+}

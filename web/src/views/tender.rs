@@ -1,0 +1,248 @@
+//! The tender screen: a form for the tender's design, with its barrier findings beside it, live.
+
+use crate::app::{dispatch, use_ctx, Ctx};
+use crate::pointer::{self, field_id};
+use crate::state::{Action, Doc};
+use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Select};
+use crate::views::form::{field, yes_no};
+use serde_json::{json, Value};
+use ulo_core::report::Finding;
+use ulo_core::Problems;
+use yew::prelude::*;
+
+const INSURANCE: [(&str, &str); 3] = [
+    ("public_liability", "Public liability cover asked for (GBP)"),
+    ("employers_liability", "Employer's liability cover asked for (GBP)"),
+    ("professional_indemnity", "Professional indemnity cover asked for (GBP)"),
+];
+
+fn insurance_field(ctx: &Ctx, problems: Option<&Problems>, kind: &'static str, label: &'static str) -> Html {
+    let list = pointer::get(&ctx.ws.tender, "/conditions/insurance").and_then(Value::as_array).cloned().unwrap_or_default();
+    let index = list.iter().position(|i| i.get("kind").and_then(Value::as_str) == Some(kind));
+    let value = index
+        .and_then(|i| list[i].get("amount"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let err_pointer = index.map(|i| format!("/conditions/insurance/{i}/amount")).unwrap_or_default();
+    let ctx2 = ctx.clone();
+    let onchange = Callback::from(move |text: String| {
+        let mut list: Vec<Value> = pointer::get(&ctx2.ws.tender, "/conditions/insurance").and_then(Value::as_array).cloned().unwrap_or_default();
+        list.retain(|i| i.get("kind").and_then(Value::as_str) != Some(kind));
+        if !text.trim().is_empty() {
+            list.push(json!({"kind": kind, "amount": text.trim()}));
+        }
+        let value = (!list.is_empty()).then_some(Value::Array(list));
+        dispatch(&ctx2, Action::Set { doc: Doc::Tender, pointer: "/conditions/insurance".into(), value });
+    });
+    html! {
+        <Field id={field_id("tender", &format!("/conditions/insurance/{kind}"))} label={label} hint={Some(AttrValue::from("Leave empty if none is asked for."))}
+            value={value} error={error_at(problems, &err_pointer)} kind={Kind::Decimal} class={Some("w-10")} {onchange} />
+    }
+}
+
+/// Radios saying whether an optional part of the tender is stated at all.
+fn stated(ctx: &Ctx, pointer: &'static str, legend: &'static str, hint: &'static str, empty: Value) -> Html {
+    let on = pointer::get(&ctx.ws.tender, pointer).is_some();
+    let ctx2 = ctx.clone();
+    let onchange = Callback::from(move |v: String| {
+        let value = (v == "yes").then(|| empty.clone());
+        dispatch(&ctx2, Action::Set { doc: Doc::Tender, pointer: pointer.into(), value });
+    });
+    html! {
+        <crate::views::fields::Radios id={field_id("tender", &format!("{pointer}-stated"))} legend={legend} hint={Some(AttrValue::from(hint))}
+            options={vec![("yes".into(), "Yes".into(), None), ("no".into(), "No, not stated".into(), None)]}
+            selected={if on { "yes".to_string() } else { "no".to_string() }} inline={true} {onchange} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FindingProps {
+    pub finding: Finding,
+}
+
+/// One barrier finding: severity in words (not colour alone), the figures, why, the fix, the
+/// clause.
+#[function_component(FindingView)]
+pub fn finding_view(p: &FindingProps) -> Html {
+    let f = &p.finding;
+    let tag = match (f.status, f.severity) {
+        ("not_stated", _) => "Not stated",
+        (_, "must") => "Must fix",
+        _ => "Should fix",
+    };
+    html! {
+        <div class={classes!("finding", format!("finding--{}", if f.status == "not_stated" { "unstated" } else { f.severity }))}>
+            <h3 class="heading-s"><span class="tag">{ tag }</span>{ " " }{ &f.title }
+                if let Some(l) = &f.lot { { format!(" (lot {l})") } }</h3>
+            <p>{ &f.finding }</p>
+            <ul class="facts">
+                { for f.facts.iter().map(|x| html!{ <li>{ crate::views::fields::sentence(&x.label) }{ ": " }<strong>{ &x.value }</strong></li> }) }
+            </ul>
+            <p><strong>{ "The protocol asks: " }</strong>{ crate::views::fields::sentence(&f.requirement) }</p>
+            <p><strong>{ "Why it matters: " }</strong>{ &f.why }</p>
+            <p><strong>{ "Suggested fix: " }</strong>{ &f.fix }</p>
+            <p class="hint">{ "Source: " }{ f.cites.iter().map(|c| format!("{}, {}", c.title, c.clause)).collect::<Vec<_>>().join("; ") }</p>
+        </div>
+    }
+}
+
+#[function_component(TenderView)]
+pub fn tender_view() -> Html {
+    let ctx = use_ctx();
+    let problems = ctx.model.tender_problems.clone();
+    let pr = problems.as_ref();
+    let t = &ctx.ws.tender;
+    let lots = t.get("lots").and_then(Value::as_array).cloned().unwrap_or_default();
+    let panel = t.get("panel").and_then(Value::as_array).cloned().unwrap_or_default();
+    let d = Doc::Tender;
+    let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| field(&ctx, d, pr, p, l, h, k, c);
+
+    let add_lot = {
+        let ctx = ctx.clone();
+        let n = lots.len() + 1;
+        Callback::from(move |_: MouseEvent| {
+            dispatch(&ctx, Action::Push { doc: Doc::Tender, pointer: "/lots".into(),
+                value: json!({"id": format!("lot-{n}"), "title": format!("Lot {n}"), "value": "0", "months": 36}) });
+            ctx.announce.emit(format!("Lot {n} added. Give it a title and a value."));
+        })
+    };
+    let add_evaluator = {
+        let ctx = ctx.clone();
+        let n = panel.len() + 1;
+        Callback::from(move |_: MouseEvent| {
+            dispatch(&ctx, Action::Push { doc: Doc::Tender, pointer: "/panel".into(),
+                value: json!({"id": format!("e{n}"), "name": format!("Evaluator {n}"), "role": "officer"}) });
+            ctx.announce.emit(format!("Evaluator {n} added to the panel."));
+        })
+    };
+
+    let findings = html! {
+        <aside class="findings" aria-labelledby="findings-heading">
+            <h2 id="findings-heading" class="heading-l">{ "Barrier findings" }</h2>
+            if let Some(check) = &ctx.model.check {
+                <p class={classes!("headline", check.summary.barrier_free.then_some("headline--clear"))}>
+                    <strong>{ if check.summary.barrier_free { "No barriers found. " } else { "" } }</strong>{ &check.summary.headline }
+                </p>
+                { for check.findings.iter().map(|f| html!{ <FindingView finding={f.clone()} /> }) }
+            } else {
+                <p>{ "The findings appear when the problems in the form are fixed." }</p>
+            }
+        </aside>
+    };
+
+    html! {
+        <>
+            <h1 id="page-heading" tabindex="-1">{ "Tender" }</h1>
+            <p class="lede">{ "Describe the tender's design. The barrier check on the right updates as you type, with the clause each finding rests on." }</p>
+            if let Some(p) = &problems {
+                <ErrorSummary doc="tender" problems={p.clone()} />
+            }
+            <div class="two-columns">
+                <form class="tender-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                    <h2 class="heading-l">{ "About the tender" }</h2>
+                    { f("/title", "Title", None, Kind::Text, None) }
+                    { f("/authority", "Contracting authority", None, Kind::Text, None) }
+                    { f("/id", "Reference", Some("Letters, digits, dots, dashes; no spaces. Bids quote it."), Kind::Text, Some("w-20")) }
+                    { f("/service", "The service", Some("In a sentence or two."), Kind::Area, None) }
+                    { f("/published", "Date published", Some("For example, 2026-05-11."), Kind::Date, Some("w-10")) }
+                    { f("/response_deadline", "Deadline for responses", Some("For example, 2026-06-22."), Kind::Date, Some("w-10")) }
+                    { yes_no(&ctx, d, pr, "/reserved_for_user_led", "Is the contract reserved for user-led organisations?", Some("Only user-led organisations may then be ranked."), false) }
+
+                    <h2 class="heading-l">{ "Lots" }</h2>
+                    { for lots.iter().enumerate().map(|(i, lot)| {
+                        let base = format!("/lots/{i}");
+                        let name = lot.get("title").and_then(Value::as_str).unwrap_or("lot").to_string();
+                        let remove = {
+                            let ctx = ctx.clone();
+                            let base = base.clone();
+                            let name = name.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                if gloo::dialogs::confirm(&format!("Remove the lot \"{name}\"? Bids for it will show as errors until they are moved.")) {
+                                    dispatch(&ctx, Action::Set { doc: Doc::Tender, pointer: base.clone(), value: None });
+                                    ctx.announce.emit(format!("Lot \"{name}\" removed."));
+                                }
+                            })
+                        };
+                        html! {
+                            <fieldset class="fieldset card">
+                                <legend class="legend">{ format!("Lot {}: {}", i + 1, name) }</legend>
+                                { f(&format!("{base}/title"), "Title", None, Kind::Text, None) }
+                                { f(&format!("{base}/id"), "Lot reference", None, Kind::Text, Some("w-10")) }
+                                { f(&format!("{base}/value"), "Estimated value over the whole contract (GBP)", Some("Pounds, no commas, such as 360000."), Kind::Decimal, Some("w-10")) }
+                                { f(&format!("{base}/months"), "Contract length in months", None, Kind::Whole, Some("w-5")) }
+                                { f(&format!("{base}/price_ceiling"), "Affordability ceiling (GBP)", Some("The most the authority can pay. Leave empty if none."), Kind::Decimal, Some("w-10")) }
+                                { f(&format!("{base}/price_floor"), "Price floor (GBP)", Some("Only for the straight-line price formula."), Kind::Decimal, Some("w-10")) }
+                                if lots.len() > 1 {
+                                    <button type="button" class="button button--secondary" onclick={remove}>{ format!("Remove lot {}", i + 1) }</button>
+                                }
+                            </fieldset>
+                        }
+                    }) }
+                    <button type="button" class="button button--secondary" onclick={add_lot}>{ "Add a lot" }</button>
+                    { f("/no_lots_reason", "Reasons for not dividing into lots", Some("Needed when the contract is one lot."), Kind::Area, None) }
+
+                    <h2 class="heading-l">{ "Conditions of participation" }</h2>
+                    { stated(&ctx, "/conditions", "Does the tender state its conditions of participation?", "Turnover, insurance and bonds asked of bidders.", json!({})) }
+                    if t.get("conditions").is_some() {
+                        { f("/conditions/minimum_turnover", "Minimum yearly turnover asked for (GBP)", Some("Leave empty if none is asked for."), Kind::Decimal, Some("w-10")) }
+                        { for INSURANCE.iter().map(|(k, l)| insurance_field(&ctx, pr, k, l)) }
+                        { f("/conditions/performance_bond", "Performance bond or guarantee (GBP)", Some("Leave empty if none is asked for."), Kind::Decimal, Some("w-10")) }
+                    }
+
+                    <h2 class="heading-l">{ "Payment" }</h2>
+                    { stated(&ctx, "/payment", "Does the tender state its payment terms?", "How and when the provider is paid.", json!({"terms_days": 30, "in_arrears": false})) }
+                    if t.get("payment").is_some() {
+                        { f("/payment/terms_days", "Days to pay a valid invoice", None, Kind::Whole, Some("w-5")) }
+                        { yes_no(&ctx, d, pr, "/payment/in_arrears", "Is the service paid for in arrears?", None, false) }
+                        { f("/payment/by_results_percent", "Share of the price paid only on results (%)", Some("0 if none."), Kind::Decimal, Some("w-5")) }
+                        { yes_no(&ctx, d, pr, "/payment/core_costs_contribution", "May the price include a contribution to core costs?", None, true) }
+                    }
+
+                    <h2 class="heading-l">{ "Evaluation panel" }</h2>
+                    { for panel.iter().enumerate().map(|(i, e)| {
+                        let base = format!("/panel/{i}");
+                        let name = e.get("name").and_then(Value::as_str).unwrap_or("evaluator").to_string();
+                        let role = e.get("role").and_then(Value::as_str).unwrap_or("officer").to_string();
+                        let set_role = {
+                            let ctx = ctx.clone();
+                            let p = format!("{base}/role");
+                            Callback::from(move |v: String| dispatch(&ctx, Action::Set { doc: Doc::Tender, pointer: p.clone(), value: Some(Value::String(v)) }))
+                        };
+                        let remove = {
+                            let ctx = ctx.clone();
+                            let base = base.clone();
+                            let name = name.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                if gloo::dialogs::confirm(&format!("Remove {name} from the panel? Their scores stay in the bids and will show as errors.")) {
+                                    dispatch(&ctx, Action::Set { doc: Doc::Tender, pointer: base.clone(), value: None });
+                                    ctx.announce.emit(format!("{name} removed from the panel."));
+                                }
+                            })
+                        };
+                        html! {
+                            <fieldset class="fieldset card">
+                                <legend class="legend">{ format!("Evaluator {}: {}", i + 1, name) }</legend>
+                                { f(&format!("{base}/name"), "Name or initials", None, Kind::Text, Some("w-20")) }
+                                { f(&format!("{base}/id"), "Evaluator reference", None, Kind::Text, Some("w-5")) }
+                                <Select id={field_id("tender", &format!("{base}/role"))} label="Role"
+                                    options={vec![("officer".into(), "Officer".into()), ("lived_experience".into(), "Person with lived experience (expert by experience)".into())]}
+                                    selected={role} error={error_at(pr, &format!("{base}/role"))} onchange={set_role} />
+                                <button type="button" class="button button--secondary" onclick={remove}>{ format!("Remove evaluator {}", i + 1) }</button>
+                            </fieldset>
+                        }
+                    }) }
+                    <button type="button" class="button button--secondary" onclick={add_evaluator}>{ "Add an evaluator" }</button>
+
+                    <h2 class="heading-l">{ "Procedure" }</h2>
+                    { yes_no(&ctx, d, pr, "/electronic_auction", "Is a reverse electronic auction used?", None, true) }
+                    { yes_no(&ctx, d, pr, "/abnormally_low_procedure_published", "Does the tender say how abnormally low prices will be handled?", None, true) }
+                    { yes_no(&ctx, d, pr, "/tupe_information_given", "Is staff transfer (TUPE) information given?", None, true) }
+                    { yes_no(&ctx, d, pr, "/users_involved_in_design", "Did people who use the service help design the tender?", None, true) }
+                    <p class="hint">{ "Award weights are set on the Protocol screen, within the ranges the protocol allows." }</p>
+                </form>
+                { findings }
+            </div>
+        </>
+    }
+}
