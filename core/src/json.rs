@@ -104,9 +104,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         while let Some(key) = map.next_key::<String>()? {
             self.trail.borrow_mut().path.push(key.clone());
             if out.contains_key(&key) {
-                let mut t = self.trail.borrow_mut();
-                t.path.pop();
-                t.duplicate = Some(key);
+                // The pointer names the repeated key itself, so even a duplicate at the top
+                // level of a document is located.
+                self.trail.borrow_mut().duplicate = Some(key);
                 return Err(de::Error::custom("duplicate key"));
             }
             let v = map.next_value_seed(ValueSeed { trail: self.trail })?;
@@ -232,13 +232,15 @@ mod tests {
     fn refuses_duplicate_keys_with_pointer() {
         let e = parse(r#"{"lots":[{"id":"a","value":"1","value":"2"}]}"#, Document::Tender)
             .unwrap_err();
-        assert_eq!(e.pointer, "/lots/0");
+        assert_eq!(e.pointer, "/lots/0/value");
         assert_eq!(
             e.kind,
             ProblemKind::DuplicateKey {
                 key: "value".into()
             }
         );
+        let top = parse(r#"{"a": 1, "a": 2}"#, Document::Tender).unwrap_err();
+        assert_eq!(top.pointer, "/a");
     }
 
     #[test]

@@ -199,6 +199,7 @@ pub fn check_with(case: &Case, recorded: bool) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn subset_matching_is_strict_where_it_should_be() {

@@ -829,17 +829,22 @@ fn duplicate_keys_are_refused_with_a_pointer() {
         (
             Document::Tender,
             r#"{"document": "tender", "lots": [{"id": "a", "value": "1", "value": "2"}]}"#,
-            "/lots/0",
+            "/lots/0/value",
         ),
         (
             Document::Bids,
             r#"{"document": "bids", "bids": [{"scores": {"q": {"e1": {"score": 1}, "e1": {"score": 2}}}}]}"#,
-            "/bids/0/scores/q",
+            "/bids/0/scores/q/e1",
         ),
         (
             Document::Protocol,
             r#"{"document": "protocol", "award_model": {"moderation": {"method": "mean", "method": "median"}}}"#,
-            "/award_model/moderation",
+            "/award_model/moderation/method",
+        ),
+        (
+            Document::Tender,
+            r#"{"document": "tender", "document": "tender"}"#,
+            "/document",
         ),
     ] {
         let p = ulo_core::json::parse(text, kind).expect_err("duplicate keys are refused");
