@@ -279,6 +279,10 @@ pub fn self_check(r: &SelfCheckResult) -> String {
     }
     out.push('\n');
     flags(&mut out, &r.flags);
+    out.push_str("\nIn easy read\n\n");
+    for line in &r.easy_read {
+        let _ = writeln!(out, "  {line}");
+    }
     if !r.findings.is_empty() {
         out.push_str("\nBarriers in the tender you can raise in clarification\n\n");
         for f in &r.findings {

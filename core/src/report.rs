@@ -502,4 +502,6 @@ pub struct SelfCheckResult {
     pub flags: Vec<Flag>,
     /// The tender's barrier findings, each with a clarification question.
     pub findings: Vec<Finding>,
+    /// The result in easy read: short sentences, one idea each, for a board of members.
+    pub easy_read: Vec<String>,
 }

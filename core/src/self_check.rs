@@ -387,7 +387,7 @@ fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<S
     sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 
     let (findings, _) = crate::barriers::findings(protocol, tender);
-    Ok(SelfCheckResult {
+    let mut result = SelfCheckResult {
         document: "self-check-result",
         engine: crate::report::EngineRef::this(),
         protocol: crate::protocol_ref(protocol),
@@ -412,5 +412,92 @@ fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<S
         criteria: sorted.into_iter().map(|(.., r)| r).collect(),
         flags,
         findings,
-    })
+        easy_read: Vec::new(),
+    };
+    result.easy_read = easy_read(&result);
+    Ok(result)
+}
+
+fn lower_first(t: &str) -> String {
+    let mut c = t.chars();
+    c.next()
+        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// The self-check in easy read: short sentences, one idea each, in the order a board would want
+/// them (are we eligible, can we bid, what might we score, where to improve, what to ask).
+pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
+    let mut out = Vec::new();
+    match r.eligibility.verdict {
+        "yes" => out.push("You are a user-led organisation under the rules for this tender.".to_string()),
+        "no" => {
+            out.push("You are not a user-led organisation under the rules for this tender.".to_string());
+            for t in r.eligibility.tests.iter().filter(|t| t.outcome == "not_met") {
+                out.push(format!("You do not meet this rule: {}.", lower_first(&t.title)));
+            }
+        }
+        _ => {
+            out.push("We cannot tell yet if you are a user-led organisation.".to_string());
+            for t in r.eligibility.tests.iter().filter(|t| t.outcome == "unknown") {
+                if let Some(a) = &t.to_add {
+                    out.push(format!("Please {a}."));
+                }
+            }
+        }
+    }
+    for g in &r.gates {
+        out.push(match g.outcome {
+            "pass" => format!("You expect to pass this check: {}.", lower_first(&g.title)),
+            "fail" => format!("You expect to fail this check: {}. This would stop your bid.", lower_first(&g.title)),
+            _ => format!("Check this before you bid: {}.", lower_first(&g.title)),
+        });
+    }
+    out.push(format!(
+        "Your score could be between {} and {} out of {}.",
+        r.projected.low, r.projected.high, r.projected.available
+    ));
+    for row in r
+        .criteria
+        .iter()
+        .filter(|c| c.to_gain.as_deref().and_then(Exact::parse_decimal).is_some_and(|g| g > Exact::ZERO))
+        .take(2)
+    {
+        out.push(format!(
+            "You could win up to {} more marks on: {}.",
+            row.to_gain.clone().unwrap_or_default(),
+            lower_first(&row.title)
+        ));
+    }
+    for f in &r.flags {
+        let line = match f.code {
+            "threshold_failed" | "threshold_at_risk" => {
+                let title = f
+                    .criterion
+                    .as_deref()
+                    .and_then(|c| r.criteria.iter().find(|x| x.criterion == c))
+                    .map_or_else(String::new, |x| lower_first(&x.title));
+                Some(format!(
+                    "Your answer on {title} may score below the lowest score allowed. This could stop your bid."
+                ))
+            }
+            "over_ceiling" => Some("Your price is more than the council says it can pay.".to_string()),
+            "abnormally_low" => Some("Your price is very low. The council will ask you to explain it.".to_string()),
+            _ => None,
+        };
+        if let Some(l) = line {
+            out.push(l);
+        }
+    }
+    match r.findings.len() {
+        0 => out.push("We found no problems for user-led organisations in how this tender is set up.".to_string()),
+        n => {
+            out.push(format!(
+                "We found {n} thing{} in how this tender is set up that can make it harder for user-led organisations.",
+                if n == 1 { "" } else { "s" }
+            ));
+            out.push("You can ask the council about them. We have written the questions for you.".to_string());
+        }
+    }
+    out
 }

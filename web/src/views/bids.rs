@@ -6,7 +6,7 @@ use crate::engine;
 use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Kind, Radios, Select};
-use crate::views::form::{field, yes_no};
+use crate::views::form::Bind;
 use crate::views::import::ImportButton;
 use serde_json::{json, Value};
 use ulo_core::read::Choice;
@@ -80,8 +80,8 @@ pub fn bids_view() -> Html {
 
     let editor = bids.get(index).map(|b| {
         let base = format!("/bids/{index}");
-        let d = Doc::Bids;
-        let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| field(&ctx, d, pr, &format!("{base}{p}"), l, h, k, c);
+        let bind = Bind::workspace(&ctx, Doc::Bids);
+        let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| bind.field(&format!("{base}{p}"), l, h, k, c);
         let org = b.get("organisation").cloned().unwrap_or(Value::Null);
         let verdict = protocol.as_ref().map(|p| engine::eligibility(p, &org));
         let lot_now = b.get("lot").and_then(Value::as_str).unwrap_or("").to_string();
@@ -117,9 +117,9 @@ pub fn bids_view() -> Html {
                         { f("/organisation/board/disabled_or_service_users", "Of them, disabled people or people who use support services", None, Kind::Whole, Some("w-5")) }
                         { f("/organisation/staff/total", "Paid staff", None, Kind::Whole, Some("w-5")) }
                         { f("/organisation/staff/disabled", "Of them, disabled people", None, Kind::Whole, Some("w-5")) }
-                        { yes_no(&ctx, d, pr, &format!("{base}/organisation/accountable_to_members"), "Is it accountable to its members or the people who use its services?", None, true) }
-                        { yes_no(&ctx, d, pr, &format!("{base}/organisation/social_model_commitment"), "Is it committed to the social model of disability?", None, true) }
-                        { yes_no(&ctx, d, pr, &format!("{base}/organisation/based_in_area"), "Is it based in the authority's area?", None, true) }
+                        { bind.yes_no(&format!("{base}/organisation/accountable_to_members"), "Is it accountable to its members or the people who use its services?", None, true) }
+                        { bind.yes_no(&format!("{base}/organisation/social_model_commitment"), "Is it committed to the social model of disability?", None, true) }
+                        { bind.yes_no(&format!("{base}/organisation/based_in_area"), "Is it based in the authority's area?", None, true) }
                     </fieldset>
                     <div class="eligibility-live" aria-live="polite">
                         <h3 class="heading-m">{ "Eligibility" }</h3>

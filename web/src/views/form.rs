@@ -1,4 +1,8 @@
 //! Building form fields bound to places in a document, by JSON pointer.
+//!
+//! A [`Bind`] ties fields to one document (the tender, the bids, a bidder's draft): each field
+//! reads its value at a pointer, shows the core's problem at that pointer, and on change sends
+//! the new value to be set there. The commissioner and bidder screens share it.
 
 use crate::app::{dispatch, Ctx};
 use crate::pointer::{self, field_id};
@@ -26,82 +30,79 @@ pub fn value_of(kind: Kind, text: &str) -> Option<Value> {
     })
 }
 
-/// A text field editing `pointer` in `doc`.
-#[allow(clippy::too_many_arguments)]
-pub fn field(
-    ctx: &Ctx,
-    doc: Doc,
-    problems: Option<&Problems>,
-    pointer: &str,
-    label: &str,
-    hint: Option<&str>,
-    kind: Kind,
-    class: Option<&'static str>,
-) -> Html {
-    let ws = ctx.ws.clone();
-    let p = pointer.to_string();
-    let onchange = {
-        let ctx = ctx.clone();
-        Callback::from(move |text: String| {
-            dispatch(
-                &ctx,
-                Action::Set {
-                    doc,
-                    pointer: p.clone(),
-                    value: value_of(kind, &text),
-                },
-            )
-        })
-    };
-    html! {
-        <Field id={field_id(doc.name(), pointer)} label={label.to_string()} hint={hint.map(|h| AttrValue::from(h.to_string()))}
-            value={pointer::text(ws.doc(doc), pointer)} error={error_at(problems, pointer)} {kind} {class} {onchange} />
-    }
+/// Fields bound to one document.
+#[derive(Clone)]
+pub struct Bind {
+    /// The document's name in field ids ("tender", "bids", "draft").
+    pub name: &'static str,
+    /// The document as it stands.
+    pub doc: Value,
+    /// The core's problems with it.
+    pub problems: Option<Problems>,
+    /// Sets (or with `None` removes) the value at a pointer.
+    pub set: Callback<(String, Option<Value>)>,
 }
 
-/// Yes / no / not stated radios for an optional yes-or-no field (`not stated` removes it).
-pub fn yes_no(
-    ctx: &Ctx,
-    doc: Doc,
-    problems: Option<&Problems>,
-    pointer: &str,
-    legend: &str,
-    hint: Option<&str>,
-    allow_unstated: bool,
-) -> Html {
-    let current = match pointer::get(ctx.ws.doc(doc), pointer) {
-        Some(Value::Bool(true)) => "yes",
-        Some(Value::Bool(false)) => "no",
-        _ => "unstated",
-    };
-    let mut options = vec![
-        ("yes".to_string(), "Yes".to_string(), None),
-        ("no".to_string(), "No".to_string(), None),
-    ];
-    if allow_unstated {
-        options.push(("unstated".to_string(), "Not stated".to_string(), None));
+impl Bind {
+    /// Fields for one of the commissioner's documents.
+    pub fn workspace(ctx: &Ctx, doc: Doc) -> Bind {
+        let ctx2 = ctx.clone();
+        Bind {
+            name: doc.name(),
+            doc: ctx.ws.doc(doc).clone(),
+            problems: match doc {
+                Doc::Tender => ctx.model.tender_problems.clone(),
+                Doc::Bids => ctx.model.bid_problems.clone(),
+            },
+            set: Callback::from(move |(pointer, value): (String, Option<Value>)| {
+                dispatch(&ctx2, Action::Set { doc, pointer, value })
+            }),
+        }
     }
-    let p = pointer.to_string();
-    let onchange = {
-        let ctx = ctx.clone();
-        Callback::from(move |v: String| {
+
+    /// The problem at a pointer, as a sentence.
+    pub fn error(&self, pointer: &str) -> Option<String> {
+        error_at(self.problems.as_ref(), pointer)
+    }
+
+    /// A text field editing `pointer`.
+    pub fn field(&self, pointer: &str, label: &str, hint: Option<&str>, kind: Kind, class: Option<&'static str>) -> Html {
+        let set = self.set.clone();
+        let p = pointer.to_string();
+        let onchange = Callback::from(move |text: String| set.emit((p.clone(), value_of(kind, &text))));
+        html! {
+            <Field id={field_id(self.name, pointer)} label={label.to_string()} hint={hint.map(|h| AttrValue::from(h.to_string()))}
+                value={pointer::text(&self.doc, pointer)} error={self.error(pointer)} {kind} {class} {onchange} />
+        }
+    }
+
+    /// Yes / no (/ not stated) radios for an optional yes-or-no field; "not stated" removes it.
+    pub fn yes_no(&self, pointer: &str, legend: &str, hint: Option<&str>, allow_unstated: bool) -> Html {
+        let current = match pointer::get(&self.doc, pointer) {
+            Some(Value::Bool(true)) => "yes",
+            Some(Value::Bool(false)) => "no",
+            _ => "unstated",
+        };
+        let mut options = vec![
+            ("yes".to_string(), "Yes".to_string(), None),
+            ("no".to_string(), "No".to_string(), None),
+        ];
+        if allow_unstated {
+            options.push(("unstated".to_string(), "Not stated".to_string(), None));
+        }
+        let set = self.set.clone();
+        let p = pointer.to_string();
+        let onchange = Callback::from(move |v: String| {
             let value = match v.as_str() {
                 "yes" => Some(Value::Bool(true)),
                 "no" => Some(Value::Bool(false)),
                 _ => None,
             };
-            dispatch(
-                &ctx,
-                Action::Set {
-                    doc,
-                    pointer: p.clone(),
-                    value,
-                },
-            )
-        })
-    };
-    html! {
-        <Radios id={field_id(doc.name(), pointer)} legend={legend.to_string()} hint={hint.map(|h| AttrValue::from(h.to_string()))}
-            {options} selected={current.to_string()} error={error_at(problems, pointer)} inline={true} {onchange} />
+            set.emit((p.clone(), value))
+        });
+        html! {
+            <Radios id={field_id(self.name, pointer)} legend={legend.to_string()} hint={hint.map(|h| AttrValue::from(h.to_string()))}
+                {options} selected={current.to_string()} error={self.error(pointer)} inline={true} {onchange} />
+        }
     }
 }

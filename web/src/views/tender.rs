@@ -4,7 +4,7 @@ use crate::app::{dispatch, use_ctx, Ctx};
 use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Select};
-use crate::views::form::{field, yes_no};
+use crate::views::form::Bind;
 use serde_json::{json, Value};
 use ulo_core::report::Finding;
 use ulo_core::Problems;
@@ -95,8 +95,8 @@ pub fn tender_view() -> Html {
     let t = &ctx.ws.tender;
     let lots = t.get("lots").and_then(Value::as_array).cloned().unwrap_or_default();
     let panel = t.get("panel").and_then(Value::as_array).cloned().unwrap_or_default();
-    let d = Doc::Tender;
-    let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| field(&ctx, d, pr, p, l, h, k, c);
+    let bind = Bind::workspace(&ctx, Doc::Tender);
+    let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| bind.field(p, l, h, k, c);
 
     let add_lot = {
         let ctx = ctx.clone();
@@ -147,7 +147,7 @@ pub fn tender_view() -> Html {
                     { f("/service", "The service", Some("In a sentence or two."), Kind::Area, None) }
                     { f("/published", "Date published", Some("For example, 2026-05-11."), Kind::Date, Some("w-10")) }
                     { f("/response_deadline", "Deadline for responses", Some("For example, 2026-06-22."), Kind::Date, Some("w-10")) }
-                    { yes_no(&ctx, d, pr, "/reserved_for_user_led", "Is the contract reserved for user-led organisations?", Some("Only user-led organisations may then be ranked."), false) }
+                    { bind.yes_no("/reserved_for_user_led", "Is the contract reserved for user-led organisations?", Some("Only user-led organisations may then be ranked."), false) }
 
                     <h2 class="heading-l">{ "Lots" }</h2>
                     { for lots.iter().enumerate().map(|(i, lot)| {
@@ -194,9 +194,9 @@ pub fn tender_view() -> Html {
                     { stated(&ctx, "/payment", "Does the tender state its payment terms?", "How and when the provider is paid.", json!({"terms_days": 30, "in_arrears": false})) }
                     if t.get("payment").is_some() {
                         { f("/payment/terms_days", "Days to pay a valid invoice", None, Kind::Whole, Some("w-5")) }
-                        { yes_no(&ctx, d, pr, "/payment/in_arrears", "Is the service paid for in arrears?", None, false) }
+                        { bind.yes_no("/payment/in_arrears", "Is the service paid for in arrears?", None, false) }
                         { f("/payment/by_results_percent", "Share of the price paid only on results (%)", Some("0 if none."), Kind::Decimal, Some("w-5")) }
-                        { yes_no(&ctx, d, pr, "/payment/core_costs_contribution", "May the price include a contribution to core costs?", None, true) }
+                        { bind.yes_no("/payment/core_costs_contribution", "May the price include a contribution to core costs?", None, true) }
                     }
 
                     <h2 class="heading-l">{ "Evaluation panel" }</h2>
@@ -235,10 +235,10 @@ pub fn tender_view() -> Html {
                     <button type="button" class="button button--secondary" onclick={add_evaluator}>{ "Add an evaluator" }</button>
 
                     <h2 class="heading-l">{ "Procedure" }</h2>
-                    { yes_no(&ctx, d, pr, "/electronic_auction", "Is a reverse electronic auction used?", None, true) }
-                    { yes_no(&ctx, d, pr, "/abnormally_low_procedure_published", "Does the tender say how abnormally low prices will be handled?", None, true) }
-                    { yes_no(&ctx, d, pr, "/tupe_information_given", "Is staff transfer (TUPE) information given?", None, true) }
-                    { yes_no(&ctx, d, pr, "/users_involved_in_design", "Did people who use the service help design the tender?", None, true) }
+                    { bind.yes_no("/electronic_auction", "Is a reverse electronic auction used?", None, true) }
+                    { bind.yes_no("/abnormally_low_procedure_published", "Does the tender say how abnormally low prices will be handled?", None, true) }
+                    { bind.yes_no("/tupe_information_given", "Is staff transfer (TUPE) information given?", None, true) }
+                    { bind.yes_no("/users_involved_in_design", "Did people who use the service help design the tender?", None, true) }
                     <p class="hint">{ "Award weights are set on the Protocol screen, within the ranges the protocol allows." }</p>
                 </form>
                 { findings }
