@@ -3,7 +3,10 @@
 #  1. formatting and lints (native and wasm32),
 #  2. the native test suite (unit, conformance, property, schema agreement, CLI),
 #  3. the conformance cases compiled to wasm32 in headless Chromium (byte-identical results),
-#  4. the browser app and package builds, and end-to-end tests in headless Chromium,
+#  4. the browser app and package builds; the JS API's tests (Node, and tsc over its
+#     declarations); end-to-end tests of the commissioner app, the bidder self-check, the
+#     example portal and the embeddable frame
+#     in headless Chromium,
 #  5. the size report.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -32,7 +35,11 @@ scripts/build-web.sh
 scripts/build-package.sh
 
 step "end-to-end tests in headless Chromium"
-node tests/e2e/app.e2e.mjs
+node tests/api/api.test.mjs                          # the JS API over the wasm package (Node)
+tools/node_modules/.bin/tsc -p tests/api/tsconfig.json   # ulo.d.ts against a typed example and real answers
+node tests/e2e/app.e2e.mjs                           # the commissioner app
+node tests/e2e/bidder.e2e.mjs                        # the bidder self-check
+node tests/e2e/portal.e2e.mjs                        # the example portal and the frame's postMessage protocol
 
 step "sizes"
 scripts/size-report.sh --no-build

@@ -1,15 +1,43 @@
 #!/usr/bin/env bash
-# Builds the embeddable JS/wasm package into dist/pkg: ulo-core behind wasm-bindgen (the
-# bindings crate), its ES-module glue, wasm-opt -Oz.
+# Builds the embeddable JS/wasm package into dist/pkg, the folder a portal copies:
+#   ulo.js + ulo.d.ts (the API, bindings/package/), ulo_wasm.js + ulo_wasm_bg.wasm (ulo-core
+#   behind wasm-bindgen, size-optimised, wasm-opt -Oz), the embeddable frame and a README;
+# then the example portal into dist/portal (examples/portal/ with a copy of the package in
+# ulo/ and the worked example's documents in data/). Prints the package's gzipped size and
+# fails if the engine is over its 250 KB (gzip -9) budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/pkg
+budget=$((250 * 1024))
+
 cargo build -p ulo-wasm --target wasm32-unknown-unknown --profile wasm-release
+rm -rf "$out"
 mkdir -p "$out"
-wasm-bindgen --target web --out-dir "$out" \
+# --no-typescript: ulo.d.ts (hand-written, checked by tsc in the tests) describes the public API;
+# the generated glue is private.
+wasm-bindgen --target web --no-typescript --out-dir "$out" \
   target/wasm32-unknown-unknown/wasm-release/ulo_wasm.wasm
 tools/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/ulo_wasm_bg.wasm" -o "$out/ulo_wasm_bg.wasm"
-if [[ -d bindings/package ]]; then cp -r bindings/package/. "$out/"; fi
-echo "built $out"
+cp -r bindings/package/. "$out/"
+
+# The example portal: plain HTML and JS importing the package as a portal would.
+portal=dist/portal
+rm -rf "$portal"
+mkdir -p "$portal/data"
+cp -r examples/portal/. "$portal/"
+cp -r "$out" "$portal/ulo"
+cp core/protocols/example-tender.json core/protocols/example-bids.json "$portal/data/"
+
+gz() { gzip -9 -c "$1" | wc -c; }
+wasm_gz=$(gz "$out/ulo_wasm_bg.wasm")
+total=0
+for f in ulo.js ulo_wasm.js ulo_wasm_bg.wasm; do total=$((total + $(gz "$out/$f"))); done
+echo "built $out and $portal"
+printf 'package size (gzip -9): engine %s bytes; ulo.js + glue + engine %s bytes (budget %s)\n' \
+  "$wasm_gz" "$total" "$budget"
+if (( total > budget )); then
+  echo "error: the package is over its ${budget}-byte gzipped budget" >&2
+  exit 1
+fi

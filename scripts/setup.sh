@@ -32,9 +32,9 @@ if [[ "$have" != "$wb_version" ]]; then
   cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 
-# 3. npm tools: wasm-opt (binaryen), playwright-core, axe-core, pinned by the lock file.
-if [[ ! -x tools/node_modules/.bin/wasm-opt || tools/package-lock.json -nt tools/node_modules/.package-lock.json ]]; then
-  say "installing npm tools (binaryen, playwright-core, axe-core)"
+# 3. npm tools: wasm-opt (binaryen), playwright-core, axe-core, typescript, pinned by the lock file.
+if [[ ! -x tools/node_modules/.bin/wasm-opt || ! -x tools/node_modules/.bin/tsc || tools/package-lock.json -nt tools/node_modules/.package-lock.json ]]; then
+  say "installing npm tools (binaryen, playwright-core, axe-core, typescript)"
   npm ci --prefix tools --no-audit --no-fund --loglevel=error
 fi
 

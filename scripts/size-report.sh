@@ -29,5 +29,8 @@ row "app: dist/app/ulo-web_bg.wasm" dist/app/ulo-web_bg.wasm
 row "app: dist/app/ulo-web.js" dist/app/ulo-web.js
 row "core API: dist/pkg/ulo_wasm_bg.wasm" dist/pkg/ulo_wasm_bg.wasm
 row "core API: dist/pkg/ulo_wasm.js" dist/pkg/ulo_wasm.js
+row "core API: dist/pkg/ulo.js" dist/pkg/ulo.js
 printf '%-44s %12s %12s\n' "app first load (all files, gzip -9)" "" \
   "$(first_load dist/app/*.wasm dist/app/*.js dist/app/*.html dist/app/*.css)"
+printf '%-44s %12s %12s\n' "core API package (ulo.js + glue + wasm)" "" \
+  "$(first_load dist/pkg/ulo.js dist/pkg/ulo_wasm.js dist/pkg/ulo_wasm_bg.wasm)"

@@ -32,7 +32,12 @@ fn main() {
         for f in files {
             let path = dir.join(&f);
             println!("cargo:rerun-if-changed={}", path.display());
-            writeln!(out, "        ({f:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+            writeln!(
+                out,
+                "        ({f:?}, include_str!({:?})),",
+                path.display().to_string()
+            )
+            .unwrap();
         }
         writeln!(out, "    ] }},").unwrap();
     }
@@ -57,7 +62,12 @@ fn main() {
         let path = shared.join(&f);
         println!("cargo:rerun-if-changed={}", path.display());
         let name = f.trim_end_matches(".json");
-        writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     out.push(']');
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("shared.rs");

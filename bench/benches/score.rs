@@ -12,7 +12,9 @@ fn bench(c: &mut Criterion) {
         let name = format!("{bids}x{criteria}x{evaluators}");
         let protocol = Protocol::from_json(&w.protocol).expect("valid protocol");
         let tender = protocol.tender_from_json(&w.tender).expect("valid tender");
-        let read = protocol.bids_from_json(&tender, &w.bids).expect("valid bids");
+        let read = protocol
+            .bids_from_json(&tender, &w.bids)
+            .expect("valid bids");
         let mut group = c.benchmark_group(&name);
         if bids > 100 {
             group.sample_size(10);
@@ -21,7 +23,11 @@ fn bench(c: &mut Criterion) {
             b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&w.bids)).unwrap())
         });
         group.bench_function("score (bids already read)", |b| {
-            b.iter(|| protocol.score(black_box(&tender), black_box(&read)).unwrap())
+            b.iter(|| {
+                protocol
+                    .score(black_box(&tender), black_box(&read))
+                    .unwrap()
+            })
         });
         group.bench_function("end to end (read tender and bids, score, serialise)", |b| {
             b.iter(|| {

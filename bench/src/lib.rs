@@ -30,7 +30,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % below
     }
 }
@@ -86,8 +89,10 @@ pub fn workload(bids: usize, criteria: usize, evaluators: usize) -> Workload {
     });
     let lots = (bids / 250).clamp(1, 4);
     let panel: Vec<Value> = (0..evaluators)
-        .map(|e| json!({"id": format!("e{e}"), "name": format!("Evaluator {e}"),
-                        "role": if e % 2 == 0 { "officer" } else { "lived_experience" }}))
+        .map(|e| {
+            json!({"id": format!("e{e}"), "name": format!("Evaluator {e}"),
+                        "role": if e % 2 == 0 { "officer" } else { "lived_experience" }})
+        })
         .collect();
     let tender = json!({
         "document": "tender", "id": "bench", "title": "Benchmark tender", "authority": "Bench Council",
@@ -136,8 +141,12 @@ mod tests {
                 c,
                 "leaf criteria"
             );
-            let t = p.tender_from_json(&w.tender).unwrap_or_else(|e| panic!("{e}"));
-            let bids = p.bids_from_json(&t, &w.bids).unwrap_or_else(|e| panic!("{e}"));
+            let t = p
+                .tender_from_json(&w.tender)
+                .unwrap_or_else(|e| panic!("{e}"));
+            let bids = p
+                .bids_from_json(&t, &w.bids)
+                .unwrap_or_else(|e| panic!("{e}"));
             let r = p.score(&t, &bids).unwrap();
             assert_eq!(r.bids.len(), b);
             assert!(r.bids.iter().all(|x| x.total.is_some()));

@@ -1,38 +1,56 @@
 //! The JavaScript API: the one thin layer that owns the JS-facing types.
 //!
 //! A portal loads a protocol once into an [`Engine`] handle and calls it for each tender, so a
-//! large protocol is never re-sent. Inputs and answers cross the boundary as JSON text (the
-//! package's `ulo.js` turns them into plain objects); every answer is tagged in the manner of
-//! cedar-wasm, `{"type": "success", "result", "warnings"}` or `{"type": "failure", "errors"}`,
-//! each error with `code`, `message`, `help` and `pointer`. Invalid input never throws.
+//! large protocol is never re-sent. Documents cross the boundary as JSON text and answers come
+//! back as JSON text: the package's hand-written `ulo.js` turns plain JS objects into text and
+//! answers back into objects. Text keeps `serde-wasm-bindgen` (and its code size) out of the
+//! package, and lets the core's strict parser see the portal's own text when it passes a string,
+//! so a duplicate key is refused instead of silently dropped by `JSON.parse`.
+//!
+//! Every answer is tagged, in the manner of cedar-wasm: `{"type": "success", "result",
+//! "warnings"}` or `{"type": "failure", "errors"}`, each error with `code`, `message`, `help` and
+//! JSON `pointer`. Invalid input never throws: it is a failure answer.
 
 use serde::Serialize;
-use ulo_core::{Document, ProblemReport, Problems, Protocol};
+use ulo_core::ocds::{self, Import};
+use ulo_core::{Document, ProblemKind, Problems, Protocol};
 use wasm_bindgen::prelude::*;
+
+/// A note that does not stop the call but that the portal should show.
+#[derive(Serialize)]
+struct Warning {
+    code: &'static str,
+    message: String,
+}
 
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
-enum Answer<T: Serialize> {
-    Success { result: T, warnings: Vec<String> },
-    Failure { errors: Vec<ProblemReport> },
+enum Answer<T: Serialize, E: Serialize> {
+    Success { result: T, warnings: Vec<Warning> },
+    Failure { errors: E },
 }
 
-fn answer<T: Serialize>(r: Result<T, Problems>) -> String {
-    let a = match r {
-        Ok(result) => Answer::Success {
-            result,
-            warnings: Vec::new(),
-        },
-        Err(p) => Answer::Failure {
-            errors: p.reports(),
-        },
-    };
-    serde_json::to_string(&a).unwrap_or_else(|e| {
+/// Serialises an answer. Serialising the result types cannot fail (they hold strings, numbers
+/// and lists), but if it ever did the portal still gets a failure answer, not an exception.
+fn to_text<T: Serialize, E: Serialize>(a: &Answer<T, E>) -> String {
+    serde_json::to_string(a).unwrap_or_else(|e| {
         format!(
-            r#"{{"type":"failure","errors":[{{"code":"ulo::internal","message":{},"help":"report this to the ulo developers","pointer":"","document":"protocol"}}]}}"#,
+            r#"{{"type":"failure","errors":[{{"code":"ulo::internal","document":"protocol","pointer":"","message":{},"help":"report this to the ulo developers"}}]}}"#,
             serde_json::Value::String(e.to_string())
         )
     })
+}
+
+fn answer<T: Serialize>(r: Result<T, Problems>) -> String {
+    match r {
+        Ok(result) => to_text::<T, ()>(&Answer::Success {
+            result,
+            warnings: Vec::new(),
+        }),
+        Err(p) => to_text::<(), _>(&Answer::Failure {
+            errors: p.reports(),
+        }),
+    }
 }
 
 /// A protocol read once, ready to check and score any number of tenders.
@@ -41,7 +59,7 @@ pub struct Engine {
     protocol: Protocol,
 }
 
-/// What `loadProtocol` gives back: the engine, or the problems with the protocol.
+/// What `loadProtocol` gives back: the tagged answer, and the engine when the protocol is valid.
 #[wasm_bindgen]
 pub struct Loaded {
     engine: Option<Engine>,
@@ -50,7 +68,8 @@ pub struct Loaded {
 
 #[wasm_bindgen]
 impl Loaded {
-    /// The tagged answer as JSON: success with the protocol's id and version, or failure.
+    /// The tagged answer as JSON: success with the protocol's id, title, version and effective
+    /// date, or failure with the problems.
     #[wasm_bindgen(getter)]
     pub fn answer(&self) -> String {
         self.answer.clone()
@@ -69,6 +88,18 @@ struct ProtocolInfo<'a> {
     title: &'a str,
     version: &'a str,
     effective_date: String,
+    digest: &'a str,
+}
+
+fn info(p: &Protocol) -> ProtocolInfo<'_> {
+    let d = p.doc();
+    ProtocolInfo {
+        id: &d.id,
+        title: &d.title,
+        version: &d.version,
+        effective_date: d.effective_date.to_string(),
+        digest: p.digest(),
+    }
 }
 
 /// Reads and checks a protocol.
@@ -76,13 +107,7 @@ struct ProtocolInfo<'a> {
 pub fn load_protocol(json: &str) -> Loaded {
     match Protocol::from_json(json) {
         Ok(protocol) => {
-            let d = protocol.doc();
-            let text = answer::<ProtocolInfo>(Ok(ProtocolInfo {
-                id: &d.id,
-                title: &d.title,
-                version: &d.version,
-                effective_date: d.effective_date.to_string(),
-            }));
+            let text = answer::<ProtocolInfo>(Ok(info(&protocol)));
             Loaded {
                 engine: Some(Engine { protocol }),
                 answer: text,
@@ -103,8 +128,45 @@ pub fn shipped_protocol() -> Engine {
     }
 }
 
+/// The engine's version.
+#[wasm_bindgen(js_name = engineVersion)]
+pub fn engine_version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Warnings for an import: what a portal should say before offering the draft.
+fn import_warnings(i: &Import) -> Vec<Warning> {
+    let mut w = Vec::new();
+    let required = i.to_supply.iter().filter(|s| s.required).count();
+    if !i.complete {
+        w.push(Warning {
+            code: "ulo::ocds-draft-incomplete",
+            message: format!(
+                "the draft tender cannot be checked yet: {required} required value{} the notice does not give must be supplied first",
+                if required == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    let tags = &i.source.tags;
+    if tags
+        .iter()
+        .any(|t| t.starts_with("award") || t.starts_with("contract"))
+    {
+        w.push(Warning {
+            code: "ulo::ocds-not-a-tender-notice",
+            message: "this release records an award or contract; its tender section describes a procurement that has already run".into(),
+        });
+    }
+    w
+}
+
 #[wasm_bindgen]
 impl Engine {
+    /// The protocol's id, title, version, effective date and digest, as JSON.
+    pub fn info(&self) -> String {
+        answer::<ProtocolInfo>(Ok(info(&self.protocol)))
+    }
+
     /// Checks a tender's design for barriers.
     #[wasm_bindgen(js_name = checkTender)]
     pub fn check_tender(&self, tender: &str) -> String {
@@ -118,9 +180,10 @@ impl Engine {
     /// Scores bids for a tender.
     pub fn score(&self, tender: &str, bids: &str) -> String {
         let p = &self.protocol;
-        answer(p.tender_from_json(tender).and_then(|t| {
-            p.bids_from_json(&t, bids).and_then(|b| p.score(&t, &b))
-        }))
+        answer(
+            p.tender_from_json(tender)
+                .and_then(|t| p.bids_from_json(&t, bids).and_then(|b| p.score(&t, &b))),
+        )
     }
 
     /// Runs a bidder's self-check.
@@ -131,6 +194,22 @@ impl Engine {
             p.checked_draft_from_json(&t, draft)
                 .and_then(|d| p.self_check(&t, &d))
         }))
+    }
+
+    /// Builds a draft tender from an OCDS release, record or package, with the account of what
+    /// mapped, what did not and what is still to supply.
+    #[wasm_bindgen(js_name = importOcds)]
+    pub fn import_ocds(&self, ocds_json: &str) -> String {
+        match ocds::import_json(&self.protocol, ocds_json) {
+            Ok(i) => {
+                let warnings = import_warnings(&i);
+                to_text::<_, ()>(&Answer::Success {
+                    result: i,
+                    warnings,
+                })
+            }
+            Err(e) => to_text::<(), _>(&Answer::Failure { errors: e }),
+        }
     }
 }
 
@@ -143,10 +222,44 @@ pub fn validate(kind: &str, json: &str) -> String {
         None => answer::<()>(Err(Problems(vec![ulo_core::Problem::new(
             Document::Protocol,
             "",
-            ulo_core::ProblemKind::InvalidValue {
+            ProblemKind::InvalidValue {
                 found: format!("\"{}\"", kind.chars().take(40).collect::<String>()),
-                expected: "a kind of document: \"protocol\", \"tender\", \"bids\" or \"self-check\"".into(),
+                expected:
+                    "a kind of document: \"protocol\", \"tender\", \"bids\" or \"self-check\""
+                        .into(),
             },
         )]))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn parse(text: &str) -> Value {
+        serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn answers_are_tagged() {
+        let e = shipped_protocol();
+        let ok = parse(&e.check_tender(ulo_core::shipped::EXAMPLE_TENDER));
+        assert_eq!(ok["type"], "success");
+        assert_eq!(ok["warnings"], serde_json::json!([]));
+        assert_eq!(ok["result"]["document"], "tender-check");
+        let bad = parse(&e.check_tender("{"));
+        assert_eq!(bad["type"], "failure");
+        assert_eq!(bad["errors"][0]["code"], "ulo::json-syntax");
+        let bad = parse(&validate("poem", "{}"));
+        assert_eq!(bad["errors"][0]["code"], "ulo::invalid-value");
+        let imp = parse(&e.import_ocds("{\"ocid\": \"ocds-x-1\", \"tender\": {}}"));
+        assert_eq!(imp["type"], "success");
+        assert_eq!(imp["warnings"][0]["code"], "ulo::ocds-draft-incomplete");
+        let imp = parse(&e.import_ocds("[]"));
+        assert_eq!(imp["errors"][0]["document"], "ocds");
+        let mut loaded = load_protocol("{}");
+        assert!(loaded.take_engine().is_none());
+        assert_eq!(parse(&loaded.answer())["type"], "failure");
     }
 }

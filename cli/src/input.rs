@@ -70,9 +70,8 @@ fn read_text(path: &str) -> Result<String, Failure> {
             path.into(),
         ));
     }
-    String::from_utf8(bytes).map_err(|_| {
-        Failure::Unreadable(path.into(), "the file is not UTF-8 text".into())
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| Failure::Unreadable(path.into(), "the file is not UTF-8 text".into()))
 }
 
 /// Reads a file as JSON, strictly, as the given kind of document (or any kind when `None`).
@@ -187,7 +186,11 @@ pub fn load_bids(protocol: &Protocol, tender: &Tender, path: &str) -> Result<Bid
 }
 
 /// A self-check draft, checked against the protocol and tender.
-pub fn load_draft(protocol: &Protocol, tender: &Tender, path: &str) -> Result<CheckedDraft, Failure> {
+pub fn load_draft(
+    protocol: &Protocol,
+    tender: &Tender,
+    path: &str,
+) -> Result<CheckedDraft, Failure> {
     let value = load(path, Document::SelfCheck)?;
     protocol
         .checked_draft(tender, &value)

@@ -86,7 +86,11 @@ fn expect_files(args: &Args, names: &[&str]) -> Result<(), String> {
         return Err(format!(
             "\"ulo {}\" takes {}: {}",
             args.command,
-            if names.len() == 1 { "one file" } else { "two files" },
+            if names.len() == 1 {
+                "one file"
+            } else {
+                "two files"
+            },
             names.join(" and ")
         ));
     }
@@ -98,7 +102,11 @@ fn main() -> ExitCode {
     match raw.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => {
             print!("{USAGE}");
-            return if raw.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if raw.is_empty() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
         Some("--version") | Some("-V") => {
             println!("ulo {}", env!("CARGO_PKG_VERSION"));
@@ -115,7 +123,9 @@ fn main() -> ExitCode {
         "check-tender" => expect_files(&args, &["TENDER"]).map(|_| check_tender(&args)),
         "score" => expect_files(&args, &["TENDER", "BIDS"]).map(|_| score(&args)),
         "self-check" => expect_files(&args, &["TENDER", "DRAFT"]).map(|_| self_check(&args)),
-        "example" => expect_files(&args, &["protocol|tender|bids|self-check"]).and_then(|_| example(&args)),
+        "example" => {
+            expect_files(&args, &["protocol|tender|bids|self-check"]).and_then(|_| example(&args))
+        }
         other => Err(format!("unknown command \"{other}\"")),
     };
     match outcome {
@@ -171,7 +181,11 @@ fn validate(args: &Args) -> Result<(), Failure> {
                 let protocol = load_protocol(args.protocol.as_deref())?;
                 let t = load_tender(&protocol, tender_file)?;
                 let b = load_bids(&protocol, &t, file)?;
-                format!("valid bids: {} bids for tender \"{}\"", b.as_slice().len(), t.doc().id)
+                format!(
+                    "valid bids: {} bids for tender \"{}\"",
+                    b.as_slice().len(),
+                    t.doc().id
+                )
             }
             None => {
                 input::typed(kind, &value, file)?;
@@ -192,7 +206,9 @@ fn validate(args: &Args) -> Result<(), Failure> {
         },
     };
     if args.json {
-        print_json(&serde_json::json!({"type": "success", "document": kind.tag(), "message": summary}))
+        print_json(
+            &serde_json::json!({"type": "success", "document": kind.tag(), "message": summary}),
+        )
     } else {
         println!("{file}: {summary}");
         Ok(())

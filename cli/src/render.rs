@@ -17,7 +17,11 @@ pub fn problem(p: &Problem, file: &str) -> String {
     } else {
         p.pointer.clone()
     };
-    let mut out = format!("error[{}]: {}\n  --> {file} at {at}", p.code(), p.kind.message());
+    let mut out = format!(
+        "error[{}]: {}\n  --> {file} at {at}",
+        p.code(),
+        p.kind.message()
+    );
     if let Some(found) = p.kind.found() {
         let _ = write!(out, "\n  found: {found}");
     }
@@ -50,7 +54,15 @@ fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         s.trim_end().to_string() + "\n"
     };
     let mut out = line(headers.to_vec());
-    out.push_str(&line(widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().iter().map(String::as_str).collect()));
+    out.push_str(&line(
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    ));
     for r in rows {
         out.push_str(&line(r.iter().map(String::as_str).collect()));
     }
@@ -65,7 +77,11 @@ fn cites(c: &[CiteRef]) -> String {
 }
 
 fn finding(out: &mut String, f: &Finding) {
-    let lot = f.lot.as_ref().map(|l| format!(" [{l}]")).unwrap_or_default();
+    let lot = f
+        .lot
+        .as_ref()
+        .map(|l| format!(" [{l}]"))
+        .unwrap_or_default();
     let status = if f.status == "barrier" {
         f.severity.to_uppercase()
     } else {
@@ -82,7 +98,13 @@ fn finding(out: &mut String, f: &Finding) {
     let _ = writeln!(out, "           Source: {}", cites(&f.cites));
 }
 
-fn header(out: &mut String, title: &str, tender: &ulo_core::report::TenderRef, protocol: &ulo_core::report::ProtocolRef, hash: &str) {
+fn header(
+    out: &mut String,
+    title: &str,
+    tender: &ulo_core::report::TenderRef,
+    protocol: &ulo_core::report::ProtocolRef,
+    hash: &str,
+) {
     let _ = writeln!(out, "{title}: {} ({})", tender.title, tender.authority);
     let _ = writeln!(
         out,
@@ -95,7 +117,13 @@ fn header(out: &mut String, title: &str, tender: &ulo_core::report::TenderRef, p
 /// The barrier check report.
 pub fn tender_check(c: &TenderCheck) -> String {
     let mut out = String::new();
-    header(&mut out, "Barrier check", &c.tender, &c.protocol, &c.input_hash);
+    header(
+        &mut out,
+        "Barrier check",
+        &c.tender,
+        &c.protocol,
+        &c.input_hash,
+    );
     let _ = writeln!(out, "{}\n", c.summary.headline);
     for f in &c.findings {
         finding(&mut out, f);
@@ -105,7 +133,12 @@ pub fn tender_check(c: &TenderCheck) -> String {
 }
 
 fn eligibility(out: &mut String, e: &EligibilityResult) {
-    let _ = writeln!(out, "  Eligibility: {} ({})", e.verdict.replace('_', " "), e.reason);
+    let _ = writeln!(
+        out,
+        "  Eligibility: {} ({})",
+        e.verdict.replace('_', " "),
+        e.reason
+    );
     for t in &e.tests {
         let _ = writeln!(
             out,
@@ -113,7 +146,10 @@ fn eligibility(out: &mut String, e: &EligibilityResult) {
             t.outcome.replace('_', " "),
             t.title,
             t.reason,
-            t.to_add.as_ref().map(|a| format!(". To add: {a}")).unwrap_or_default()
+            t.to_add
+                .as_ref()
+                .map(|a| format!(". To add: {a}"))
+                .unwrap_or_default()
         );
     }
 }
@@ -132,7 +168,10 @@ fn explained(t: &Option<Trace>) -> String {
 }
 
 fn scorecard(out: &mut String, b: &BidResult) {
-    let rank = b.rank.map(|r| format!("rank {r}")).unwrap_or_else(|| b.status.to_string());
+    let rank = b
+        .rank
+        .map(|r| format!("rank {r}"))
+        .unwrap_or_else(|| b.status.to_string());
     let total = b.total.clone().unwrap_or_else(|| "not yet scored".into());
     let _ = writeln!(
         out,
@@ -202,7 +241,10 @@ pub fn score(r: &ScoreResult) -> String {
                     ]
                 })
                 .collect();
-            out.push_str(&table(&["Rank", "Bid", "Bidder", "Total", "Price", "Flags"], &rows));
+            out.push_str(&table(
+                &["Rank", "Bid", "Bidder", "Total", "Price", "Flags"],
+                &rows,
+            ));
             for row in &lot.ranking {
                 if let Some(t) = &row.tie {
                     let _ = writeln!(out, "  {}: {}", row.bid, t.reason);
@@ -210,7 +252,14 @@ pub fn score(r: &ScoreResult) -> String {
             }
         }
         for n in &lot.not_ranked {
-            let _ = writeln!(out, "  Not ranked: {} ({}), {}: {}", n.bidder, n.bid, n.status, n.reasons.join("; "));
+            let _ = writeln!(
+                out,
+                "  Not ranked: {} ({}), {}: {}",
+                n.bidder,
+                n.bid,
+                n.status,
+                n.reasons.join("; ")
+            );
         }
         out.push('\n');
     }
@@ -227,7 +276,13 @@ pub fn score(r: &ScoreResult) -> String {
 /// The self-check report: eligibility, gates, projected range and where marks are lost.
 pub fn self_check(r: &SelfCheckResult) -> String {
     let mut out = String::new();
-    header(&mut out, "Self-check", &r.tender, &r.protocol, &r.input_hash);
+    header(
+        &mut out,
+        "Self-check",
+        &r.tender,
+        &r.protocol,
+        &r.input_hash,
+    );
     let _ = writeln!(out, "{} for lot {}, price {}", r.bidder, r.lot, r.price);
     eligibility(&mut out, &r.eligibility);
     for g in &r.gates {
@@ -239,7 +294,11 @@ pub fn self_check(r: &SelfCheckResult) -> String {
         r.projected.low, r.projected.high, r.projected.available
     );
     if !r.projected.not_estimated.is_empty() {
-        let _ = writeln!(out, "  No expected score given for: {}", r.projected.not_estimated.join(", "));
+        let _ = writeln!(
+            out,
+            "  No expected score given for: {}",
+            r.projected.not_estimated.join(", ")
+        );
     }
     out.push_str("\nWhere marks are lost (most to gain first)\n");
     let rows: Vec<Vec<String>> = r
@@ -263,7 +322,10 @@ pub fn self_check(r: &SelfCheckResult) -> String {
             ]
         })
         .collect();
-    out.push_str(&table(&["Criterion", "Available", "Expected", "To gain", "Threshold"], &rows));
+    out.push_str(&table(
+        &["Criterion", "Available", "Expected", "To gain", "Threshold"],
+        &rows,
+    ));
     for c in &r.criteria {
         if let Some(a) = &c.assumption {
             let _ = writeln!(out, "  {}: {a}", c.title);

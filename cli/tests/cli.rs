@@ -37,9 +37,18 @@ fn check_tender_prints_findings_with_clauses_and_fixes() {
     let out = ulo(&["check-tender", TENDER]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
-    assert!(s.contains("MUST       turnover-proportionate [lot-3]"), "{s}");
-    assert!(s.contains("Source: Public Contracts Regulations 2015, reg 58(9)"), "{s}");
-    assert!(s.contains("Fix: Set any minimum turnover at no more than twice the lot's value"), "{s}");
+    assert!(
+        s.contains("MUST       turnover-proportionate [lot-3]"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Source: Public Contracts Regulations 2015, reg 58(9)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Fix: Set any minimum turnover at no more than twice the lot's value"),
+        "{s}"
+    );
     assert!(s.contains("Found 1 barrier the protocol requires to be removed, 4 barriers it recommends removing"), "{s}");
 }
 
@@ -48,8 +57,14 @@ fn score_prints_a_ranking_with_every_figure_explained() {
     let out = ulo(&["score", TENDER, BIDS]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
-    assert!(s.contains("1     b-northfield    Northfield Centre for Independent Living  77.55"), "{s}");
-    assert!(s.contains("settled by tie-break rule 1 (more marks in Quality)"), "{s}");
+    assert!(
+        s.contains("1     b-northfield    Northfield Centre for Independent Living  77.55"),
+        "{s}"
+    );
+    assert!(
+        s.contains("settled by tie-break rule 1 (more marks in Quality)"),
+        "{s}"
+    );
     // Every criterion line of every scorecard is followed by its explanation or why it is missing.
     let lines: Vec<&str> = s.lines().collect();
     let mut figures = 0;
@@ -57,11 +72,17 @@ fn score_prints_a_ranking_with_every_figure_explained() {
         if l.trim_start().starts_with("Price: ") && l.contains(" of ") {
             figures += 1;
             let next = lines[i + 1];
-            assert!(next.contains(" ÷ ") && next.contains("Source:"), "unexplained: {l}\n{next}");
+            assert!(
+                next.contains(" ÷ ") && next.contains("Source:"),
+                "unexplained: {l}\n{next}"
+            );
         }
     }
     assert_eq!(figures, 8, "one price line per bid");
-    assert!(s.contains("Total: 37.80 + 14.25 + 7.60 + 17.90 = 77.55."), "{s}");
+    assert!(
+        s.contains("Total: 37.80 + 14.25 + 7.60 + 17.90 = 77.55."),
+        "{s}"
+    );
 }
 
 #[test]
@@ -69,11 +90,20 @@ fn self_check_prints_the_projected_range_and_where_marks_are_lost() {
     let out = ulo(&["self-check", TENDER, DRAFT]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
-    assert!(s.contains("Projected total: 66.70 to 85.90 of 100.00 marks"), "{s}");
-    assert!(s.contains("Where marks are lost (most to gain first)"), "{s}");
+    assert!(
+        s.contains("Projected total: 66.70 to 85.90 of 100.00 marks"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Where marks are lost (most to gain first)"),
+        "{s}"
+    );
     let table_start = s.find("Where marks are lost").unwrap();
     let first_row = s[table_start..].lines().nth(3).unwrap();
-    assert!(first_row.contains("Safeguarding and quality assurance") && first_row.contains("10.80"), "{first_row}");
+    assert!(
+        first_row.contains("Safeguarding and quality assurance") && first_row.contains("10.80"),
+        "{first_row}"
+    );
 }
 
 #[test]
@@ -95,10 +125,18 @@ fn validate_names_the_kind_of_document() {
     ] {
         let out = ulo(&["validate", file]);
         assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
-        assert!(text(&out.stdout).contains(says), "{file}: {}", text(&out.stdout));
+        assert!(
+            text(&out.stdout).contains(says),
+            "{file}: {}",
+            text(&out.stdout)
+        );
     }
     let out = ulo(&["validate", BIDS, "--tender", TENDER]);
-    assert!(text(&out.stdout).contains("valid bids: 8 bids"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("valid bids: 8 bids"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
@@ -118,7 +156,11 @@ fn invalid_input_exits_1_with_located_message_on_stderr() {
     let broken = temp_file("broken.json", "{\"document\": \"tender\",\n \"id\": }");
     let out = ulo(&["validate", broken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("line 2, column"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("line 2, column"),
+        "{}",
+        text(&out.stderr)
+    );
 
     let weights = temp_file(
         "weights.json",
@@ -145,7 +187,12 @@ fn usage_errors_exit_2() {
         vec!["example", "nothing"],
     ] {
         let out = ulo(&args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
     }
 }
 
@@ -153,12 +200,19 @@ fn usage_errors_exit_2() {
 fn a_document_of_the_wrong_kind_is_refused() {
     let out = ulo(&["check-tender", BIDS]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("ulo::wrong-document"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("ulo::wrong-document"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn example_prints_the_shipped_documents() {
     let out = ulo(&["example", "protocol"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(text(&out.stdout), std::fs::read_to_string(root().join(PROTOCOL)).unwrap());
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string(root().join(PROTOCOL)).unwrap()
+    );
 }

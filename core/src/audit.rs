@@ -43,7 +43,11 @@ pub fn bids_digest(value: &Value) -> String {
                 let mut bids: Vec<(String, String)> = items
                     .iter()
                     .map(|b| {
-                        let id = b.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+                        let id = b
+                            .get("id")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string();
                         (id, canonical(b))
                     })
                     .collect();

@@ -9,9 +9,9 @@ use crate::condition::Truth;
 use crate::explain::{self, money, percent};
 use crate::facts::{self, FactKind, FactValue, TenderFact};
 use crate::protocol::{BarrierRule, Protocol, Scope, Severity};
+use crate::read::Choice;
 use crate::report::{CheckRow, FactShown, Finding, FindingSummary, TenderCheck};
 use crate::tender::{Lot, Tender};
-use crate::read::Choice;
 
 /// A fact's value as shown to people.
 pub fn show_fact(fact: TenderFact, v: FactValue) -> String {
@@ -26,15 +26,22 @@ pub fn show_fact(fact: TenderFact, v: FactValue) -> String {
                 if n.has_at_most_places(4) {
                     n.to_exact_string()
                 } else {
-                    n.round(4, crate::exact::RoundingMode::HalfUp)
-                        .map_or_else(|_| n.to_string(), |r| format!("about {}", r.to_exact_string()))
+                    n.round(4, crate::exact::RoundingMode::HalfUp).map_or_else(
+                        |_| n.to_string(),
+                        |r| format!("about {}", r.to_exact_string()),
+                    )
                 }
             }
         },
     }
 }
 
-fn evaluate(protocol: &Protocol, tender: &Tender, rule: &BarrierRule, lot: Option<&Lot>) -> (Truth, Option<Finding>) {
+fn evaluate(
+    protocol: &Protocol,
+    tender: &Tender,
+    rule: &BarrierRule,
+    lot: Option<&Lot>,
+) -> (Truth, Option<Finding>) {
     let lookup = |f: TenderFact| facts::value(tender, lot, f);
     let truth = rule.require.eval(&lookup);
     if truth == Truth::Yes {
@@ -54,7 +61,11 @@ fn evaluate(protocol: &Protocol, tender: &Tender, rule: &BarrierRule, lot: Optio
         rule: rule.id.clone(),
         title: rule.title.clone(),
         severity: rule.severity.word(),
-        status: if truth == Truth::No { "barrier" } else { "not_stated" },
+        status: if truth == Truth::No {
+            "barrier"
+        } else {
+            "not_stated"
+        },
         lot: lot.map(|l| l.id.clone()),
         requirement: rule.require.describe(),
         facts,
@@ -112,9 +123,7 @@ pub fn summarise(findings: &[Finding], checks: &[CheckRow]) -> FindingSummary {
     let met = checks.iter().filter(|c| c.status == "met").count();
     let barrier_free = findings.is_empty();
     let headline = if barrier_free {
-        format!(
-            "No barriers found: the tender meets all {met} checks of the protocol."
-        )
+        format!("No barriers found: the tender meets all {met} checks of the protocol.")
     } else {
         let mut parts = Vec::new();
         if must > 0 {

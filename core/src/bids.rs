@@ -237,7 +237,10 @@ pub struct DraftBid {
 
 /// Reads an organisation profile on its own (as the bids schema's `organisation` accepts it),
 /// so a form can show a bidder's eligibility while the rest of its bid is still being filled in.
-pub fn read_organisation_value(value: &Value, document: Document) -> Result<Organisation, Problems> {
+pub fn read_organisation_value(
+    value: &Value,
+    document: Document,
+) -> Result<Organisation, Problems> {
     let mut r = Reader::new(document);
     match read_organisation(&mut r, At::root(value)) {
         Some(o) if !r.has_problems() => Ok(o),
@@ -305,7 +308,9 @@ fn read_organisation(r: &mut Reader, at: At) -> Option<Organisation> {
 
 fn read_facts(r: &mut Reader, at: Option<At>) -> Option<Vec<(String, Exact)>> {
     r.optional(at, |r, at| {
-        r.map(Some(at), |r, _, at| r.decimal(Some(at), DecimalKind::Figure))
+        r.map(Some(at), |r, _, at| {
+            r.decimal(Some(at), DecimalKind::Figure)
+        })
     })
     .map(Option::unwrap_or_default)
 }
@@ -313,12 +318,23 @@ fn read_facts(r: &mut Reader, at: Option<At>) -> Option<Vec<(String, Exact)>> {
 fn read_bid(r: &mut Reader, at: At) -> Option<Bid> {
     let f = r.object(
         at,
-        &["id", "lot", "organisation", "price", "facts", "gates", "scores", "consensus"],
+        &[
+            "id",
+            "lot",
+            "organisation",
+            "price",
+            "facts",
+            "gates",
+            "scores",
+            "consensus",
+        ],
         &["id", "lot", "organisation", "price"],
     )?;
     let id = r.id(f.get("id"));
     let lot = r.id(f.get("lot"));
-    let organisation = f.get("organisation").and_then(|at| read_organisation(r, at));
+    let organisation = f
+        .get("organisation")
+        .and_then(|at| read_organisation(r, at));
     let price = r.decimal(f.get("price"), DecimalKind::Money);
     let facts = read_facts(r, f.get("facts"));
     let gates = r
@@ -417,7 +433,9 @@ pub fn read_draft(value: &Value) -> Result<DraftBid, Problems> {
         r.document_tag(&f);
         let tender = r.id(f.get("tender"));
         let lot = r.id(f.get("lot"));
-        let organisation = f.get("organisation").and_then(|at| read_organisation(r, at));
+        let organisation = f
+            .get("organisation")
+            .and_then(|at| read_organisation(r, at));
         let price = r.decimal(f.get("price"), DecimalKind::Money);
         let facts = read_facts(r, f.get("facts"));
         let gates = r
@@ -481,7 +499,8 @@ struct Check<'p> {
 
 impl Check<'_> {
     fn report(&mut self, pointer: String, kind: ProblemKind) {
-        self.problems.push(Problem::new(self.document, pointer, kind));
+        self.problems
+            .push(Problem::new(self.document, pointer, kind));
     }
 
     fn tender_id(&mut self, id: &str, pointer: &str) {
@@ -500,7 +519,13 @@ impl Check<'_> {
 
     fn lot(&mut self, lot: &str, pointer: String) {
         if self.tender.lot(lot).is_none() {
-            let known = self.tender.doc().lots.iter().map(|l| l.id.clone()).collect();
+            let known = self
+                .tender
+                .doc()
+                .lots
+                .iter()
+                .map(|l| l.id.clone())
+                .collect();
             self.report(
                 pointer,
                 ProblemKind::UnknownReference {
@@ -563,7 +588,13 @@ impl Check<'_> {
             .collect();
         for (id, v) in facts {
             let fp = format!("{p}/facts/{}", escape_token(id));
-            let kind = self.protocol.doc().bid_facts.iter().find(|f| &f.id == id).map(|f| f.kind);
+            let kind = self
+                .protocol
+                .doc()
+                .bid_facts
+                .iter()
+                .find(|f| &f.id == id)
+                .map(|f| f.kind);
             match kind {
                 None => {
                     let kind = if crate::facts::built_in_bid_fact_title(id).is_some() {
@@ -711,7 +742,12 @@ impl Protocol {
     }
 
     /// Checks read bids against this protocol and a tender.
-    pub fn check_bids(&self, tender: &Tender, doc: BidsDoc, digest: String) -> Result<Bids, Problems> {
+    pub fn check_bids(
+        &self,
+        tender: &Tender,
+        doc: BidsDoc,
+        digest: String,
+    ) -> Result<Bids, Problems> {
         let mut c = Check {
             protocol: self,
             tender,
@@ -779,8 +815,7 @@ impl Protocol {
 
     /// Parses, reads and checks a self-check draft for a tender.
     pub fn draft_from_json(&self, tender: &Tender, text: &str) -> Result<DraftBid, Problems> {
-        let value =
-            crate::json::parse(text, Document::SelfCheck).map_err(|p| Problems(vec![p]))?;
+        let value = crate::json::parse(text, Document::SelfCheck).map_err(|p| Problems(vec![p]))?;
         self.draft(tender, &value)
     }
 

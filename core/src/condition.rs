@@ -40,7 +40,10 @@ impl Op {
 
     /// The rule's word for this comparison.
     pub fn word(self) -> &'static str {
-        Op::ALL.iter().find(|(_, o)| *o == self).map_or("", |(w, _)| w)
+        Op::ALL
+            .iter()
+            .find(|(_, o)| *o == self)
+            .map_or("", |(w, _)| w)
     }
 
     /// The comparison in words ("at most").
@@ -129,7 +132,11 @@ impl Condition {
             return None;
         };
         if map.contains_key("all") || map.contains_key("any") {
-            let key = if map.contains_key("all") { "all" } else { "any" };
+            let key = if map.contains_key("all") {
+                "all"
+            } else {
+                "any"
+            };
             let f = r.object(at, &[key], &[key])?;
             let parts = r.list(f.get(key), 1, 20, Condition::read)?;
             return Some(if key == "all" {
@@ -170,7 +177,10 @@ impl Condition {
             });
         }
         let limit = r.decimal(f.get(op_key), DecimalKind::Figure);
-        let op = Op::ALL.iter().find(|(w, _)| *w == op_key).map(|(_, o)| *o)?;
+        let op = Op::ALL
+            .iter()
+            .find(|(w, _)| *w == op_key)
+            .map(|(_, o)| *o)?;
         Some(Condition::Compare {
             fact: fact?,
             op,
@@ -198,7 +208,10 @@ impl Condition {
                         format!("{pointer}/{}", op.word()),
                         ProblemKind::OutOfRange {
                             found: format!("\"{}\"", limit.to_exact_string()),
-                            expected: format!("at most 100, as \"{}\" is a percentage", fact.name()),
+                            expected: format!(
+                                "at most 100, as \"{}\" is a percentage",
+                                fact.name()
+                            ),
                         },
                     );
                 }
@@ -218,7 +231,11 @@ impl Condition {
                 check_scope(*fact, scope, pointer, &mut report);
             }
             Condition::All(parts) | Condition::Any(parts) => {
-                let key = if matches!(self, Condition::All(_)) { "all" } else { "any" };
+                let key = if matches!(self, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
                 for (i, c) in parts.iter().enumerate() {
                     c.check(scope, &format!("{pointer}/{key}/{i}"), problems);
                 }
@@ -346,7 +363,12 @@ fn truth(b: bool) -> Truth {
     }
 }
 
-fn check_scope(fact: TenderFact, scope: Scope, pointer: &str, report: &mut impl FnMut(String, ProblemKind)) {
+fn check_scope(
+    fact: TenderFact,
+    scope: Scope,
+    pointer: &str,
+    report: &mut impl FnMut(String, ProblemKind),
+) {
     if fact.scope() == Scope::Lot && scope == Scope::Tender {
         report(
             format!("{pointer}/fact"),

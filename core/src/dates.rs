@@ -158,6 +158,9 @@ mod tests {
         let b = Date::parse("2025-03-21").unwrap();
         assert_eq!(a.days_until(b), 25);
         assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
-        assert_eq!(Date::parse("2000-03-01").unwrap().days_since_epoch(), 11_017);
+        assert_eq!(
+            Date::parse("2000-03-01").unwrap().days_since_epoch(),
+            11_017
+        );
     }
 }

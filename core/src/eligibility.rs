@@ -172,7 +172,9 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
             .unwrap_or_default()
     };
     let reason = match verdict {
-        Verdict::Yes => format!("{name} is a user-led organisation under this protocol: it meets every test."),
+        Verdict::Yes => {
+            format!("{name} is a user-led organisation under this protocol: it meets every test.")
+        }
         Verdict::No => {
             let failed: Vec<String> = rows
                 .iter()

@@ -571,7 +571,11 @@ mod tests {
             field: "vaule".into(),
             allowed: vec!["id", "title", "value"],
         };
-        assert!(k.help().starts_with("did you mean \"value\"?"), "{}", k.help());
+        assert!(
+            k.help().starts_with("did you mean \"value\"?"),
+            "{}",
+            k.help()
+        );
         let far = ProblemKind::UnknownField {
             field: "colour".into(),
             allowed: vec!["id", "title", "value"],

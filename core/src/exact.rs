@@ -154,12 +154,8 @@ impl Exact {
     pub fn mul(self, rhs: Exact) -> Result<Exact, Overflow> {
         let g1 = gcd(self.num, rhs.den).max(1);
         let g2 = gcd(rhs.num, self.den).max(1);
-        let num = (self.num / g1)
-            .checked_mul(rhs.num / g2)
-            .ok_or(Overflow)?;
-        let den = (self.den / g2)
-            .checked_mul(rhs.den / g1)
-            .ok_or(Overflow)?;
+        let num = (self.num / g1).checked_mul(rhs.num / g2).ok_or(Overflow)?;
+        let den = (self.den / g2).checked_mul(rhs.den / g1).ok_or(Overflow)?;
         Exact::ratio(num, den)
     }
 
@@ -382,20 +378,44 @@ mod tests {
             .unwrap()
             .div(Exact::int(105))
             .unwrap();
-        assert_eq!(v.round(2, RoundingMode::HalfUp).unwrap().to_fixed(2), "38.10");
+        assert_eq!(
+            v.round(2, RoundingMode::HalfUp).unwrap().to_fixed(2),
+            "38.10"
+        );
         assert_eq!(v.to_exact_string(), "800/21");
     }
 
     #[test]
     fn rounding_modes_differ_only_on_halves() {
         let half = d("2.345");
-        assert_eq!(half.round(2, RoundingMode::HalfUp).unwrap().to_fixed(2), "2.35");
-        assert_eq!(half.round(2, RoundingMode::HalfEven).unwrap().to_fixed(2), "2.34");
-        assert_eq!(half.round(2, RoundingMode::Down).unwrap().to_fixed(2), "2.34");
+        assert_eq!(
+            half.round(2, RoundingMode::HalfUp).unwrap().to_fixed(2),
+            "2.35"
+        );
+        assert_eq!(
+            half.round(2, RoundingMode::HalfEven).unwrap().to_fixed(2),
+            "2.34"
+        );
+        assert_eq!(
+            half.round(2, RoundingMode::Down).unwrap().to_fixed(2),
+            "2.34"
+        );
         let neg = d("-2.345");
-        assert_eq!(neg.round(2, RoundingMode::HalfUp).unwrap().to_fixed(2), "-2.35");
-        assert_eq!(neg.round(2, RoundingMode::Down).unwrap().to_fixed(2), "-2.34");
-        assert_eq!(d("2.355").round(2, RoundingMode::HalfEven).unwrap().to_fixed(2), "2.36");
+        assert_eq!(
+            neg.round(2, RoundingMode::HalfUp).unwrap().to_fixed(2),
+            "-2.35"
+        );
+        assert_eq!(
+            neg.round(2, RoundingMode::Down).unwrap().to_fixed(2),
+            "-2.34"
+        );
+        assert_eq!(
+            d("2.355")
+                .round(2, RoundingMode::HalfEven)
+                .unwrap()
+                .to_fixed(2),
+            "2.36"
+        );
     }
 
     #[test]

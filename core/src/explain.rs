@@ -103,8 +103,10 @@ pub fn percent(v: Exact) -> String {
     let shown = if v.has_at_most_places(2) {
         v.to_exact_string()
     } else {
-        v.round(2, crate::exact::RoundingMode::HalfUp)
-            .map_or_else(|_| v.to_string(), |r| format!("about {}", r.to_exact_string()))
+        v.round(2, crate::exact::RoundingMode::HalfUp).map_or_else(
+            |_| v.to_string(),
+            |r| format!("about {}", r.to_exact_string()),
+        )
     };
     format!("{shown}%")
 }
@@ -151,10 +153,19 @@ mod tests {
 
     #[test]
     fn money_is_grouped() {
-        assert_eq!(money(Exact::parse_decimal("250000").unwrap()), "GBP 250,000");
-        assert_eq!(money(Exact::parse_decimal("1250.5").unwrap()), "GBP 1,250.50");
+        assert_eq!(
+            money(Exact::parse_decimal("250000").unwrap()),
+            "GBP 250,000"
+        );
+        assert_eq!(
+            money(Exact::parse_decimal("1250.5").unwrap()),
+            "GBP 1,250.50"
+        );
         assert_eq!(money(Exact::parse_decimal("999").unwrap()), "GBP 999");
-        assert_eq!(money(Exact::parse_decimal("1000000").unwrap()), "GBP 1,000,000");
+        assert_eq!(
+            money(Exact::parse_decimal("1000000").unwrap()),
+            "GBP 1,000,000"
+        );
     }
 
     #[test]

@@ -10,8 +10,20 @@ use crate::report::ScoreResult;
 
 /// The CSV's columns.
 pub const CSV_HEADER: &[&str] = &[
-    "lot", "bid", "bidder", "status", "rank", "criterion", "title", "group", "method", "weight",
-    "available", "marks", "moderated", "flags",
+    "lot",
+    "bid",
+    "bidder",
+    "status",
+    "rank",
+    "criterion",
+    "title",
+    "group",
+    "method",
+    "weight",
+    "available",
+    "marks",
+    "moderated",
+    "flags",
 ];
 
 fn field(out: &mut String, text: &str) {
@@ -109,7 +121,10 @@ mod tests {
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
         let mut s = String::new();
-        row(&mut s, &["=HYPERLINK(\"x\")", "a \"quoted\" name", "-1", "plain"]);
+        row(
+            &mut s,
+            &["=HYPERLINK(\"x\")", "a \"quoted\" name", "-1", "plain"],
+        );
         assert_eq!(
             s,
             "\"'=HYPERLINK(\"\"x\"\")\",\"a \"\"quoted\"\" name\",\"'-1\",\"plain\"\r\n"

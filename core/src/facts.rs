@@ -199,7 +199,11 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
     };
     let panel_count = |role: Option<Role>| -> Option<Exact> {
         d.panel.as_ref().map(|p| {
-            Exact::int(p.iter().filter(|e| role.is_none_or(|r| e.role == r)).count() as i128)
+            Exact::int(
+                p.iter()
+                    .filter(|e| role.is_none_or(|r| e.role == r))
+                    .count() as i128,
+            )
         })
     };
     match fact {
@@ -212,9 +216,11 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
             (Some(p), Some(r)) => FactValue::Number(Exact::int(i128::from(p.days_until(r)))),
             _ => FactValue::Unknown,
         },
-        TenderFact::PaymentTermsDays => {
-            known(d.payment.as_ref().map(|p| Exact::int(i128::from(p.terms_days))))
-        }
+        TenderFact::PaymentTermsDays => known(
+            d.payment
+                .as_ref()
+                .map(|p| Exact::int(i128::from(p.terms_days))),
+        ),
         TenderFact::PaymentInArrears => yes_no(d.payment.as_ref().map(|p| p.in_arrears)),
         TenderFact::PaymentByResultsPercent => {
             known(d.payment.as_ref().map(|p| p.by_results_percent))
@@ -238,9 +244,7 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
                 .and_then(|(le, all)| percent(le, all)),
         ),
         TenderFact::ElectronicAuction => yes_no(d.electronic_auction),
-        TenderFact::AbnormallyLowProcedurePublished => {
-            yes_no(d.abnormally_low_procedure_published)
-        }
+        TenderFact::AbnormallyLowProcedurePublished => yes_no(d.abnormally_low_procedure_published),
         TenderFact::TupeInformationGiven => yes_no(d.tupe_information_given),
         TenderFact::UsersInvolvedInDesign => yes_no(d.users_involved_in_design),
         TenderFact::MinimumTurnover => known(

@@ -31,7 +31,9 @@ pub fn escape_token(token: &str) -> String {
 }
 
 fn pointer_of(path: &[String]) -> String {
-    path.iter().map(|t| format!("/{}", escape_token(t))).collect()
+    path.iter()
+        .map(|t| format!("/{}", escape_token(t)))
+        .collect()
 }
 
 struct ValueSeed<'t> {
@@ -176,7 +178,9 @@ fn syntax_detail(e: &serde_json::Error) -> String {
     let cut = text.find(" at line ").unwrap_or(text.len());
     let detail = &text[..cut];
     match detail {
-        "EOF while parsing a value" | "EOF while parsing an object" | "EOF while parsing a list"
+        "EOF while parsing a value"
+        | "EOF while parsing an object"
+        | "EOF while parsing a list"
         | "EOF while parsing a string" => "the text ends too soon".to_string(),
         "trailing characters" => "there is more text after the end of the document".to_string(),
         "trailing comma" => "there is a comma before a closing bracket".to_string(),
@@ -230,8 +234,11 @@ mod tests {
 
     #[test]
     fn refuses_duplicate_keys_with_pointer() {
-        let e = parse(r#"{"lots":[{"id":"a","value":"1","value":"2"}]}"#, Document::Tender)
-            .unwrap_err();
+        let e = parse(
+            r#"{"lots":[{"id":"a","value":"1","value":"2"}]}"#,
+            Document::Tender,
+        )
+        .unwrap_err();
         assert_eq!(e.pointer, "/lots/0/value");
         assert_eq!(
             e.kind,
@@ -262,7 +269,11 @@ mod tests {
 
     #[test]
     fn canonical_form_sorts_keys() {
-        let v = parse(r#"{"b": [1, {"d": true, "c": null}], "a": "x"}"#, Document::Tender).unwrap();
+        let v = parse(
+            r#"{"b": [1, {"d": true, "c": null}], "a": "x"}"#,
+            Document::Tender,
+        )
+        .unwrap();
         assert_eq!(canonical(&v), r#"{"a":"x","b":[1,{"c":null,"d":true}]}"#);
     }
 }

@@ -193,7 +193,11 @@ impl std::fmt::Display for ImportError {
         } else {
             format!("\"{}\"", self.pointer)
         };
-        write!(f, "{} at {} in the OCDS data: {}", self.code, at, self.message)
+        write!(
+            f,
+            "{} at {} in the OCDS data: {}",
+            self.code, at, self.message
+        )
     }
 }
 
@@ -271,7 +275,10 @@ pub fn import(protocol: &Protocol, input: &Value) -> Result<Import, ImportErrors
         let mut e = ImportError::new(
             "wrong-type",
             format!("{}/tender", located.source.release_pointer),
-            format!("expected the tender as an object, but found {}", brief(tender)),
+            format!(
+                "expected the tender as an object, but found {}",
+                brief(tender)
+            ),
             "check that the file is OCDS data as published",
         );
         e.found = Some(brief(tender));
@@ -350,7 +357,10 @@ fn locate(input: &Value) -> Result<Located<'_>, ImportErrors> {
         let mut e = ImportError::new(
             "wrong-type",
             "",
-            format!("expected OCDS data (a JSON object), but found {}", brief(input)),
+            format!(
+                "expected OCDS data (a JSON object), but found {}",
+                brief(input)
+            ),
             "choose an OCDS release, record, release package or record package",
         );
         e.found = Some(brief(input));
@@ -371,7 +381,12 @@ fn locate(input: &Value) -> Result<Located<'_>, ImportErrors> {
         tags: release
             .get("tag")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default(),
         publisher: publisher.clone(),
         license: license.clone(),
@@ -381,7 +396,10 @@ fn locate(input: &Value) -> Result<Located<'_>, ImportErrors> {
             let mut e = ImportError::new(
                 "wrong-type",
                 format!("/{list}"),
-                format!("expected \"{list}\" to be a list, but found {}", brief(items)),
+                format!(
+                    "expected \"{list}\" to be a list, but found {}",
+                    brief(items)
+                ),
                 "check that the file is OCDS data as published",
             );
             e.found = Some(brief(items));
@@ -594,7 +612,8 @@ fn money(v: &Value) -> Result<String, String> {
             )
         }
     }
-    let d = plain_decimal(&text).map_err(|why| format!("the amount {text} cannot be used: {why}"))?;
+    let d =
+        plain_decimal(&text).map_err(|why| format!("the amount {text} cannot be used: {why}"))?;
     let (whole, frac) = d.split_once('.').unwrap_or((&d, ""));
     if frac.len() > 2 {
         return Err(format!(
@@ -602,7 +621,9 @@ fn money(v: &Value) -> Result<String, String> {
         ));
     }
     if whole.len() > 13 {
-        return Err(format!("the amount {d} is larger than ulo accepts (13 digits)"));
+        return Err(format!(
+            "the amount {d} is larger than ulo accepts (13 digits)"
+        ));
     }
     if d == "0" {
         return Err("the amount is 0; an estimated value above 0 is needed".into());
@@ -721,8 +742,9 @@ fn money_text(s: &str) -> Option<String> {
     plain_decimal(&joined).ok()
 }
 
-/// An award criterion's type and its weight in percent, if the notice gives one.
-type Weighed = (Option<String>, Option<Exact>);
+/// An award criterion's type, and its weight in percent with the pointer of the value it was
+/// read from, if the notice gives one.
+type Weighed = (Option<String>, Option<(Exact, String)>);
 
 struct Importer<'a> {
     base: String,
@@ -808,7 +830,8 @@ impl Importer<'_> {
         if let Some(ocid) = get(self.release, &["ocid"]) {
             if let Some(s) = ocid.as_str().and_then(slug) {
                 let from = self.at(&["ocid"]);
-                let note = Some("the tender has no usable id, so the process's OCID is used".to_string());
+                let note =
+                    Some("the tender has no usable id, so the process's OCID is used".to_string());
                 self.put(from, "id", Value::from(s), note);
             }
         }
@@ -911,7 +934,12 @@ impl Importer<'_> {
             let from = self.tender_at(&["tenderPeriod", "startDate"]);
             match date_part(v) {
                 Some(d) => {
-                    self.put(from, "published", Value::from(d.to_string()), date_note(v, d));
+                    self.put(
+                        from,
+                        "published",
+                        Value::from(d.to_string()),
+                        date_note(v, d),
+                    );
                     used_start = true;
                 }
                 None => self.skip(from, v, "it is not a date"),
@@ -920,7 +948,11 @@ impl Importer<'_> {
         if let Some(v) = published {
             let from = self.tender_at(&["datePublished"]);
             if used_start {
-                self.skip(from, v, "the tender period's start date was used as the publication date");
+                self.skip(
+                    from,
+                    v,
+                    "the tender period's start date was used as the publication date",
+                );
             } else {
                 match date_part(v) {
                     Some(d) => {
@@ -974,7 +1006,10 @@ impl Importer<'_> {
         if let Some(m) = get(period, &["durationInMonths"]) {
             return match m.as_i64() {
                 Some(n) => Ok((n, "durationInMonths".into(), None)),
-                None => Err(format!("durationInMonths is {}, not a whole number", brief(m))),
+                None => Err(format!(
+                    "durationInMonths is {}, not a whole number",
+                    brief(m)
+                )),
             };
         }
         let start = get(period, &["startDate"]);
@@ -988,7 +1023,10 @@ impl Importer<'_> {
         }
         if let Some(d) = get(period, &["durationInDays"]) {
             let Some(days) = d.as_i64() else {
-                return Err(format!("durationInDays is {}, not a whole number", brief(d)));
+                return Err(format!(
+                    "durationInDays is {}, not a whole number",
+                    brief(d)
+                ));
             };
             let (n, note) = months_from_days(days)?;
             return Ok((n, "durationInDays".into(), Some(note)));
@@ -1019,7 +1057,11 @@ impl Importer<'_> {
                         return Some(Value::from(n));
                     }
                     Ok((n, _, _)) => self.skip(from, &period, months_out_of_range(n)),
-                    Err(why) => self.skip(from, &period, format!("no contract length in months: {why}")),
+                    Err(why) => self.skip(
+                        from,
+                        &period,
+                        format!("no contract length in months: {why}"),
+                    ),
                 }
             }
         }
@@ -1031,7 +1073,11 @@ impl Importer<'_> {
                 let via = lot_path.map(|_| {
                     "the tender's contract period, which applies to every lot that does not give its own".to_string()
                 });
-                let note = [via, note].into_iter().flatten().collect::<Vec<_>>().join("; ");
+                let note = [via, note]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("; ");
                 self.mapped.push(Mapped {
                     from: format!("{from}/{key}"),
                     to,
@@ -1075,13 +1121,23 @@ impl Importer<'_> {
                 if let Some(status) = get(lot, &["status"]).and_then(Value::as_str) {
                     if matches!(status, "cancelled" | "unsuccessful" | "withdrawn") {
                         let from = self.tender_at(&["lots", &idx]);
-                        self.skip(from, lot, format!("the lot's status is \"{status}\", so it is not part of the tender"));
+                        self.skip(
+                            from,
+                            lot,
+                            format!(
+                                "the lot's status is \"{status}\", so it is not part of the tender"
+                            ),
+                        );
                         continue;
                     }
                 }
                 if !lot.is_object() {
                     let from = self.tender_at(&["lots", &idx]);
-                    self.skip(from, lot, "a lot should be an object with an id, title and value");
+                    self.skip(
+                        from,
+                        lot,
+                        "a lot should be an object with an id, title and value",
+                    );
                     continue;
                 }
                 let l = self.lot(lot, i, kept, single, &mut ids);
@@ -1107,7 +1163,11 @@ impl Importer<'_> {
         if !self.tender_period_used && !self.tender_period_reported {
             if let Some(v) = get(self.tender, &["contractPeriod"]).cloned() {
                 let from = self.tender_at(&["contractPeriod"]);
-                self.skip(from, &v, "every lot gives its own contract period, which is used instead");
+                self.skip(
+                    from,
+                    &v,
+                    "every lot gives its own contract period, which is used instead",
+                );
             }
         }
         if let Some(v) = get(self.tender, &["minValue"]).cloned() {
@@ -1162,7 +1222,14 @@ impl Importer<'_> {
         Value::Object(lot)
     }
 
-    fn lot(&mut self, lot: &Value, i: usize, out_index: usize, single: bool, ids: &mut BTreeSet<String>) -> Value {
+    fn lot(
+        &mut self,
+        lot: &Value,
+        i: usize,
+        out_index: usize,
+        single: bool,
+        ids: &mut BTreeSet<String>,
+    ) -> Value {
         let idx = i.to_string();
         let mut l = Map::new();
         let to = |field: &str| format!("/lots/{out_index}/{field}");
@@ -1215,7 +1282,9 @@ impl Importer<'_> {
                     (
                         self.tender_at(&["title"]),
                         t,
-                        Some("the only lot has no title of its own, so it takes the tender's".into()),
+                        Some(
+                            "the only lot has no title of its own, so it takes the tender's".into(),
+                        ),
                     )
                 }),
             None => None,
@@ -1271,7 +1340,10 @@ impl Importer<'_> {
                             from: format!("{from}/amount"),
                             to: to("value"),
                             value: Value::from(a.clone()),
-                            note: Some("the only lot has no value of its own, so it takes the tender's".into()),
+                            note: Some(
+                                "the only lot has no value of its own, so it takes the tender's"
+                                    .into(),
+                            ),
                         });
                         l.insert("value".into(), Value::from(a));
                     }
@@ -1281,7 +1353,11 @@ impl Importer<'_> {
         }
         if let Some(v) = get(lot, &["minimumValue"]) {
             let from = self.tender_at(&["lots", &idx, "minimumValue"]);
-            self.skip(from, v, "ulo takes one estimated value per lot: the lot's value (its maximum estimate)");
+            self.skip(
+                from,
+                v,
+                "ulo takes one estimated value per lot: the lot's value (its maximum estimate)",
+            );
         }
         let lot_path = ["lots", idx.as_str()];
         if let Some(m) = self.map_months(Some(&lot_path), out_index) {
@@ -1302,7 +1378,10 @@ impl Importer<'_> {
 
     fn map_no_lots_reason(&mut self) {
         self.use_key("lotDetails");
-        let Some(details) = get(self.tender, &["lotDetails"]).and_then(Value::as_object).cloned() else {
+        let Some(details) = get(self.tender, &["lotDetails"])
+            .and_then(Value::as_object)
+            .cloned()
+        else {
             return;
         };
         for (key, v) in &details {
@@ -1335,26 +1414,40 @@ impl Importer<'_> {
             let mut cpath = path.to_vec();
             cpath.push(&jdx);
             let from = self.tender_at(&cpath);
-            let kind = get(c, &["type"]).and_then(Value::as_str).map(str::to_string);
-            let name = get(c, &["name"]).and_then(Value::as_str).map(str::to_string);
-            let mut weight: Option<(Exact, &'static str)> = None;
+            let kind = get(c, &["type"])
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let name = get(c, &["name"])
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let mut weight: Option<(Exact, &'static str, String)> = None;
             if let Some(numbers) = get(c, &["numbers"]).and_then(Value::as_array) {
                 for (k, n) in numbers.iter().enumerate() {
                     let npath = format!("{from}/numbers/{k}");
                     let shape = get(n, &["weight"]).and_then(Value::as_str);
                     let number = get(n, &["number"]).and_then(number_text);
                     match (shape, number) {
-                        (Some(s @ ("percentageExact" | "decimalExact")), Some(text)) if weight.is_none() => {
-                            let scale = if s == "decimalExact" { Exact::HUNDRED } else { Exact::ONE };
+                        (Some(s @ ("percentageExact" | "decimalExact")), Some(text))
+                            if weight.is_none() =>
+                        {
+                            let (scale, shape) = if s == "decimalExact" {
+                                (Exact::HUNDRED, "decimalExact")
+                            } else {
+                                (Exact::ONE, "percentageExact")
+                            };
                             match plain_decimal(&text)
                                 .ok()
                                 .and_then(|d| Exact::parse_decimal(&d))
                                 .and_then(|e| e.mul(scale).ok())
                             {
                                 Some(w) if w <= Exact::HUNDRED => {
-                                    weight = Some((w, if s == "decimalExact" { "decimalExact" } else { "percentageExact" }))
+                                    weight = Some((w, shape, format!("{npath}/number")))
                                 }
-                                _ => self.skip(npath, n, "the weight is not a percentage from 0 to 100"),
+                                _ => self.skip(
+                                    npath,
+                                    n,
+                                    "the weight is not a percentage from 0 to 100",
+                                ),
                             }
                         }
                         (Some(s), _) if s != "percentageExact" && s != "decimalExact" => self.skip(
@@ -1383,17 +1476,20 @@ impl Importer<'_> {
                     .and_then(|d| Exact::parse_decimal(&d))
                     .filter(|w| *w <= Exact::HUNDRED)
                 {
-                    weight = Some((w, "description"));
+                    weight = Some((w, "description", format!("{from}/description")));
                 }
             }
-            out.push((kind.clone(), weight.map(|(w, _)| w)));
+            out.push((
+                kind.clone(),
+                weight.as_ref().map(|(w, _, p)| (*w, p.clone())),
+            ));
             self.criteria.push(AwardCriterion {
                 from,
                 lot: lot.clone(),
                 kind,
                 name,
-                weight_percent: weight.map(|(w, _)| w.to_exact_string()),
-                weight_from: weight.map(|(_, s)| s),
+                weight_percent: weight.as_ref().map(|(w, ..)| w.to_exact_string()),
+                weight_from: weight.as_ref().map(|(_, s, _)| *s),
             });
         }
         out
@@ -1451,7 +1547,11 @@ impl Importer<'_> {
         for key in ["awardCriteriaDetails", "lotGroups"] {
             if let Some(v) = get(self.tender, &[key]).cloned() {
                 let from = self.tender_at(&[key]);
-                self.skip(from, &v, "free text or grouping that ulo does not read figures from");
+                self.skip(
+                    from,
+                    &v,
+                    "free text or grouping that ulo does not read figures from",
+                );
             }
         }
         if groups.is_empty() {
@@ -1467,7 +1567,20 @@ impl Importer<'_> {
         }
         // The price weight, if every list gives weights that make 100 and agree on price.
         let mut price: Option<Exact> = None;
-        let first_pointer = groups[0].1.clone();
+        // Where the price weight is read: the first list's price criterion (when it has exactly
+        // one), else the list itself.
+        let first_pointer = {
+            let (_, list, crit) = &groups[0];
+            let prices: Vec<&String> = crit
+                .iter()
+                .filter(|(k, _)| matches!(k.as_deref(), Some("price" | "cost")))
+                .filter_map(|(_, w)| w.as_ref().map(|(_, p)| p))
+                .collect();
+            match prices.as_slice() {
+                [one] => (*one).clone(),
+                _ => list.clone(),
+            }
+        };
         for (label, pointer, crit) in &groups {
             let unweighted = crit.iter().filter(|(_, w)| w.is_none()).count();
             if unweighted > 0 {
@@ -1482,7 +1595,7 @@ impl Importer<'_> {
             let mut total = Exact::ZERO;
             let mut p = Exact::ZERO;
             for (kind, w) in crit {
-                let w = w.unwrap_or(Exact::ZERO);
+                let w = w.as_ref().map_or(Exact::ZERO, |(w, _)| *w);
                 total = total.add(w).unwrap_or(total);
                 if matches!(kind.as_deref(), Some("price" | "cost")) {
                     p = p.add(w).unwrap_or(p);
@@ -1542,9 +1655,16 @@ impl Importer<'_> {
     fn map_selection_criteria(&mut self) {
         self.use_key("selectionCriteria");
         let mut lists: Vec<Vec<String>> = vec![vec!["selectionCriteria".into(), "criteria".into()]];
-        let lot_count = get(self.tender, &["lots"]).and_then(Value::as_array).map_or(0, Vec::len);
+        let lot_count = get(self.tender, &["lots"])
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         for i in 0..lot_count {
-            lists.push(vec!["lots".into(), i.to_string(), "selectionCriteria".into(), "criteria".into()]);
+            lists.push(vec![
+                "lots".into(),
+                i.to_string(),
+                "selectionCriteria".into(),
+                "criteria".into(),
+            ]);
         }
         let mut turnover: Vec<(String, String)> = Vec::new();
         for list_path in lists {
@@ -1605,7 +1725,11 @@ impl Importer<'_> {
         }
         if let Some(v) = get(self.tender, &["selectionCriteria", "description"]).cloned() {
             let from = self.tender_at(&["selectionCriteria", "description"]);
-            self.skip(from, &v, "free text; ulo does not read figures out of prose");
+            self.skip(
+                from,
+                &v,
+                "free text; ulo does not read figures out of prose",
+            );
         }
         let distinct: BTreeSet<&String> = turnover.iter().map(|(_, d)| d).collect();
         match distinct.len() {
@@ -1614,7 +1738,8 @@ impl Importer<'_> {
                 let (from, d) = turnover[0].clone();
                 let mut conditions = Map::new();
                 conditions.insert("minimum_turnover".into(), Value::from(d.clone()));
-                self.draft.insert("conditions".into(), Value::Object(conditions));
+                self.draft
+                    .insert("conditions".into(), Value::Object(conditions));
                 self.has_conditions_from_import = true;
                 self.mapped.push(Mapped {
                     from,
@@ -1628,7 +1753,9 @@ impl Importer<'_> {
                     self.not_mapped.push(NotMapped {
                         from,
                         found: format!("\"{d}\""),
-                        reason: "the notice gives different minimum turnovers; ulo's tender has one".into(),
+                        reason:
+                            "the notice gives different minimum turnovers; ulo's tender has one"
+                                .into(),
                     });
                 }
             }
@@ -1637,7 +1764,10 @@ impl Importer<'_> {
 
     fn map_techniques(&mut self) {
         self.use_key("techniques");
-        let Some(t) = get(self.tender, &["techniques"]).and_then(Value::as_object).cloned() else {
+        let Some(t) = get(self.tender, &["techniques"])
+            .and_then(Value::as_object)
+            .cloned()
+        else {
             return;
         };
         for (key, v) in &t {
@@ -1657,7 +1787,10 @@ impl Importer<'_> {
 
     fn report_suitability(&mut self) {
         self.use_key("suitability");
-        let Some(s) = get(self.tender, &["suitability"]).and_then(Value::as_object).cloned() else {
+        let Some(s) = get(self.tender, &["suitability"])
+            .and_then(Value::as_object)
+            .cloned()
+        else {
             return;
         };
         for (key, v) in &s {
@@ -1681,7 +1814,10 @@ impl Importer<'_> {
 
     fn report_other_requirements(&mut self) {
         self.use_key("otherRequirements");
-        let Some(o) = get(self.tender, &["otherRequirements"]).and_then(Value::as_object).cloned() else {
+        let Some(o) = get(self.tender, &["otherRequirements"])
+            .and_then(Value::as_object)
+            .cloned()
+        else {
             return;
         };
         for (key, v) in &o {
@@ -1691,13 +1827,19 @@ impl Importer<'_> {
             let from = self.tender_at(&["otherRequirements", key]);
             if key == "reservedParticipation" {
                 let codes: Vec<String> = match v {
-                    Value::Array(a) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+                    Value::Array(a) => a
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect(),
                     Value::String(s) => vec![s.clone()],
                     _ => Vec::new(),
                 };
-                let described: Vec<String> = codes.iter().map(|c| describe_reservation(c)).collect();
+                let described: Vec<String> =
+                    codes.iter().map(|c| describe_reservation(c)).collect();
                 let reason = if described.is_empty() {
-                    "the notice reserves participation, but not in a form ulo recognises".to_string()
+                    "the notice reserves participation, but not in a form ulo recognises"
+                        .to_string()
                 } else {
                     format!(
                         "the notice reserves the contract for {}; none of these is a reservation for user-led organisations, so \"reserved_for_user_led\" is left out (the engine reads that as not reserved)",
@@ -1736,7 +1878,9 @@ impl Importer<'_> {
                 self.skip(from, &v, reason);
             }
         }
-        let Some(r) = self.release.as_object() else { return };
+        let Some(r) = self.release.as_object() else {
+            return;
+        };
         for (k, v) in r {
             if v.is_null() {
                 continue;
@@ -1773,7 +1917,12 @@ impl Importer<'_> {
             ("authority", "the contracting authority's name"),
         ] {
             if !has(k) {
-                need(&format!("/{k}"), true, format!("the notice does not give {what}"), Vec::new());
+                need(
+                    &format!("/{k}"),
+                    true,
+                    format!("the notice does not give {what}"),
+                    Vec::new(),
+                );
             }
         }
         if let Some(lots) = self.draft.get("lots").and_then(Value::as_array) {
@@ -1785,14 +1934,17 @@ impl Importer<'_> {
                 ] {
                     if l.get(k).is_none() {
                         let facts = match k {
-                            "value" => vec!["lot_value", "lot_annual_value", "total_value", "largest_lot_value", "turnover_multiple"],
+                            "value" => vec![
+                                "lot_value",
+                                "lot_annual_value",
+                                "total_value",
+                                "largest_lot_value",
+                                "turnover_multiple",
+                            ],
                             "months" => vec!["lot_months", "lot_annual_value"],
                             _ => Vec::new(),
                         };
-                        let facts = facts
-                            .into_iter()
-                            .filter(|f| uses(protocol, f))
-                            .collect();
+                        let facts = facts.into_iter().filter(|f| uses(protocol, f)).collect();
                         need(
                             &format!("/lots/{i}/{k}"),
                             true,
@@ -1804,9 +1956,17 @@ impl Importer<'_> {
             }
         }
         let used = |facts: &[&'static str]| -> Vec<&'static str> {
-            facts.iter().copied().filter(|f| uses(protocol, f)).collect()
+            facts
+                .iter()
+                .copied()
+                .filter(|f| uses(protocol, f))
+                .collect()
         };
-        let lot_count = self.draft.get("lots").and_then(Value::as_array).map_or(0, Vec::len);
+        let lot_count = self
+            .draft
+            .get("lots")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         if !has("no_lots_reason") && lot_count < 2 {
             let f = used(&["no_lots_reason_given"]);
             if !f.is_empty() {
@@ -1824,13 +1984,27 @@ impl Importer<'_> {
                 }
             }
         }
-        let f = used(&["payment_terms_days", "payment_in_arrears", "payment_by_results_percent", "core_costs_contribution"]);
+        let f = used(&[
+            "payment_terms_days",
+            "payment_in_arrears",
+            "payment_by_results_percent",
+            "core_costs_contribution",
+        ]);
         if !f.is_empty() {
             need("/payment", false, "OCDS has no fields for payment terms (days to pay, in arrears, payment by results, core costs)".into(), f);
         }
-        let f = used(&["panel_size", "lived_experience_evaluators", "lived_experience_percent"]);
+        let f = used(&[
+            "panel_size",
+            "lived_experience_evaluators",
+            "lived_experience_percent",
+        ]);
         if !f.is_empty() {
-            need("/panel", false, "OCDS does not describe the evaluation panel".into(), f);
+            need(
+                "/panel",
+                false,
+                "OCDS does not describe the evaluation panel".into(),
+                f,
+            );
         }
         for (field, fact, what) in [
             ("/electronic_auction", "electronic_auction", "whether a reverse electronic auction is used (the notice does not say)"),
@@ -1915,9 +2089,16 @@ fn date_note(v: &Value, d: Date) -> Option<String> {
 
 fn describe_reservation(code: &str) -> String {
     match code {
-        "shelteredWorkshop" => "supported employment providers (sheltered workshops; Procurement Act 2023 s.32)".into(),
-        "publicServiceMissionOrganization" => "public service mutuals (Procurement Act 2023 s.33)".into(),
-        "smeVcse" => "small and medium-sized enterprises and voluntary, community and social enterprises".into(),
+        "shelteredWorkshop" => {
+            "supported employment providers (sheltered workshops; Procurement Act 2023 s.32)".into()
+        }
+        "publicServiceMissionOrganization" => {
+            "public service mutuals (Procurement Act 2023 s.33)".into()
+        }
+        "smeVcse" => {
+            "small and medium-sized enterprises and voluntary, community and social enterprises"
+                .into()
+        }
         other => format!("\"{other}\""),
     }
 }
@@ -1963,7 +2144,9 @@ fn price_criterion(protocol: &Protocol) -> Result<(String, Exact), String> {
     match tops.as_slice() {
         [] => Err("the protocol has no price criterion".into()),
         [one] => {
-            let w = protocol.criterion(&one.id).map_or(Exact::ZERO, |c| c.weight);
+            let w = protocol
+                .criterion(&one.id)
+                .map_or(Exact::ZERO, |c| c.weight);
             Ok((one.id.clone(), w))
         }
         _ => Err("the protocol gives price marks through several criteria".into()),
@@ -1999,7 +2182,9 @@ fn price_weight(protocol: &Protocol, p: Exact) -> Result<String, String> {
     let mut total = Exact::ZERO;
     for (sid, w) in &siblings {
         let w = if *sid == id { p } else { *w };
-        total = total.add(w).map_err(|_| not("the weights are too large".into()))?;
+        total = total
+            .add(w)
+            .map_err(|_| not("the weights are too large".into()))?;
     }
     if total != Exact::HUNDRED {
         let others: Vec<String> = siblings
@@ -2017,7 +2202,10 @@ fn price_weight(protocol: &Protocol, p: Exact) -> Result<String, String> {
             .collect();
         let diff = total.sub(Exact::HUNDRED).unwrap_or(Exact::ZERO);
         let change = if diff.is_negative() {
-            format!("raise the others by {}", diff.neg().unwrap_or(diff).to_exact_string())
+            format!(
+                "raise the others by {}",
+                diff.neg().unwrap_or(diff).to_exact_string()
+            )
         } else {
             format!("lower the others by {}", diff.to_exact_string())
         };
@@ -2055,17 +2243,29 @@ mod tests {
 
     #[test]
     fn months_count_inclusive_periods() {
-        assert_eq!(months_between(d("2025-04-01"), d("2026-03-31")), Ok((12, None)));
-        assert_eq!(months_between(d("2025-04-01"), d("2028-03-31")), Ok((36, None)));
+        assert_eq!(
+            months_between(d("2025-04-01"), d("2026-03-31")),
+            Ok((12, None))
+        );
+        assert_eq!(
+            months_between(d("2025-04-01"), d("2028-03-31")),
+            Ok((36, None))
+        );
         let (n, note) = months_between(d("2024-10-01"), d("2029-09-29")).unwrap();
         assert_eq!(n, 60);
         assert!(note.unwrap().contains("59 months and 29 days"));
         let (n, note) = months_between(d("2025-04-01"), d("2035-04-01")).unwrap();
         assert_eq!(n, 120);
         assert!(note.unwrap().contains("120 months and 1 day,"));
-        assert_eq!(months_between(d("2025-01-31"), d("2025-02-27")).unwrap().0, 1);
+        assert_eq!(
+            months_between(d("2025-01-31"), d("2025-02-27")).unwrap().0,
+            1
+        );
         assert!(months_between(d("2025-04-01"), d("2025-03-01")).is_err());
-        assert_eq!(months_between(d("2025-04-01"), d("2025-04-10")).unwrap().0, 0);
+        assert_eq!(
+            months_between(d("2025-04-01"), d("2025-04-10")).unwrap().0,
+            0
+        );
     }
 
     #[test]
@@ -2083,12 +2283,25 @@ mod tests {
     #[test]
     fn money_is_read_exactly_or_not_at_all() {
         let m = |v: Value| money(&v);
-        assert_eq!(m(serde_json::json!({"amount": 1018044.14, "currency": "GBP"})), Ok("1018044.14".into()));
-        assert_eq!(m(serde_json::json!({"amount": 7500000.0, "currency": "GBP"})), Ok("7500000".into()));
-        assert_eq!(m(serde_json::json!({"amount": 118000000, "currency": "GBP"})), Ok("118000000".into()));
+        assert_eq!(
+            m(serde_json::json!({"amount": 1018044.14, "currency": "GBP"})),
+            Ok("1018044.14".into())
+        );
+        assert_eq!(
+            m(serde_json::json!({"amount": 7500000.0, "currency": "GBP"})),
+            Ok("7500000".into())
+        );
+        assert_eq!(
+            m(serde_json::json!({"amount": 118000000, "currency": "GBP"})),
+            Ok("118000000".into())
+        );
         assert!(m(serde_json::json!({"amount": 10.005, "currency": "GBP"})).is_err());
-        assert!(m(serde_json::json!({"amount": 100, "currency": "EUR"})).unwrap_err().contains("EUR"));
-        assert!(m(serde_json::json!({"amount": 100})).unwrap_err().contains("no currency"));
+        assert!(m(serde_json::json!({"amount": 100, "currency": "EUR"}))
+            .unwrap_err()
+            .contains("EUR"));
+        assert!(m(serde_json::json!({"amount": 100}))
+            .unwrap_err()
+            .contains("no currency"));
         assert!(m(serde_json::json!({"amount": 0, "currency": "GBP"})).is_err());
         assert!(m(serde_json::json!({"amount": -5, "currency": "GBP"})).is_err());
         assert!(m(serde_json::json!({"amount": 1e20, "currency": "GBP"})).is_err());
@@ -2111,15 +2324,24 @@ mod tests {
 
     #[test]
     fn ids_and_text_fit_ulo() {
-        assert_eq!(slug("IT-234-38233-MVDC - 038233").as_deref(), Some("IT-234-38233-MVDC-038233"));
-        assert_eq!(slug("ocds-kuma6s-145895-tender-147806-CCS/24/236").as_deref(), Some("ocds-kuma6s-145895-tender-147806-CCS-24-236"));
+        assert_eq!(
+            slug("IT-234-38233-MVDC - 038233").as_deref(),
+            Some("IT-234-38233-MVDC-038233")
+        );
+        assert_eq!(
+            slug("ocds-kuma6s-145895-tender-147806-CCS/24/236").as_deref(),
+            Some("ocds-kuma6s-145895-tender-147806-CCS-24-236")
+        );
         assert_eq!(slug("  !!"), None);
         assert_eq!(slug(&"x".repeat(100)).map(|s| s.len()), Some(64));
         let (t, short) = fit(&Value::from("a".repeat(2500)), 2000).unwrap();
         assert!(short);
         assert_eq!(t.chars().count(), 2000);
         assert_eq!(fit(&Value::from("  "), 200), None);
-        assert_eq!(date_part(&Value::from("2025-02-20T12:00:00Z")), Some(d("2025-02-20")));
+        assert_eq!(
+            date_part(&Value::from("2025-02-20T12:00:00Z")),
+            Some(d("2025-02-20"))
+        );
         assert_eq!(date_part(&Value::from("2025-02-20")), Some(d("2025-02-20")));
         assert_eq!(date_part(&Value::from("2025-02-30T12:00:00Z")), None);
         assert_eq!(date_part(&Value::from("20 Feb 2025")), None);

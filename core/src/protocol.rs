@@ -112,8 +112,10 @@ pub enum ShareOp {
 }
 
 impl Choice for ShareOp {
-    const ALL: &'static [(&'static str, Self)] =
-        &[("at_least", ShareOp::AtLeast), ("more_than", ShareOp::MoreThan)];
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("at_least", ShareOp::AtLeast),
+        ("more_than", ShareOp::MoreThan),
+    ];
     const WHAT: &'static str = "a comparison";
 }
 
@@ -129,7 +131,10 @@ pub enum Declaration {
 impl Choice for Declaration {
     const ALL: &'static [(&'static str, Self)] = &[
         ("accountable_to_members", Declaration::AccountableToMembers),
-        ("social_model_commitment", Declaration::SocialModelCommitment),
+        (
+            "social_model_commitment",
+            Declaration::SocialModelCommitment,
+        ),
     ];
     const WHAT: &'static str = "a declaration";
 }
@@ -174,11 +179,23 @@ impl Choice for LegalForm {
             "company_limited_by_guarantee",
             LegalForm::CompanyLimitedByGuarantee,
         ),
-        ("community_interest_company", LegalForm::CommunityInterestCompany),
+        (
+            "community_interest_company",
+            LegalForm::CommunityInterestCompany,
+        ),
         ("cooperative_society", LegalForm::CooperativeSociety),
-        ("community_benefit_society", LegalForm::CommunityBenefitSociety),
-        ("unincorporated_association", LegalForm::UnincorporatedAssociation),
-        ("company_limited_by_shares", LegalForm::CompanyLimitedByShares),
+        (
+            "community_benefit_society",
+            LegalForm::CommunityBenefitSociety,
+        ),
+        (
+            "unincorporated_association",
+            LegalForm::UnincorporatedAssociation,
+        ),
+        (
+            "company_limited_by_shares",
+            LegalForm::CompanyLimitedByShares,
+        ),
         ("public_limited_company", LegalForm::PublicLimitedCompany),
         ("partnership", LegalForm::Partnership),
         ("sole_trader", LegalForm::SoleTrader),
@@ -497,8 +514,10 @@ pub enum OverCeiling {
 }
 
 impl Choice for OverCeiling {
-    const ALL: &'static [(&'static str, Self)] =
-        &[("exclude", OverCeiling::Exclude), ("flag", OverCeiling::Flag)];
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("exclude", OverCeiling::Exclude),
+        ("flag", OverCeiling::Flag),
+    ];
     const WHAT: &'static str = "an action";
 }
 
@@ -674,7 +693,11 @@ fn read_cites(r: &mut Reader, at: Option<At>) -> Option<Vec<Cite>> {
 }
 
 fn read_source(r: &mut Reader, at: At) -> Option<Source> {
-    let f = r.object(at, &["id", "title", "kind", "url"], &["id", "title", "kind"])?;
+    let f = r.object(
+        at,
+        &["id", "title", "kind", "url"],
+        &["id", "title", "kind"],
+    )?;
     let id = r.id(f.get("id"));
     let title = r.text(f.get("title"), TITLE_MAX);
     let kind = r.choice(f.get("kind"));
@@ -742,9 +765,21 @@ fn read_eligibility_rule(r: &mut Reader, at: At) -> Option<EligibilityRule> {
         at,
         "type",
         &[
-            ("board_share", &["type", "op", "percent"], &["type", "op", "percent"]),
-            ("staff_share", &["type", "op", "percent"], &["type", "op", "percent"]),
-            ("declaration", &["type", "declaration"], &["type", "declaration"]),
+            (
+                "board_share",
+                &["type", "op", "percent"],
+                &["type", "op", "percent"],
+            ),
+            (
+                "staff_share",
+                &["type", "op", "percent"],
+                &["type", "op", "percent"],
+            ),
+            (
+                "declaration",
+                &["type", "declaration"],
+                &["type", "declaration"],
+            ),
             ("legal_form", &["type", "allowed"], &["type", "allowed"]),
         ],
     )?;
@@ -759,9 +794,13 @@ fn read_eligibility_rule(r: &mut Reader, at: At) -> Option<EligibilityRule> {
                 EligibilityRule::StaffShare { op, percent }
             })
         }
-        2 => Some(EligibilityRule::Declaration(r.choice(f.get("declaration"))?)),
+        2 => Some(EligibilityRule::Declaration(
+            r.choice(f.get("declaration"))?,
+        )),
         _ => {
-            let allowed = r.list(f.get("allowed"), 1, 20, |r, at| r.choice::<LegalForm>(Some(at)))?;
+            let allowed = r.list(f.get("allowed"), 1, 20, |r, at| {
+                r.choice::<LegalForm>(Some(at))
+            })?;
             Some(EligibilityRule::LegalForm(allowed))
         }
     }
@@ -795,8 +834,7 @@ fn read_eligibility(r: &mut Reader, at: At) -> Option<Eligibility> {
 
 fn read_barrier(r: &mut Reader, at: At) -> Option<BarrierRule> {
     const FIELDS: &[&str] = &[
-        "id", "title", "scope", "severity", "require", "finding", "why", "fix", "question",
-        "cites",
+        "id", "title", "scope", "severity", "require", "finding", "why", "fix", "question", "cites",
     ];
     let f = r.object(at, FIELDS, FIELDS)?;
     let id = r.id(f.get("id"));
@@ -832,7 +870,11 @@ fn read_method(r: &mut Reader, at: At) -> Option<Method> {
         "type",
         &[
             ("panel", &["type", "scale", "minimum"], &["type", "scale"]),
-            ("banded", &["type", "fact", "bands", "out_of"], &["type", "fact", "bands", "out_of"]),
+            (
+                "banded",
+                &["type", "fact", "bands", "out_of"],
+                &["type", "fact", "bands", "out_of"],
+            ),
             ("price", &["type", "formula"], &["type", "formula"]),
         ],
     )?;
@@ -858,7 +900,9 @@ fn read_method(r: &mut Reader, at: At) -> Option<Method> {
             let bands = r.list(f.get("bands"), 1, 20, |r, at| {
                 let f = r.object(at, &["from", "to", "points"], &["from", "points"])?;
                 let from = r.decimal(f.get("from"), DecimalKind::Figure);
-                let to = r.optional(f.get("to"), |r, at| r.decimal(Some(at), DecimalKind::Figure));
+                let to = r.optional(f.get("to"), |r, at| {
+                    r.decimal(Some(at), DecimalKind::Figure)
+                });
                 let points = r.int(f.get("points"), 0, 100);
                 Some(Band {
                     from: from?,
@@ -914,8 +958,10 @@ fn read_criterion(r: &mut Reader, at: At, depth: usize) -> Option<Criterion> {
                 );
                 None
             } else {
-                r.list(Some(children), 1, 30, |r, at| read_criterion(r, at, depth + 1))
-                    .map(CriterionBody::Group)
+                r.list(Some(children), 1, 30, |r, at| {
+                    read_criterion(r, at, depth + 1)
+                })
+                .map(CriterionBody::Group)
             }
         }
         (None, Some(method)) => read_method(r, method).map(CriterionBody::Leaf),
@@ -954,13 +1000,26 @@ fn read_moderation(r: &mut Reader, at: At) -> Option<Moderation> {
         at,
         "method",
         &[
-            ("consensus", &["method", "variance_limit", "cites"], &["method", "variance_limit", "cites"]),
             (
-                "mean",
-                &["method", "lived_experience_share", "variance_limit", "cites"],
+                "consensus",
+                &["method", "variance_limit", "cites"],
                 &["method", "variance_limit", "cites"],
             ),
-            ("median", &["method", "variance_limit", "cites"], &["method", "variance_limit", "cites"]),
+            (
+                "mean",
+                &[
+                    "method",
+                    "lived_experience_share",
+                    "variance_limit",
+                    "cites",
+                ],
+                &["method", "variance_limit", "cites"],
+            ),
+            (
+                "median",
+                &["method", "variance_limit", "cites"],
+                &["method", "variance_limit", "cites"],
+            ),
         ],
     )?;
     let method = match which {
@@ -988,7 +1047,11 @@ fn read_tie_break(r: &mut Reader, at: At) -> Option<TieBreak> {
         at,
         "rule",
         &[
-            ("higher_score_in", &["rule", "criterion"], &["rule", "criterion"]),
+            (
+                "higher_score_in",
+                &["rule", "criterion"],
+                &["rule", "criterion"],
+            ),
             ("lower_price", &["rule"], &["rule"]),
             ("user_led_first", &["rule"], &["rule"]),
         ],
@@ -1164,7 +1227,11 @@ fn read_doc(r: &mut Reader, at: At) -> Option<ProtocolDoc> {
     let barriers = r.list(f.get("barriers"), 0, 100, read_barrier);
     let award = f.get("award_model").and_then(|at| read_award(r, at));
     let tunable = r.list(f.get("tunable"), 0, 30, |r, at| {
-        let f = r.object(at, &["criterion", "min", "max"], &["criterion", "min", "max"])?;
+        let f = r.object(
+            at,
+            &["criterion", "min", "max"],
+            &["criterion", "min", "max"],
+        )?;
         let criterion = r.id(f.get("criterion"));
         let min = r.decimal(f.get("min"), DecimalKind::Percent);
         let max = r.decimal(f.get("max"), DecimalKind::Percent);
@@ -1219,7 +1286,13 @@ impl<'a> IdSet<'a> {
         }
     }
 
-    pub(crate) fn add(&mut self, id: &'a str, pointer: String, problems: &mut Vec<Problem>, doc: Document) {
+    pub(crate) fn add(
+        &mut self,
+        id: &'a str,
+        pointer: String,
+        problems: &mut Vec<Problem>,
+        doc: Document,
+    ) {
         if let Some(first) = self.seen.get(id) {
             problems.push(Problem::new(
                 doc,
@@ -1329,7 +1402,12 @@ impl Protocol {
         let mut problems = Vec::new();
         let mut ids = IdSet::new();
         for (i, s) in d.sources.iter().enumerate() {
-            ids.add(&s.id, format!("/sources/{i}/id"), &mut problems, Document::Protocol);
+            ids.add(
+                &s.id,
+                format!("/sources/{i}/id"),
+                &mut problems,
+                Document::Protocol,
+            );
             c.source_ids.insert(&s.id);
         }
         c.problems.append(&mut problems);
@@ -1337,7 +1415,12 @@ impl Protocol {
         // Scales: unique ids, points strictly rising.
         let mut scale_ids = IdSet::new();
         for (i, s) in d.scales.iter().enumerate() {
-            scale_ids.add(&s.id, format!("/scales/{i}/id"), &mut c.problems, Document::Protocol);
+            scale_ids.add(
+                &s.id,
+                format!("/scales/{i}/id"),
+                &mut c.problems,
+                Document::Protocol,
+            );
             for (j, w) in s.points.windows(2).enumerate() {
                 if w[1].score <= w[0].score {
                     c.report(
@@ -1357,24 +1440,44 @@ impl Protocol {
         let mut test_ids = IdSet::new();
         for (i, t) in d.eligibility.tests.iter().enumerate() {
             let p = format!("/eligibility/tests/{i}");
-            test_ids.add(&t.id, format!("{p}/id"), &mut c.problems, Document::Protocol);
+            test_ids.add(
+                &t.id,
+                format!("{p}/id"),
+                &mut c.problems,
+                Document::Protocol,
+            );
             c.cites(&t.cites, &p);
         }
 
         // Bid facts: unique, and not one of the built-in names.
         let mut fact_ids = IdSet::new();
         for (name, _) in BUILT_IN_BID_FACTS {
-            fact_ids.add(name, "(built in)".to_string(), &mut Vec::new(), Document::Protocol);
+            fact_ids.add(
+                name,
+                "(built in)".to_string(),
+                &mut Vec::new(),
+                Document::Protocol,
+            );
         }
         for (i, f) in d.bid_facts.iter().enumerate() {
-            fact_ids.add(&f.id, format!("/bid_facts/{i}/id"), &mut c.problems, Document::Protocol);
+            fact_ids.add(
+                &f.id,
+                format!("/bid_facts/{i}/id"),
+                &mut c.problems,
+                Document::Protocol,
+            );
         }
 
         // Barriers.
         let mut barrier_ids = IdSet::new();
         for (i, b) in d.barriers.iter().enumerate() {
             let p = format!("/barriers/{i}");
-            barrier_ids.add(&b.id, format!("{p}/id"), &mut c.problems, Document::Protocol);
+            barrier_ids.add(
+                &b.id,
+                format!("{p}/id"),
+                &mut c.problems,
+                Document::Protocol,
+            );
             c.cites(&b.cites, &p);
             b.require
                 .check(b.scope, &format!("{p}/require"), &mut c.problems);
@@ -1383,11 +1486,21 @@ impl Protocol {
         // Criteria.
         let award = &d.award;
         let mut flat = Vec::new();
-        walk(&award.criteria, "/award_model/criteria", None, &[], &mut flat);
+        walk(
+            &award.criteria,
+            "/award_model/criteria",
+            None,
+            &[],
+            &mut flat,
+        );
         let mut crit_ids = IdSet::new();
         let mut criteria_index = BTreeMap::new();
         let mut leaves = BTreeMap::new();
-        c.weights(&award.criteria, "/award_model/criteria", "the top-level criteria");
+        c.weights(
+            &award.criteria,
+            "/award_model/criteria",
+            "the top-level criteria",
+        );
         let scale_by_id: BTreeMap<&str, &Scale> =
             d.scales.iter().map(|s| (s.id.as_str(), s)).collect();
         let fact_names: Vec<String> = BUILT_IN_BID_FACTS
@@ -1396,7 +1509,12 @@ impl Protocol {
             .chain(d.bid_facts.iter().map(|f| f.id.clone()))
             .collect();
         for (crit, p, cat, path) in &flat {
-            crit_ids.add(&crit.id, format!("{p}/id"), &mut c.problems, Document::Protocol);
+            crit_ids.add(
+                &crit.id,
+                format!("{p}/id"),
+                &mut c.problems,
+                Document::Protocol,
+            );
             criteria_index
                 .entry(crit.id.clone())
                 .or_insert_with(|| ((*crit).clone(), p.clone()));
@@ -1411,7 +1529,11 @@ impl Protocol {
             }
             match &crit.body {
                 CriterionBody::Group(children) => {
-                    c.weights(children, &format!("{p}/children"), &format!("\"{}\"", crit.id));
+                    c.weights(
+                        children,
+                        &format!("{p}/children"),
+                        &format!("\"{}\"", crit.id),
+                    );
                 }
                 CriterionBody::Leaf(method) => {
                     if let Some(cat) = cat {
@@ -1433,7 +1555,12 @@ impl Protocol {
         let mut gate_ids = IdSet::new();
         for (i, g) in award.gates.iter().enumerate() {
             let p = format!("/award_model/gates/{i}");
-            gate_ids.add(&g.id, format!("{p}/id"), &mut c.problems, Document::Protocol);
+            gate_ids.add(
+                &g.id,
+                format!("{p}/id"),
+                &mut c.problems,
+                Document::Protocol,
+            );
             c.cites(&g.cites, &p);
         }
         c.cites(&award.moderation.cites, "/award_model/moderation");
@@ -1463,13 +1590,7 @@ impl Protocol {
                 TieBreak::UserLedFirst => "user_led_first".into(),
             };
             if let Some(first) = seen_rules.insert(key.clone(), p.clone()) {
-                c.report(
-                    p,
-                    ProblemKind::DuplicateId {
-                        id: key,
-                        first,
-                    },
-                );
+                c.report(p, ProblemKind::DuplicateId { id: key, first });
             }
         }
 
@@ -1477,7 +1598,12 @@ impl Protocol {
         let mut tunable_ids = IdSet::new();
         for (i, t) in d.tunable.iter().enumerate() {
             let p = format!("/tunable/{i}");
-            tunable_ids.add(&t.criterion, format!("{p}/criterion"), &mut c.problems, Document::Protocol);
+            tunable_ids.add(
+                &t.criterion,
+                format!("{p}/criterion"),
+                &mut c.problems,
+                Document::Protocol,
+            );
             match criteria_index.get(&t.criterion) {
                 None => c.report(
                     format!("{p}/criterion"),
@@ -1523,7 +1649,8 @@ impl Protocol {
                     "/award_model/moderation/lived_experience_share".into(),
                     ProblemKind::OutOfRange {
                         found: format!("\"{}\"", s.to_exact_string()),
-                        expected: "more than 0 and less than 100 (leave it out for a plain mean)".into(),
+                        expected: "more than 0 and less than 100 (leave it out for a plain mean)"
+                            .into(),
                     },
                 );
             }
@@ -1547,7 +1674,9 @@ impl Protocol {
                 // Checked above: every top-level criterion has a category.
                 category: cat.unwrap_or(Category::Quality),
                 children: match &crit.body {
-                    CriterionBody::Group(children) => children.iter().map(|c| c.id.clone()).collect(),
+                    CriterionBody::Group(children) => {
+                        children.iter().map(|c| c.id.clone()).collect()
+                    }
                     CriterionBody::Leaf(_) => Vec::new(),
                 },
             })
@@ -1694,7 +1823,9 @@ fn check_method(
                 c.report(
                     format!("{p}/method/bands/0/from"),
                     ProblemKind::RangeOutOfOrder {
-                        detail: "the first band must start at \"0\" so that every value falls in a band".into(),
+                        detail:
+                            "the first band must start at \"0\" so that every value falls in a band"
+                                .into(),
                     },
                 );
             }

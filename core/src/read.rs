@@ -159,7 +159,8 @@ impl DecimalKind {
                 if whole == "100" {
                     frac.is_none_or(|f| (1..=2).contains(&f.len()) && f.bytes().all(|b| b == b'0'))
                 } else {
-                    let whole_ok = whole.len() == 1 || (whole.len() == 2 && !whole.starts_with('0'));
+                    let whole_ok =
+                        whole.len() == 1 || (whole.len() == 2 && !whole.starts_with('0'));
                     whole_ok && (frac.is_none() || (1..=2).contains(&places))
                 }
             }
@@ -274,10 +275,7 @@ impl Reader {
         }
         // Unknown or missing fields are recorded, and the known fields are still read by the
         // caller so that their own problems are reported too; any problem fails the document.
-        Some(Fields {
-            map,
-            path: at.path,
-        })
+        Some(Fields { map, path: at.path })
     }
 
     /// An object whose allowed fields depend on a tag field (`"type"`, `"method"`, `"rule"`).
@@ -548,7 +546,9 @@ impl Reader {
                     at.pointer(),
                     ProblemKind::InvalidValue {
                         found: describe(at.value),
-                        expected: "a real calendar date written as year-month-day, such as \"2026-03-31\"".into(),
+                        expected:
+                            "a real calendar date written as year-month-day, such as \"2026-03-31\""
+                                .into(),
                     },
                 );
                 None
@@ -657,7 +657,14 @@ impl Reader {
                 );
                 continue;
             }
-            match item(self, k, At { value: &map[k], path }) {
+            match item(
+                self,
+                k,
+                At {
+                    value: &map[k],
+                    path,
+                },
+            ) {
                 Some(t) => out.push((k.clone(), t)),
                 None => ok = false,
             }
@@ -700,9 +707,31 @@ mod tests {
     fn decimal_kinds_follow_their_patterns() {
         use DecimalKind::*;
         for (kind, good, bad) in [
-            (Money, vec!["0", "1", "250000", "1250.5", "1250.50", "9999999999999.99"], vec!["", "01", "1.", ".5", "1.234", "-1", "1e3", "10000000000000", "1,000"]),
-            (Percent, vec!["0", "5", "30", "99.99", "100", "100.0", "100.00", "12.5"], vec!["05", "100.01", "101", "1000", "-1", "50.123", "100.", ""]),
-            (Figure, vec!["0", "2", "0.75", "1.2345", "123"], vec!["0.12345", "00", "-0.5", " 1"]),
+            (
+                Money,
+                vec!["0", "1", "250000", "1250.5", "1250.50", "9999999999999.99"],
+                vec![
+                    "",
+                    "01",
+                    "1.",
+                    ".5",
+                    "1.234",
+                    "-1",
+                    "1e3",
+                    "10000000000000",
+                    "1,000",
+                ],
+            ),
+            (
+                Percent,
+                vec!["0", "5", "30", "99.99", "100", "100.0", "100.00", "12.5"],
+                vec!["05", "100.01", "101", "1000", "-1", "50.123", "100.", ""],
+            ),
+            (
+                Figure,
+                vec!["0", "2", "0.75", "1.2345", "123"],
+                vec!["0.12345", "00", "-0.5", " 1"],
+            ),
         ] {
             for g in good {
                 assert!(kind.accepts(g), "{kind:?} should accept {g:?}");

@@ -38,13 +38,21 @@ impl Protocol {
     }
 
     /// Parses, reads and checks a self-check draft from JSON text.
-    pub fn checked_draft_from_json(&self, tender: &Tender, text: &str) -> Result<CheckedDraft, Problems> {
+    pub fn checked_draft_from_json(
+        &self,
+        tender: &Tender,
+        text: &str,
+    ) -> Result<CheckedDraft, Problems> {
         let value = crate::json::parse(text, Document::SelfCheck).map_err(|p| Problems(vec![p]))?;
         self.checked_draft(tender, &value)
     }
 
     /// Runs a self-check.
-    pub fn self_check(&self, tender: &Tender, draft: &CheckedDraft) -> Result<SelfCheckResult, Problems> {
+    pub fn self_check(
+        &self,
+        tender: &Tender,
+        draft: &CheckedDraft,
+    ) -> Result<SelfCheckResult, Problems> {
         run(self, tender, draft).map_err(|_| {
             Problems(vec![Problem::new(
                 Document::SelfCheck,
@@ -57,7 +65,13 @@ impl Protocol {
     }
 }
 
-fn flag(code: &'static str, criterion: Option<&str>, excludes: bool, message: String, action: &str) -> Flag {
+fn flag(
+    code: &'static str,
+    criterion: Option<&str>,
+    excludes: bool,
+    message: String,
+    action: &str,
+) -> Flag {
     Flag {
         code,
         criterion: criterion.map(str::to_string),
@@ -69,7 +83,11 @@ fn flag(code: &'static str, criterion: Option<&str>, excludes: bool, message: St
     }
 }
 
-fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<SelfCheckResult, Overflow> {
+fn run(
+    protocol: &Protocol,
+    tender: &Tender,
+    checked: &CheckedDraft,
+) -> Result<SelfCheckResult, Overflow> {
     let d = &checked.draft;
     let ctx = Ctx {
         protocol,
@@ -156,7 +174,10 @@ fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<S
             }
         }
         if award.abnormally_low.compare_to == LowBenchmark::LotEstimate {
-            let limit = lot.value.mul(award.abnormally_low.below_percent)?.div(Exact::HUNDRED)?;
+            let limit = lot
+                .value
+                .mul(award.abnormally_low.below_percent)?
+                .div(Exact::HUNDRED)?;
             if d.price < limit {
                 flags.push(flag(
                     "abnormally_low",
@@ -202,7 +223,9 @@ fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<S
             trace_low: None,
             trace_high: None,
         };
-        let set = |row: &mut SelfCheckRow, low: (Exact, crate::explain::Trace), high: (Exact, crate::explain::Trace)| {
+        let set = |row: &mut SelfCheckRow,
+                   low: (Exact, crate::explain::Trace),
+                   high: (Exact, crate::explain::Trace)| {
             row.expected_low = Some(ctx.show(low.0));
             row.expected_high = Some(ctx.show(high.0));
             row.trace_low = Some(low.1);
@@ -323,7 +346,13 @@ fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<S
                             "You expect the lowest other price to be {}.",
                             money(comp)
                         ));
-                        let m = ctx.leaf_marks(&node.id, "self_check.price.lowest_price_ratio", s.share, &s.formula, s.inputs)?;
+                        let m = ctx.leaf_marks(
+                            &node.id,
+                            "self_check.price.lowest_price_ratio",
+                            s.share,
+                            &s.formula,
+                            s.inputs,
+                        )?;
                         set(&mut row, m.clone(), m)
                     }
                     (PriceFormula::LowestPriceRatio, None) => {
@@ -348,8 +377,20 @@ fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<S
                         // projection assumes anyone offers.
                         let already_lowest = assumed >= d.price;
                         let assumed = assumed.min(d.price);
-                        let high = crate::award::price::share(*formula, d.price, d.price, "the lowest price (yours)", lot)?;
-                        let low = crate::award::price::share(*formula, d.price, assumed, "the lowest price another bidder might offer", lot)?;
+                        let high = crate::award::price::share(
+                            *formula,
+                            d.price,
+                            d.price,
+                            "the lowest price (yours)",
+                            lot,
+                        )?;
+                        let low = crate::award::price::share(
+                            *formula,
+                            d.price,
+                            assumed,
+                            "the lowest price another bidder might offer",
+                            lot,
+                        )?;
                         row.assumption = Some(if already_lowest {
                             format!(
                                 "Price marks depend on the other bids. Your price is already below {why}, so the projection assumes no other bidder offers less than you."
@@ -361,8 +402,15 @@ fn run(protocol: &Protocol, tender: &Tender, checked: &CheckedDraft) -> Result<S
                             )
                         });
                         let rule_id = "self_check.price.lowest_price_ratio";
-                        let l = ctx.leaf_marks(&node.id, rule_id, low.share, &low.formula, low.inputs)?;
-                        let h = ctx.leaf_marks(&node.id, rule_id, high.share, &high.formula, high.inputs)?;
+                        let l =
+                            ctx.leaf_marks(&node.id, rule_id, low.share, &low.formula, low.inputs)?;
+                        let h = ctx.leaf_marks(
+                            &node.id,
+                            rule_id,
+                            high.share,
+                            &high.formula,
+                            high.inputs,
+                        )?;
                         set(&mut row, l, h)
                     }
                 }
@@ -430,16 +478,33 @@ fn lower_first(t: &str) -> String {
 pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
     let mut out = Vec::new();
     match r.eligibility.verdict {
-        "yes" => out.push("You are a user-led organisation under the rules for this tender.".to_string()),
+        "yes" => {
+            out.push("You are a user-led organisation under the rules for this tender.".to_string())
+        }
         "no" => {
-            out.push("You are not a user-led organisation under the rules for this tender.".to_string());
-            for t in r.eligibility.tests.iter().filter(|t| t.outcome == "not_met") {
-                out.push(format!("You do not meet this rule: {}.", lower_first(&t.title)));
+            out.push(
+                "You are not a user-led organisation under the rules for this tender.".to_string(),
+            );
+            for t in r
+                .eligibility
+                .tests
+                .iter()
+                .filter(|t| t.outcome == "not_met")
+            {
+                out.push(format!(
+                    "You do not meet this rule: {}.",
+                    lower_first(&t.title)
+                ));
             }
         }
         _ => {
             out.push("We cannot tell yet if you are a user-led organisation.".to_string());
-            for t in r.eligibility.tests.iter().filter(|t| t.outcome == "unknown") {
+            for t in r
+                .eligibility
+                .tests
+                .iter()
+                .filter(|t| t.outcome == "unknown")
+            {
                 if let Some(a) = &t.to_add {
                     out.push(format!("Please {a}."));
                 }
@@ -449,7 +514,10 @@ pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
     for g in &r.gates {
         out.push(match g.outcome {
             "pass" => format!("You expect to pass this check: {}.", lower_first(&g.title)),
-            "fail" => format!("You expect to fail this check: {}. This would stop your bid.", lower_first(&g.title)),
+            "fail" => format!(
+                "You expect to fail this check: {}. This would stop your bid.",
+                lower_first(&g.title)
+            ),
             _ => format!("Check this before you bid: {}.", lower_first(&g.title)),
         });
     }
@@ -460,7 +528,12 @@ pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
     for row in r
         .criteria
         .iter()
-        .filter(|c| c.to_gain.as_deref().and_then(Exact::parse_decimal).is_some_and(|g| g > Exact::ZERO))
+        .filter(|c| {
+            c.to_gain
+                .as_deref()
+                .and_then(Exact::parse_decimal)
+                .is_some_and(|g| g > Exact::ZERO)
+        })
         .take(2)
     {
         out.push(format!(
@@ -481,8 +554,12 @@ pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
                     "Your answer on {title} may score below the lowest score allowed. This could stop your bid."
                 ))
             }
-            "over_ceiling" => Some("Your price is more than the council says it can pay.".to_string()),
-            "abnormally_low" => Some("Your price is very low. The council will ask you to explain it.".to_string()),
+            "over_ceiling" => {
+                Some("Your price is more than the council says it can pay.".to_string())
+            }
+            "abnormally_low" => {
+                Some("Your price is very low. The council will ask you to explain it.".to_string())
+            }
             _ => None,
         };
         if let Some(l) = line {
@@ -490,13 +567,19 @@ pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
         }
     }
     match r.findings.len() {
-        0 => out.push("We found no problems for user-led organisations in how this tender is set up.".to_string()),
+        0 => out.push(
+            "We found no problems for user-led organisations in how this tender is set up."
+                .to_string(),
+        ),
         n => {
             out.push(format!(
                 "We found {n} thing{} in how this tender is set up that can make it harder for user-led organisations.",
                 if n == 1 { "" } else { "s" }
             ));
-            out.push("You can ask the council about them. We have written the questions for you.".to_string());
+            out.push(
+                "You can ask the council about them. We have written the questions for you."
+                    .to_string(),
+            );
         }
     }
     out

@@ -62,7 +62,10 @@ impl Choice for InsuranceKind {
     const ALL: &'static [(&'static str, Self)] = &[
         ("public_liability", InsuranceKind::PublicLiability),
         ("employers_liability", InsuranceKind::EmployersLiability),
-        ("professional_indemnity", InsuranceKind::ProfessionalIndemnity),
+        (
+            "professional_indemnity",
+            InsuranceKind::ProfessionalIndemnity,
+        ),
         ("other", InsuranceKind::Other),
     ];
     const WHAT: &'static str = "a kind of insurance";
@@ -219,7 +222,15 @@ pub const TENDER_FIELDS: &[&str] = &[
 fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
     let f = r.object(
         at,
-        &["id", "title", "description", "value", "months", "price_ceiling", "price_floor"],
+        &[
+            "id",
+            "title",
+            "description",
+            "value",
+            "months",
+            "price_ceiling",
+            "price_floor",
+        ],
         &["id", "title", "value", "months"],
     )?;
     let id = r.id(f.get("id"));
@@ -247,7 +258,12 @@ fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
 fn read_conditions(r: &mut Reader, at: At) -> Option<Conditions> {
     let f = r.object(
         at,
-        &["minimum_turnover", "insurance", "performance_bond", "accreditations"],
+        &[
+            "minimum_turnover",
+            "insurance",
+            "performance_bond",
+            "accreditations",
+        ],
         &[],
     )?;
     let minimum_turnover = r.optional(f.get("minimum_turnover"), |r, at| {
@@ -281,7 +297,12 @@ fn read_conditions(r: &mut Reader, at: At) -> Option<Conditions> {
 fn read_payment(r: &mut Reader, at: At) -> Option<Payment> {
     let f = r.object(
         at,
-        &["terms_days", "in_arrears", "by_results_percent", "core_costs_contribution"],
+        &[
+            "terms_days",
+            "in_arrears",
+            "by_results_percent",
+            "core_costs_contribution",
+        ],
         &["terms_days", "in_arrears"],
     )?;
     let terms_days = r.int(f.get("terms_days"), 0, 365);
@@ -289,7 +310,9 @@ fn read_payment(r: &mut Reader, at: At) -> Option<Payment> {
     let by_results = r.optional(f.get("by_results_percent"), |r, at| {
         r.decimal(Some(at), DecimalKind::Percent)
     });
-    let core = r.optional(f.get("core_costs_contribution"), |r, at| r.boolean(Some(at)));
+    let core = r.optional(f.get("core_costs_contribution"), |r, at| {
+        r.boolean(Some(at))
+    });
     Some(Payment {
         terms_days: terms_days?,
         in_arrears: in_arrears?,
@@ -338,10 +361,14 @@ fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
     let no_lots_reason = r.optional(f.get("no_lots_reason"), |r, at| r.text(Some(at), TEXT_MAX));
     let conditions = r.optional(f.get("conditions"), read_conditions);
     let weights = r.optional(f.get("weights"), |r, at| {
-        r.map(Some(at), |r, _, at| r.decimal(Some(at), DecimalKind::Percent))
+        r.map(Some(at), |r, _, at| {
+            r.decimal(Some(at), DecimalKind::Percent)
+        })
     });
     let payment = r.optional(f.get("payment"), read_payment);
-    let panel = r.optional(f.get("panel"), |r, at| r.list(Some(at), 1, 30, read_evaluator));
+    let panel = r.optional(f.get("panel"), |r, at| {
+        r.list(Some(at), 1, 30, read_evaluator)
+    });
     let mut flag = |key: &str| r.optional(f.get(key), |r, at| r.boolean(Some(at)));
     let electronic_auction = flag("electronic_auction");
     let abnormally_low = flag("abnormally_low_procedure_published");
@@ -456,7 +483,9 @@ impl Protocol {
                 report(
                     "/response_deadline".into(),
                     ProblemKind::RangeOutOfOrder {
-                        detail: format!("the response deadline {d} is before the publication date {p}"),
+                        detail: format!(
+                            "the response deadline {d} is before the publication date {p}"
+                        ),
                     },
                 );
             }
@@ -487,7 +516,10 @@ impl Protocol {
                 }
             }
             if needs_band {
-                for (field, v) in [("price_ceiling", l.price_ceiling), ("price_floor", l.price_floor)] {
+                for (field, v) in [
+                    ("price_ceiling", l.price_ceiling),
+                    ("price_floor", l.price_floor),
+                ] {
                     if v.is_none() {
                         report(
                             format!("/lots/{i}"),

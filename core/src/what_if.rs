@@ -75,7 +75,11 @@ fn orders(r: &ScoreResult) -> Vec<LotOrder> {
         .iter()
         .map(|l| LotOrder {
             lot: l.lot.clone(),
-            order: l.ranking.iter().map(|row| (row.rank, row.bid.clone())).collect(),
+            order: l
+                .ranking
+                .iter()
+                .map(|row| (row.rank, row.bid.clone()))
+                .collect(),
         })
         .collect()
 }
@@ -123,14 +127,21 @@ impl Protocol {
                 "\"{criterion}\" and \"{partner}\" must both be weights the protocol lets a tender tune"
             )));
         };
-        let parent = |id: &str| self.tree().iter().find(|n| n.id == id).map(|n| n.parent.clone());
+        let parent = |id: &str| {
+            self.tree()
+                .iter()
+                .find(|n| n.id == id)
+                .map(|n| n.parent.clone())
+        };
         if criterion == partner || parent(criterion) != parent(partner) {
             return Err(problem(format!(
                 "\"{criterion}\" and \"{partner}\" must be two different criteria in the same group"
             )));
         }
         if step <= Exact::ZERO || !step.has_at_most_places(2) {
-            return Err(problem("the step must be more than 0, with at most 2 decimal places".into()));
+            return Err(problem(
+                "the step must be more than 0, with at most 2 decimal places".into(),
+            ));
         }
         let overflow = |_| problem("the weights are too large to sweep".into());
         let w0 = t0.weight(criterion);
@@ -155,9 +166,10 @@ impl Protocol {
         for w in weights {
             let pw = sum.sub(w).map_err(overflow)?;
             let mut v = tender.clone();
-            let map = v
-                .as_object_mut()
-                .map(|o| o.entry("weights").or_insert_with(|| Value::Object(Default::default())));
+            let map = v.as_object_mut().map(|o| {
+                o.entry("weights")
+                    .or_insert_with(|| Value::Object(Default::default()))
+            });
             if let Some(Value::Object(m)) = map {
                 m.insert(criterion.into(), Value::String(w.to_exact_string()));
                 m.insert(partner.into(), Value::String(pw.to_exact_string()));

@@ -65,21 +65,50 @@ fn not_mapped<'a>(i: &'a Import, from: &str) -> Option<&'a str> {
 fn check_invariants(name: &str, input: &Value, i: &Import) {
     let p = shipped();
     for m in &i.mapped {
-        assert!(input.pointer(&m.from).is_some(), "{name}: mapped from {} is not in the input", m.from);
-        assert_eq!(i.tender.pointer(&m.to), Some(&m.value), "{name}: mapped to {} does not hold its value", m.to);
+        assert!(
+            input.pointer(&m.from).is_some(),
+            "{name}: mapped from {} is not in the input",
+            m.from
+        );
+        assert_eq!(
+            i.tender.pointer(&m.to),
+            Some(&m.value),
+            "{name}: mapped to {} does not hold its value",
+            m.to
+        );
     }
     for n in &i.not_mapped {
-        assert!(input.pointer(&n.from).is_some(), "{name}: not-mapped {} is not in the input", n.from);
+        assert!(
+            input.pointer(&n.from).is_some(),
+            "{name}: not-mapped {} is not in the input",
+            n.from
+        );
         assert!(!n.reason.is_empty(), "{name}: no reason for {}", n.from);
     }
     for c in &i.award_criteria {
-        assert!(input.pointer(&c.from).is_some(), "{name}: criterion {} is not in the input", c.from);
+        assert!(
+            input.pointer(&c.from).is_some(),
+            "{name}: criterion {} is not in the input",
+            c.from
+        );
     }
     for s in &i.to_supply {
-        assert!(i.tender.pointer(&s.field).is_none(), "{name}: {} is to supply but already in the draft", s.field);
+        assert!(
+            i.tender.pointer(&s.field).is_none(),
+            "{name}: {} is to supply but already in the draft",
+            s.field
+        );
     }
-    assert_eq!(i.complete, p.tender(&i.tender).is_ok(), "{name}: complete disagrees with the engine");
-    assert_eq!(i.complete, i.problems.is_empty(), "{name}: problems disagree with complete");
+    assert_eq!(
+        i.complete,
+        p.tender(&i.tender).is_ok(),
+        "{name}: complete disagrees with the engine"
+    );
+    assert_eq!(
+        i.complete,
+        i.problems.is_empty(),
+        "{name}: problems disagree with complete"
+    );
     // Every required field the engine misses is listed to supply.
     for prob in &i.problems {
         if prob.code == "ulo::missing-field" {
@@ -92,10 +121,22 @@ fn check_invariants(name: &str, input: &Value, i: &Import) {
         }
     }
     // Nothing in the draft that the import did not account for (besides the document tag).
-    let accounted = |ptr: &str| i.mapped.iter().any(|m| m.to == ptr || m.to.starts_with(&format!("{ptr}/")));
-    for key in i.tender.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default() {
+    let accounted = |ptr: &str| {
+        i.mapped
+            .iter()
+            .any(|m| m.to == ptr || m.to.starts_with(&format!("{ptr}/")))
+    };
+    for key in i
+        .tender
+        .as_object()
+        .map(|o| o.keys().cloned().collect::<Vec<_>>())
+        .unwrap_or_default()
+    {
         if key != "document" {
-            assert!(accounted(&format!("/{key}")), "{name}: draft field {key} is not in the mapped list");
+            assert!(
+                accounted(&format!("/{key}")),
+                "{name}: draft field {key} is not in the mapped list"
+            );
         }
     }
 }
@@ -113,7 +154,12 @@ fn every_real_file_is_listed() {
     listed.sort();
     assert_eq!(on_disk, listed, "every OCDS file in tests/ocds is tested");
     let expected: Value = serde_json::from_str(EXPECTED).unwrap();
-    let mut keys: Vec<String> = expected["files"].as_object().unwrap().keys().cloned().collect();
+    let mut keys: Vec<String> = expected["files"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
     keys.sort();
     assert_eq!(keys, listed, "every OCDS file has hand-read expectations");
 }
@@ -127,7 +173,12 @@ fn real_files_map_as_read_by_hand() {
         let i = ok(text);
         check_invariants(name, &input, &i);
         assert_eq!(i.source.form, e["form"].as_str().unwrap(), "{name}: form");
-        assert_eq!(Value::Bool(i.complete), e["complete"], "{name}: complete ({:?})", i.problems);
+        assert_eq!(
+            Value::Bool(i.complete),
+            e["complete"],
+            "{name}: complete ({:?})",
+            i.problems
+        );
         for (k, v) in e["tender"].as_object().unwrap() {
             assert_eq!(i.tender.get(k), Some(v), "{name}: {k}");
         }
@@ -141,24 +192,49 @@ fn real_files_map_as_read_by_hand() {
         }
         for k in e["absent"].as_array().unwrap() {
             let k = k.as_str().unwrap();
-            assert!(i.tender.get(k).is_none(), "{name}: {k} should stay missing, found {:?}", i.tender.get(k));
+            assert!(
+                i.tender.get(k).is_none(),
+                "{name}: {k} should stay missing, found {:?}",
+                i.tender.get(k)
+            );
         }
         for (to, from) in e["mapped"].as_object().unwrap() {
-            assert_eq!(mapped_from(&i, to), from.as_str(), "{name}: {to} comes from");
+            assert_eq!(
+                mapped_from(&i, to),
+                from.as_str(),
+                "{name}: {to} comes from"
+            );
         }
         for from in e["not_mapped"].as_array().unwrap() {
             let from = from.as_str().unwrap();
-            assert!(not_mapped(&i, from).is_some(), "{name}: {from} should be reported as not mapped");
+            assert!(
+                not_mapped(&i, from).is_some(),
+                "{name}: {from} should be reported as not mapped"
+            );
         }
         let criteria: Vec<Value> = i
             .award_criteria
             .iter()
             .map(|c| json!([c.lot, c.kind, c.weight_percent, c.weight_from]))
             .collect();
-        assert_eq!(&Value::from(criteria), &e["award_criteria"], "{name}: award criteria");
-        let mut required: Vec<&str> = i.to_supply.iter().filter(|s| s.required).map(|s| s.field.as_str()).collect();
+        assert_eq!(
+            &Value::from(criteria),
+            &e["award_criteria"],
+            "{name}: award criteria"
+        );
+        let mut required: Vec<&str> = i
+            .to_supply
+            .iter()
+            .filter(|s| s.required)
+            .map(|s| s.field.as_str())
+            .collect();
         required.sort();
-        let want: Vec<&str> = e["required"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let want: Vec<&str> = e["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
         assert_eq!(required, want, "{name}: required fields to supply");
     }
 }
@@ -167,26 +243,65 @@ fn real_files_map_as_read_by_hand() {
 fn weights_in_real_files_are_reported_with_their_reason() {
     // Glasgow weighs price at 30 in both lots: inside the protocol's range (20 to 40), but with
     // the other weights at their defaults (50 + 15 + 10) the group would make 105.
-    let (_, glasgow) = REAL.iter().find(|(n, _)| n.starts_with("pcs-tender-glasgow")).unwrap();
+    let (_, glasgow) = REAL
+        .iter()
+        .find(|(n, _)| n.starts_with("pcs-tender-glasgow"))
+        .unwrap();
     let i = ok(glasgow);
-    let r = i.not_mapped.iter().find(|n| n.found == "price weight 30").map(|n| n.reason.as_str()).unwrap();
-    assert!(r.contains("adds up to 105") && r.contains("lower the others by 5"), "{r}");
+    let r = i
+        .not_mapped
+        .iter()
+        .find(|n| n.found == "price weight 30")
+        .map(|n| n.reason.as_str())
+        .unwrap();
+    assert!(
+        r.contains("adds up to 105") && r.contains("lower the others by 5"),
+        "{r}"
+    );
     // Parc prison: price 20, so 95.
-    let (_, parc) = REAL.iter().find(|(n, _)| n.starts_with("s2w-tender-gp")).unwrap();
+    let (_, parc) = REAL
+        .iter()
+        .find(|(n, _)| n.starts_with("s2w-tender-gp"))
+        .unwrap();
     let i = ok(parc);
-    let r = i.not_mapped.iter().find(|n| n.found == "price weight 20").map(|n| n.reason.as_str()).unwrap();
-    assert!(r.contains("adds up to 95") && r.contains("raise the others by 5"), "{r}");
+    let r = i
+        .not_mapped
+        .iter()
+        .find(|n| n.found == "price weight 20")
+        .map(|n| n.reason.as_str())
+        .unwrap();
+    assert!(
+        r.contains("adds up to 95") && r.contains("raise the others by 5"),
+        "{r}"
+    );
     // North Ayrshire lists one quality criterion (17.5) and price (30): not shares of 100.
-    let (_, na) = REAL.iter().find(|(n, _)| n.starts_with("pcs-tender-north-ayrshire")).unwrap();
+    let (_, na) = REAL
+        .iter()
+        .find(|(n, _)| n.starts_with("pcs-tender-north-ayrshire"))
+        .unwrap();
     let i = ok(na);
     let r = not_mapped(&i, "/tender/lots/0/awardCriteria/criteria").unwrap();
-    assert!(i.not_mapped.iter().any(|n| n.reason.contains("add up to 47.5, not 100")), "{r}");
+    assert!(
+        i.not_mapped
+            .iter()
+            .any(|n| n.reason.contains("add up to 47.5, not 100")),
+        "{r}"
+    );
     // Its minimum turnover (300,000 GBP) is in prose, so it is not read, and the commissioner
     // is pointed at it.
     let r = not_mapped(&i, "/tender/selectionCriteria/criteria/1").unwrap();
     assert!(r.contains("minimum turnover in words"), "{r}");
-    let c = i.to_supply.iter().find(|s| s.field == "/conditions").unwrap();
-    assert!(c.reason.contains("mentions turnover at /tender/selectionCriteria/criteria/1"), "{}", c.reason);
+    let c = i
+        .to_supply
+        .iter()
+        .find(|s| s.field == "/conditions")
+        .unwrap();
+    assert!(
+        c.reason
+            .contains("mentions turnover at /tender/selectionCriteria/criteria/1"),
+        "{}",
+        c.reason
+    );
 }
 
 #[test]
@@ -199,12 +314,30 @@ fn imported_dates_and_lots_feed_the_barrier_check() {
     let p = shipped();
     let t = p.tender(&i.tender).unwrap();
     let check = p.check_tender(&t);
-    let status = |rule: &str| check.checks.iter().find(|c| c.rule == rule).map(|c| c.status).unwrap();
+    let status = |rule: &str| {
+        check
+            .checks
+            .iter()
+            .find(|c| c.rule == rule)
+            .map(|c| c.status)
+            .unwrap()
+    };
     assert_eq!(status("response-window-minimum"), "met");
     assert_eq!(status("response-window-consortia"), "barrier");
     assert_eq!(status("lot-size"), "barrier");
-    let window = check.findings.iter().find(|f| f.rule == "response-window-consortia").unwrap();
-    assert!(window.facts.iter().any(|f| f.fact == "response_window_days" && f.value.contains("32")), "{:?}", window.facts);
+    let window = check
+        .findings
+        .iter()
+        .find(|f| f.rule == "response-window-consortia")
+        .unwrap();
+    assert!(
+        window
+            .facts
+            .iter()
+            .any(|f| f.fact == "response_window_days" && f.value.contains("32")),
+        "{:?}",
+        window.facts
+    );
     // Facts the notice cannot give stay unknown: the barrier check says it cannot tell.
     assert_eq!(status("prompt-payment"), "not_stated");
     assert_eq!(status("no-reverse-auction"), "not_stated");
@@ -289,17 +422,39 @@ fn synthetic_find_a_tender_shape_maps_weights_turnover_auction_and_reservations(
     assert_eq!(t["authority"], "Synthetic Borough Council");
     // Price 25 in both lots, in range, and the protocol's weights still make 100.
     assert_eq!(t["weights"], json!({"price": "25"}));
+    assert_eq!(
+        mapped_from(&i, "/weights/price"),
+        Some("/releases/0/tender/lots/0/awardCriteria/criteria/1/numbers/0/number")
+    );
     assert_eq!(t["conditions"], json!({"minimum_turnover": "300000"}));
     assert_eq!(t["electronic_auction"], false);
     assert_eq!(t["lots"][0]["id"], "LOT-0001");
-    assert_eq!(t["lots"][0]["months"], 36, "the tender's period applies to a lot without its own");
+    assert_eq!(
+        t["lots"][0]["months"], 36,
+        "the tender's period applies to a lot without its own"
+    );
     assert_eq!(t["lots"][1]["months"], 24, "the lot's own period wins");
     assert_eq!(t["lots"][1]["value"], "500000");
     assert!(t.get("reserved_for_user_led").is_none());
-    let r = not_mapped(&i, "/releases/0/tender/otherRequirements/reservedParticipation").unwrap();
-    assert!(r.contains("public service mutuals") && r.contains("not a reservation for user-led") || r.contains("none of these is a reservation for user-led"), "{r}");
-    assert!(not_mapped(&i, "/releases/0/tender/suitability/vcse").unwrap().contains("suitable for voluntary"));
-    assert!(not_mapped(&i, "/releases/0/tender/lots/0/awardCriteria/criteria/0/numbers/1").unwrap().contains("minimum scores"));
+    let r = not_mapped(
+        &i,
+        "/releases/0/tender/otherRequirements/reservedParticipation",
+    )
+    .unwrap();
+    assert!(
+        r.contains("public service mutuals") && r.contains("not a reservation for user-led")
+            || r.contains("none of these is a reservation for user-led"),
+        "{r}"
+    );
+    assert!(not_mapped(&i, "/releases/0/tender/suitability/vcse")
+        .unwrap()
+        .contains("suitable for voluntary"));
+    assert!(not_mapped(
+        &i,
+        "/releases/0/tender/lots/0/awardCriteria/criteria/0/numbers/1"
+    )
+    .unwrap()
+    .contains("minimum scores"));
     let weights: Vec<(Option<&str>, Option<&str>)> = i
         .award_criteria
         .iter()
@@ -316,9 +471,15 @@ fn synthetic_find_a_tender_shape_maps_weights_turnover_auction_and_reservations(
     );
     // With conditions present the engine reads absent insurance as none asked: the commissioner
     // is told to add it.
-    assert!(i.to_supply.iter().any(|s| s.field == "/conditions/insurance"));
+    assert!(i
+        .to_supply
+        .iter()
+        .any(|s| s.field == "/conditions/insurance"));
     assert!(!i.to_supply.iter().any(|s| s.field == "/electronic_auction"));
-    assert_eq!(i.source.publisher.as_deref(), Some("Synthetic test publisher"));
+    assert_eq!(
+        i.source.publisher.as_deref(),
+        Some("Synthetic test publisher")
+    );
 }
 
 fn with_price(weights: &[(f64, f64)]) -> Value {
@@ -339,7 +500,11 @@ fn a_price_weight_is_carried_over_only_when_the_protocol_still_makes_100() {
     let p = shipped();
     let reason = |v: &Value| -> String {
         let i = import(&p, v).unwrap();
-        assert!(i.tender.get("weights").is_none(), "{:?}", i.tender.get("weights"));
+        assert!(
+            i.tender.get("weights").is_none(),
+            "{:?}",
+            i.tender.get("weights")
+        );
         i.not_mapped
             .iter()
             .find(|n| n.found.starts_with("price weight"))
@@ -352,9 +517,14 @@ fn a_price_weight_is_carried_over_only_when_the_protocol_still_makes_100() {
     assert!(r.contains("only from 20 to 40"), "{r}");
     let i = import(&p, &with_price(&[(75.0, 25.0), (70.0, 30.0)])).unwrap();
     assert!(i.tender.get("weights").is_none());
-    assert!(i.not_mapped.iter().any(|n| n.reason.contains("lots weigh price differently (25 and 30)")));
+    assert!(i.not_mapped.iter().any(|n| n
+        .reason
+        .contains("lots weigh price differently (25 and 30)")));
     let i = import(&p, &with_price(&[(75.5, 24.5)])).unwrap();
-    assert!(i.not_mapped.iter().any(|n| n.reason.contains("adds up to 99.5")));
+    assert!(i
+        .not_mapped
+        .iter()
+        .any(|n| n.reason.contains("adds up to 99.5")));
     // A price-only award is reported with the protocol's range.
     let mut v = synthetic_fat();
     let t = &mut v["releases"][0]["tender"];
@@ -362,7 +532,10 @@ fn a_price_weight_is_carried_over_only_when_the_protocol_still_makes_100() {
     t["awardCriteria"] = json!("priceOnly");
     let i = import(&p, &v).unwrap();
     let r = not_mapped(&i, "/releases/0/tender/awardCriteria").unwrap();
-    assert!(r.contains("price alone") && r.contains("from 20 to 40"), "{r}");
+    assert!(
+        r.contains("price alone") && r.contains("from 20 to 40"),
+        "{r}"
+    );
 }
 
 #[test]
@@ -372,12 +545,18 @@ fn a_record_package_and_a_record_are_read_through_the_compiled_release() {
     let i = import(&shipped(), &package).unwrap();
     assert_eq!(i.source.form, "record_package");
     assert_eq!(i.source.release_pointer, "/records/0/compiledRelease");
-    assert_eq!(mapped_from(&i, "/title"), Some("/records/0/compiledRelease/tender/title"));
+    assert_eq!(
+        mapped_from(&i, "/title"),
+        Some("/records/0/compiledRelease/tender/title")
+    );
     check_invariants("record package", &package, &i);
     let record = json!({"ocid": "ocds-h6vhtk-000000", "compiledRelease": release});
     let i = import(&shipped(), &record).unwrap();
     assert_eq!(i.source.form, "record");
-    assert_eq!(mapped_from(&i, "/title"), Some("/compiledRelease/tender/title"));
+    assert_eq!(
+        mapped_from(&i, "/title"),
+        Some("/compiledRelease/tender/title")
+    );
     check_invariants("record", &record, &i);
 }
 
@@ -386,11 +565,18 @@ fn a_notice_without_lots_gives_one_lot_and_its_reasons() {
     let mut v = synthetic_fat();
     let t = &mut v["releases"][0]["tender"];
     t["lots"] = json!([]);
-    t["lotDetails"] = json!({"noLotsDivisionRationale": "One provider gives people a single point of contact."});
+    t["lotDetails"] =
+        json!({"noLotsDivisionRationale": "One provider gives people a single point of contact."});
     let i = import(&shipped(), &v).unwrap();
     check_invariants("no lots", &v, &i);
-    assert_eq!(i.tender["no_lots_reason"], "One provider gives people a single point of contact.");
-    assert_eq!(i.tender["lots"], json!([{"id": "lot-1", "title": "Synthetic independent living service", "value": "900000", "months": 36}]));
+    assert_eq!(
+        i.tender["no_lots_reason"],
+        "One provider gives people a single point of contact."
+    );
+    assert_eq!(
+        i.tender["lots"],
+        json!([{"id": "lot-1", "title": "Synthetic independent living service", "value": "900000", "months": 36}])
+    );
     assert!(!i.to_supply.iter().any(|s| s.field == "/no_lots_reason"));
 }
 
@@ -406,25 +592,60 @@ fn inputs_that_cannot_be_imported_say_why() {
         (e.code.clone(), e.pointer.clone())
     };
     assert_eq!(code("[1, 2]"), ("ulo::wrong-type".into(), "".into()));
-    assert_eq!(code("{\"document\": \"tender\"}"), ("ulo::ocds-not-recognised".into(), "".into()));
-    assert_eq!(code("{\"releases\": []}"), ("ulo::ocds-empty-package".into(), "/releases".into()));
-    assert_eq!(code("{\"releases\": {}}"), ("ulo::wrong-type".into(), "/releases".into()));
+    assert_eq!(
+        code("{\"document\": \"tender\"}"),
+        ("ulo::ocds-not-recognised".into(), "".into())
+    );
+    assert_eq!(
+        code("{\"releases\": []}"),
+        ("ulo::ocds-empty-package".into(), "/releases".into())
+    );
+    assert_eq!(
+        code("{\"releases\": {}}"),
+        ("ulo::wrong-type".into(), "/releases".into())
+    );
     assert_eq!(
         code("{\"releases\": [{\"ocid\": \"a\", \"tender\": {}}, {\"ocid\": \"b\", \"tender\": {}}]}"),
         ("ulo::ocds-several-releases".into(), "/releases".into())
     );
-    assert_eq!(code("{\"records\": [{\"ocid\": \"a\", \"releases\": []}]}"), ("ulo::ocds-no-compiled-release".into(), "/records/0".into()));
-    assert_eq!(code("{\"ocid\": \"a\", \"tag\": [\"planning\"]}"), ("ulo::ocds-no-tender".into(), "".into()));
-    assert_eq!(code("{\"ocid\": \"a\", \"tender\": \"x\"}"), ("ulo::wrong-type".into(), "/tender".into()));
+    assert_eq!(
+        code("{\"records\": [{\"ocid\": \"a\", \"releases\": []}]}"),
+        ("ulo::ocds-no-compiled-release".into(), "/records/0".into())
+    );
+    assert_eq!(
+        code("{\"ocid\": \"a\", \"tag\": [\"planning\"]}"),
+        ("ulo::ocds-no-tender".into(), "".into())
+    );
+    assert_eq!(
+        code("{\"ocid\": \"a\", \"tender\": \"x\"}"),
+        ("ulo::wrong-type".into(), "/tender".into())
+    );
     assert_eq!(code("{\"ocid\": ").0, "ulo::json-syntax");
-    assert_eq!(code("{\"ocid\": \"a\", \"ocid\": \"b\"}").0, "ulo::duplicate-key");
+    assert_eq!(
+        code("{\"ocid\": \"a\", \"ocid\": \"b\"}").0,
+        "ulo::duplicate-key"
+    );
     // An empty tender still imports: everything is to supply, nothing is guessed.
     let i = import_json(&p, "{\"ocid\": \"ocds-x-1\", \"tender\": {}}").unwrap();
     assert!(!i.complete);
     assert_eq!(i.tender["id"], "ocds-x-1");
     assert_eq!(i.tender["lots"], json!([{"id": "lot-1"}]));
-    let required: Vec<&str> = i.to_supply.iter().filter(|s| s.required).map(|s| s.field.as_str()).collect();
-    assert_eq!(required, ["/title", "/authority", "/lots/0/title", "/lots/0/value", "/lots/0/months"]);
+    let required: Vec<&str> = i
+        .to_supply
+        .iter()
+        .filter(|s| s.required)
+        .map(|s| s.field.as_str())
+        .collect();
+    assert_eq!(
+        required,
+        [
+            "/title",
+            "/authority",
+            "/lots/0/title",
+            "/lots/0/value",
+            "/lots/0/months"
+        ]
+    );
 }
 
 #[test]
@@ -441,19 +662,34 @@ fn awkward_values_are_reported_not_guessed() {
     check_invariants("awkward", &v, &i);
     let lot = &i.tender["lots"][0];
     assert!(lot.get("value").is_none() && lot.get("months").is_none());
-    for k in ["published", "response_deadline", "electronic_auction", "conditions"] {
+    for k in [
+        "published",
+        "response_deadline",
+        "electronic_auction",
+        "conditions",
+    ] {
         assert!(i.tender.get(k).is_none(), "{k}");
     }
-    assert!(not_mapped(&i, "/releases/0/tender/value").unwrap().contains("more than two decimal places"));
-    assert!(not_mapped(&i, "/releases/0/tender/contractPeriod").unwrap().contains("no end date or duration"));
-    assert!(not_mapped(&i, "/releases/0/tender/tenderPeriod/startDate").unwrap().contains("not a date"));
-    assert!(not_mapped(&i, "/releases/0/tender/tenderPeriod/endDate").unwrap().contains("not a date"));
+    assert!(not_mapped(&i, "/releases/0/tender/value")
+        .unwrap()
+        .contains("more than two decimal places"));
+    assert!(not_mapped(&i, "/releases/0/tender/contractPeriod")
+        .unwrap()
+        .contains("no end date or duration"));
+    assert!(not_mapped(&i, "/releases/0/tender/tenderPeriod/startDate")
+        .unwrap()
+        .contains("not a date"));
+    assert!(not_mapped(&i, "/releases/0/tender/tenderPeriod/endDate")
+        .unwrap()
+        .contains("not a date"));
     assert!(not_mapped(&i, "/releases/0/tender/techniques/hasElectronicAuction").is_some());
     let mut v = synthetic_fat();
     v["releases"][0]["tender"]["value"] = json!({"amount": 100, "currency": "EUR"});
     v["releases"][0]["tender"]["lots"] = json!([]);
     let i = import(&shipped(), &v).unwrap();
-    assert!(not_mapped(&i, "/releases/0/tender/value").unwrap().contains("EUR"));
+    assert!(not_mapped(&i, "/releases/0/tender/value")
+        .unwrap()
+        .contains("EUR"));
 }
 
 /// Values that break assumptions: wrong types, blanks, extremes.
@@ -476,7 +712,11 @@ fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
     match v {
         Value::Object(o) => {
             for (k, c) in o {
-                pointers(c, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+                pointers(
+                    c,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
             }
         }
         Value::Array(a) => {
@@ -492,14 +732,21 @@ fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
 fn damaged_real_files_never_panic_and_always_account_for_themselves() {
     let p = shipped();
     let mut runs = 0;
-    let mut inputs: Vec<(String, Value)> = REAL.iter().map(|(n, t)| (n.to_string(), serde_json::from_str(t).unwrap())).collect();
+    let mut inputs: Vec<(String, Value)> = REAL
+        .iter()
+        .map(|(n, t)| (n.to_string(), serde_json::from_str(t).unwrap()))
+        .collect();
     inputs.push(("synthetic".into(), synthetic_fat()));
     for (name, input) in &inputs {
         let mut ptrs = Vec::new();
         pointers(input, String::new(), &mut ptrs);
         for ptr in ptrs.iter().filter(|p| !p.is_empty()) {
             // Long free text and lists of parties or documents add time, not cases.
-            if ptr.contains("/parties/") || ptr.contains("/documents/") || ptr.contains("/items/") || ptr.contains("/awards/") {
+            if ptr.contains("/parties/")
+                || ptr.contains("/documents/")
+                || ptr.contains("/items/")
+                || ptr.contains("/awards/")
+            {
                 continue;
             }
             for odd in odd_values() {

@@ -160,6 +160,8 @@ export const tests = [
       await tabTo(page, 'textarea[id*="q-outcomes-e2-rationale"]');
       await page.keyboard.type('Clear, evidenced outcomes built with members.');
       await page.keyboard.press('Tab');
+      // Text is saved a moment after the field loses focus.
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem('ulo.workspace')).bids.bids.find((b) => b.id === 'b-westbridge').scores['q-outcomes'].e2.rationale !== undefined);
       const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ulo.workspace')).bids.bids.find((b) => b.id === 'b-westbridge').scores['q-outcomes'].e2);
       assert(saved.score === 5 && saved.rationale === 'Clear, evidenced outcomes built with members.', `saved: ${JSON.stringify(saved)}`);
       await announced(page, 'Westbridge Care Trust: total');

@@ -62,7 +62,8 @@ export function assert(cond, message) {
 
 /**
  * Runs the tests. Each test gets a fresh browser context and page; every request is logged,
- * and any request outside `origin` fails the test.
+ * and any request outside `origin` (or the test's own `origins`, for pages that embed a frame
+ * from a second origin) fails the test.
  */
 export async function run(suite, tests, { origin, only } = {}) {
   const browser = await launch();
@@ -82,7 +83,8 @@ export async function run(suite, tests, { origin, only } = {}) {
       const started = Date.now();
       try {
         await t.run({ page, context, origin, requests, errors });
-        const outside = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+        const allowed = t.origins || [origin];
+        const outside = requests.filter((u) => !allowed.some((o) => u.startsWith(o + '/')) && !u.startsWith('data:') && !u.startsWith('blob:'));
         assert(outside.length === 0, `requests left the origin: ${outside.join(', ')}`);
         const unexpected = errors.filter((e) => !(t.allowErrors || []).some((a) => e.includes(a)));
         assert(unexpected.length === 0, `page errors: ${unexpected.join(' | ')}`);

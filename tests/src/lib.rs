@@ -51,7 +51,12 @@ impl Case {
     }
 
     /// The text of an input named in case.json.
-    fn input(&self, spec: &Value, key: &str, shipped_text: &'static str) -> Result<&'static str, String> {
+    fn input(
+        &self,
+        spec: &Value,
+        key: &str,
+        shipped_text: &'static str,
+    ) -> Result<&'static str, String> {
         let name = spec
             .get(key)
             .and_then(Value::as_str)
@@ -101,7 +106,11 @@ fn pretty<T: serde::Serialize>(value: &T) -> Result<String, String> {
     serde_json::to_string_pretty(value).map_err(|e| e.to_string())
 }
 
-fn run_command(case: &Case, spec: &Value, command: &str) -> Result<Result<String, Problems>, String> {
+fn run_command(
+    case: &Case,
+    spec: &Value,
+    command: &str,
+) -> Result<Result<String, Problems>, String> {
     let protocol_text = case.input(spec, "protocol", shipped::PROTOCOL)?;
     let protocol = match Protocol::from_json(protocol_text) {
         Ok(p) => p,
@@ -148,7 +157,11 @@ pub fn subset_mismatch(expected: &Value, actual: &Value, at: &str) -> Option<Str
         }),
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                return Some(format!("{at}: expected {} items, found {}", e.len(), a.len()));
+                return Some(format!(
+                    "{at}: expected {} items, found {}",
+                    e.len(),
+                    a.len()
+                ));
             }
             e.iter()
                 .zip(a)
@@ -205,7 +218,10 @@ mod tests {
     fn subset_matching_is_strict_where_it_should_be() {
         let actual = json!({"a": 1, "b": [1, 2], "c": {"d": "x", "e": "y"}});
         assert_eq!(subset_mismatch(&json!({"a": 1}), &actual, ""), None);
-        assert_eq!(subset_mismatch(&json!({"c": {"d": "x"}}), &actual, ""), None);
+        assert_eq!(
+            subset_mismatch(&json!({"c": {"d": "x"}}), &actual, ""),
+            None
+        );
         assert!(subset_mismatch(&json!({"a": 2}), &actual, "").is_some());
         assert!(subset_mismatch(&json!({"b": [1]}), &actual, "").is_some());
         assert!(subset_mismatch(&json!({"z": 1}), &actual, "").is_some());

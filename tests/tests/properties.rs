@@ -13,7 +13,13 @@ use std::collections::BTreeMap;
 use ulo_core::tender::marks_table;
 use ulo_core::{shipped, Exact, Protocol, Tender};
 
-const PANEL_CRITERIA: [&str; 5] = ["q-outcomes", "q-peer-support", "q-safeguarding", "ul-coproduction", "sv-plan"];
+const PANEL_CRITERIA: [&str; 5] = [
+    "q-outcomes",
+    "q-peer-support",
+    "q-safeguarding",
+    "ul-coproduction",
+    "sv-plan",
+];
 const EVALUATORS: [&str; 4] = ["e1", "e2", "e3", "e4"];
 const LOTS: [&str; 3] = ["lot-1", "lot-2", "lot-3"];
 
@@ -39,13 +45,15 @@ fn gen_bid() -> impl Strategy<Value = GenBid> {
             PANEL_CRITERIA.len(),
         ),
     )
-        .prop_map(|(lot, price_thousands, board, local_staff, scores)| GenBid {
-            lot,
-            price_thousands,
-            board,
-            local_staff,
-            scores,
-        })
+        .prop_map(
+            |(lot, price_thousands, board, local_staff, scores)| GenBid {
+                lot,
+                price_thousands,
+                board,
+                local_staff,
+                scores,
+            },
+        )
 }
 
 fn bid_json(i: usize, b: &GenBid) -> Value {
@@ -86,7 +94,9 @@ fn doc(bids: &[Value]) -> String {
 
 fn setup() -> (Protocol, Tender) {
     let p = Protocol::shipped();
-    let t = p.tender_from_json(shipped::EXAMPLE_TENDER).expect("example tender");
+    let t = p
+        .tender_from_json(shipped::EXAMPLE_TENDER)
+        .expect("example tender");
     (p, t)
 }
 

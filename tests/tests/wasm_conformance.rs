@@ -21,7 +21,10 @@ fn every_case_gives_the_native_bytes_in_the_browser() {
         CASES.len(),
         failures.join("\n")
     );
-    web_sys_log(&format!("{} conformance cases byte-identical in wasm", CASES.len()));
+    web_sys_log(&format!(
+        "{} conformance cases byte-identical in wasm",
+        CASES.len()
+    ));
 }
 
 fn web_sys_log(text: &str) {

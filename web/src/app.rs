@@ -122,11 +122,12 @@ pub fn app() -> Html {
     let view = use_state(|| View::from_hash(&current_hash()).unwrap_or(View::Results));
     let model = {
         let w = (*ws).clone();
-        use_memo(w, |w| Model::of(w))
+        use_memo(w, Model::of)
     };
 
     // When totals change, say so: which bid, its new total and rank, and what they were.
-    let last_totals = use_mut_ref(std::collections::BTreeMap::<String, (Option<String>, Option<u32>)>::new);
+    let last_totals =
+        use_mut_ref(std::collections::BTreeMap::<String, (Option<String>, Option<u32>)>::new);
     {
         let message = message.clone();
         let last_totals = last_totals.clone();
@@ -134,8 +135,11 @@ pub fn app() -> Html {
         // The model is worked out afresh (a new Rc) exactly when the workspace changes.
         use_effect_with(Rc::as_ptr(&model) as usize, move |_| {
             if let Some(r) = &m.result {
-                let now: std::collections::BTreeMap<String, (Option<String>, Option<u32>)> =
-                    r.bids.iter().map(|b| (b.bid.clone(), (b.total.clone(), b.rank))).collect();
+                let now: std::collections::BTreeMap<String, (Option<String>, Option<u32>)> = r
+                    .bids
+                    .iter()
+                    .map(|b| (b.bid.clone(), (b.total.clone(), b.rank)))
+                    .collect();
                 let mut said = Vec::new();
                 {
                     let before = last_totals.borrow();
@@ -149,7 +153,8 @@ pub fn app() -> Html {
                                         b.total.clone().unwrap_or_else(|| "not yet scored".into()),
                                         t.clone().unwrap_or_else(|| "not scored".into()),
                                         match b.rank {
-                                            Some(r) if Some(r) == *rank => format!("still rank {r} in lot {}", b.lot),
+                                            Some(r) if Some(r) == *rank =>
+                                                format!("still rank {r} in lot {}", b.lot),
                                             Some(r) => format!("now rank {r} in lot {}", b.lot),
                                             None => format!("not ranked ({})", b.status),
                                         }
@@ -161,7 +166,11 @@ pub fn app() -> Html {
                 }
                 // A change to one bid is worth announcing; a new workspace is not.
                 if !said.is_empty() && said.len() <= 3 {
-                    message.set(format!("{} {}", *message, said.join(" ")).trim().to_string());
+                    message.set(
+                        format!("{} {}", *message, said.join(" "))
+                            .trim()
+                            .to_string(),
+                    );
                 }
                 *last_totals.borrow_mut() = now;
             }
@@ -184,11 +193,12 @@ pub fn app() -> Html {
     {
         let view = view.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                if let Some(v) = View::from_hash(&current_hash()) {
-                    view.set(v);
-                }
-            });
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    if let Some(v) = View::from_hash(&current_hash()) {
+                        view.set(v);
+                    }
+                });
             move || drop(listener)
         });
     }
@@ -200,7 +210,9 @@ pub fn app() -> Html {
     let go = {
         let view = view.clone();
         Callback::from(move |v: View| {
-            let _ = gloo::utils::window().location().set_hash(&format!("/{}", v.slug()));
+            let _ = gloo::utils::window()
+                .location()
+                .set_hash(&format!("/{}", v.slug()));
             view.set(v);
         })
     };
@@ -279,7 +291,8 @@ pub fn app() -> Html {
             <header class="site-header">
                 <div class="site-header__inner">
                     <p class="site-name">{ "ulo" }<span class="site-mode">{ " · commissioner" }</span></p>
-                    <p class="site-strap">{ "Commissioning that user-led organisations can win. Your work stays on this computer: nothing is sent anywhere." }</p>
+                    <p class="site-strap">{ "Commissioning that user-led organisations can win. Your work stays on this computer: nothing is sent anywhere. " }
+                        <a class="site-switch" href="bidder.html">{ "Bidding? Check your response" }</a></p>
                 </div>
                 <nav class="nav" aria-label="Screens">
                     <ul class="nav__list">{ for nav }</ul>

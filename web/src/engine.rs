@@ -39,7 +39,12 @@ impl Model {
         };
         let tender = protocol.tender(&ws.tender);
         let (tender_problems, check, bid_problems, result) = match &tender {
-            Err(p) => (Some(p.clone()), None, ulo_core::bids::read(&ws.bids).err(), None),
+            Err(p) => (
+                Some(p.clone()),
+                None,
+                ulo_core::bids::read(&ws.bids).err(),
+                None,
+            ),
             Ok(t) => {
                 let check = Some(Rc::new(protocol.check_tender(t)));
                 match protocol.bids(t, &ws.bids) {
@@ -62,13 +67,21 @@ impl Model {
 }
 
 /// The eligibility verdict for an organisation profile, as it stands in a form.
-pub fn eligibility(protocol: &Protocol, organisation: &Value) -> Result<EligibilityResult, Problems> {
+pub fn eligibility(
+    protocol: &Protocol,
+    organisation: &Value,
+) -> Result<EligibilityResult, Problems> {
     let org = ulo_core::bids::read_organisation_value(organisation, Document::Bids)?;
     Ok(ulo_core::eligibility::assess(protocol, &org).1)
 }
 
 /// The what-if sweep of one weight against a partner.
-pub fn sweep(protocol: &Protocol, ws: &Workspace, criterion: &str, partner: &str) -> Result<Sweep, Problems> {
+pub fn sweep(
+    protocol: &Protocol,
+    ws: &Workspace,
+    criterion: &str,
+    partner: &str,
+) -> Result<Sweep, Problems> {
     let half = Exact::ratio(1, 2).map_err(|_| Problems(Vec::new()))?;
     protocol.sweep(&ws.tender, &ws.bids, criterion, partner, half)
 }

@@ -6,6 +6,7 @@
 //! core). Work is saved in the browser after every change (`storage.rs`).
 
 mod app;
+mod bidder;
 mod engine;
 mod pointer;
 mod state;
@@ -13,5 +14,12 @@ mod storage;
 mod views;
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    // One build, two entries: `index.html` for commissioners, `bidder.html` (whose body says
+    // `data-mode="bidder"`) for a bidder's private self-check.
+    let bidder = gloo::utils::body().get_attribute("data-mode").as_deref() == Some("bidder");
+    if bidder {
+        yew::Renderer::<bidder::BidderApp>::new().render();
+    } else {
+        yew::Renderer::<app::App>::new().render();
+    }
 }

@@ -45,7 +45,9 @@ pub fn set(root: &mut Value, pointer: &str, new: Option<Value>) {
     let mut here = root;
     for t in parents {
         let next = match here {
-            Value::Object(m) => m.entry(t.clone()).or_insert_with(|| Value::Object(Map::new())),
+            Value::Object(m) => m
+                .entry(t.clone())
+                .or_insert_with(|| Value::Object(Map::new())),
             Value::Array(a) => match t.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
                 Some(v) => v,
                 None => return,
@@ -53,7 +55,9 @@ pub fn set(root: &mut Value, pointer: &str, new: Option<Value>) {
             other => {
                 *other = Value::Object(Map::new());
                 match other {
-                    Value::Object(m) => m.entry(t.clone()).or_insert_with(|| Value::Object(Map::new())),
+                    Value::Object(m) => m
+                        .entry(t.clone())
+                        .or_insert_with(|| Value::Object(Map::new())),
                     _ => return,
                 }
             }

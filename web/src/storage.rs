@@ -40,7 +40,10 @@ pub fn to_json(ws: &Workspace) -> Value {
 ///   shipped protocol.
 /// - Format 2 adds `"protocol"`: the text of a loaded protocol, or `null` for the shipped one.
 pub fn from_json(v: &Value) -> Result<(Workspace, bool), String> {
-    let format = v.get("format").and_then(Value::as_u64).ok_or("no format number")?;
+    let format = v
+        .get("format")
+        .and_then(Value::as_u64)
+        .ok_or("no format number")?;
     let doc = |k: &str| v.get(k).cloned().ok_or_else(|| format!("no \"{k}\""));
     match format {
         1 => Ok((

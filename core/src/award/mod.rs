@@ -93,7 +93,12 @@ impl Ctx<'_> {
     }
 
     /// A sum of marks, with its trace.
-    pub fn sum_trace(&self, rule: &str, criterion: Option<&str>, parts: &[Exact]) -> Result<(Exact, Trace), Overflow> {
+    pub fn sum_trace(
+        &self,
+        rule: &str,
+        criterion: Option<&str>,
+        parts: &[Exact],
+    ) -> Result<(Exact, Trace), Overflow> {
         let mut total = Exact::ZERO;
         for p in parts {
             total = total.add(*p)?;
@@ -163,7 +168,11 @@ pub(crate) fn banded(
         .find(|b| value >= b.from)
         .unwrap_or(&bands[0]);
     let range = match band.to {
-        Some(to) => format!("from {} up to {}", band.from.to_exact_string(), to.to_exact_string()),
+        Some(to) => format!(
+            "from {} up to {}",
+            band.from.to_exact_string(),
+            to.to_exact_string()
+        ),
         None => format!("{} or more", band.from.to_exact_string()),
     };
     let share = Exact::ratio(i128::from(band.points), i128::from(out_of))?;
@@ -204,7 +213,14 @@ struct Work<'b> {
     missing: Vec<String>,
 }
 
-fn flag(code: &'static str, criterion: Option<&str>, excludes: bool, message: String, action: &str, cites: Vec<CiteRef>) -> Flag {
+fn flag(
+    code: &'static str,
+    criterion: Option<&str>,
+    excludes: bool,
+    message: String,
+    action: &str,
+    cites: Vec<CiteRef>,
+) -> Flag {
     Flag {
         code,
         criterion: criterion.map(str::to_string),
@@ -275,7 +291,11 @@ fn panel_leaf(
         .collect();
     let not_scored_names: Vec<String> = not_scored_by
         .iter()
-        .map(|id| ctx.tender.evaluator(id).map_or_else(|| id.clone(), |e| e.name.clone()))
+        .map(|id| {
+            ctx.tender
+                .evaluator(id)
+                .map_or_else(|| id.clone(), |e| e.name.clone())
+        })
         .collect();
     let spread = moderation::spread(scores);
     let mut detail = PanelDetail {
@@ -290,7 +310,10 @@ fn panel_leaf(
                     name: e.map_or_else(|| s.evaluator.clone(), |e| e.name.clone()),
                     role: e.map_or("officer", |e| e.role.word()),
                     score: s.score,
-                    label: scale.point(s.score).map(|p| p.label.clone()).unwrap_or_default(),
+                    label: scale
+                        .point(s.score)
+                        .map(|p| p.label.clone())
+                        .unwrap_or_default(),
                     rationale: s.rationale.clone(),
                 }
             })
@@ -327,7 +350,10 @@ fn panel_leaf(
         Ok(m) => {
             detail.moderated = Some(m.value.to_exact_string());
             if !not_scored_by.is_empty()
-                && !matches!(award.moderation.method, crate::protocol::ModerationMethod::Consensus)
+                && !matches!(
+                    award.moderation.method,
+                    crate::protocol::ModerationMethod::Consensus
+                )
             {
                 w.flags.push(flag(
                     "partial_panel",
@@ -371,7 +397,10 @@ fn panel_leaf(
                         } else {
                             "The bid stays in the ranking: the protocol says this minimum does not disqualify, but the shortfall must be recorded."
                         },
-                        protocol.criterion(id).map(|c| ctx.cites(&c.cites)).unwrap_or_default(),
+                        protocol
+                            .criterion(id)
+                            .map(|c| ctx.cites(&c.cites))
+                            .unwrap_or_default(),
                     );
                     f.trace = Some(trace.clone());
                     w.flags.push(f);
@@ -445,7 +474,10 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
                 ));
                 w.excluded.push(format!("fails \"{}\"", g.title));
             }
-            None => w.missing.push(format!("the pass/fail condition \"{}\" has not been assessed", g.title)),
+            None => w.missing.push(format!(
+                "the pass/fail condition \"{}\" has not been assessed",
+                g.title
+            )),
             Some(GateOutcome::Pass) => {}
         }
     }
@@ -461,7 +493,8 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
                     "The bid is excluded from the ranking. Tell the bidder which test it did not meet.",
                     Vec::new(),
                 ));
-                w.excluded.push("not a user-led organisation, and the contract is reserved".into());
+                w.excluded
+                    .push("not a user-led organisation, and the contract is reserved".into());
             }
             Verdict::NotEnoughInformation => {
                 w.flags.push(flag(
@@ -472,7 +505,8 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
                     "Ask the bidder for the missing information before ranking the bid.",
                     Vec::new(),
                 ));
-                w.missing.push("eligibility cannot be decided on the information given".into());
+                w.missing
+                    .push("eligibility cannot be decided on the information given".into());
             }
             Verdict::Yes => {}
         }
@@ -499,7 +533,10 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
                     ctx.cites(&award.affordability.cites),
                 ));
                 if excludes {
-                    w.excluded.push(format!("price above the affordability ceiling of {}", money(ceiling)));
+                    w.excluded.push(format!(
+                        "price above the affordability ceiling of {}",
+                        money(ceiling)
+                    ));
                 }
             }
         }
@@ -543,7 +580,13 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
     Ok(w)
 }
 
-fn price_leaves(ctx: &Ctx, w: &mut Work, lot: &Lot, lowest: Exact, lowest_note: &str) -> Result<(), Overflow> {
+fn price_leaves(
+    ctx: &Ctx,
+    w: &mut Work,
+    lot: &Lot,
+    lowest: Exact,
+    lowest_note: &str,
+) -> Result<(), Overflow> {
     for node in ctx.protocol.tree() {
         let Some(crit) = ctx.protocol.criterion(&node.id) else {
             continue;
@@ -649,10 +692,7 @@ fn finish_rows(ctx: &Ctx, w: &mut Work) -> Result<Vec<CriterionResult>, Overflow
         }
         w.rows.insert(node.id.clone(), row);
     }
-    Ok(tree
-        .iter()
-        .filter_map(|n| w.rows.remove(&n.id))
-        .collect())
+    Ok(tree.iter().filter_map(|n| w.rows.remove(&n.id)).collect())
 }
 
 impl Protocol {
@@ -682,9 +722,19 @@ impl Protocol {
         let mut results: BTreeMap<String, BidResult> = BTreeMap::new();
 
         for lot in &tender.doc().lots {
-            let idx: Vec<usize> = (0..works.len()).filter(|i| works[*i].bid.lot == lot.id).collect();
-            let compliant: Vec<usize> = idx.iter().copied().filter(|i| works[*i].excluded.is_empty()).collect();
-            let pool = if compliant.is_empty() { &idx } else { &compliant };
+            let idx: Vec<usize> = (0..works.len())
+                .filter(|i| works[*i].bid.lot == lot.id)
+                .collect();
+            let compliant: Vec<usize> = idx
+                .iter()
+                .copied()
+                .filter(|i| works[*i].excluded.is_empty())
+                .collect();
+            let pool = if compliant.is_empty() {
+                &idx
+            } else {
+                &compliant
+            };
             let lowest = pool.iter().map(|i| works[*i].bid.price).min();
             let note = if compliant.is_empty() {
                 "the lowest price bid for this lot (no bid remains in competition)"
@@ -694,7 +744,8 @@ impl Protocol {
             for &i in &idx {
                 let id = works[i].bid.id.clone();
                 if let Some(lowest) = lowest {
-                    price_leaves(&ctx, &mut works[i], lot, lowest, note).map_err(|_| overflow(&id))?;
+                    price_leaves(&ctx, &mut works[i], lot, lowest, note)
+                        .map_err(|_| overflow(&id))?;
                 }
                 let others: Vec<Exact> = compliant
                     .iter()
@@ -720,7 +771,9 @@ impl Protocol {
                     .collect();
                 let (total, total_trace) = match top {
                     Some(parts) => {
-                        let (t, tr) = ctx.sum_trace("award.total", None, &parts).map_err(|_| overflow(&id))?;
+                        let (t, tr) = ctx
+                            .sum_trace("award.total", None, &parts)
+                            .map_err(|_| overflow(&id))?;
                         (Some(t), Some(tr))
                     }
                     None => (None, None),
@@ -742,7 +795,12 @@ impl Protocol {
                         Vec::new(),
                     ));
                 }
-                let open_flags: Vec<&'static str> = w.flags.iter().filter(|f| !f.excludes).map(|f| f.code).collect();
+                let open_flags: Vec<&'static str> = w
+                    .flags
+                    .iter()
+                    .filter(|f| !f.excludes)
+                    .map(|f| f.code)
+                    .collect();
                 if status == "ranked" {
                     cands.push(ranking::Candidate {
                         id: id.clone(),

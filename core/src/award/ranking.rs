@@ -63,11 +63,17 @@ fn key(rule: &TieBreak, c: &Candidate) -> Key {
     }
 }
 
-fn describe_rule(protocol: &Protocol, rule: &TieBreak, places: u32) -> (String, impl Fn(&Candidate) -> String) {
+fn describe_rule(
+    protocol: &Protocol,
+    rule: &TieBreak,
+    places: u32,
+) -> (String, impl Fn(&Candidate) -> String) {
     let name = match rule {
         TieBreak::HigherScoreIn(id) => format!(
             "more marks in {}",
-            protocol.criterion(id).map_or(id.as_str(), |c| c.title.as_str())
+            protocol
+                .criterion(id)
+                .map_or(id.as_str(), |c| c.title.as_str())
         ),
         TieBreak::LowerPrice => "the lower price".to_string(),
         TieBreak::UserLedFirst => "a user-led organisation first".to_string(),
@@ -81,7 +87,12 @@ fn describe_rule(protocol: &Protocol, rule: &TieBreak, places: u32) -> (String, 
             .unwrap_or(Exact::ZERO)
             .to_fixed(places),
         TieBreak::LowerPrice => money(c.price),
-        TieBreak::UserLedFirst => if c.user_led { "user-led" } else { "not user-led" }.to_string(),
+        TieBreak::UserLedFirst => if c.user_led {
+            "user-led"
+        } else {
+            "not user-led"
+        }
+        .to_string(),
     };
     (name, show)
 }
@@ -109,7 +120,9 @@ fn settle(
     let mut parts: Vec<Vec<usize>> = Vec::new();
     for i in sorted {
         match parts.last_mut() {
-            Some(last) if key(rule, &cands[last[0]]).better(&key(rule, &cands[i])) == Ordering::Equal => {
+            Some(last)
+                if key(rule, &cands[last[0]]).better(&key(rule, &cands[i])) == Ordering::Equal =>
+            {
                 last.push(i)
             }
             _ => parts.push(vec![i]),

@@ -9,7 +9,6 @@ use crate::views::fields::{error_at, ErrorSummary, Kind, Radios, Select};
 use crate::views::form::Bind;
 use crate::views::import::ImportButton;
 use serde_json::{json, Value};
-use ulo_core::read::Choice;
 use ulo_core::Document;
 use yew::prelude::*;
 
@@ -18,30 +17,63 @@ pub fn bids_view() -> Html {
     let ctx = use_ctx();
     let problems = ctx.model.bid_problems.clone();
     let pr = problems.as_ref();
-    let bids = ctx.ws.bids.get("bids").and_then(Value::as_array).cloned().unwrap_or_default();
+    let bids = ctx
+        .ws
+        .bids
+        .get("bids")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let selected = use_state(|| 0usize);
     let index = (*selected).min(bids.len().saturating_sub(1));
     let protocol = ctx.model.protocol.clone().ok();
-    let lots: Vec<(String, String)> = ctx.ws.tender.get("lots").and_then(Value::as_array).map(|ls| {
-        ls.iter().filter_map(|l| Some((l.get("id")?.as_str()?.to_string(), format!("{} ({})", l.get("title").and_then(Value::as_str).unwrap_or(""), l.get("id")?.as_str()?))))
-            .collect()
-    }).unwrap_or_default();
+    let lots: Vec<(String, String)> = ctx
+        .ws
+        .tender
+        .get("lots")
+        .and_then(Value::as_array)
+        .map(|ls| {
+            ls.iter()
+                .filter_map(|l| {
+                    Some((
+                        l.get("id")?.as_str()?.to_string(),
+                        format!(
+                            "{} ({})",
+                            l.get("title").and_then(Value::as_str).unwrap_or(""),
+                            l.get("id")?.as_str()?
+                        ),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
 
     let add = {
         let ctx = ctx.clone();
         let selected = selected.clone();
         let n = bids.len();
         let lot = lots.first().map(|l| l.0.clone()).unwrap_or_default();
-        let existing: Vec<String> = bids.iter().filter_map(|b| b.get("id")?.as_str().map(str::to_string)).collect();
+        let existing: Vec<String> = bids
+            .iter()
+            .filter_map(|b| b.get("id")?.as_str().map(str::to_string))
+            .collect();
         Callback::from(move |_: MouseEvent| {
             let mut k = n + 1;
             while existing.contains(&format!("bid-{k}")) {
                 k += 1;
             }
-            dispatch(&ctx, Action::Push { doc: Doc::Bids, pointer: "/bids".into(),
-                value: json!({"id": format!("bid-{k}"), "lot": lot, "organisation": {"name": format!("New bidder {k}")}, "price": "0"}) });
+            dispatch(
+                &ctx,
+                Action::Push {
+                    doc: Doc::Bids,
+                    pointer: "/bids".into(),
+                    value: json!({"id": format!("bid-{k}"), "lot": lot, "organisation": {"name": format!("New bidder {k}")}, "price": "0"}),
+                },
+            );
             selected.set(n);
-            ctx.announce.emit(format!("Bid bid-{k} added. Fill in the bidder's details and price below."));
+            ctx.announce.emit(format!(
+                "Bid bid-{k} added. Fill in the bidder's details and price below."
+            ));
         })
     };
 
@@ -89,9 +121,7 @@ pub fn bids_view() -> Html {
             let ctx = ctx.clone();
             Callback::from(move |v: String| dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: p.clone(), value: (!v.is_empty()).then_some(Value::String(v)) }))
         };
-        let legal_forms: Vec<(String, String)> = std::iter::once((String::new(), "Not stated".to_string()))
-            .chain(ulo_core::protocol::LegalForm::ALL.iter().map(|(w, f)| (w.to_string(), crate::views::fields::sentence(f.describe()).trim_end_matches('.').to_string())))
-            .collect();
+        let legal_forms = crate::views::fields::legal_form_options("Not stated");
         let declared_facts = protocol.as_ref().map(|p| p.doc().bid_facts.clone()).unwrap_or_default();
         let gates = protocol.as_ref().map(|p| p.doc().award.gates.clone()).unwrap_or_default();
         let name = org.get("name").and_then(Value::as_str).unwrap_or("this bidder").to_string();
@@ -140,7 +170,7 @@ pub fn bids_view() -> Html {
                     if !declared_facts.is_empty() {
                         <fieldset class="fieldset">
                             <legend class="legend legend--m">{ "Figures from the bid" }</legend>
-                            { for declared_facts.iter().map(|fact| f(&format!("/facts/{}", pointer::escape(&fact.id)), &crate::views::fields::sentence(&fact.title).trim_end_matches('.').to_string(), None, Kind::Decimal, Some("w-10"))) }
+                            { for declared_facts.iter().map(|fact| f(&format!("/facts/{}", pointer::escape(&fact.id)), crate::views::fields::sentence(&fact.title).trim_end_matches('.'), None, Kind::Decimal, Some("w-10"))) }
                         </fieldset>
                     }
                     { for gates.iter().map(|g| {

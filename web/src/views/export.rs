@@ -16,10 +16,18 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     let document = gloo::utils::document();
-    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         a.set_href(&url);
         a.set_download(name);
         a.set_hidden(true);
@@ -33,29 +41,69 @@ pub fn download(name: &str, mime: &str, text: &str) {
 }
 
 fn slug(text: &str) -> String {
-    let s: String = text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
-    s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
+    let s: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    s.split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[function_component(Export)]
 pub fn export() -> Html {
     let ctx = use_ctx();
     let confirming = use_state(|| false);
-    let id = ctx.ws.tender.get("id").and_then(|v| v.as_str()).map(slug).unwrap_or_else(|| "tender".into());
+    let id = ctx
+        .ws
+        .tender
+        .get("id")
+        .and_then(|v| v.as_str())
+        .map(slug)
+        .unwrap_or_else(|| "tender".into());
 
     let result_buttons = match ctx.model.result.clone() {
         None => html! { <NotScored /> },
         Some(r) => {
-            let json = { let r = r.clone(); let id = id.clone(); Callback::from(move |_: MouseEvent| {
-                download(&format!("{id}-result.json"), "application/json", &serde_json::to_string_pretty(&*r).unwrap_or_default());
-            }) };
-            let csv = { let r = r.clone(); let id = id.clone(); Callback::from(move |_: MouseEvent| {
-                download(&format!("{id}-scores.csv"), "text/csv;charset=utf-8", &engine::csv(&r));
-            }) };
-            let print = { let go = ctx.go.clone(); Callback::from(move |_: MouseEvent| {
-                go.emit(View::Report);
-                let _ = gloo::timers::callback::Timeout::new(300, || { let _ = gloo::utils::window().print(); }).forget();
-            }) };
+            let json = {
+                let r = r.clone();
+                let id = id.clone();
+                Callback::from(move |_: MouseEvent| {
+                    download(
+                        &format!("{id}-result.json"),
+                        "application/json",
+                        &serde_json::to_string_pretty(&*r).unwrap_or_default(),
+                    );
+                })
+            };
+            let csv = {
+                let r = r.clone();
+                let id = id.clone();
+                Callback::from(move |_: MouseEvent| {
+                    download(
+                        &format!("{id}-scores.csv"),
+                        "text/csv;charset=utf-8",
+                        &engine::csv(&r),
+                    );
+                })
+            };
+            let print = {
+                let go = ctx.go.clone();
+                Callback::from(move |_: MouseEvent| {
+                    go.emit(View::Report);
+                    let _ = gloo::timers::callback::Timeout::new(300, || {
+                        let _ = gloo::utils::window().print();
+                    })
+                    .forget();
+                })
+            };
             html! {
                 <div class="button-group">
                     <button type="button" class="button" id="export-json" onclick={json}>{ "Download the result (JSON)" }</button>
@@ -69,19 +117,37 @@ pub fn export() -> Html {
         let ws = ctx.ws.clone();
         let id = id.clone();
         Callback::from(move |_: MouseEvent| {
-            download(&format!("{id}-tender.json"), "application/json", &serde_json::to_string_pretty(&ws.tender).unwrap_or_default());
-            download(&format!("{id}-bids.json"), "application/json", &serde_json::to_string_pretty(&ws.bids).unwrap_or_default());
+            download(
+                &format!("{id}-tender.json"),
+                "application/json",
+                &serde_json::to_string_pretty(&ws.tender).unwrap_or_default(),
+            );
+            download(
+                &format!("{id}-bids.json"),
+                "application/json",
+                &serde_json::to_string_pretty(&ws.bids).unwrap_or_default(),
+            );
         })
     };
     let save_workspace = {
         let ws = ctx.ws.clone();
         let id = id.clone();
         Callback::from(move |_: MouseEvent| {
-            download(&format!("{id}-ulo-work.json"), "application/json", &serde_json::to_string_pretty(&storage::to_json(&ws)).unwrap_or_default());
+            download(
+                &format!("{id}-ulo-work.json"),
+                "application/json",
+                &serde_json::to_string_pretty(&storage::to_json(&ws)).unwrap_or_default(),
+            );
         })
     };
-    let ask = { let c = confirming.clone(); Callback::from(move |_: MouseEvent| c.set(true)) };
-    let cancel = { let c = confirming.clone(); Callback::from(move |_: MouseEvent| c.set(false)) };
+    let ask = {
+        let c = confirming.clone();
+        Callback::from(move |_: MouseEvent| c.set(true))
+    };
+    let cancel = {
+        let c = confirming.clone();
+        Callback::from(move |_: MouseEvent| c.set(false))
+    };
     let restart = |ws: fn(&crate::state::Workspace) -> Workspace, said: &'static str| {
         let ctx = ctx.clone();
         let c = confirming.clone();
@@ -126,6 +192,10 @@ pub fn export() -> Html {
 fn save_workspace_again(ctx: &crate::app::Ctx) -> Callback<MouseEvent> {
     let ws = ctx.ws.clone();
     Callback::from(move |_: MouseEvent| {
-        download("ulo-work.json", "application/json", &serde_json::to_string_pretty(&storage::to_json(&ws)).unwrap_or_default());
+        download(
+            "ulo-work.json",
+            "application/json",
+            &serde_json::to_string_pretty(&storage::to_json(&ws)).unwrap_or_default(),
+        );
     })
 }

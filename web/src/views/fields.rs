@@ -20,10 +20,30 @@ pub fn sentence(text: &str) -> String {
     s
 }
 
+/// The legal forms for a drop-down list, the first option meaning "not given".
+pub fn legal_form_options(first: &str) -> Vec<(String, String)> {
+    use ulo_core::read::Choice;
+    std::iter::once((String::new(), first.to_string()))
+        .chain(ulo_core::protocol::LegalForm::ALL.iter().map(|(w, f)| {
+            let d = f.describe();
+            let bare = d
+                .strip_prefix("an ")
+                .or_else(|| d.strip_prefix("a "))
+                .unwrap_or(d);
+            (
+                w.to_string(),
+                sentence(bare).trim_end_matches('.').to_string(),
+            )
+        }))
+        .collect()
+}
+
 /// The pointer of the field a problem is about (for a missing field, the field itself).
 pub fn target_pointer(p: &Problem) -> String {
     match &p.kind {
-        ProblemKind::MissingField { field } => format!("{}/{}", p.pointer, crate::pointer::escape(field)),
+        ProblemKind::MissingField { field } => {
+            format!("{}/{}", p.pointer, crate::pointer::escape(field))
+        }
         _ => p.pointer.clone(),
     }
 }
@@ -64,6 +84,10 @@ pub struct FieldProps {
     pub kind: Kind,
     #[prop_or_default]
     pub class: Option<&'static str>,
+    /// Report a change a moment after the field loses focus (see below); forms that show no
+    /// problems until they are saved need not.
+    #[prop_or(true)]
+    pub defer: bool,
     pub onchange: Callback<String>,
 }
 
@@ -80,14 +104,62 @@ pub fn field(p: &FieldProps) -> Html {
         described.push(error_id.clone());
     }
     let describedby = (!described.is_empty()).then(|| described.join(" "));
+    // A text field reports its change when it loses focus, which is often the mousedown of a
+    // click on another control. Reporting it a moment later lets that click land first: the
+    // page may re-render (an error message appearing or going) and must not move the control
+    // from under the pointer mid-click.
+    let defer = p.defer;
+    let later = move |cb: Callback<String>, v: String| {
+        if defer {
+            gloo::timers::callback::Timeout::new(0, move || cb.emit(v)).forget();
+        } else {
+            cb.emit(v);
+        }
+    };
     let onchange_input = {
         let cb = p.onchange.clone();
-        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: Event| {
+            later(
+                cb.clone(),
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            )
+        })
     };
     let onchange_area = {
         let cb = p.onchange.clone();
-        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        Callback::from(move |e: Event| {
+            later(
+                cb.clone(),
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            )
+        })
     };
+    // What the user has typed and not yet committed. Yew keeps an input's value in step with
+    // its props on every render, so without this a render while someone is typing (another
+    // field's change arriving, say) would put back the old value and lose their words.
+    let typed = use_state(|| None::<String>);
+    {
+        let typed = typed.clone();
+        use_effect_with(p.value.clone(), move |_| typed.set(None));
+    }
+    let oninput_input = {
+        let typed = typed.clone();
+        Callback::from(move |e: InputEvent| {
+            typed.set(Some(e.target_unchecked_into::<HtmlInputElement>().value()))
+        })
+    };
+    let oninput_area = {
+        let typed = typed.clone();
+        Callback::from(move |e: InputEvent| {
+            typed.set(Some(
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ))
+        })
+    };
+    let shown: AttrValue = (*typed)
+        .clone()
+        .map(AttrValue::from)
+        .unwrap_or_else(|| p.value.clone());
     let (inputmode, placeholder_type) = match p.kind {
         Kind::Decimal => (Some("decimal"), "text"),
         Kind::Whole => (Some("numeric"), "text"),
@@ -106,11 +178,11 @@ pub fn field(p: &FieldProps) -> Html {
             }
             if p.kind == Kind::Area {
                 <textarea id={p.id.clone()} name={p.id.clone()} class={class} rows="3"
-                    aria-describedby={describedby} value={p.value.clone()} onchange={onchange_area} />
+                    aria-describedby={describedby} value={shown.clone()} oninput={oninput_area} onchange={onchange_area} />
             } else {
                 <input id={p.id.clone()} name={p.id.clone()} class={class} type={placeholder_type}
                     inputmode={inputmode} spellcheck={ if p.kind == Kind::Text { "true" } else { "false" } }
-                    aria-describedby={describedby} value={p.value.clone()} onchange={onchange_input} />
+                    aria-describedby={describedby} value={shown} oninput={oninput_input} onchange={onchange_input} />
             }
         </div>
     }

@@ -41,6 +41,9 @@ pub struct Bind {
     pub problems: Option<Problems>,
     /// Sets (or with `None` removes) the value at a pointer.
     pub set: Callback<(String, Option<Value>)>,
+    /// Whether text fields report changes a moment after losing focus (needed where problems
+    /// show as the user goes, so a message appearing cannot move a control mid-click).
+    pub defer: bool,
 }
 
 impl Bind {
@@ -55,8 +58,16 @@ impl Bind {
                 Doc::Bids => ctx.model.bid_problems.clone(),
             },
             set: Callback::from(move |(pointer, value): (String, Option<Value>)| {
-                dispatch(&ctx2, Action::Set { doc, pointer, value })
+                dispatch(
+                    &ctx2,
+                    Action::Set {
+                        doc,
+                        pointer,
+                        value,
+                    },
+                )
             }),
+            defer: true,
         }
     }
 
@@ -66,18 +77,32 @@ impl Bind {
     }
 
     /// A text field editing `pointer`.
-    pub fn field(&self, pointer: &str, label: &str, hint: Option<&str>, kind: Kind, class: Option<&'static str>) -> Html {
+    pub fn field(
+        &self,
+        pointer: &str,
+        label: &str,
+        hint: Option<&str>,
+        kind: Kind,
+        class: Option<&'static str>,
+    ) -> Html {
         let set = self.set.clone();
         let p = pointer.to_string();
-        let onchange = Callback::from(move |text: String| set.emit((p.clone(), value_of(kind, &text))));
+        let onchange =
+            Callback::from(move |text: String| set.emit((p.clone(), value_of(kind, &text))));
         html! {
             <Field id={field_id(self.name, pointer)} label={label.to_string()} hint={hint.map(|h| AttrValue::from(h.to_string()))}
-                value={pointer::text(&self.doc, pointer)} error={self.error(pointer)} {kind} {class} {onchange} />
+                value={pointer::text(&self.doc, pointer)} error={self.error(pointer)} {kind} {class} defer={self.defer} {onchange} />
         }
     }
 
     /// Yes / no (/ not stated) radios for an optional yes-or-no field; "not stated" removes it.
-    pub fn yes_no(&self, pointer: &str, legend: &str, hint: Option<&str>, allow_unstated: bool) -> Html {
+    pub fn yes_no(
+        &self,
+        pointer: &str,
+        legend: &str,
+        hint: Option<&str>,
+        allow_unstated: bool,
+    ) -> Html {
         let current = match pointer::get(&self.doc, pointer) {
             Some(Value::Bool(true)) => "yes",
             Some(Value::Bool(false)) => "no",

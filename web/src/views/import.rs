@@ -1,20 +1,14 @@
-//! Importing a file: read in the browser (never uploaded), checked by the core, and only then
-//! allowed to replace the current document. A bad file leaves the work untouched and says what
-//! is wrong and where.
+//! Importing a file into the workspace: read on this computer, checked by the core, and only
+//! then allowed to replace the current document. A bad file leaves the work untouched and says
+//! what is wrong and where.
 
 use crate::app::{dispatch, use_ctx};
 use crate::engine;
 use crate::state::{Action, Doc};
 use crate::views::fields::sentence;
-use gloo::file::callbacks::FileReader;
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::views::file_picker::{FilePicker, Picked};
 use ulo_core::{Document, Problems};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// The largest file accepted for import (16 MiB).
-pub const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -33,80 +27,89 @@ enum Outcome {
 pub fn import_button(p: &Props) -> Html {
     let ctx = use_ctx();
     let outcome = use_state(|| Outcome::None);
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let id = format!("import-{}", p.kind.tag());
     let kind = p.kind;
-    let onchange = {
+    let on_pick = {
         let outcome = outcome.clone();
-        let reader = reader.clone();
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
-            input.set_value("");
-            let file = gloo::file::File::from(file);
-            let name = file.name();
-            if file.size() > MAX_IMPORT_BYTES {
-                outcome.set(Outcome::Refused(format!(
-                    "The file \"{name}\" is {} MB; ulo imports files of up to 16 MB. Nothing was changed.",
-                    file.size() / (1024 * 1024)
-                )));
-                return;
-            }
-            let outcome = outcome.clone();
-            let ctx = ctx.clone();
-            let task = gloo::file::callbacks::read_as_text(&file, move |res| {
-                let Ok(text) = res else {
-                    outcome.set(Outcome::Refused(format!("The file \"{name}\" could not be read as text. Nothing was changed.")));
-                    return;
-                };
-                match engine::import(kind, &text, &ctx.ws) {
-                    Ok(value) => {
-                        match kind {
-                            Document::Protocol => dispatch(&ctx, Action::Protocol(Some(text.as_str().into()))),
-                            Document::Tender => dispatch(&ctx, Action::Replace { doc: Doc::Tender, value }),
-                            _ => dispatch(&ctx, Action::Replace { doc: Doc::Bids, value }),
+        Callback::from(move |picked: Picked| {
+            let Picked { name, text } = picked;
+            let text = match text {
+                Ok(t) => t,
+                Err(why) => return outcome.set(Outcome::Refused(why)),
+            };
+            match engine::import(kind, &text, &ctx.ws) {
+                Ok(value) => {
+                    match kind {
+                        Document::Protocol => {
+                            dispatch(&ctx, Action::Protocol(Some(text.as_str().into())))
                         }
-                        outcome.set(Outcome::None);
-                        ctx.announce.emit(format!("Imported \"{name}\"."));
+                        Document::Tender => dispatch(
+                            &ctx,
+                            Action::Replace {
+                                doc: Doc::Tender,
+                                value,
+                            },
+                        ),
+                        _ => dispatch(
+                            &ctx,
+                            Action::Replace {
+                                doc: Doc::Bids,
+                                value,
+                            },
+                        ),
                     }
-                    Err(problems) => {
-                        ctx.announce.emit(format!("\"{name}\" was not imported: {} problem{} found. Your work is unchanged.",
-                            problems.len(), if problems.len() == 1 { "" } else { "s" }));
-                        outcome.set(Outcome::Problems(name, problems));
-                    }
+                    outcome.set(Outcome::None);
+                    ctx.announce.emit(format!("Imported \"{name}\"."));
                 }
-            });
-            *reader.borrow_mut() = Some(task);
+                Err(problems) => {
+                    ctx.announce.emit(format!(
+                        "\"{name}\" was not imported: {} problem{} found. Your work is unchanged.",
+                        problems.len(),
+                        if problems.len() == 1 { "" } else { "s" }
+                    ));
+                    outcome.set(Outcome::Problems(name, problems));
+                }
+            }
         })
     };
     html! {
-        <div class="import">
-            <label class="label" for={id.clone()}>{ &p.label }</label>
-            <div class="hint" id={format!("{id}-hint")}>{ "A JSON file. It is read on this computer and checked before anything changes." }</div>
-            <input type="file" id={id.clone()} class="file-upload" accept=".json,application/json" aria-describedby={format!("{id}-hint")} {onchange} />
-            { match &*outcome {
-                Outcome::None => html! {},
-                Outcome::Refused(why) => html! {
-                    <div class="error-summary" role="alert" id={format!("{id}-problems")}>
-                        <h2 class="error-summary__title">{ "The file was not imported" }</h2>
-                        <p>{ why }</p>
-                    </div>
-                },
-                Outcome::Problems(name, problems) => html! {
-                    <div class="error-summary" role="alert" id={format!("{id}-problems")}>
-                        <h2 class="error-summary__title">{ format!("\"{name}\" was not imported. Your work is unchanged.") }</h2>
-                        <ul class="error-summary__list">
-                            { for problems.iter().map(|x| html! {
-                                <li>
-                                    <strong>{ if x.pointer.is_empty() { "In the file: ".to_string() } else { format!("At {}: ", x.pointer) } }</strong>
-                                    { sentence(&x.kind.message()) }{ " " }<span class="hint">{ sentence(&x.kind.help()) }</span>
-                                </li>
-                            }) }
-                        </ul>
-                    </div>
-                },
-            } }
+        <div>
+            <FilePicker id={id.clone()} label={p.label.clone()} hint="A JSON file. It is read on this computer and checked before anything changes." {on_pick} />
+            <FileProblems id={format!("{id}-problems")} outcome={match &*outcome {
+                Outcome::None => None,
+                Outcome::Refused(why) => Some((why.clone(), None)),
+                Outcome::Problems(name, p) => Some((format!("\"{name}\" was not imported. Your work is unchanged."), Some(p.clone()))),
+            }} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ProblemsProps {
+    pub id: AttrValue,
+    /// The heading, and the problems (none when the file could not be read at all).
+    pub outcome: Option<(String, Option<Problems>)>,
+}
+
+/// What was wrong with a file, each problem with its place in the file.
+#[function_component(FileProblems)]
+pub fn file_problems(p: &ProblemsProps) -> Html {
+    let Some((title, problems)) = &p.outcome else {
+        return html! {};
+    };
+    html! {
+        <div class="error-summary" role="alert" id={p.id.clone()}>
+            <h2 class="error-summary__title">{ title }</h2>
+            if let Some(problems) = problems {
+                <ul class="error-summary__list">
+                    { for problems.iter().map(|x| html! {
+                        <li>
+                            <strong>{ if x.pointer.is_empty() { "In the file: ".to_string() } else { format!("At {}: ", x.pointer) } }</strong>
+                            { sentence(&x.kind.message()) }{ " " }<span class="hint">{ sentence(&x.kind.help()) }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
         </div>
     }
 }

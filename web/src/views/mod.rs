@@ -3,6 +3,7 @@
 pub mod bids;
 pub mod export;
 pub mod fields;
+pub mod file_picker;
 pub mod form;
 pub mod import;
 pub mod protocol;

@@ -47,12 +47,35 @@ fn method_words(p: &Protocol, body: &CriterionBody) -> String {
 }
 
 fn rule_words(r: &EligibilityRule) -> String {
-    let op = |o: &ShareOp| if *o == ShareOp::AtLeast { "at least" } else { "more than" };
+    let op = |o: &ShareOp| {
+        if *o == ShareOp::AtLeast {
+            "at least"
+        } else {
+            "more than"
+        }
+    };
     match r {
-        EligibilityRule::BoardShare { op: o, percent } => format!("Voting board members who are disabled people or use support services: {} {}%", op(o), percent.to_exact_string()),
-        EligibilityRule::StaffShare { op: o, percent } => format!("Staff who are disabled people: {} {}%", op(o), percent.to_exact_string()),
-        EligibilityRule::Declaration(d) => format!("The organisation declares: {}", d.word().replace('_', " ")),
-        EligibilityRule::LegalForm(forms) => format!("Legal form: {}", forms.iter().map(|f| f.describe()).collect::<Vec<_>>().join(", ")),
+        EligibilityRule::BoardShare { op: o, percent } => format!(
+            "Voting board members who are disabled people or use support services: {} {}%",
+            op(o),
+            percent.to_exact_string()
+        ),
+        EligibilityRule::StaffShare { op: o, percent } => format!(
+            "Staff who are disabled people: {} {}%",
+            op(o),
+            percent.to_exact_string()
+        ),
+        EligibilityRule::Declaration(d) => {
+            format!("The organisation declares: {}", d.word().replace('_', " "))
+        }
+        EligibilityRule::LegalForm(forms) => format!(
+            "Legal form: {}",
+            forms
+                .iter()
+                .map(|f| f.describe())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -63,7 +86,8 @@ pub fn protocol_view() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch(&ctx, Action::Protocol(None));
-            ctx.announce.emit("Now using the shipped User-Led Commissioning Protocol.".into());
+            ctx.announce
+                .emit("Now using the shipped User-Led Commissioning Protocol.".into());
         })
     };
     let loader = html! {

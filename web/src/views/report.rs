@@ -14,7 +14,9 @@ pub fn report() -> Html {
     let Some(r) = ctx.model.result.clone() else {
         return html! { <><h1 id="page-heading" tabindex="-1">{ "Report" }</h1><NotScored /></> };
     };
-    let print = Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); });
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
     html! {
         <article class="report">
             <h1 id="page-heading" tabindex="-1">{ format!("Evaluation report: {}", r.tender.title) }</h1>

@@ -91,7 +91,13 @@ fn chart(p: &ChartProps) -> Html {
         .collect();
     let groups: Vec<(String, String)> = bids
         .first()
-        .map(|b| b.criteria.iter().filter(|c| c.depth == 1).map(|c| (c.criterion.clone(), c.title.clone())).collect())
+        .map(|b| {
+            b.criteria
+                .iter()
+                .filter(|c| c.depth == 1)
+                .map(|c| (c.criterion.clone(), c.title.clone()))
+                .collect()
+        })
         .unwrap_or_default();
     if bids.is_empty() {
         return html! { <p>{ format!("No bid for lot {} is ranked yet, so there is nothing to chart.", p.lot) }</p> };
@@ -125,7 +131,7 @@ fn chart(p: &ChartProps) -> Html {
                         let start = x.to_exact_string();
                         x = x.add(Exact::parse_decimal(&w).unwrap_or(Exact::ZERO)).unwrap_or(x);
                         let fill = if g == 0 { FILLS[0].to_string() } else { format!("url(#pat-{})", PATTERNS[g % 4]) };
-                        html! { <rect x={format!("{}", start)} y={y.to_string()} width={w} height="24" fill={fill} stroke="#0b0c0c" stroke-width="0.5" /> }
+                        html! { <rect x={start} y={y.to_string()} width={w} height="24" fill={fill} stroke="#0b0c0c" stroke-width="0.5" /> }
                     });
                     html! {
                         <g transform="translate(220 0)">
@@ -177,7 +183,10 @@ fn compare(p: &CompareProps) -> Html {
     let bids = &p.result.bids;
     let first = use_state(|| bids.first().map(|b| b.bid.clone()).unwrap_or_default());
     let second = use_state(|| bids.get(1).map(|b| b.bid.clone()).unwrap_or_default());
-    let options: Vec<(String, String)> = bids.iter().map(|b| (b.bid.clone(), format!("{} (lot {})", b.bidder, b.lot))).collect();
+    let options: Vec<(String, String)> = bids
+        .iter()
+        .map(|b| (b.bid.clone(), format!("{} (lot {})", b.bidder, b.lot)))
+        .collect();
     let a = bids.iter().find(|b| b.bid == *first);
     let b = bids.iter().find(|b| b.bid == *second);
     let set = |h: UseStateHandle<String>| Callback::from(move |v: String| h.set(v));

@@ -17,7 +17,12 @@ fn panel_criteria(p: &Protocol) -> Vec<(String, String, Option<String>, Scale)> 
         .filter_map(|n| {
             let c = p.criterion(&n.id)?;
             match &c.body {
-                CriterionBody::Leaf(Method::Panel { scale, .. }) => Some((c.id.clone(), c.title.clone(), c.description.clone(), p.scale(scale)?.clone())),
+                CriterionBody::Leaf(Method::Panel { scale, .. }) => Some((
+                    c.id.clone(),
+                    c.title.clone(),
+                    c.description.clone(),
+                    p.scale(scale)?.clone(),
+                )),
                 _ => None,
             }
         })
@@ -25,7 +30,10 @@ fn panel_criteria(p: &Protocol) -> Vec<(String, String, Option<String>, Scale)> 
 }
 
 fn list(v: &Value, key: &str) -> Vec<Value> {
-    v.get(key).and_then(Value::as_array).cloned().unwrap_or_default()
+    v.get(key)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn str_at<'a>(v: &'a Value, key: &str) -> &'a str {
@@ -40,7 +48,12 @@ pub fn scoring() -> Html {
     };
     let panel = list(&ctx.ws.tender, "panel");
     let bids = list(&ctx.ws.bids, "bids");
-    let evaluator = use_state(|| panel.first().map(|e| str_at(e, "id").to_string()).unwrap_or_default());
+    let evaluator = use_state(|| {
+        panel
+            .first()
+            .map(|e| str_at(e, "id").to_string())
+            .unwrap_or_default()
+    });
     let bid_index = use_state(|| 0usize);
     let problems = ctx.model.bid_problems.clone();
     let pr = problems.as_ref();
@@ -55,20 +68,57 @@ pub fn scoring() -> Html {
     }
     let bi = (*bid_index).min(bids.len() - 1);
     let bid = &bids[bi];
-    let bidder = bid.pointer("/organisation/name").and_then(Value::as_str).unwrap_or("this bid").to_string();
+    let bidder = bid
+        .pointer("/organisation/name")
+        .and_then(Value::as_str)
+        .unwrap_or("this bid")
+        .to_string();
     let ev = (*evaluator).clone();
-    let ev_name = panel.iter().find(|e| str_at(e, "id") == ev).map(|e| str_at(e, "name").to_string()).unwrap_or(ev.clone());
+    let ev_name = panel
+        .iter()
+        .find(|e| str_at(e, "id") == ev)
+        .map(|e| str_at(e, "name").to_string())
+        .unwrap_or(ev.clone());
 
-    let evaluators: Vec<(String, String)> = panel.iter().map(|e| {
-        let role = if str_at(e, "role") == "lived_experience" { "lived experience" } else { "officer" };
-        (str_at(e, "id").to_string(), format!("{} ({role})", str_at(e, "name")))
-    }).collect();
-    let bid_options: Vec<(String, String)> = bids.iter().enumerate().map(|(i, b)| {
-        (i.to_string(), format!("{} (lot {})", b.pointer("/organisation/name").and_then(Value::as_str).unwrap_or("?"), str_at(b, "lot")))
-    }).collect();
+    let evaluators: Vec<(String, String)> = panel
+        .iter()
+        .map(|e| {
+            let role = if str_at(e, "role") == "lived_experience" {
+                "lived experience"
+            } else {
+                "officer"
+            };
+            (
+                str_at(e, "id").to_string(),
+                format!("{} ({role})", str_at(e, "name")),
+            )
+        })
+        .collect();
+    let bid_options: Vec<(String, String)> = bids
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            (
+                i.to_string(),
+                format!(
+                    "{} (lot {})",
+                    b.pointer("/organisation/name")
+                        .and_then(Value::as_str)
+                        .unwrap_or("?"),
+                    str_at(b, "lot")
+                ),
+            )
+        })
+        .collect();
 
-    let on_evaluator = { let e = evaluator.clone(); Callback::from(move |v: String| e.set(v)) };
-    let on_bid = { let b = bid_index.clone(); Callback::from(move |v: String| b.set(v.parse().unwrap_or(0))) };
+    let on_evaluator = {
+        let e = evaluator.clone();
+        Callback::from(move |v: String| e.set(v))
+    };
+    let on_bid = {
+        let b = bid_index.clone();
+        Callback::from(move |v: String| b.set(v.parse().unwrap_or(0)))
+    };
 
     let forms = criteria.iter().map(|(id, title, description, scale)| {
         let score_ptr = format!("/bids/{bi}/scores/{}/{}/score", pointer::escape(id), pointer::escape(&ev));
@@ -102,7 +152,7 @@ pub fn scoring() -> Html {
             let ctx = ctx.clone();
             let rationale_ptr = rationale_ptr.clone();
             Callback::from(move |v: String| {
-                let value = (!v.trim().is_empty()).then(|| Value::String(v));
+                let value = (!v.trim().is_empty()).then_some(Value::String(v));
                 dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: rationale_ptr.clone(), value });
             })
         };

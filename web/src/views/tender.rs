@@ -12,28 +12,56 @@ use yew::prelude::*;
 
 const INSURANCE: [(&str, &str); 3] = [
     ("public_liability", "Public liability cover asked for (GBP)"),
-    ("employers_liability", "Employer's liability cover asked for (GBP)"),
-    ("professional_indemnity", "Professional indemnity cover asked for (GBP)"),
+    (
+        "employers_liability",
+        "Employer's liability cover asked for (GBP)",
+    ),
+    (
+        "professional_indemnity",
+        "Professional indemnity cover asked for (GBP)",
+    ),
 ];
 
-fn insurance_field(ctx: &Ctx, problems: Option<&Problems>, kind: &'static str, label: &'static str) -> Html {
-    let list = pointer::get(&ctx.ws.tender, "/conditions/insurance").and_then(Value::as_array).cloned().unwrap_or_default();
-    let index = list.iter().position(|i| i.get("kind").and_then(Value::as_str) == Some(kind));
+fn insurance_field(
+    ctx: &Ctx,
+    problems: Option<&Problems>,
+    kind: &'static str,
+    label: &'static str,
+) -> Html {
+    let list = pointer::get(&ctx.ws.tender, "/conditions/insurance")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let index = list
+        .iter()
+        .position(|i| i.get("kind").and_then(Value::as_str) == Some(kind));
     let value = index
         .and_then(|i| list[i].get("amount"))
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string();
-    let err_pointer = index.map(|i| format!("/conditions/insurance/{i}/amount")).unwrap_or_default();
+    let err_pointer = index
+        .map(|i| format!("/conditions/insurance/{i}/amount"))
+        .unwrap_or_default();
     let ctx2 = ctx.clone();
     let onchange = Callback::from(move |text: String| {
-        let mut list: Vec<Value> = pointer::get(&ctx2.ws.tender, "/conditions/insurance").and_then(Value::as_array).cloned().unwrap_or_default();
+        let mut list: Vec<Value> = pointer::get(&ctx2.ws.tender, "/conditions/insurance")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
         list.retain(|i| i.get("kind").and_then(Value::as_str) != Some(kind));
         if !text.trim().is_empty() {
             list.push(json!({"kind": kind, "amount": text.trim()}));
         }
         let value = (!list.is_empty()).then_some(Value::Array(list));
-        dispatch(&ctx2, Action::Set { doc: Doc::Tender, pointer: "/conditions/insurance".into(), value });
+        dispatch(
+            &ctx2,
+            Action::Set {
+                doc: Doc::Tender,
+                pointer: "/conditions/insurance".into(),
+                value,
+            },
+        );
     });
     html! {
         <Field id={field_id("tender", &format!("/conditions/insurance/{kind}"))} label={label} hint={Some(AttrValue::from("Leave empty if none is asked for."))}
@@ -42,12 +70,25 @@ fn insurance_field(ctx: &Ctx, problems: Option<&Problems>, kind: &'static str, l
 }
 
 /// Radios saying whether an optional part of the tender is stated at all.
-fn stated(ctx: &Ctx, pointer: &'static str, legend: &'static str, hint: &'static str, empty: Value) -> Html {
+fn stated(
+    ctx: &Ctx,
+    pointer: &'static str,
+    legend: &'static str,
+    hint: &'static str,
+    empty: Value,
+) -> Html {
     let on = pointer::get(&ctx.ws.tender, pointer).is_some();
     let ctx2 = ctx.clone();
     let onchange = Callback::from(move |v: String| {
         let value = (v == "yes").then(|| empty.clone());
-        dispatch(&ctx2, Action::Set { doc: Doc::Tender, pointer: pointer.into(), value });
+        dispatch(
+            &ctx2,
+            Action::Set {
+                doc: Doc::Tender,
+                pointer: pointer.into(),
+                value,
+            },
+        );
     });
     html! {
         <crate::views::fields::Radios id={field_id("tender", &format!("{pointer}-stated"))} legend={legend} hint={Some(AttrValue::from(hint))}
@@ -93,27 +134,51 @@ pub fn tender_view() -> Html {
     let problems = ctx.model.tender_problems.clone();
     let pr = problems.as_ref();
     let t = &ctx.ws.tender;
-    let lots = t.get("lots").and_then(Value::as_array).cloned().unwrap_or_default();
-    let panel = t.get("panel").and_then(Value::as_array).cloned().unwrap_or_default();
+    let lots = t
+        .get("lots")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let panel = t
+        .get("panel")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let bind = Bind::workspace(&ctx, Doc::Tender);
-    let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| bind.field(p, l, h, k, c);
+    let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| {
+        bind.field(p, l, h, k, c)
+    };
 
     let add_lot = {
         let ctx = ctx.clone();
         let n = lots.len() + 1;
         Callback::from(move |_: MouseEvent| {
-            dispatch(&ctx, Action::Push { doc: Doc::Tender, pointer: "/lots".into(),
-                value: json!({"id": format!("lot-{n}"), "title": format!("Lot {n}"), "value": "0", "months": 36}) });
-            ctx.announce.emit(format!("Lot {n} added. Give it a title and a value."));
+            dispatch(
+                &ctx,
+                Action::Push {
+                    doc: Doc::Tender,
+                    pointer: "/lots".into(),
+                    value: json!({"id": format!("lot-{n}"), "title": format!("Lot {n}"), "value": "0", "months": 36}),
+                },
+            );
+            ctx.announce
+                .emit(format!("Lot {n} added. Give it a title and a value."));
         })
     };
     let add_evaluator = {
         let ctx = ctx.clone();
         let n = panel.len() + 1;
         Callback::from(move |_: MouseEvent| {
-            dispatch(&ctx, Action::Push { doc: Doc::Tender, pointer: "/panel".into(),
-                value: json!({"id": format!("e{n}"), "name": format!("Evaluator {n}"), "role": "officer"}) });
-            ctx.announce.emit(format!("Evaluator {n} added to the panel."));
+            dispatch(
+                &ctx,
+                Action::Push {
+                    doc: Doc::Tender,
+                    pointer: "/panel".into(),
+                    value: json!({"id": format!("e{n}"), "name": format!("Evaluator {n}"), "role": "officer"}),
+                },
+            );
+            ctx.announce
+                .emit(format!("Evaluator {n} added to the panel."));
         })
     };
 

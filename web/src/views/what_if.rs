@@ -15,12 +15,24 @@ pub fn what_if() -> Html {
     let ctx = use_ctx();
     let pair = use_state(|| 0usize);
     let step = use_state(|| None::<usize>);
-    let (Ok(protocol), Some(result)) = (ctx.model.protocol.clone(), ctx.model.result.clone()) else {
+    let (Ok(protocol), Some(result)) = (ctx.model.protocol.clone(), ctx.model.result.clone())
+    else {
         return html! { <><h1 id="page-heading" tabindex="-1">{ "What if" }</h1><NotScored /></> };
     };
     // Pairs of tunable criteria in the same group.
-    let tunable: Vec<&str> = protocol.doc().tunable.iter().map(|t| t.criterion.as_str()).collect();
-    let parent = |id: &str| protocol.tree().iter().find(|n| n.id == id).map(|n| n.parent.clone());
+    let tunable: Vec<&str> = protocol
+        .doc()
+        .tunable
+        .iter()
+        .map(|t| t.criterion.as_str())
+        .collect();
+    let parent = |id: &str| {
+        protocol
+            .tree()
+            .iter()
+            .find(|n| n.id == id)
+            .map(|n| n.parent.clone())
+    };
     let mut pairs: Vec<(String, String)> = Vec::new();
     for a in &tunable {
         for b in &tunable {
@@ -32,22 +44,51 @@ pub fn what_if() -> Html {
     if pairs.is_empty() {
         return html! { <><h1 id="page-heading" tabindex="-1">{ "What if" }</h1><p>{ "This protocol lets a tender tune no pair of weights." }</p></> };
     }
-    let title = |id: &str| protocol.criterion(id).map(|c| c.title.clone()).unwrap_or_else(|| id.to_string());
+    let title = |id: &str| {
+        protocol
+            .criterion(id)
+            .map(|c| c.title.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
     let pi = (*pair).min(pairs.len() - 1);
     let (a, b) = pairs[pi].clone();
     let sweep = {
         let ws = (*ctx.ws).clone();
         let protocol = protocol.clone();
         let (a, b) = (a.clone(), b.clone());
-        use_memo((ws, a, b), move |(ws, a, b)| engine::sweep(&protocol, ws, a, b))
+        use_memo((ws, a, b), move |(ws, a, b)| {
+            engine::sweep(&protocol, ws, a, b)
+        })
     };
-    let options: Vec<(String, String)> = pairs.iter().enumerate().map(|(i, (x, y))| (i.to_string(), format!("{} (against {})", title(x), title(y)))).collect();
-    let on_pair = { let pair = pair.clone(); let step = step.clone(); Callback::from(move |v: String| { pair.set(v.parse().unwrap_or(0)); step.set(None); }) };
+    let options: Vec<(String, String)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y))| {
+            (
+                i.to_string(),
+                format!("{} (against {})", title(x), title(y)),
+            )
+        })
+        .collect();
+    let on_pair = {
+        let pair = pair.clone();
+        let step = step.clone();
+        Callback::from(move |v: String| {
+            pair.set(v.parse().unwrap_or(0));
+            step.set(None);
+        })
+    };
 
     let body = match &*sweep {
-        Err(p) => html! { <p>{ format!("The sweep cannot be run: {}", p.iter().map(|x| x.kind.message()).collect::<Vec<_>>().join("; ")) }</p> },
+        Err(p) => {
+            html! { <p>{ format!("The sweep cannot be run: {}", p.iter().map(|x| x.kind.message()).collect::<Vec<_>>().join("; ")) }</p> }
+        }
         Ok(s) => {
-            let now = s.points.iter().position(|p| p.weight == s.current).unwrap_or(0);
+            let now = s
+                .points
+                .iter()
+                .position(|p| p.weight == s.current)
+                .unwrap_or(0);
             let at = step.unwrap_or(now).min(s.points.len().saturating_sub(1));
             let point = &s.points[at];
             let on_slide = {
@@ -62,12 +103,34 @@ pub fn what_if() -> Html {
                 let (a, b) = (a.clone(), b.clone());
                 let (wa, wb) = (point.weight.clone(), point.partner_weight.clone());
                 Callback::from(move |_: MouseEvent| {
-                    dispatch(&ctx, Action::Set { doc: Doc::Tender, pointer: format!("/weights/{a}"), value: Some(Value::String(wa.clone())) });
-                    dispatch(&ctx, Action::Set { doc: Doc::Tender, pointer: format!("/weights/{b}"), value: Some(Value::String(wb.clone())) });
-                    ctx.announce.emit(format!("The tender now weights {a} at {wa}% and {b} at {wb}%."));
+                    dispatch(
+                        &ctx,
+                        Action::Set {
+                            doc: Doc::Tender,
+                            pointer: format!("/weights/{a}"),
+                            value: Some(Value::String(wa.clone())),
+                        },
+                    );
+                    dispatch(
+                        &ctx,
+                        Action::Set {
+                            doc: Doc::Tender,
+                            pointer: format!("/weights/{b}"),
+                            value: Some(Value::String(wb.clone())),
+                        },
+                    );
+                    ctx.announce.emit(format!(
+                        "The tender now weights {a} at {wa}% and {b} at {wb}%."
+                    ));
                 })
             };
-            let name = |id: &str| result.bids.iter().find(|x| x.bid == id).map_or(id.to_string(), |x| x.bidder.clone());
+            let name = |id: &str| {
+                result
+                    .bids
+                    .iter()
+                    .find(|x| x.bid == id)
+                    .map_or(id.to_string(), |x| x.bidder.clone())
+            };
             html! {
                 <>
                     <div class="field">

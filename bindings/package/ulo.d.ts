@@ -1,0 +1,641 @@
+// Type declarations for ulo.js, the JavaScript API of ulo (the commissioning protocol engine for
+// user-led organisations). Inputs follow the JSON Schemas in ulo's `schemas/` folder; outputs
+// follow the engine's result types. Every figure is a string holding an exact decimal (never a
+// JS number), so a portal reads the same figure the engine decided.
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+
+/** A short id: a letter or digit, then up to 63 letters, digits, dots, dashes or underscores. */
+export type Id = string;
+/** Pounds as text: plain digits, at most 2 decimal places, e.g. "250000" or "1250.50". */
+export type Money = string;
+/** A percentage from 0 to 100 as text, at most 2 decimal places, e.g. "30" or "12.5". */
+export type Percent = string;
+/** A non-negative figure as text, at most 4 decimal places. */
+export type Figure = string;
+/** A calendar date, "YYYY-MM-DD". */
+export type IsoDate = string;
+/** An exact decimal ("28.50") or fraction ("10/3") produced by the engine. */
+export type ExactText = string;
+/** A JSON pointer (RFC 6901), "" for the whole document. */
+export type JsonPointer = string;
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+/** A note that does not stop the call but that a portal should show. */
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+/** Which document a problem was found in. */
+export type ProblemDocument = 'protocol' | 'tender' | 'bids' | 'self_check' | 'ocds';
+
+/** One problem with an input, located by JSON pointer. */
+export interface Problem {
+  /** A stable code, e.g. "ulo::missing-field". */
+  code: string;
+  /** The document at fault (absent when the problem is not in one document). */
+  document?: ProblemDocument;
+  /** JSON pointer of the value at fault. */
+  pointer: JsonPointer;
+  /** What is wrong, in lowercase words. */
+  message: string;
+  /** How to put it right. */
+  help: string;
+  /** The value found, when the problem is about one value. */
+  found?: string;
+  /** What was expected. */
+  expected?: string;
+}
+
+export interface Success<T> {
+  type: 'success';
+  result: T;
+  warnings: Warning[];
+}
+
+export interface Failure {
+  type: 'failure';
+  errors: Problem[];
+}
+
+/** Every call answers with one of these; none throws. */
+export type Answer<T> = Success<T> | Failure;
+
+// ---------------------------------------------------------------------------------------------
+// Functions
+
+/**
+ * Loads the WebAssembly module; call and await it once first. `source`: where
+ * `ulo_wasm_bg.wasm` is, its bytes, or a compiled module (default: next to ulo.js).
+ * Resolves to false (never rejects) if it cannot be loaded.
+ */
+export function init(
+  source?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>,
+): Promise<boolean>;
+
+/** Why `init` failed, or null. */
+export function initFailure(): string | null;
+
+/** The engine's version, or undefined before init. */
+export function version(): string | undefined;
+
+/** The shipped User-Led Commissioning Protocol. */
+export function shippedProtocol(): Engine;
+
+/** Reads and checks a protocol; success holds the engine. */
+export function loadProtocol(protocol: ProtocolDocument | string): Answer<Engine>;
+
+/** Checks one document on its own against its schema (and a protocol's consistency). */
+export function validate(
+  kind: 'protocol' | 'tender' | 'bids' | 'self-check',
+  document: ProtocolDocument | TenderDocument | BidsDocument | SelfCheckDocument | string,
+): Answer<null>;
+
+/** A protocol read once, ready to check and score any number of tenders. */
+export class Engine {
+  private constructor();
+  /**
+   * The protocol's id, title, version, effective date and digest; undefined only for an engine
+   * made before init() resolved (whose calls all answer "ulo::not-initialised").
+   */
+  readonly protocol: ProtocolInfo | undefined;
+  checkTender(tender: TenderDocument | string): Answer<TenderCheck>;
+  score(tender: TenderDocument | string, bids: BidsDocument | string): Answer<ScoreResult>;
+  selfCheck(tender: TenderDocument | string, draft: SelfCheckDocument | string): Answer<SelfCheckResult>;
+  importOcds(ocds: object | string): Answer<OcdsImport>;
+  /** Releases the engine's memory; later calls answer "ulo::engine-freed". */
+  free(): void;
+}
+
+export interface ProtocolInfo {
+  id: Id;
+  title: string;
+  version: string;
+  effective_date: IsoDate;
+  /** SHA-256 of the protocol's canonical JSON. */
+  digest: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input: the tender (schemas/tender.schema.json)
+
+export type InsuranceKind = 'public_liability' | 'employers_liability' | 'professional_indemnity' | 'other';
+export type Role = 'officer' | 'lived_experience';
+
+export interface TenderDocument {
+  $schema?: string;
+  document: 'tender';
+  id: Id;
+  title: string;
+  authority: string;
+  service?: string;
+  published?: IsoDate;
+  response_deadline?: IsoDate;
+  reserved_for_user_led?: boolean;
+  /** From 1 to 50 lots; a contract not divided into lots has one. */
+  lots: Lot[];
+  no_lots_reason?: string;
+  conditions?: Conditions;
+  /** Weights changed from the protocol's defaults, by criterion id. */
+  weights?: Record<Id, Percent>;
+  payment?: Payment;
+  panel?: Evaluator[];
+  electronic_auction?: boolean;
+  abnormally_low_procedure_published?: boolean;
+  tupe_information_given?: boolean;
+  users_involved_in_design?: boolean;
+}
+
+export interface Lot {
+  id: Id;
+  title: string;
+  description?: string;
+  /** Estimated value over the whole contract period. */
+  value: Money;
+  /** Contract length in months, 1 to 240. */
+  months: number;
+  price_ceiling?: Money;
+  price_floor?: Money;
+}
+
+export interface Conditions {
+  minimum_turnover?: Money;
+  insurance?: { kind: InsuranceKind; amount: Money }[];
+  performance_bond?: Money;
+  accreditations?: string[];
+}
+
+export interface Payment {
+  terms_days: number;
+  in_arrears: boolean;
+  by_results_percent?: Percent;
+  core_costs_contribution?: boolean;
+}
+
+export interface Evaluator {
+  id: Id;
+  name: string;
+  role: Role;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input: bids and a self-check (schemas/bids.schema.json, schemas/self-check.schema.json)
+
+export type LegalForm =
+  | 'charity'
+  | 'charitable_incorporated_organisation'
+  | 'company_limited_by_guarantee'
+  | 'community_interest_company'
+  | 'cooperative_society'
+  | 'community_benefit_society'
+  | 'unincorporated_association'
+  | 'company_limited_by_shares'
+  | 'public_limited_company'
+  | 'partnership'
+  | 'sole_trader'
+  | 'public_body';
+
+export interface Organisation {
+  name: string;
+  legal_form?: LegalForm;
+  annual_turnover?: Money;
+  board?: { voting_members: number; disabled_or_service_users: number };
+  staff?: { total: number; disabled: number };
+  accountable_to_members?: boolean;
+  social_model_commitment?: boolean;
+  based_in_area?: boolean;
+}
+
+export interface BidsDocument {
+  $schema?: string;
+  document: 'bids';
+  tender: Id;
+  bids: Bid[];
+}
+
+export interface Bid {
+  id: Id;
+  lot: Id;
+  organisation: Organisation;
+  price: Money;
+  /** Figures for banded criteria, by bid fact id. */
+  facts?: Record<Id, Figure>;
+  gates?: Record<Id, 'pass' | 'fail'>;
+  /** Panel scores: criterion id, then evaluator id. */
+  scores?: Record<Id, Record<Id, { score: number; rationale?: string }>>;
+  /** Moderated consensus scores, by criterion id. */
+  consensus?: Record<Id, { score: number; rationale: string }>;
+}
+
+export interface SelfCheckDocument {
+  $schema?: string;
+  document: 'self-check';
+  tender: Id;
+  lot: Id;
+  organisation: Organisation;
+  price: Money;
+  facts?: Record<Id, Figure>;
+  gates?: Record<Id, 'pass' | 'fail' | 'unsure'>;
+  /** The score the bidder expects on each panel criterion, or a range. */
+  expected?: Record<Id, { score: number } | { low: number; high: number }>;
+  competitor_lowest_price?: Money;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input: a protocol (schemas/protocol.schema.json)
+
+export type Category = 'price' | 'quality' | 'social_value' | 'user_leadership';
+export type TenderFact =
+  | 'lot_count' | 'total_value' | 'largest_lot_value' | 'no_lots_reason_given' | 'reserved_for_user_led'
+  | 'response_window_days' | 'payment_terms_days' | 'payment_in_arrears' | 'payment_by_results_percent'
+  | 'core_costs_contribution' | 'price_weight_percent' | 'quality_weight_percent'
+  | 'social_value_weight_percent' | 'user_leadership_weight_percent' | 'panel_size'
+  | 'lived_experience_evaluators' | 'lived_experience_percent' | 'electronic_auction'
+  | 'abnormally_low_procedure_published' | 'tupe_information_given' | 'users_involved_in_design'
+  | 'minimum_turnover' | 'public_liability_cover' | 'employers_liability_cover'
+  | 'professional_indemnity_cover' | 'performance_bond' | 'lot_value' | 'lot_months'
+  | 'lot_annual_value' | 'turnover_multiple';
+
+export interface Cite {
+  source: Id;
+  clause: string;
+}
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | ({ fact: TenderFact } & (
+      | { at_most: Figure }
+      | { at_least: Figure }
+      | { less_than: Figure }
+      | { more_than: Figure }
+      | { equals: Figure }
+      | { is: boolean }
+    ));
+
+export type Method =
+  | { type: 'panel'; scale: Id; minimum?: { score: number; disqualifies: boolean } }
+  | { type: 'banded'; fact: Id; bands: { from: Figure; to?: Figure; points: number }[]; out_of: number }
+  | { type: 'price'; formula: 'lowest_price_ratio' | 'linear_ceiling_floor' };
+
+export interface Criterion {
+  id: Id;
+  title: string;
+  description?: string;
+  weight: Percent;
+  category?: Category;
+  cites?: Cite[];
+  /** A group has children; a leaf has a method (up to three levels). */
+  children?: Criterion[];
+  method?: Method;
+}
+
+export type EligibilityRule =
+  | { type: 'board_share'; op: 'at_least' | 'more_than'; percent: Percent }
+  | { type: 'staff_share'; op: 'at_least' | 'more_than'; percent: Percent }
+  | { type: 'declaration'; declaration: 'accountable_to_members' | 'social_model_commitment' }
+  | { type: 'legal_form'; allowed: LegalForm[] };
+
+export interface ProtocolDocument {
+  $schema?: string;
+  document: 'protocol';
+  id: Id;
+  title: string;
+  version: string;
+  effective_date: IsoDate;
+  publisher?: string;
+  summary?: string;
+  rounding: { places: number; mode: 'half_up' | 'half_even' | 'down' };
+  sources: {
+    id: Id;
+    title: string;
+    kind: 'legislation' | 'statutory_guidance' | 'guidance' | 'research' | 'local_policy';
+    url?: string;
+  }[];
+  scales: { id: Id; title: string; points: { score: number; label: string; descriptor: string }[] }[];
+  eligibility: {
+    summary: string;
+    tests: { id: Id; title: string; rule: EligibilityRule; cites: Cite[] }[];
+  };
+  barriers: {
+    id: Id;
+    title: string;
+    scope: 'tender' | 'lot';
+    severity: 'must' | 'should';
+    require: Condition;
+    finding: string;
+    why: string;
+    fix: string;
+    question: string;
+    cites: Cite[];
+  }[];
+  award_model: {
+    criteria: Criterion[];
+    gates: { id: Id; title: string; description: string; cites: Cite[] }[];
+    moderation:
+      | { method: 'consensus'; variance_limit: number; cites: Cite[] }
+      | { method: 'mean'; lived_experience_share?: Percent; variance_limit: number; cites: Cite[] }
+      | { method: 'median'; variance_limit: number; cites: Cite[] };
+    abnormally_low: { compare_to: 'mean_of_other_bids' | 'lot_estimate'; below_percent: Percent; cites: Cite[] };
+    affordability: { over_ceiling: 'exclude' | 'flag'; cites: Cite[] };
+    tie_break: ({ rule: 'higher_score_in'; criterion: Id } | { rule: 'lower_price' } | { rule: 'user_led_first' })[];
+    cites: Cite[];
+  };
+  tunable: { criterion: Id; min: Percent; max: Percent }[];
+  bid_facts: { id: Id; title: string; kind: 'percent' | 'count' | 'money' | 'figure' }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: shared parts
+
+export interface EngineRef {
+  name: 'ulo';
+  version: string;
+}
+
+export interface ProtocolRef {
+  id: Id;
+  title: string;
+  version: string;
+  effective_date: IsoDate;
+}
+
+export interface TenderRef {
+  id: Id;
+  title: string;
+  authority: string;
+}
+
+export interface RoundingRef {
+  places: number;
+  mode: 'half_up' | 'half_even' | 'down';
+}
+
+export interface CiteRef {
+  source: Id;
+  title: string;
+  clause: string;
+  url?: string;
+}
+
+/** How one figure was produced, down to the clause. */
+export interface Trace {
+  rule: string;
+  criterion?: Id;
+  inputs: { name: string; label: string; value: string }[];
+  formula: string;
+  exact: ExactText;
+  result: string;
+  rounding?: string;
+  cites: CiteRef[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: the barrier check
+
+export interface FactShown {
+  fact: TenderFact;
+  label: string;
+  /** The value, or "not stated". */
+  value: string;
+}
+
+export interface Finding {
+  rule: Id;
+  title: string;
+  severity: 'must' | 'should';
+  /** `barrier`: the rule is not met; `not_stated`: the tender does not say enough to tell. */
+  status: 'barrier' | 'not_stated';
+  lot?: Id;
+  requirement: string;
+  facts: FactShown[];
+  finding: string;
+  why: string;
+  fix: string;
+  question: string;
+  cites: CiteRef[];
+}
+
+export interface CheckRow {
+  rule: Id;
+  lot?: Id;
+  status: 'met' | 'barrier' | 'not_stated';
+}
+
+export interface TenderCheck {
+  document: 'tender-check';
+  engine: EngineRef;
+  protocol: ProtocolRef;
+  tender: TenderRef;
+  input_hash: string;
+  summary: {
+    barrier_free: boolean;
+    must: number;
+    should: number;
+    not_stated: number;
+    met: number;
+    headline: string;
+  };
+  findings: Finding[];
+  checks: CheckRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: scoring
+
+export interface EligibilityResult {
+  verdict: 'yes' | 'no' | 'not_enough_information';
+  reason: string;
+  tests: {
+    test: Id;
+    title: string;
+    outcome: 'met' | 'not_met' | 'unknown';
+    reason: string;
+    to_add?: string;
+    cites: CiteRef[];
+  }[];
+}
+
+export interface GateRow {
+  gate: Id;
+  title: string;
+  outcome: 'pass' | 'fail' | 'not_assessed' | 'unsure';
+  cites: CiteRef[];
+}
+
+export type FlagCode =
+  | 'abnormally_low' | 'threshold_failed' | 'over_ceiling' | 'high_variance' | 'gate_failed'
+  | 'ineligible' | 'eligibility_unknown' | 'incomplete' | 'partial_panel' | 'threshold_at_risk'
+  | 'gate_unsure';
+
+export interface Flag {
+  code: FlagCode;
+  criterion?: Id;
+  /** Whether the flag takes the bid out of the ranking. */
+  excludes: boolean;
+  message: string;
+  action: string;
+  trace?: Trace;
+  cites: CiteRef[];
+}
+
+export interface CriterionResult {
+  criterion: Id;
+  title: string;
+  parent?: Id;
+  depth: number;
+  method: 'group' | 'panel' | 'banded' | 'price';
+  category: Category;
+  weight: Percent;
+  available: string;
+  marks?: string;
+  panel?: {
+    scale: Id;
+    scale_max: number;
+    scores: {
+      evaluator: Id;
+      name: string;
+      role: Role;
+      score: number;
+      label: string;
+      rationale?: string;
+    }[];
+    spread?: number;
+    moderated?: ExactText;
+    consensus_rationale?: string;
+    not_scored_by: Id[];
+  };
+  trace?: Trace;
+  missing?: string;
+}
+
+export interface BidResult {
+  bid: Id;
+  bidder: string;
+  lot: Id;
+  price: Money;
+  status: 'ranked' | 'excluded' | 'incomplete';
+  rank?: number;
+  total?: string;
+  available: string;
+  total_trace?: Trace;
+  eligibility: EligibilityResult;
+  gates: GateRow[];
+  criteria: CriterionResult[];
+  flags: Flag[];
+}
+
+export interface RankRow {
+  /** 1 is best; tied bids share a rank. */
+  rank: number;
+  bid: Id;
+  bidder: string;
+  total: string;
+  price: Money;
+  flags: FlagCode[];
+  tie?: { tied_with: Id[]; decided_by?: string; reason: string };
+}
+
+export interface LotResult {
+  lot: Id;
+  title: string;
+  lowest_price?: Money;
+  ranking: RankRow[];
+  not_ranked: { bid: Id; bidder: string; status: 'excluded' | 'incomplete'; reasons: string[] }[];
+}
+
+export interface ScoreResult {
+  document: 'score-result';
+  engine: EngineRef;
+  protocol: ProtocolRef;
+  tender: TenderRef;
+  input_hash: string;
+  rounding: RoundingRef;
+  findings: Finding[];
+  lots: LotResult[];
+  bids: BidResult[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: a self-check
+
+export interface SelfCheckRow {
+  criterion: Id;
+  title: string;
+  method: 'panel' | 'banded' | 'price';
+  available: string;
+  expected_low?: string;
+  expected_high?: string;
+  to_gain?: string;
+  threshold?: { minimum: number; disqualifies: boolean; status: 'clear' | 'at_risk' | 'fails' };
+  assumption?: string;
+  missing?: string;
+  trace_low?: Trace;
+  trace_high?: Trace;
+}
+
+export interface SelfCheckResult {
+  document: 'self-check-result';
+  engine: EngineRef;
+  protocol: ProtocolRef;
+  tender: TenderRef;
+  input_hash: string;
+  rounding: RoundingRef;
+  lot: Id;
+  bidder: string;
+  price: Money;
+  eligibility: EligibilityResult;
+  gates: GateRow[];
+  projected: { low: string; high: string; available: string; not_estimated: Id[] };
+  criteria: SelfCheckRow[];
+  flags: Flag[];
+  findings: Finding[];
+  /** The result in short, plain sentences (an easy-read summary for the bidder). */
+  easy_read: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: an OCDS import
+
+export interface OcdsImport {
+  document: 'ocds-import';
+  source: {
+    form: 'release_package' | 'record_package' | 'release' | 'record';
+    /** Where in the input the release that was read is. */
+    release_pointer: JsonPointer;
+    ocid?: string;
+    release_id?: string;
+    date?: string;
+    tags: string[];
+    publisher?: string;
+    license?: string;
+  };
+  /**
+   * The draft tender. When `complete` it is a valid TenderDocument for this engine's protocol;
+   * otherwise required values are missing (listed in `to_supply` and `problems`).
+   */
+  tender: Omit<Partial<TenderDocument>, 'document' | 'lots'> & { document: 'tender'; lots: Partial<Lot>[] };
+  complete: boolean;
+  /** What the engine finds wrong with the draft; empty when complete. */
+  problems: Problem[];
+  /** OCDS value (pointer into the input) carried to a draft field (pointer into `tender`). */
+  mapped: { from: JsonPointer; to: JsonPointer; value: string | number | boolean | object; note?: string }[];
+  /** OCDS values present but not used, with the reason. */
+  not_mapped: { from: JsonPointer; found: string; reason: string }[];
+  /** The award criteria the notice states, with weights read as percentages. */
+  award_criteria: {
+    from: JsonPointer;
+    lot?: string;
+    type?: string;
+    name?: string;
+    weight_percent?: ExactText;
+    weight_from?: 'percentageExact' | 'decimalExact' | 'description';
+  }[];
+  /** What the commissioner must still supply: required fields, then facts the rules use. */
+  to_supply: { field: JsonPointer; required: boolean; reason: string; facts: TenderFact[] }[];
+}

@@ -1,0 +1,234 @@
+// End-to-end tests of the bidder self-check (dist/app/bidder.html) in headless Chromium.
+import { startServer, run, axe, assert, root } from './harness.mjs';
+import path from 'node:path';
+import { writeFileSync, mkdirSync } from 'node:fs';
+
+/** Opens a step: by loading the page the first time, then as a user would, within the page
+ * (a reload would drop a change still being saved). */
+async function open(page, origin, step = 'tasks') {
+  if (page.url().startsWith(`${origin}/bidder.html`)) {
+    await page.evaluate((s) => { location.hash = `#/${s}`; }, step);
+    await page.waitForFunction((s) => location.hash === `#/${s}`, step);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  } else {
+    await page.goto(`${origin}/bidder.html#/${step}`);
+  }
+  await page.waitForSelector('#page-heading');
+}
+
+async function tabTo(page, selector, max = 150) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with the Tab key`);
+}
+
+const status = (page, task) => page.locator(`#task-${task}-status`).innerText();
+
+/** Fills the organisation and price sections of the worked example's CIL with the mouse. */
+async function fillExample(page, origin, { board = true } = {}) {
+  await open(page, origin, 'tender');
+  await page.click('#use-example');
+  await open(page, origin, 'organisation');
+  await page.fill('#f-draft-organisation-name', 'Northfield Centre for Independent Living');
+  await page.keyboard.press('Tab');
+  await page.selectOption('#f-draft-organisation-legal_form', 'charitable_incorporated_organisation');
+  if (board) {
+    await page.fill('#f-draft-organisation-board-voting_members', '12');
+    await page.fill('#f-draft-organisation-board-disabled_or_service_users', '10');
+  }
+  await page.fill('#f-draft-organisation-staff-total', '22');
+  await page.fill('#f-draft-organisation-staff-disabled', '14');
+  await page.check('#f-draft-organisation-accountable_to_members-0');
+  await page.check('#f-draft-organisation-social_model_commitment-0');
+  await open(page, origin, 'price');
+  await page.fill('#f-draft-price', '352000');
+  await page.fill('#f-draft-facts-local_staff_percent', '80');
+  await page.keyboard.press('Tab');
+}
+
+export const tests = [
+  {
+    name: 'a self-check on the worked example can be completed with the keyboard alone',
+    async run({ page, origin }) {
+      await open(page, origin);
+      assert((await status(page, 'organisation')) === 'Cannot start yet', 'sections wait for a tender');
+      await tabTo(page, '#task-tender');
+      await page.keyboard.press('Enter');
+      await tabTo(page, '#use-example');
+      await page.keyboard.press('Enter');
+      await tabTo(page, '#save-and-return');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => location.hash === '#/tasks');
+      assert((await status(page, 'tender')) === 'Completed', 'tender chosen');
+
+      await tabTo(page, '#task-organisation');
+      await page.keyboard.press('Enter');
+      await tabTo(page, '#f-draft-organisation-name');
+      await page.keyboard.type('Northfield Centre for Independent Living');
+      await page.keyboard.press('Tab');
+      await tabTo(page, '#f-draft-organisation-legal_form');
+      await page.keyboard.type('charitable'); // type-ahead: "Charitable incorporated organisation"
+      for (const [id, value] of [['board-voting_members', '12'], ['board-disabled_or_service_users', '10'], ['staff-total', '22'], ['staff-disabled', '14']]) {
+        await tabTo(page, `#f-draft-organisation-${id}`);
+        await page.keyboard.type(value);
+      }
+      // A radio group is one Tab stop, on its checked radio ("Not stated"); an arrow moves on
+      // round to "Yes" and checks it.
+      await tabTo(page, 'input[name="f-draft-organisation-accountable_to_members"]');
+      await page.keyboard.press('ArrowRight');
+      await tabTo(page, 'input[name="f-draft-organisation-social_model_commitment"]');
+      await page.keyboard.press('ArrowRight');
+      await tabTo(page, '#save-and-return');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => location.hash === '#/tasks');
+      assert((await status(page, 'organisation')) === 'Completed', `organisation: ${await status(page, 'organisation')}`);
+
+      await tabTo(page, '#task-price');
+      await page.keyboard.press('Enter');
+      await tabTo(page, '#f-draft-price');
+      await page.keyboard.type('352000');
+      await tabTo(page, '#f-draft-facts-local_staff_percent');
+      await page.keyboard.type('80');
+      await tabTo(page, '#save-and-return');
+      await page.keyboard.press('Enter');
+
+      await tabTo(page, '#task-scores');
+      await page.keyboard.press('Enter');
+      // Each question: Tab into its radios, then an arrow key picks a score (the first is 0).
+      for (const q of ['q-outcomes', 'q-peer-support', 'q-safeguarding', 'ul-coproduction', 'sv-plan']) {
+        await tabTo(page, `input[type=radio][name="f-draft-expected-${q}"]`);
+        for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown'); // 0 -> 4? first press selects 1...
+      }
+      await tabTo(page, '#save-and-return');
+      await page.keyboard.press('Enter');
+      assert((await status(page, 'scores')) === 'Completed', `scores: ${await status(page, 'scores')}`);
+
+      await tabTo(page, '#task-gates');
+      await page.keyboard.press('Enter');
+      for (const g of ['safeguarding-policy', 'data-protection']) {
+        await tabTo(page, `input[type=radio][name="f-draft-gates-${g}"]`);
+        await page.keyboard.press('Space');
+      }
+      await tabTo(page, '#save-and-return');
+      await page.keyboard.press('Enter');
+
+      if (!(await page.locator('a#task-result').count())) {
+        throw new Error(`result not available; draft: ${await page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('ulo.selfcheck')).draft))}`);
+      }
+      await tabTo(page, '#task-result');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#verdict');
+      const verdict = await page.locator('#verdict').innerText();
+      assert(verdict.startsWith('Yes: you count as a user-led organisation'), verdict);
+      const projected = await page.locator('#projected').innerText();
+      assert(/^\d+\.\d\d to \d+\.\d\d out of 100\.00$/.test(projected), `projected range: ${projected}`);
+      const easy = await page.locator('.easy-read li').allInnerTexts();
+      assert(easy[0] === 'You are a user-led organisation under the rules for this tender.', JSON.stringify(easy));
+      const q = await page.locator('#question-0').inputValue();
+      assert(q.endsWith('?'), `a clarification question: ${q}`);
+    },
+  },
+  {
+    name: 'the projected range moves when an expected score changes',
+    async run({ page, origin }) {
+      await fillExample(page, origin);
+      await open(page, origin, 'scores');
+      for (const q of ['q-outcomes', 'q-peer-support', 'q-safeguarding', 'ul-coproduction', 'sv-plan']) {
+        await page.check(`input[name="f-draft-expected-${q}"][value="3"]`);
+      }
+      const before = await page.locator('#projection-range').innerText();
+      await page.check('input[name="f-draft-expected-q-outcomes"][value="5"]');
+      await page.waitForFunction((b) => document.querySelector('#projection-range').innerText !== b, before);
+      const after = await page.locator('#projection-range').innerText();
+      // 2 more points on an 18-mark question out of 5: 7.20 more marks at both ends.
+      const [b0, b1] = before.match(/[\d.]+/g).map(Number);
+      const [a0, a1] = after.match(/[\d.]+/g).map(Number);
+      assert(Math.round((a0 - b0) * 100) === 720 && Math.round((a1 - b1) * 100) === 720, `${before} -> ${after}`);
+      assert((await page.locator('#projection').getAttribute('aria-live')) === 'polite', 'announced');
+      await page.selectOption('#f-draft-expected-sv-plan-high', '5');
+      await page.waitForFunction((a) => document.querySelector('#projection-range').innerText !== a, after);
+      const ranged = await page.locator('#projection-range').innerText();
+      const [r0, r1] = ranged.match(/[\d.]+/g).map(Number);
+      assert(r0 === a0 && Math.round((r1 - a1) * 100) === 240, `a range widens only the high end: ${after} -> ${ranged}`);
+    },
+  },
+  {
+    name: 'answers are kept after reloading',
+    async run({ page, origin }) {
+      await fillExample(page, origin);
+      await page.reload();
+      await page.waitForSelector('#page-heading');
+      assert((await page.inputValue('#f-draft-price')) === '352000', 'price kept');
+      await open(page, origin, 'tasks');
+      assert((await status(page, 'organisation')) === 'Completed', 'organisation kept');
+      assert((await page.locator('#announce').innerText()).includes('Your answers have been restored.'), 'restoration announced');
+    },
+  },
+  {
+    name: 'a bidder without board details sees "not enough information" and what to add',
+    async run({ page, origin }) {
+      await fillExample(page, origin, { board: false });
+      await open(page, origin, 'result');
+      const verdict = await page.locator('#verdict').innerText();
+      assert(verdict.startsWith('Not enough information to say yet'), verdict);
+      const items = await page.locator('ul.checks li').allInnerTexts();
+      const board = items.find((t) => t.includes('75% of voting board members'));
+      assert(board && board.includes('What to add: Add the number of voting board members, and how many of them are disabled people'), `what to add: ${board}`);
+      const easy = await page.locator('.easy-read li').allInnerTexts();
+      assert(easy.includes('We cannot tell yet if you are a user-led organisation.'), JSON.stringify(easy));
+    },
+  },
+  {
+    name: 'the self-check result downloads as JSON',
+    async run({ page, origin }) {
+      await fillExample(page, origin);
+      await open(page, origin, 'result');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-result')]);
+      const r = JSON.parse(await (await import('node:fs')).promises.readFile(await dl.path(), 'utf8'));
+      assert(r.document === 'self-check-result' && r.eligibility.verdict === 'yes' && r.easy_read.length > 3, 'result document');
+    },
+  },
+  {
+    name: 'axe-core finds no accessibility violations on any step',
+    async run({ page, origin }) {
+      await fillExample(page, origin);
+      const found = [];
+      for (const s of ['tasks', 'tender', 'organisation', 'price', 'scores', 'gates', 'result']) {
+        await open(page, origin, s);
+        const v = await axe(page);
+        if (v.length) found.push({ step: s, violations: v });
+      }
+      assert(found.length === 0, JSON.stringify(found));
+    },
+  },
+  {
+    name: 'usable at 320 px wide on every step',
+    viewport: { width: 320, height: 640 },
+    async run({ page, origin }) {
+      await fillExample(page, origin);
+      const wide = [];
+      for (const s of ['tasks', 'tender', 'organisation', 'price', 'scores', 'gates', 'result']) {
+        await open(page, origin, s);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) wide.push(`${s}: ${overflow}px`);
+      }
+      assert(wide.length === 0, wide.join(', '));
+    },
+  },
+];
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.E2E_PORT || 8767);
+  const server = await startServer(path.join(root, 'dist/app'), port);
+  try {
+    const { passed, failed, log } = await run('bidder', tests, { origin: server.origin, only: process.env.ONLY });
+    mkdirSync(path.join(root, 'target/e2e'), { recursive: true });
+    writeFileSync(path.join(root, 'target/e2e/bidder-requests.json'), JSON.stringify(log, null, 2));
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exitCode = failed === 0 ? 0 : 1;
+  } finally {
+    server.stop();
+  }
+}
