@@ -239,6 +239,24 @@ export const tests = [
     },
   },
   {
+    name: 'a tender imported from a real OCDS release reports what mapped and can be used',
+    async run({ page, origin }) {
+      page.on('dialog', (d) => d.accept());
+      await open(page, origin, 'tender');
+      await page.setInputFiles('#import-ocds', path.join(root, 'tests/ocds/cf-2025-tender-domestic-abuse-support-adults.json'));
+      await page.waitForSelector('#ocds-report');
+      const report = await page.locator('#ocds-report').innerText();
+      assert(report.includes('/releases/0/tender/value/amount → /lots/0/value'), `mapped value shown: ${report.slice(0, 400)}`);
+      assert(report.includes('The tender is complete enough to check and score.'), 'complete');
+      await page.click('#ocds-use');
+      await page.waitForFunction(() => document.querySelector('#f-tender-title').value === 'Domestic Abuse Support Services - Adults');
+      assert((await page.inputValue('#f-tender-authority')) === 'Dudley Metropolitan Borough Council', 'authority mapped');
+      assert((await page.inputValue('#f-tender-response_deadline')) === '2025-02-14', 'deadline mapped');
+      const headline = await page.locator('.findings .headline').innerText();
+      assert(headline.includes('check'), `barrier check runs on the import: ${headline}`);
+    },
+  },
+  {
     name: 'start again asks first and offers an export',
     async run({ page, origin }) {
       await open(page, origin, 'export');

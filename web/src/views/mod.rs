@@ -6,6 +6,7 @@ pub mod fields;
 pub mod file_picker;
 pub mod form;
 pub mod import;
+pub mod ocds_import;
 pub mod protocol;
 pub mod ranking;
 pub mod report;

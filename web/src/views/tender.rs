@@ -308,6 +308,7 @@ pub fn tender_view() -> Html {
                 </form>
                 { findings }
             </div>
+            <crate::views::ocds_import::OcdsImport />
         </>
     }
 }
