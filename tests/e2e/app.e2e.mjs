@@ -284,6 +284,22 @@ export const tests = [
     },
   },
   {
+    name: 'after the first visit the app works with the network off',
+    async run({ page, context, origin }) {
+      await open(page, origin);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload(); // now served through the service worker, which keeps copies
+      await page.waitForSelector('#ranking-lot-1 tbody tr');
+      await context.setOffline(true);
+      await page.reload();
+      await page.waitForSelector('#ranking-lot-1 tbody tr');
+      assert((await totalOf(page, 'lot-1', 'Northfield')) === '77.55', 'scored offline');
+      await page.goto(origin + '/bidder.html#/tasks');
+      await page.waitForSelector('#page-heading');
+      await context.setOffline(false);
+    },
+  },
+  {
     name: 'the Content-Security-Policy blocks connections to other origins',
     allowErrors: ['Content Security Policy', 'Failed to fetch', 'connect-src'],
     async run({ page, origin }) {

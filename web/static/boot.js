@@ -8,3 +8,8 @@ init().then(() => {
 }).catch((err) => {
   if (loading) loading.textContent = 'ulo could not start in this browser: ' + err;
 });
+
+// Works offline after the first visit (see sw.js). Failing to register only loses that.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('sw.js').catch(() => {});
+}
