@@ -137,3 +137,43 @@ pub fn import(kind: Document, text: &str, ws: &Workspace) -> Result<Value, Probl
 pub fn explain(trace: &ulo_core::explain::Trace) -> String {
     ulo_core::explain::render(trace)
 }
+
+/// The criteria the panel scores, in tree order: (id, title, question, scale). What the scoring
+/// forms ask about; read from the protocol, never worked out.
+pub fn panel_criteria(
+    p: &Protocol,
+) -> Vec<(String, String, Option<String>, ulo_core::protocol::Scale)> {
+    use ulo_core::protocol::{CriterionBody, Method};
+    p.tree()
+        .iter()
+        .filter_map(|n| {
+            let c = p.criterion(&n.id)?;
+            match &c.body {
+                CriterionBody::Leaf(Method::Panel { scale, .. }) => Some((
+                    c.id.clone(),
+                    c.title.clone(),
+                    c.description.clone(),
+                    p.scale(scale)?.clone(),
+                )),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// A tender's lots as (id, label) for a drop-down list.
+pub fn lot_options(tender: &Value) -> Vec<(String, String)> {
+    tender
+        .get("lots")
+        .and_then(Value::as_array)
+        .map(|ls| {
+            ls.iter()
+                .filter_map(|l| {
+                    let id = l.get("id")?.as_str()?;
+                    let title = l.get("title").and_then(Value::as_str).unwrap_or("");
+                    Some((id.to_string(), format!("{title} ({id})")))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

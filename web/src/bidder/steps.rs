@@ -9,7 +9,6 @@ use crate::views::form::Bind;
 use crate::views::import::FileProblems;
 use crate::views::tender::FindingView;
 use serde_json::{json, Value};
-use ulo_core::protocol::{CriterionBody, Method};
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -85,22 +84,7 @@ fn status_of(filled: usize, of: usize) -> Status {
 }
 
 fn panel_criteria(ctx: &Ctx) -> Vec<(String, String, Option<String>, ulo_core::protocol::Scale)> {
-    let p = &ctx.assessment.protocol;
-    p.tree()
-        .iter()
-        .filter_map(|n| {
-            let c = p.criterion(&n.id)?;
-            match &c.body {
-                CriterionBody::Leaf(Method::Panel { scale, .. }) => Some((
-                    c.id.clone(),
-                    c.title.clone(),
-                    c.description.clone(),
-                    p.scale(scale)?.clone(),
-                )),
-                _ => None,
-            }
-        })
-        .collect()
+    crate::engine::panel_criteria(&ctx.assessment.protocol)
 }
 
 fn statuses(ctx: &Ctx) -> [(Step, &'static str, Status); 6] {
@@ -382,25 +366,11 @@ pub fn price_step() -> Html {
     const HERE: &[&str] = &["/lot", "/price", "/competitor_lowest_price", "/facts"];
     let checked = use_state(|| false);
     let b = bind(&ctx, *checked, HERE);
-    let lots: Vec<(String, String)> = ctx
+    let lots = ctx
         .check
         .tender
         .as_ref()
-        .and_then(|t| t.get("lots"))
-        .and_then(Value::as_array)
-        .map(|ls| {
-            ls.iter()
-                .filter_map(|l| {
-                    Some((
-                        l.get("id")?.as_str()?.to_string(),
-                        l.get("title")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_string(),
-                    ))
-                })
-                .collect()
-        })
+        .map(crate::engine::lot_options)
         .unwrap_or_default();
     let set_lot = {
         let check = ctx.check.clone();

@@ -27,26 +27,7 @@ pub fn bids_view() -> Html {
     let selected = use_state(|| 0usize);
     let index = (*selected).min(bids.len().saturating_sub(1));
     let protocol = ctx.model.protocol.clone().ok();
-    let lots: Vec<(String, String)> = ctx
-        .ws
-        .tender
-        .get("lots")
-        .and_then(Value::as_array)
-        .map(|ls| {
-            ls.iter()
-                .filter_map(|l| {
-                    Some((
-                        l.get("id")?.as_str()?.to_string(),
-                        format!(
-                            "{} ({})",
-                            l.get("title").and_then(Value::as_str).unwrap_or(""),
-                            l.get("id")?.as_str()?
-                        ),
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let lots = crate::engine::lot_options(&ctx.ws.tender);
 
     let add = {
         let ctx = ctx.clone();

@@ -56,6 +56,20 @@ pub fn error_at(problems: Option<&Problems>, pointer: &str) -> Option<String> {
         .map(|p| sentence(&p.kind.message()))
 }
 
+/// The ids of a control's hint and error message, and its `aria-describedby` naming those
+/// present, so assistive technology reads them with the control.
+fn described_by(id: &str, hint: bool, error: bool) -> (String, String, Option<String>) {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described: Vec<&str> = [(hint, hint_id.as_str()), (error, error_id.as_str())]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, id)| *id)
+        .collect();
+    let describedby = (!described.is_empty()).then(|| described.join(" "));
+    (hint_id, error_id, describedby)
+}
+
 /// What kind of input a field takes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -94,16 +108,7 @@ pub struct FieldProps {
 /// A labelled text field.
 #[function_component(Field)]
 pub fn field(p: &FieldProps) -> Html {
-    let hint_id = format!("{}-hint", p.id);
-    let error_id = format!("{}-error", p.id);
-    let mut described = Vec::new();
-    if p.hint.is_some() {
-        described.push(hint_id.clone());
-    }
-    if p.error.is_some() {
-        described.push(error_id.clone());
-    }
-    let describedby = (!described.is_empty()).then(|| described.join(" "));
+    let (hint_id, error_id, describedby) = described_by(&p.id, p.hint.is_some(), p.error.is_some());
     // A text field reports its change when it loses focus, which is often the mousedown of a
     // click on another control. Reporting it a moment later lets that click land first: the
     // page may re-render (an error message appearing or going) and must not move the control
@@ -207,16 +212,7 @@ pub struct RadiosProps {
 /// A group of radio buttons in a fieldset.
 #[function_component(Radios)]
 pub fn radios(p: &RadiosProps) -> Html {
-    let hint_id = format!("{}-hint", p.id);
-    let error_id = format!("{}-error", p.id);
-    let mut described = Vec::new();
-    if p.hint.is_some() {
-        described.push(hint_id.clone());
-    }
-    if p.error.is_some() {
-        described.push(error_id.clone());
-    }
-    let describedby = (!described.is_empty()).then(|| described.join(" "));
+    let (hint_id, error_id, describedby) = described_by(&p.id, p.hint.is_some(), p.error.is_some());
     html! {
         <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>
             <fieldset class="fieldset" aria-describedby={describedby} id={p.id.clone()}>
@@ -269,16 +265,7 @@ pub struct SelectProps {
 /// A labelled drop-down list.
 #[function_component(Select)]
 pub fn select(p: &SelectProps) -> Html {
-    let hint_id = format!("{}-hint", p.id);
-    let error_id = format!("{}-error", p.id);
-    let mut described = Vec::new();
-    if p.hint.is_some() {
-        described.push(hint_id.clone());
-    }
-    if p.error.is_some() {
-        described.push(error_id.clone());
-    }
-    let describedby = (!described.is_empty()).then(|| described.join(" "));
+    let (hint_id, error_id, describedby) = described_by(&p.id, p.hint.is_some(), p.error.is_some());
     let cb = p.onchange.clone();
     html! {
         <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>

@@ -7,27 +7,8 @@ use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Radios, Select};
 use crate::views::results::NotScored;
 use serde_json::{json, Value};
-use ulo_core::protocol::{CriterionBody, Method, ModerationMethod, Protocol, Scale};
+use ulo_core::protocol::ModerationMethod;
 use yew::prelude::*;
-
-/// The panel-scored criteria: (id, title, description, scale).
-fn panel_criteria(p: &Protocol) -> Vec<(String, String, Option<String>, Scale)> {
-    p.tree()
-        .iter()
-        .filter_map(|n| {
-            let c = p.criterion(&n.id)?;
-            match &c.body {
-                CriterionBody::Leaf(Method::Panel { scale, .. }) => Some((
-                    c.id.clone(),
-                    c.title.clone(),
-                    c.description.clone(),
-                    p.scale(scale)?.clone(),
-                )),
-                _ => None,
-            }
-        })
-        .collect()
-}
 
 fn list(v: &Value, key: &str) -> Vec<Value> {
     v.get(key)
@@ -57,7 +38,7 @@ pub fn scoring() -> Html {
     let bid_index = use_state(|| 0usize);
     let problems = ctx.model.bid_problems.clone();
     let pr = problems.as_ref();
-    let criteria = panel_criteria(&protocol);
+    let criteria = crate::engine::panel_criteria(&protocol);
     if panel.is_empty() || bids.is_empty() {
         return html! {
             <>
