@@ -19,7 +19,7 @@ scripts/setup.sh --test
 step "formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p ulo-core -p ulo-web -p ulo-wasm -p ulo-conformance --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p ulo-core -p ulo-web -p ulo-wasm -p ulo-conformance -p ulo-bench-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests"
 cargo test --workspace

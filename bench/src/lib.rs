@@ -3,6 +3,7 @@
 //! fixed pseudo-random sequence), so every run measures the same inputs natively and in wasm.
 
 use serde_json::{json, Value};
+use ulo_core::{Bids, Protocol, Tender};
 
 /// The three documents of a workload, as JSON text.
 pub struct Workload {
@@ -123,6 +124,112 @@ pub fn workload(bids: usize, criteria: usize, evaluators: usize) -> Workload {
         protocol: protocol.to_string(),
         tender: tender.to_string(),
         bids: bids_doc.to_string(),
+    }
+}
+
+/// The sizes the budgets name: a typical tender and a large framework.
+pub const SIZES: [(usize, usize, usize); 2] = [(12, 25, 4), (1000, 50, 5)];
+
+/// What one benchmark run measures. The same code runs natively (`bench/src/bin/figures.rs`)
+/// and in wasm (`bench/wasm`), so the two builds are timed on identical work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// serde_json parsing the tender and bids text into `Value`s, and nothing else: the floor
+    /// any JSON-reading engine pays, against which "end to end" is budgeted.
+    ParseOnly,
+    /// The core's strict parse, typed read and checks of the tender and bids (with their
+    /// audit digests): what must happen before anything is scored.
+    ReadValidate,
+    /// Scoring the bids already read, with every row, trace and flag text.
+    ScoreFull,
+    /// End to end: read and validate, score with every explanation, serialise the result.
+    EndToEndFull,
+}
+
+impl Measure {
+    /// Every measure, in the order they are printed.
+    pub const ALL: [Measure; 4] = [
+        Measure::ParseOnly,
+        Measure::ReadValidate,
+        Measure::ScoreFull,
+        Measure::EndToEndFull,
+    ];
+
+    /// A short stable name, used by the wasm bench's JavaScript to ask for a measure.
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::ParseOnly => "parse-only",
+            Measure::ReadValidate => "read-validate",
+            Measure::ScoreFull => "score-full",
+            Measure::EndToEndFull => "end-to-end-full",
+        }
+    }
+
+    /// The measure with this name.
+    pub fn from_name(name: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// A workload read once, ready to be measured any number of times.
+pub struct Prepared {
+    /// The documents as text.
+    pub workload: Workload,
+    /// The protocol, compiled.
+    pub protocol: Protocol,
+    /// The tender, read and checked.
+    pub tender: Tender,
+    /// The bids, read and checked.
+    pub bids: Bids,
+}
+
+impl Prepared {
+    /// Generates and reads a workload. The generator only makes valid documents, so a failure
+    /// here is a bug in the generator, reported as text.
+    pub fn new(bids: usize, criteria: usize, evaluators: usize) -> Result<Prepared, String> {
+        let workload = workload(bids, criteria, evaluators);
+        let protocol = Protocol::from_json(&workload.protocol).map_err(|e| e.to_string())?;
+        let tender = protocol
+            .tender_from_json(&workload.tender)
+            .map_err(|e| e.to_string())?;
+        let read = protocol
+            .bids_from_json(&tender, &workload.bids)
+            .map_err(|e| e.to_string())?;
+        Ok(Prepared {
+            workload,
+            protocol,
+            tender,
+            bids: read,
+        })
+    }
+
+    /// Runs one measure once. Returns a number that depends on the work done (a length or a
+    /// count), so that the optimiser cannot drop the work; an error is returned as text.
+    pub fn run(&self, measure: Measure) -> Result<usize, String> {
+        let w = &self.workload;
+        let p = &self.protocol;
+        let e = |e: ulo_core::Problems| e.to_string();
+        match measure {
+            Measure::ParseOnly => {
+                let t: Value = serde_json::from_str(&w.tender).map_err(|e| e.to_string())?;
+                let b: Value = serde_json::from_str(&w.bids).map_err(|e| e.to_string())?;
+                Ok(usize::from(t.is_object()) + b.as_object().map_or(0, |o| o.len()))
+            }
+            Measure::ReadValidate => {
+                let t = p.tender_from_json(&w.tender).map_err(e)?;
+                let b = p.bids_from_json(&t, &w.bids).map_err(e)?;
+                Ok(b.as_slice().len())
+            }
+            Measure::ScoreFull => Ok(p.score(&self.tender, &self.bids).map_err(e)?.bids.len()),
+            Measure::EndToEndFull => {
+                let t = p.tender_from_json(&w.tender).map_err(e)?;
+                let b = p.bids_from_json(&t, &w.bids).map_err(e)?;
+                let r = p.score(&t, &b).map_err(e)?;
+                serde_json::to_string(&r)
+                    .map(|s| s.len())
+                    .map_err(|e| e.to_string())
+            }
+        }
     }
 }
 

@@ -33,20 +33,37 @@ impl Verdict {
     }
 }
 
+/// A test's outcome with its reason (and, when unknown, what to add). The words are written
+/// only when explaining; [`verdict`] needs the outcome alone.
 enum Outcome {
     Met(String),
     NotMet(String),
     Unknown(String, String),
 }
 
-fn share(op: ShareOp, part: i64, whole: i64, limit: Exact, what: &str) -> Outcome {
+/// Writes a reason when explaining, and nothing otherwise.
+struct Words {
+    explain: bool,
+}
+
+impl Words {
+    fn say(&self, text: impl FnOnce() -> String) -> String {
+        if self.explain {
+            text()
+        } else {
+            String::new()
+        }
+    }
+}
+
+fn share(op: ShareOp, part: i64, whole: i64, limit: Exact, what: &str, w: &Words) -> Outcome {
     let Ok(actual) = Exact::int(i128::from(part))
         .mul(Exact::HUNDRED)
         .and_then(|v| v.div(Exact::int(i128::from(whole))))
     else {
         return Outcome::Unknown(
-            format!("the share of {what} cannot be worked out from {part} of {whole}"),
-            format!("check the number of {what}"),
+            w.say(|| format!("the share of {what} cannot be worked out from {part} of {whole}")),
+            w.say(|| format!("check the number of {what}")),
         );
     };
     let ok = match op {
@@ -57,11 +74,13 @@ fn share(op: ShareOp, part: i64, whole: i64, limit: Exact, what: &str) -> Outcom
         ShareOp::AtLeast => "at least",
         ShareOp::MoreThan => "more than",
     };
-    let text = format!(
-        "{part} of {whole} {what} is {}; the protocol needs {need} {}",
-        percent(actual),
-        percent(limit)
-    );
+    let text = w.say(|| {
+        format!(
+            "{part} of {whole} {what} is {}; the protocol needs {need} {}",
+            percent(actual),
+            percent(limit)
+        )
+    });
     if ok {
         Outcome::Met(text)
     } else {
@@ -69,7 +88,7 @@ fn share(op: ShareOp, part: i64, whole: i64, limit: Exact, what: &str) -> Outcom
     }
 }
 
-fn apply(rule: &EligibilityRule, org: &Organisation) -> Outcome {
+fn apply(rule: &EligibilityRule, org: &Organisation, w: &Words) -> Outcome {
     match rule {
         EligibilityRule::BoardShare { op, percent } => match org.board {
             Some(b) => share(
@@ -78,17 +97,18 @@ fn apply(rule: &EligibilityRule, org: &Organisation) -> Outcome {
                 b.voting_members,
                 *percent,
                 "voting board members who are disabled people or use support services",
+                w,
             ),
             None => Outcome::Unknown(
-                "the board's make-up is not given".into(),
-                "add the number of voting board members, and how many of them are disabled people or people who use support services".into(),
+                w.say(|| "the board's make-up is not given".into()),
+                w.say(|| "add the number of voting board members, and how many of them are disabled people or people who use support services".into()),
             ),
         },
         EligibilityRule::StaffShare { op, percent } => match org.staff {
-            Some(s) => share(*op, s.disabled, s.total, *percent, "staff who are disabled people"),
+            Some(s) => share(*op, s.disabled, s.total, *percent, "staff who are disabled people", w),
             None => Outcome::Unknown(
-                "the staff's make-up is not given".into(),
-                "add the number of paid staff, and how many of them are disabled people".into(),
+                w.say(|| "the staff's make-up is not given".into()),
+                w.say(|| "add the number of paid staff, and how many of them are disabled people".into()),
             ),
         },
         EligibilityRule::Declaration(d) => {
@@ -105,28 +125,55 @@ fn apply(rule: &EligibilityRule, org: &Organisation) -> Outcome {
                 ),
             };
             match value {
-                Some(true) => Outcome::Met(format!("the organisation says it {says}")),
-                Some(false) => Outcome::NotMet(format!("the organisation has not declared that it {says}")),
-                None => Outcome::Unknown(format!("it is not stated whether the organisation {says}"), add.into()),
+                Some(true) => Outcome::Met(w.say(|| format!("the organisation says it {says}"))),
+                Some(false) => Outcome::NotMet(w.say(|| format!("the organisation has not declared that it {says}"))),
+                None => Outcome::Unknown(w.say(|| format!("it is not stated whether the organisation {says}")), w.say(|| add.into())),
             }
         }
-        EligibilityRule::LegalForm(allowed) => match org.legal_form {
-            Some(f) if allowed.contains(&f) => {
-                Outcome::Met(format!("the organisation is {}, a qualifying form", f.describe()))
-            }
-            Some(f) => Outcome::NotMet(format!(
-                "the organisation is {}; the protocol accepts {}",
-                f.describe(),
-                allowed.iter().map(|a| a.describe()).collect::<Vec<_>>().join(", ")
-            )),
-            None => Outcome::Unknown(
-                "the organisation's legal form is not given".into(),
-                format!(
-                    "add the legal form (the protocol accepts {})",
-                    allowed.iter().map(|a| a.describe()).collect::<Vec<_>>().join(", ")
+        EligibilityRule::LegalForm(allowed) => {
+            let accepted = || allowed.iter().map(|a| a.describe()).collect::<Vec<_>>().join(", ");
+            match org.legal_form {
+                Some(f) if allowed.contains(&f) => Outcome::Met(
+                    w.say(|| format!("the organisation is {}, a qualifying form", f.describe())),
                 ),
-            ),
-        },
+                Some(f) => Outcome::NotMet(w.say(|| {
+                    format!(
+                        "the organisation is {}; the protocol accepts {}",
+                        f.describe(),
+                        accepted()
+                    )
+                })),
+                None => Outcome::Unknown(
+                    w.say(|| "the organisation's legal form is not given".into()),
+                    w.say(|| format!("add the legal form (the protocol accepts {})", accepted())),
+                ),
+            }
+        }
+    }
+}
+
+/// The verdict alone, for ranking without explanations: the same tests as [`assess`], which
+/// also writes each test's reasons.
+pub fn verdict(protocol: &Protocol, org: &Organisation) -> Verdict {
+    let (mut any_no, mut any_unknown) = (false, false);
+    let w = Words { explain: false };
+    for t in &protocol.doc().eligibility.tests {
+        match apply(&t.rule, org, &w) {
+            Outcome::Met(_) => {}
+            Outcome::NotMet(_) => any_no = true,
+            Outcome::Unknown(..) => any_unknown = true,
+        }
+    }
+    decide(any_no, any_unknown)
+}
+
+fn decide(any_no: bool, any_unknown: bool) -> Verdict {
+    if any_no {
+        Verdict::No
+    } else if any_unknown {
+        Verdict::NotEnoughInformation
+    } else {
+        Verdict::Yes
     }
 }
 
@@ -136,7 +183,7 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
     let mut rows = Vec::new();
     let (mut any_no, mut any_unknown) = (false, false);
     for t in &def.tests {
-        let (outcome, reason, to_add) = match apply(&t.rule, org) {
+        let (outcome, reason, to_add) = match apply(&t.rule, org, &Words { explain: true }) {
             Outcome::Met(r) => ("met", r, None),
             Outcome::NotMet(r) => {
                 any_no = true;
@@ -156,13 +203,7 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
             cites: explain::cites(protocol, &t.cites),
         });
     }
-    let verdict = if any_no {
-        Verdict::No
-    } else if any_unknown {
-        Verdict::NotEnoughInformation
-    } else {
-        Verdict::Yes
-    };
+    let verdict = decide(any_no, any_unknown);
     let name = &org.name;
     // Test titles are headings ("At least 75% of ..."); inside a sentence they start lower case.
     let lower_first = |t: &str| {

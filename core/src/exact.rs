@@ -12,7 +12,7 @@
 //! [`Overflow`] and the engine reports it as an error instead of panicking.
 
 use std::cmp::Ordering;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// An exact rational number in lowest terms with a positive denominator.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,16 +56,98 @@ impl RoundingMode {
     }
 }
 
-/// Greatest common divisor. Callers never pass `i128::MIN` ([`Exact::ratio`] refuses it), so the
-/// result always fits; a zero pair gives zero.
+/// Greatest common divisor (a zero pair gives zero). Callers never pass `i128::MIN`
+/// ([`Exact::ratio`] refuses it), so the result always fits.
+///
+/// Scoring reduces fractions constantly, and `i128` remainders are slow: a software routine on
+/// every target, and far slower in wasm. Almost every figure fits in 64 bits, so those take
+/// Stein's binary algorithm on `u64` (shifts and subtractions only); the rest take it on `u128`.
+/// The answer is the same either way; only the time differs.
 fn gcd(a: i128, b: i128) -> i128 {
-    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
-    while b != 0 {
-        let t = a % b;
-        a = b;
-        b = t;
+    let (a, b) = (a.unsigned_abs(), b.unsigned_abs());
+    let g = match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => u128::from(binary_gcd_u64(a, b)),
+        _ => binary_gcd_u128(a, b),
+    };
+    i128::try_from(g).unwrap_or(1)
+}
+
+fn binary_gcd_u64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 || b == 0 {
+        return a | b;
     }
-    i128::try_from(a).unwrap_or(1)
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+fn binary_gcd_u128(mut a: u128, mut b: u128) -> u128 {
+    if a == 0 || b == 0 {
+        return a | b;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+/// `a / b` for `b != 0` and `(a, b) != (i128::MIN, -1)`, in 64 bits when both fit (the common
+/// case; 128-bit division is a slow software routine, see [`gcd`]).
+fn quotient(a: i128, b: i128) -> i128 {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(x), Ok(y)) => x.checked_div(y).map_or_else(|| a / b, i128::from),
+        _ => a / b,
+    }
+}
+
+/// Floor division and its non-negative remainder for `b > 0`, in 64 bits when both fit.
+fn div_rem_euclid(a: i128, b: i128) -> (i128, i128) {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(x), Ok(y)) => (i128::from(x.div_euclid(y)), i128::from(x.rem_euclid(y))),
+        _ => (a.div_euclid(b), a.rem_euclid(b)),
+    }
+}
+
+/// How many times 2 and 5 divide `n`, and what is left: a fraction with denominator `n` has a
+/// finite decimal form exactly when what is left is 1, and then it needs as many places as the
+/// larger count.
+fn twos_and_fives(n: u128) -> (u32, u32, u128) {
+    if n == 0 {
+        return (0, 0, 0);
+    }
+    let twos = n.trailing_zeros();
+    let mut n = n >> twos;
+    let mut fives = 0;
+    // In 64 bits when it fits: 128-bit remainders are slow (see gcd).
+    if let Ok(mut small) = u64::try_from(n) {
+        while small % 5 == 0 {
+            small /= 5;
+            fives += 1;
+        }
+        return (twos, fives, u128::from(small));
+    }
+    while n.is_multiple_of(5) {
+        n /= 5;
+        fives += 1;
+    }
+    (twos, fives, n)
 }
 
 /// Ten to the power `places`, for the small powers the engine uses.
@@ -90,7 +172,7 @@ impl Exact {
             return Err(Overflow);
         }
         let g = gcd(num, den);
-        let (mut n, mut d) = (num / g, den / g);
+        let (mut n, mut d) = (quotient(num, g), quotient(den, g));
         if d < 0 {
             n = n.checked_neg().ok_or(Overflow)?;
             d = d.checked_neg().ok_or(Overflow)?;
@@ -125,9 +207,14 @@ impl Exact {
 
     /// `self + rhs`.
     pub fn add(self, rhs: Exact) -> Result<Exact, Overflow> {
+        if self.den == rhs.den {
+            // Marks share their denominator (a power of ten once rounded): no cross products.
+            let num = self.num.checked_add(rhs.num).ok_or(Overflow)?;
+            return Exact::ratio(num, self.den);
+        }
         let g = gcd(self.den, rhs.den);
-        let l = self.den / g;
-        let r = rhs.den / g;
+        let l = quotient(self.den, g);
+        let r = quotient(rhs.den, g);
         let num = self
             .num
             .checked_mul(r)
@@ -154,8 +241,12 @@ impl Exact {
     pub fn mul(self, rhs: Exact) -> Result<Exact, Overflow> {
         let g1 = gcd(self.num, rhs.den).max(1);
         let g2 = gcd(rhs.num, self.den).max(1);
-        let num = (self.num / g1).checked_mul(rhs.num / g2).ok_or(Overflow)?;
-        let den = (self.den / g2).checked_mul(rhs.den / g1).ok_or(Overflow)?;
+        let num = quotient(self.num, g1)
+            .checked_mul(quotient(rhs.num, g2))
+            .ok_or(Overflow)?;
+        let den = quotient(self.den, g2)
+            .checked_mul(quotient(rhs.den, g1))
+            .ok_or(Overflow)?;
         Exact::ratio(num, den)
     }
 
@@ -189,8 +280,7 @@ impl Exact {
     pub fn round(self, places: u32, mode: RoundingMode) -> Result<Exact, Overflow> {
         let scale = pow10(places)?;
         let scaled_num = self.num.checked_mul(scale).ok_or(Overflow)?;
-        let q = scaled_num.div_euclid(self.den);
-        let r = scaled_num.rem_euclid(self.den);
+        let (q, r) = div_rem_euclid(scaled_num, self.den);
         // q is the floor; decide whether to step up by one.
         let twice_r = r.checked_mul(2).ok_or(Overflow)?;
         let up = match mode {
@@ -219,10 +309,14 @@ impl Exact {
 
     /// True when the figure is a whole multiple of `10^-places`.
     pub fn has_at_most_places(self, places: u32) -> bool {
-        match pow10(places) {
-            Ok(scale) => scale % self.den == 0,
-            Err(_) => false,
-        }
+        pow10(places).is_ok() && matches!(self.places(), Some(p) if p <= places)
+    }
+
+    /// The fewest decimal places that write the figure exactly, or `None` when no decimal does
+    /// (a denominator with a prime factor other than 2 and 5, such as 1/3).
+    pub fn places(self) -> Option<u32> {
+        let (twos, fives, rest) = twos_and_fives(self.den.unsigned_abs());
+        (rest == 1).then_some(twos.max(fives))
     }
 
     /// Prints the figure with exactly `places` decimal places. The figure must already have no
@@ -231,21 +325,35 @@ impl Exact {
         let Ok(scale) = pow10(places) else {
             return self.to_string();
         };
-        if scale % self.den != 0 {
+        if !self.has_at_most_places(places) {
             return self.to_string();
         }
-        let Some(scaled) = self.num.checked_mul(scale / self.den) else {
+        let Some(scaled) = self.num.checked_mul(quotient(scale, self.den)) else {
             return self.to_string();
         };
         let sign = if scaled < 0 { "-" } else { "" };
         let abs = scaled.unsigned_abs();
         let scale = scale as u128;
-        let whole = abs / scale;
-        if places == 0 {
-            return format!("{sign}{whole}");
+        // 64-bit numbers divide and print much faster than 128-bit ones; the digits are the same.
+        let (whole, frac) = match (u64::try_from(abs), u64::try_from(scale)) {
+            (Ok(a), Ok(s)) => (u128::from(a / s), u128::from(a % s)),
+            _ => (abs / scale, abs % scale),
+        };
+        let mut out = String::with_capacity(24);
+        out.push_str(sign);
+        match u64::try_from(whole) {
+            Ok(w) => write!(out, "{w}"),
+            Err(_) => write!(out, "{whole}"),
         }
-        let frac = abs % scale;
-        format!("{sign}{whole}.{frac:0width$}", width = places as usize)
+        .ok();
+        if places > 0 {
+            match u64::try_from(frac) {
+                Ok(f) => write!(out, ".{f:0width$}", width = places as usize),
+                Err(_) => write!(out, ".{frac:0width$}", width = places as usize),
+            }
+            .ok();
+        }
+        out
     }
 
     /// Parses a plain decimal such as `"250000"`, `"12.5"` or `"-3.25"`: digits only, no
@@ -272,8 +380,11 @@ impl Exact {
         if whole.len() + frac.len() > 30 {
             return None;
         }
-        let digits = format!("{whole}{frac}");
-        let mut num: i128 = digits.parse().ok()?;
+        // At most 30 digits, checked above: always inside i128.
+        let mut num: i128 = 0;
+        for b in whole.bytes().chain(frac.bytes()) {
+            num = num.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+        }
         if neg {
             num = -num;
         }
@@ -284,12 +395,10 @@ impl Exact {
     /// The figure as a short decimal when it has one (up to 12 places), else as `n/d`.
     /// Used in explanation traces, where the unrounded value must be shown exactly.
     pub fn to_exact_string(self) -> String {
-        for places in 0..=12 {
-            if self.has_at_most_places(places) {
-                return self.to_fixed(places);
-            }
+        match self.places() {
+            Some(places) if places <= 12 => self.to_fixed(places),
+            _ => self.to_string(),
         }
-        self.to_string()
     }
 }
 
@@ -313,6 +422,19 @@ impl Ord for Exact {
     /// Exact comparison that cannot overflow: compares whole parts, then the reciprocals of the
     /// fractional parts (a continued-fraction walk), which always terminates.
     fn cmp(&self, other: &Self) -> Ordering {
+        if self.den == other.den {
+            return self.num.cmp(&other.num);
+        }
+        // Denominators are positive, so cross products compare as the fractions do; with every
+        // part inside 64 bits the products cannot overflow 128 bits.
+        if let (Ok(an), Ok(ad), Ok(bn), Ok(bd)) = (
+            i64::try_from(self.num),
+            i64::try_from(self.den),
+            i64::try_from(other.num),
+            i64::try_from(other.den),
+        ) {
+            return (i128::from(an) * i128::from(bd)).cmp(&(i128::from(bn) * i128::from(ad)));
+        }
         let (mut an, mut ad, mut bn, mut bd) = (self.num, self.den, other.num, other.den);
         let mut flipped = false;
         loop {
@@ -433,5 +555,228 @@ mod tests {
         let huge = Exact::int(i128::MAX / 2);
         assert_eq!(huge.mul(Exact::int(3)), Err(Overflow));
         assert_eq!(Exact::ONE.div(Exact::ZERO), Err(Overflow));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    /// The arithmetic as first written (Euclid's algorithm and plain `i128` division
+    /// throughout), kept to prove that the 64-bit fast paths and binary GCD give the same figures.
+    mod reference {
+        use super::super::{pow10, Exact, Overflow, RoundingMode};
+        use std::cmp::Ordering;
+
+        pub fn gcd(a: i128, b: i128) -> i128 {
+            let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+            while b != 0 {
+                let t = a % b;
+                a = b;
+                b = t;
+            }
+            i128::try_from(a).unwrap_or(1)
+        }
+
+        pub fn ratio(num: i128, den: i128) -> Result<Exact, Overflow> {
+            if den == 0 || num == i128::MIN || den == i128::MIN {
+                return Err(Overflow);
+            }
+            let g = gcd(num, den);
+            let (mut n, mut d) = (num / g, den / g);
+            if d < 0 {
+                n = n.checked_neg().ok_or(Overflow)?;
+                d = d.checked_neg().ok_or(Overflow)?;
+            }
+            Ok(Exact { num: n, den: d })
+        }
+
+        pub fn add(a: Exact, b: Exact) -> Result<Exact, Overflow> {
+            let g = gcd(a.den, b.den);
+            let l = a.den / g;
+            let r = b.den / g;
+            let num = a
+                .num
+                .checked_mul(r)
+                .and_then(|x| b.num.checked_mul(l).and_then(|y| x.checked_add(y)))
+                .ok_or(Overflow)?;
+            let den = l.checked_mul(b.den).ok_or(Overflow)?;
+            ratio(num, den)
+        }
+
+        pub fn mul(a: Exact, b: Exact) -> Result<Exact, Overflow> {
+            let g1 = gcd(a.num, b.den).max(1);
+            let g2 = gcd(b.num, a.den).max(1);
+            let num = (a.num / g1).checked_mul(b.num / g2).ok_or(Overflow)?;
+            let den = (a.den / g2).checked_mul(b.den / g1).ok_or(Overflow)?;
+            ratio(num, den)
+        }
+
+        pub fn round(v: Exact, places: u32, mode: RoundingMode) -> Result<Exact, Overflow> {
+            let scale = pow10(places)?;
+            let scaled_num = v.num.checked_mul(scale).ok_or(Overflow)?;
+            let q = scaled_num.div_euclid(v.den);
+            let r = scaled_num.rem_euclid(v.den);
+            let twice_r = r.checked_mul(2).ok_or(Overflow)?;
+            let up = match mode {
+                RoundingMode::Down => v.num < 0 && r != 0,
+                RoundingMode::HalfUp => match twice_r.cmp(&v.den) {
+                    Ordering::Greater => true,
+                    Ordering::Less => false,
+                    Ordering::Equal => v.num >= 0,
+                },
+                RoundingMode::HalfEven => match twice_r.cmp(&v.den) {
+                    Ordering::Greater => true,
+                    Ordering::Less => false,
+                    Ordering::Equal => q % 2 != 0,
+                },
+            };
+            ratio(
+                if up {
+                    q.checked_add(1).ok_or(Overflow)?
+                } else {
+                    q
+                },
+                scale,
+            )
+        }
+
+        pub fn has_at_most_places(v: Exact, places: u32) -> bool {
+            match pow10(places) {
+                Ok(scale) => scale % v.den == 0,
+                Err(_) => false,
+            }
+        }
+
+        pub fn to_fixed(v: Exact, places: u32) -> String {
+            let Ok(scale) = pow10(places) else {
+                return v.to_string();
+            };
+            if scale % v.den != 0 {
+                return v.to_string();
+            }
+            let Some(scaled) = v.num.checked_mul(scale / v.den) else {
+                return v.to_string();
+            };
+            let sign = if scaled < 0 { "-" } else { "" };
+            let abs = scaled.unsigned_abs();
+            let scale = scale as u128;
+            let whole = abs / scale;
+            if places == 0 {
+                return format!("{sign}{whole}");
+            }
+            let frac = abs % scale;
+            format!("{sign}{whole}.{frac:0width$}", width = places as usize)
+        }
+
+        pub fn to_exact_string(v: Exact) -> String {
+            for places in 0..=12 {
+                if has_at_most_places(v, places) {
+                    return to_fixed(v, places);
+                }
+            }
+            v.to_string()
+        }
+
+        /// Comparison by the continued-fraction walk alone.
+        pub fn cmp(a: Exact, b: Exact) -> Ordering {
+            let (mut an, mut ad, mut bn, mut bd) = (a.num, a.den, b.num, b.den);
+            let mut flipped = false;
+            loop {
+                let aq = an.div_euclid(ad);
+                let bq = bn.div_euclid(bd);
+                if aq != bq {
+                    let o = aq.cmp(&bq);
+                    return if flipped { o.reverse() } else { o };
+                }
+                let ar = an.rem_euclid(ad);
+                let br = bn.rem_euclid(bd);
+                match (ar == 0, br == 0) {
+                    (true, true) => return Ordering::Equal,
+                    (true, false) => {
+                        return if flipped {
+                            Ordering::Greater
+                        } else {
+                            Ordering::Less
+                        }
+                    }
+                    (false, true) => {
+                        return if flipped {
+                            Ordering::Less
+                        } else {
+                            Ordering::Greater
+                        }
+                    }
+                    (false, false) => {
+                        (an, ad, bn, bd) = (ad, ar, bd, br);
+                        flipped = !flipped;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Native only: proptest does not build for wasm32 (see core/Cargo.toml).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod fast_paths {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Numerators and denominators from tiny to near the top of `i128`, with many powers of 2
+        /// and 5 among the denominators (as marks and prices have), so that every fast path and
+        /// every fallback is taken.
+        fn part() -> impl Strategy<Value = i128> {
+            prop_oneof![
+                -1000i128..1000,
+                any::<i64>().prop_map(i128::from),
+                (0u32..40, 0u32..20, 1i128..1000).prop_map(|(t, f, k)| {
+                    (1i128 << t).saturating_mul(5i128.pow(f)).saturating_mul(k)
+                }),
+                any::<i128>().prop_filter("not MIN", |v| *v != i128::MIN),
+            ]
+        }
+
+        fn figure() -> impl Strategy<Value = Exact> {
+            (part(), part().prop_filter("non-zero", |d| *d != 0))
+                .prop_filter_map("fits", |(n, d)| reference::ratio(n, d).ok())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(4000))]
+
+            #[test]
+            fn fast_paths_agree_with_the_reference(a in figure(), b in figure(), places in 0u32..14) {
+                prop_assert_eq!(gcd(a.num, b.den), reference::gcd(a.num, b.den));
+                prop_assert_eq!(Exact::ratio(a.num, b.num), reference::ratio(a.num, b.num));
+                prop_assert_eq!(a.add(b), reference::add(a, b));
+                prop_assert_eq!(a.mul(b), reference::mul(a, b));
+                prop_assert_eq!(a.cmp(&b), reference::cmp(a, b));
+                prop_assert_eq!(a.has_at_most_places(places), reference::has_at_most_places(a, places));
+                prop_assert_eq!(a.to_fixed(places), reference::to_fixed(a, places));
+                prop_assert_eq!(a.to_exact_string(), reference::to_exact_string(a));
+                for mode in [RoundingMode::HalfUp, RoundingMode::HalfEven, RoundingMode::Down] {
+                    prop_assert_eq!(a.round(places, mode), reference::round(a, places, mode));
+                }
+            }
+
+            #[test]
+            fn decimals_parse_as_before(whole in "[0-9]{1,20}", frac in proptest::option::of("[0-9]{1,12}"), neg in any::<bool>()) {
+                let text = format!("{}{whole}{}", if neg { "-" } else { "" }, frac.as_ref().map_or(String::new(), |f| format!(".{f}")));
+                let digits = format!("{whole}{}", frac.clone().unwrap_or_default());
+                let mut expected: i128 = digits.parse().unwrap();
+                if neg {
+                    expected = -expected;
+                }
+                let den = 10i128.pow(frac.map_or(0, |f| f.len() as u32));
+                // More than 30 digits is refused, as before.
+                let want = (digits.len() <= 30).then(|| reference::ratio(expected, den).ok()).flatten();
+                prop_assert_eq!(Exact::parse_decimal(&text), want);
+            }
+        }
+    }
+
+    #[test]
+    fn places_beyond_i128_are_refused_as_before() {
+        let tiny = Exact::ratio(1, 1i128 << 100).unwrap();
+        assert_eq!(tiny.places(), Some(100));
+        assert!(!tiny.has_at_most_places(100));
+        assert_eq!(tiny.to_fixed(100), tiny.to_string());
+        assert_eq!(Exact::ratio(1, 3).unwrap().places(), None);
     }
 }

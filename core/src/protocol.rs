@@ -664,6 +664,9 @@ pub struct Protocol {
     digest: String,
     /// Every criterion in tree order (depth first).
     tree: Vec<TreeNode>,
+    /// Each criterion's position in `tree`, so that scoring can hold per-criterion figures in
+    /// plain vectors instead of searching the tree or keying maps by id for every bid.
+    positions: BTreeMap<String, usize>,
     /// Every criterion by id, with its JSON pointer in the protocol.
     criteria_index: BTreeMap<String, (Criterion, String)>,
     /// Leaf criteria resolved (category, path).
@@ -1665,7 +1668,7 @@ impl Protocol {
             .iter()
             .map(|s| (s.id.clone(), s.clone()))
             .collect();
-        let tree = flat
+        let tree: Vec<TreeNode> = flat
             .iter()
             .map(|(crit, _, cat, path)| TreeNode {
                 id: crit.id.clone(),
@@ -1681,10 +1684,16 @@ impl Protocol {
                 },
             })
             .collect();
+        let positions = tree
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
         Ok(Protocol {
             doc,
             digest,
             tree,
+            positions,
             criteria_index,
             leaves,
             sources,
@@ -1714,6 +1723,11 @@ impl Protocol {
     /// Every criterion's place in the tree, in tree order (depth first).
     pub fn tree(&self) -> &[TreeNode] {
         &self.tree
+    }
+
+    /// A criterion's position in [`Protocol::tree`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.positions.get(id).copied()
     }
 
     /// A leaf criterion's resolved category and path.

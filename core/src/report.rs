@@ -384,6 +384,14 @@ pub struct LotResult {
     pub not_ranked: Vec<NotRanked>,
 }
 
+/// The ranking alone, as [`crate::Protocol::rank`] gives it: each lot exactly as in the full
+/// [`ScoreResult`]'s `lots`, without the explained results of every bid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ranking {
+    /// Each lot's ranking.
+    pub lots: Vec<LotResult>,
+}
+
 /// The result of scoring a tender's bids.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ScoreResult {

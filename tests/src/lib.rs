@@ -16,6 +16,11 @@
 use serde_json::Value;
 use ulo_core::{shipped, ProblemReport, Problems, Protocol};
 
+pub mod formula;
+pub mod fuzzing;
+pub mod generate;
+pub mod invariants;
+
 /// The result of a case whose inputs are rejected.
 #[derive(serde::Serialize)]
 struct Errors {
@@ -82,15 +87,7 @@ impl Case {
         let command = spec.get("command").and_then(Value::as_str).unwrap_or("");
         // Serialised straight from the result types (never through a JSON map), so the bytes
         // do not depend on serde_json's features.
-        let mut text = match run_command(self, &spec, command)? {
-            Ok(text) => text,
-            Err(problems) => pretty(&Errors {
-                document: "errors",
-                errors: problems.reports(),
-            })?,
-        };
-        text.push('\n');
-        Ok(text)
+        result_text(run_command(self, &spec, command)?)
     }
 
     /// The hand-worked expectations.
@@ -111,40 +108,68 @@ fn run_command(
     spec: &Value,
     command: &str,
 ) -> Result<Result<String, Problems>, String> {
-    let protocol_text = case.input(spec, "protocol", shipped::PROTOCOL)?;
+    let protocol = case.input(spec, "protocol", shipped::PROTOCOL)?;
+    let tender = case.input(spec, "tender", shipped::EXAMPLE_TENDER)?;
+    let other = match command {
+        "check-tender" => None,
+        "score" => Some(case.input(spec, "bids", shipped::EXAMPLE_BIDS)?),
+        "self-check" => Some(case.input(spec, "self_check", shipped::EXAMPLE_SELF_CHECK)?),
+        other => return Err(format!("{}: unknown command {other:?}", case.name)),
+    };
+    run_texts(command, protocol, tender, other)
+}
+
+/// Runs `command` (`check-tender`, `score` or `self-check`) over documents given as text: the
+/// one path every case takes, hand-worked or generated, natively and in wasm. `other` is the
+/// bids for `score` and the draft for `self-check`. The outer error is a harness mistake (an
+/// unknown command); the inner one is the engine rejecting the inputs.
+pub fn run_texts(
+    command: &str,
+    protocol_text: &str,
+    tender_text: &str,
+    other: Option<&str>,
+) -> Result<Result<String, Problems>, String> {
     let protocol = match Protocol::from_json(protocol_text) {
         Ok(p) => p,
         Err(e) => return Ok(Err(e)),
     };
-    let tender_text = case.input(spec, "tender", shipped::EXAMPLE_TENDER)?;
     let tender = match protocol.tender_from_json(tender_text) {
         Ok(t) => t,
         Err(e) => return Ok(Err(e)),
     };
+    let other = || other.ok_or_else(|| format!("{command} needs a second document"));
     Ok(match command {
         "check-tender" => Ok(pretty(&protocol.check_tender(&tender))?),
-        "score" => {
-            let bids_text = case.input(spec, "bids", shipped::EXAMPLE_BIDS)?;
-            match protocol
-                .bids_from_json(&tender, bids_text)
-                .and_then(|b| protocol.score(&tender, &b))
-            {
-                Ok(r) => Ok(pretty(&r)?),
-                Err(e) => Err(e),
-            }
-        }
-        "self-check" => {
-            let draft_text = case.input(spec, "self_check", shipped::EXAMPLE_SELF_CHECK)?;
-            match protocol
-                .checked_draft_from_json(&tender, draft_text)
-                .and_then(|d| protocol.self_check(&tender, &d))
-            {
-                Ok(r) => Ok(pretty(&r)?),
-                Err(e) => Err(e),
-            }
-        }
-        other => return Err(format!("{}: unknown command {other:?}", case.name)),
+        "score" => match protocol
+            .bids_from_json(&tender, other()?)
+            .and_then(|b| protocol.score(&tender, &b))
+        {
+            Ok(r) => Ok(pretty(&r)?),
+            Err(e) => Err(e),
+        },
+        "self-check" => match protocol
+            .checked_draft_from_json(&tender, other()?)
+            .and_then(|d| protocol.self_check(&tender, &d))
+        {
+            Ok(r) => Ok(pretty(&r)?),
+            Err(e) => Err(e),
+        },
+        other => return Err(format!("unknown command {other:?}")),
     })
+}
+
+/// The bytes a run gives: the result as pretty JSON, or the errors document when the inputs are
+/// rejected, with a final newline (what `result.json` holds).
+pub fn result_text(run: Result<String, Problems>) -> Result<String, String> {
+    let mut text = match run {
+        Ok(text) => text,
+        Err(problems) => pretty(&Errors {
+            document: "errors",
+            errors: problems.reports(),
+        })?,
+    };
+    text.push('\n');
+    Ok(text)
 }
 
 /// Checks that every key in `expected` is in `actual` with an equal value (recursively); lists

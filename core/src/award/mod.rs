@@ -16,15 +16,15 @@ use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::{Exact, Overflow};
 use crate::explain::{self, money, CiteRef, Input, Trace};
 use crate::protocol::{
-    Category, Cite, CriterionBody, LowBenchmark, Method, OverCeiling, Protocol, Rounding,
+    Category, Cite, Criterion, CriterionBody, LowBenchmark, Method, OverCeiling, Protocol,
+    Rounding, TreeNode,
 };
 use crate::read::Choice;
 use crate::report::{
     BidResult, CriterionResult, EvaluatorScore, Flag, GateRow, LotResult, NotRanked, PanelDetail,
-    RankRow, ScoreResult,
+    RankRow, Ranking, ScoreResult,
 };
 use crate::tender::{Lot, Tender};
-use std::collections::BTreeMap;
 
 /// Shared settings for one scoring run.
 pub(crate) struct Ctx<'a> {
@@ -40,6 +40,15 @@ pub fn fixed_or_exact(v: Exact, places: u32) -> String {
     } else {
         v.to_exact_string()
     }
+}
+
+/// Adds marks exactly.
+fn sum(parts: &[Exact]) -> Result<Exact, Overflow> {
+    let mut total = Exact::ZERO;
+    for p in parts {
+        total = total.add(*p)?;
+    }
+    Ok(total)
 }
 
 impl Ctx<'_> {
@@ -64,6 +73,37 @@ impl Ctx<'_> {
         )
     }
 
+    /// The marks a share of `available` earns: exactly, and rounded as the protocol says. The
+    /// one place leaf marks are worked out, whether explained or not.
+    fn marks(&self, available: Exact, share: Exact) -> Result<(Exact, Exact), Overflow> {
+        let exact = available.mul(share)?;
+        Ok((exact, self.round(exact)?))
+    }
+
+    /// The trace of a leaf's marks, from the figures [`Ctx::marks`] gave.
+    #[allow(clippy::too_many_arguments)]
+    fn leaf_trace(
+        &self,
+        criterion: &str,
+        rule: &str,
+        available: Exact,
+        (exact, rounded): (Exact, Exact),
+        formula: &str,
+        inputs: Vec<Input>,
+        cites: Vec<CiteRef>,
+    ) -> Trace {
+        Trace {
+            rule: rule.to_string(),
+            criterion: Some(criterion.to_string()),
+            inputs,
+            formula: formula.replace("{marks}", &available.to_exact_string()),
+            exact: exact.to_exact_string(),
+            result: self.show(rounded),
+            rounding: (exact != rounded).then(|| self.rounding_text()),
+            cites,
+        }
+    }
+
     /// The marks for a share of a criterion's available marks, with the trace that explains them.
     /// `formula` holds `{marks}` where the available marks go.
     pub fn leaf_marks(
@@ -75,34 +115,25 @@ impl Ctx<'_> {
         inputs: Vec<Input>,
     ) -> Result<(Exact, Trace), Overflow> {
         let available = self.tender.max_marks(criterion);
-        let exact = available.mul(share)?;
-        let rounded = self.round(exact)?;
-        let c = self.protocol.criterion(criterion);
-        let cites = c.map(|c| self.cites(&c.cites)).unwrap_or_default();
-        let trace = Trace {
-            rule: rule.to_string(),
-            criterion: Some(criterion.to_string()),
-            inputs,
-            formula: formula.replace("{marks}", &available.to_exact_string()),
-            exact: exact.to_exact_string(),
-            result: self.show(rounded),
-            rounding: (exact != rounded).then(|| self.rounding_text()),
-            cites,
-        };
-        Ok((rounded, trace))
+        let figures = self.marks(available, share)?;
+        let cites = self
+            .protocol
+            .criterion(criterion)
+            .map(|c| self.cites(&c.cites))
+            .unwrap_or_default();
+        let trace = self.leaf_trace(criterion, rule, available, figures, formula, inputs, cites);
+        Ok((figures.1, trace))
     }
 
-    /// A sum of marks, with its trace.
-    pub fn sum_trace(
+    /// The trace of a sum of marks.
+    fn sum_trace(
         &self,
         rule: &str,
         criterion: Option<&str>,
         parts: &[Exact],
-    ) -> Result<(Exact, Trace), Overflow> {
-        let mut total = Exact::ZERO;
-        for p in parts {
-            total = total.add(*p)?;
-        }
+        total: Exact,
+        cites: Vec<CiteRef>,
+    ) -> Trace {
         let formula = if parts.is_empty() {
             "0".to_string()
         } else {
@@ -112,27 +143,16 @@ impl Ctx<'_> {
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
-        let cites = match criterion {
-            Some(id) => self
-                .protocol
-                .criterion(id)
-                .map(|c| self.cites(&c.cites))
-                .unwrap_or_default(),
-            None => self.cites(&self.protocol.doc().award.cites),
-        };
-        Ok((
-            total,
-            Trace {
-                rule: rule.to_string(),
-                criterion: criterion.map(str::to_string),
-                inputs: Vec::new(),
-                formula,
-                exact: total.to_exact_string(),
-                result: self.show(total),
-                rounding: None,
-                cites,
-            },
-        ))
+        Trace {
+            rule: rule.to_string(),
+            criterion: criterion.map(str::to_string),
+            inputs: Vec::new(),
+            formula,
+            exact: total.to_exact_string(),
+            result: self.show(total),
+            rounding: None,
+            cites,
+        }
     }
 }
 
@@ -153,6 +173,23 @@ pub fn bid_fact_value(org: &Organisation, facts: &[(String, Exact)], id: &str) -
     }
 }
 
+/// The band a value falls in, and the share of the criterion's marks it earns.
+fn band_share(
+    value: Exact,
+    bands: &[crate::protocol::Band],
+    out_of: i64,
+) -> Result<(&crate::protocol::Band, Exact), Overflow> {
+    let band = bands
+        .iter()
+        .rev()
+        .find(|b| value >= b.from)
+        .unwrap_or(&bands[0]);
+    Ok((
+        band,
+        Exact::ratio(i128::from(band.points), i128::from(out_of))?,
+    ))
+}
+
 /// Marks from a banded table: which band the value falls in, and the marks it earns.
 pub(crate) fn banded(
     ctx: &Ctx,
@@ -162,11 +199,7 @@ pub(crate) fn banded(
     bands: &[crate::protocol::Band],
     out_of: i64,
 ) -> Result<(Exact, Trace), Overflow> {
-    let band = bands
-        .iter()
-        .rev()
-        .find(|b| value >= b.from)
-        .unwrap_or(&bands[0]);
+    let (band, share) = band_share(value, bands, out_of)?;
     let range = match band.to {
         Some(to) => format!(
             "from {} up to {}",
@@ -175,7 +208,6 @@ pub(crate) fn banded(
         ),
         None => format!("{} or more", band.from.to_exact_string()),
     };
-    let share = Exact::ratio(i128::from(band.points), i128::from(out_of))?;
     ctx.leaf_marks(
         criterion,
         "award.banded",
@@ -200,36 +232,66 @@ pub(crate) fn banded(
     )
 }
 
-/// A bid part-way through scoring.
+/// What a flag says, written only when a run explains.
+struct Words {
+    message: String,
+    action: &'static str,
+    cites: Vec<CiteRef>,
+    trace: Option<Trace>,
+}
+
+/// The flags raised on a bid. Every flag's code is kept, whether or not the run explains, since
+/// the ranking lists the codes of the flags that leave a bid in competition; its words are
+/// written only when explaining.
+struct Flags {
+    explain: bool,
+    /// Codes of the flags that do not exclude the bid, in the order raised.
+    open: Vec<&'static str>,
+    /// The flags in full (explaining only).
+    raised: Vec<Flag>,
+}
+
+impl Flags {
+    fn raise(
+        &mut self,
+        code: &'static str,
+        criterion: Option<&str>,
+        excludes: bool,
+        words: impl FnOnce() -> Words,
+    ) {
+        if !excludes {
+            self.open.push(code);
+        }
+        if self.explain {
+            let w = words();
+            self.raised.push(Flag {
+                code,
+                criterion: criterion.map(str::to_string),
+                excludes,
+                message: w.message,
+                action: w.action.to_string(),
+                trace: w.trace,
+                cites: w.cites,
+            });
+        }
+    }
+}
+
+/// A bid part-way through scoring. Per-criterion figures are held by tree position.
 struct Work<'b> {
     bid: &'b Bid,
     verdict: Verdict,
-    eligibility: crate::report::EligibilityResult,
+    /// The eligibility tests in full (explaining only).
+    eligibility: Option<crate::report::EligibilityResult>,
+    /// Gate rows (explaining only).
     gates: Vec<GateRow>,
-    flags: Vec<Flag>,
-    rows: BTreeMap<String, CriterionResult>,
-    marks: BTreeMap<String, Exact>,
+    flags: Flags,
+    /// Criteria rows (explaining only).
+    rows: Vec<Option<CriterionResult>>,
+    /// Marks, once worked out.
+    marks: Vec<Option<Exact>>,
     excluded: Vec<String>,
     missing: Vec<String>,
-}
-
-fn flag(
-    code: &'static str,
-    criterion: Option<&str>,
-    excludes: bool,
-    message: String,
-    action: &str,
-    cites: Vec<CiteRef>,
-) -> Flag {
-    Flag {
-        code,
-        criterion: criterion.map(str::to_string),
-        excludes,
-        message,
-        action: action.to_string(),
-        trace: None,
-        cites,
-    }
 }
 
 fn method_word(body: &CriterionBody) -> &'static str {
@@ -246,18 +308,17 @@ fn category_word(c: Category) -> &'static str {
 }
 
 /// A criterion row with no marks yet.
-fn blank_row(ctx: &Ctx, id: &str) -> CriterionResult {
-    let node = ctx.protocol.tree().iter().find(|n| n.id == id);
-    let crit = ctx.protocol.criterion(id);
+fn blank_row(ctx: &Ctx, node: &TreeNode) -> CriterionResult {
+    let crit = ctx.protocol.criterion(&node.id);
     CriterionResult {
-        criterion: id.to_string(),
+        criterion: node.id.clone(),
         title: crit.map(|c| c.title.clone()).unwrap_or_default(),
-        parent: node.and_then(|n| n.parent.clone()),
-        depth: node.map_or(1, |n| n.depth),
+        parent: node.parent.clone(),
+        depth: node.depth,
         method: crit.map_or("group", |c| method_word(&c.body)),
-        category: node.map_or("quality", |n| category_word(n.category)),
-        weight: ctx.tender.weight(id).to_exact_string(),
-        available: ctx.show(ctx.tender.max_marks(id)),
+        category: category_word(node.category),
+        weight: ctx.tender.weight(&node.id).to_exact_string(),
+        available: ctx.show(ctx.tender.max_marks(&node.id)),
         marks: None,
         panel: None,
         trace: None,
@@ -265,49 +326,138 @@ fn blank_row(ctx: &Ctx, id: &str) -> CriterionResult {
     }
 }
 
+/// One criterion, as the scoring of every bid needs it.
+struct Node<'a> {
+    id: &'a str,
+    crit: Option<&'a Criterion>,
+    /// Tree positions of its children (none for a leaf).
+    children: Vec<usize>,
+    /// A top-level criterion: its marks add up to the total.
+    top: bool,
+    /// The marks it is worth in this tender.
+    available: Exact,
+    /// Its row before any marks (explaining only).
+    blank: Option<CriterionResult>,
+    /// Its clauses, resolved (explaining only).
+    cites: Vec<CiteRef>,
+}
+
+/// One scoring run: the settings, and what is worked out once for all the bids rather than for
+/// each (every criterion's place, marks and blank row; the panel; resolved clauses).
+///
+/// A run either explains (the full result: a row and trace for every criterion of every bid,
+/// flag texts, eligibility reasons, gate rows) or ranks only (totals, ranks, statuses, flag codes,
+/// tie notes). Both run this same code, so they share every figure; the text is skipped, never
+/// the arithmetic. Ranking alone is what a what-if sweep needs, many times over, and it is
+/// an order of magnitude faster.
+struct Run<'a> {
+    ctx: Ctx<'a>,
+    explain: bool,
+    nodes: Vec<Node<'a>>,
+    panel: moderation::Panel<'a>,
+    /// Clauses of the rules flags apply, resolved (explaining only).
+    moderation_cites: Vec<CiteRef>,
+    affordability_cites: Vec<CiteRef>,
+    low_cites: Vec<CiteRef>,
+    award_cites: Vec<CiteRef>,
+}
+
+impl<'a> Run<'a> {
+    fn new(protocol: &'a Protocol, tender: &'a Tender, explain: bool) -> Run<'a> {
+        let ctx = Ctx {
+            protocol,
+            tender,
+            rounding: protocol.doc().rounding,
+        };
+        let cites = |c: &[Cite]| {
+            if explain {
+                ctx.cites(c)
+            } else {
+                Vec::new()
+            }
+        };
+        let nodes = protocol
+            .tree()
+            .iter()
+            .map(|n| {
+                let crit = protocol.criterion(&n.id);
+                Node {
+                    id: &n.id,
+                    crit,
+                    children: n
+                        .children
+                        .iter()
+                        .filter_map(|c| protocol.position(c))
+                        .collect(),
+                    top: n.parent.is_none(),
+                    available: tender.max_marks(&n.id),
+                    blank: explain.then(|| blank_row(&ctx, n)),
+                    cites: crit.map(|c| cites(&c.cites)).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let award = &protocol.doc().award;
+        let moderation_cites = cites(&award.moderation.cites);
+        let affordability_cites = cites(&award.affordability.cites);
+        let low_cites = cites(&award.abnormally_low.cites);
+        let award_cites = cites(&award.cites);
+        Run {
+            nodes,
+            panel: moderation::Panel::new(tender, explain),
+            moderation_cites,
+            affordability_cites,
+            low_cites,
+            award_cites,
+            ctx,
+            explain,
+        }
+    }
+
+    /// A criterion's blank row (explaining only).
+    fn blank(&self, i: usize) -> Option<CriterionResult> {
+        self.nodes[i].blank.clone()
+    }
+}
+
 fn panel_leaf(
-    ctx: &Ctx,
+    run: &Run,
     w: &mut Work,
-    id: &str,
+    i: usize,
     scale_id: &str,
     minimum: Option<crate::protocol::Minimum>,
 ) -> Result<(), Overflow> {
-    let protocol = ctx.protocol;
-    let Some(scale) = protocol.scale(scale_id) else {
+    let ctx = &run.ctx;
+    let explain = run.explain;
+    let node = &run.nodes[i];
+    let id = node.id;
+    let Some(scale) = ctx.protocol.scale(scale_id) else {
         return Ok(());
     };
-    let award = &protocol.doc().award;
-    let scores: &[PanelScore] = w.bid.scores_for(id);
-    let consensus = w.bid.consensus_for(id);
-    let mut row = blank_row(ctx, id);
-    let not_scored_by: Vec<String> = ctx
-        .tender
-        .doc()
-        .panel
-        .iter()
-        .flatten()
-        .filter(|e| !scores.iter().any(|s| s.evaluator == e.id))
-        .map(|e| e.id.clone())
-        .collect();
-    let not_scored_names: Vec<String> = not_scored_by
-        .iter()
-        .map(|id| {
-            ctx.tender
-                .evaluator(id)
-                .map_or_else(|| id.clone(), |e| e.name.clone())
-        })
-        .collect();
+    let award = &ctx.protocol.doc().award;
+    let method = &award.moderation.method;
+    let bid = w.bid;
+    let scores: &[PanelScore] = bid.scores_for(id);
+    let consensus = bid.consensus_for(id);
+    let title = node.crit.map_or("", |c| c.title.as_str());
+    // Panel members who gave no score, in the tender's order.
+    let not_scoring = || {
+        run.panel
+            .members()
+            .iter()
+            .filter(|m| !scores.iter().any(|s| s.evaluator == m.id))
+    };
     let spread = moderation::spread(scores);
-    let mut detail = PanelDetail {
+    let mut row = run.blank(i);
+    let mut detail = explain.then(|| PanelDetail {
         scale: scale.id.clone(),
         scale_max: scale.max(),
         scores: scores
             .iter()
             .map(|s| {
-                let e = ctx.tender.evaluator(&s.evaluator);
+                let e = run.panel.member(&s.evaluator);
                 EvaluatorScore {
                     evaluator: s.evaluator.clone(),
-                    name: e.map_or_else(|| s.evaluator.clone(), |e| e.name.clone()),
+                    name: e.map_or_else(|| s.evaluator.clone(), |e| e.name.to_string()),
                     role: e.map_or("officer", |e| e.role.word()),
                     score: s.score,
                     label: scale
@@ -321,89 +471,92 @@ fn panel_leaf(
         spread,
         moderated: None,
         consensus_rationale: consensus.map(|c| c.rationale.clone()),
-        not_scored_by: not_scored_by.clone(),
-    };
-    let title = row.title.clone();
+        not_scored_by: not_scoring().map(|m| m.id.to_string()).collect(),
+    });
     if let Some(sp) = spread {
         if sp > award.moderation.variance_limit {
-            w.flags.push(flag(
-                "high_variance",
-                Some(id),
-                false,
-                format!(
+            w.flags.raise("high_variance", Some(id), false, || Words {
+                message: format!(
                     "Evaluators' scores for {title} range from {} to {} (a spread of {sp}); the protocol allows {}.",
                     scores.iter().map(|s| s.score).min().unwrap_or(0),
                     scores.iter().map(|s| s.score).max().unwrap_or(0),
                     award.moderation.variance_limit
                 ),
-                "Discuss the scores at moderation and record the reasons for the moderated score.",
-                ctx.cites(&award.moderation.cites),
-            ));
+                action: "Discuss the scores at moderation and record the reasons for the moderated score.",
+                cites: run.moderation_cites.clone(),
+                trace: None,
+            });
         }
     }
     match moderation::moderate(
-        &award.moderation.method,
-        ctx.tender,
+        method,
+        &run.panel,
         scores,
         consensus.map(|c| c.score),
+        explain,
     ) {
         Ok(m) => {
-            detail.moderated = Some(m.value.to_exact_string());
-            if !not_scored_by.is_empty()
-                && !matches!(
-                    award.moderation.method,
-                    crate::protocol::ModerationMethod::Consensus
-                )
-            {
-                w.flags.push(flag(
-                    "partial_panel",
-                    Some(id),
-                    false,
-                    format!(
-                        "Not every evaluator scored {title}: no score from {}. The moderated score uses the scores given.",
-                        not_scored_names.join(", ")
-                    ),
-                    "Check that this was intended (an evaluator stood down, say) and record why.",
-                    ctx.cites(&award.moderation.cites),
-                ));
+            let value = m.value;
+            if let Some(d) = &mut detail {
+                d.moderated = Some(value.to_exact_string());
             }
-            let share = m.value.div(Exact::int(i128::from(scale.max())))?;
-            let formula = format!("{} ÷ {} × {{marks}}", m.formula_value(), scale.max());
-            let mut inputs = m.inputs;
-            inputs.push(Input {
-                name: "moderated".into(),
-                label: format!("moderated score ({})", m.formula),
-                value: m.value.to_exact_string(),
+            if not_scoring().next().is_some()
+                && !matches!(method, crate::protocol::ModerationMethod::Consensus)
+            {
+                w.flags.raise("partial_panel", Some(id), false, || Words {
+                    message: format!(
+                        "Not every evaluator scored {title}: no score from {}. The moderated score uses the scores given.",
+                        not_scoring()
+                            .map(|m| run.panel.member(m.id).map_or(m.id, |e| e.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    action: "Check that this was intended (an evaluator stood down, say) and record why.",
+                    cites: run.moderation_cites.clone(),
+                    trace: None,
+                });
+            }
+            let share = value.div(Exact::int(i128::from(scale.max())))?;
+            let figures = ctx.marks(node.available, share)?;
+            let trace = explain.then(|| {
+                let formula = format!("{} ÷ {} × {{marks}}", value.to_exact_string(), scale.max());
+                let mut inputs = m.inputs;
+                inputs.push(Input {
+                    name: "moderated".into(),
+                    label: format!("moderated score ({})", m.formula),
+                    value: value.to_exact_string(),
+                });
+                let rule = match method {
+                    crate::protocol::ModerationMethod::Consensus => "award.panel.consensus",
+                    crate::protocol::ModerationMethod::Mean { .. } => "award.panel.mean",
+                    crate::protocol::ModerationMethod::Median => "award.panel.median",
+                };
+                ctx.leaf_trace(
+                    id,
+                    rule,
+                    node.available,
+                    figures,
+                    &formula,
+                    inputs,
+                    node.cites.clone(),
+                )
             });
-            let rule = match award.moderation.method {
-                crate::protocol::ModerationMethod::Consensus => "award.panel.consensus",
-                crate::protocol::ModerationMethod::Mean { .. } => "award.panel.mean",
-                crate::protocol::ModerationMethod::Median => "award.panel.median",
-            };
-            let (marks, trace) = ctx.leaf_marks(id, rule, share, &formula, inputs)?;
             if let Some(min) = minimum {
-                if m.value < Exact::int(i128::from(min.score)) {
-                    let mut f = flag(
-                        "threshold_failed",
-                        Some(id),
-                        min.disqualifies,
-                        format!(
+                if value < Exact::int(i128::from(min.score)) {
+                    w.flags.raise("threshold_failed", Some(id), min.disqualifies, || Words {
+                        message: format!(
                             "The moderated score for {title} is {}, below the minimum of {}.",
-                            m.value.to_exact_string(),
+                            value.to_exact_string(),
                             min.score
                         ),
-                        if min.disqualifies {
+                        action: if min.disqualifies {
                             "The bid is excluded: the protocol says failing this minimum disqualifies."
                         } else {
                             "The bid stays in the ranking: the protocol says this minimum does not disqualify, but the shortfall must be recorded."
                         },
-                        protocol
-                            .criterion(id)
-                            .map(|c| ctx.cites(&c.cites))
-                            .unwrap_or_default(),
-                    );
-                    f.trace = Some(trace.clone());
-                    w.flags.push(f);
+                        cites: node.cites.clone(),
+                        trace: trace.clone(),
+                    });
                     if min.disqualifies {
                         w.excluded.push(format!(
                             "below the minimum score of {} for {title}",
@@ -412,66 +565,77 @@ fn panel_leaf(
                     }
                 }
             }
-            w.marks.insert(id.to_string(), marks);
-            row.marks = Some(ctx.show(marks));
-            row.trace = Some(trace);
+            w.marks[i] = Some(figures.1);
+            if let Some(row) = &mut row {
+                row.marks = Some(ctx.show(figures.1));
+                row.trace = trace;
+            }
         }
         Err(moderation::NotModerated::Missing(why)) => {
             w.missing.push(format!("{title}: {why}"));
-            row.missing = Some(why);
+            if let Some(row) = &mut row {
+                row.missing = Some(why);
+            }
         }
         Err(moderation::NotModerated::Overflow) => return Err(Overflow),
     }
-    row.panel = Some(detail);
-    w.rows.insert(id.to_string(), row);
+    if let Some(mut row) = row {
+        row.panel = detail;
+        w.rows[i] = Some(row);
+    }
     Ok(())
 }
 
-impl moderation::Moderated {
-    /// The moderated value as it appears in the marks formula.
-    fn formula_value(&self) -> String {
-        self.value.to_exact_string()
-    }
-}
-
-fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
+fn pre_price<'b>(run: &Run, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
+    let ctx = &run.ctx;
+    let explain = run.explain;
     let protocol = ctx.protocol;
     let award = &protocol.doc().award;
-    let (verdict, eligibility) = eligibility::assess(protocol, &bid.organisation);
+    let (verdict, eligibility) = if explain {
+        let (v, e) = eligibility::assess(protocol, &bid.organisation);
+        (v, Some(e))
+    } else {
+        (eligibility::verdict(protocol, &bid.organisation), None)
+    };
+    let n = run.nodes.len();
     let mut w = Work {
         bid,
         verdict,
         eligibility,
         gates: Vec::new(),
-        flags: Vec::new(),
-        rows: BTreeMap::new(),
-        marks: BTreeMap::new(),
+        flags: Flags {
+            explain,
+            open: Vec::new(),
+            raised: Vec::new(),
+        },
+        rows: if explain { vec![None; n] } else { Vec::new() },
+        marks: vec![None; n],
         excluded: Vec::new(),
         missing: Vec::new(),
     };
 
     for g in &award.gates {
         let outcome = bid.gate(&g.id);
-        w.gates.push(GateRow {
-            gate: g.id.clone(),
-            title: g.title.clone(),
-            outcome: match outcome {
-                Some(GateOutcome::Pass) => "pass",
-                Some(GateOutcome::Fail) => "fail",
-                None => "not_assessed",
-            },
-            cites: ctx.cites(&g.cites),
-        });
+        if explain {
+            w.gates.push(GateRow {
+                gate: g.id.clone(),
+                title: g.title.clone(),
+                outcome: match outcome {
+                    Some(GateOutcome::Pass) => "pass",
+                    Some(GateOutcome::Fail) => "fail",
+                    None => "not_assessed",
+                },
+                cites: ctx.cites(&g.cites),
+            });
+        }
         match outcome {
             Some(GateOutcome::Fail) => {
-                w.flags.push(flag(
-                    "gate_failed",
-                    None,
-                    true,
-                    format!("The bid fails the pass/fail condition \"{}\".", g.title),
-                    "The bid is excluded. Record the evidence for the failure and tell the bidder.",
-                    ctx.cites(&g.cites),
-                ));
+                w.flags.raise("gate_failed", None, true, || Words {
+                    message: format!("The bid fails the pass/fail condition \"{}\".", g.title),
+                    action: "The bid is excluded. Record the evidence for the failure and tell the bidder.",
+                    cites: ctx.cites(&g.cites),
+                    trace: None,
+                });
                 w.excluded.push(format!("fails \"{}\"", g.title));
             }
             None => w.missing.push(format!(
@@ -485,26 +649,22 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
     if ctx.tender.doc().reserved_for_user_led {
         match verdict {
             Verdict::No => {
-                w.flags.push(flag(
-                    "ineligible",
-                    None,
-                    true,
-                    "The contract is reserved for user-led organisations, and this bidder is not one under the protocol.".into(),
-                    "The bid is excluded from the ranking. Tell the bidder which test it did not meet.",
-                    Vec::new(),
-                ));
+                w.flags.raise("ineligible", None, true, || Words {
+                    message: "The contract is reserved for user-led organisations, and this bidder is not one under the protocol.".into(),
+                    action: "The bid is excluded from the ranking. Tell the bidder which test it did not meet.",
+                    cites: Vec::new(),
+                    trace: None,
+                });
                 w.excluded
                     .push("not a user-led organisation, and the contract is reserved".into());
             }
             Verdict::NotEnoughInformation => {
-                w.flags.push(flag(
-                    "eligibility_unknown",
-                    None,
-                    false,
-                    "The contract is reserved for user-led organisations, and the bid does not give enough information to tell whether this bidder is one.".into(),
-                    "Ask the bidder for the missing information before ranking the bid.",
-                    Vec::new(),
-                ));
+                w.flags.raise("eligibility_unknown", None, false, || Words {
+                    message: "The contract is reserved for user-led organisations, and the bid does not give enough information to tell whether this bidder is one.".into(),
+                    action: "Ask the bidder for the missing information before ranking the bid.",
+                    cites: Vec::new(),
+                    trace: None,
+                });
                 w.missing
                     .push("eligibility cannot be decided on the information given".into());
             }
@@ -516,22 +676,20 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
         if let Some(ceiling) = lot.price_ceiling {
             if bid.price > ceiling {
                 let excludes = award.affordability.over_ceiling == OverCeiling::Exclude;
-                w.flags.push(flag(
-                    "over_ceiling",
-                    None,
-                    excludes,
-                    format!(
+                w.flags.raise("over_ceiling", None, excludes, || Words {
+                    message: format!(
                         "The price {} is above the lot's affordability ceiling of {}.",
                         money(bid.price),
                         money(ceiling)
                     ),
-                    if excludes {
+                    action: if excludes {
                         "The bid is excluded from the ranking, as the protocol says."
                     } else {
                         "The bid stays in the ranking, flagged, as the protocol says; the authority must decide whether it can afford it."
                     },
-                    ctx.cites(&award.affordability.cites),
-                ));
+                    cites: run.affordability_cites.clone(),
+                    trace: None,
+                });
                 if excludes {
                     w.excluded.push(format!(
                         "price above the affordability ceiling of {}",
@@ -542,27 +700,36 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
         }
     }
 
-    for node in protocol.tree() {
-        let Some(crit) = protocol.criterion(&node.id) else {
+    for (i, node) in run.nodes.iter().enumerate() {
+        let Some(crit) = node.crit else {
             continue;
         };
         match &crit.body {
             CriterionBody::Group(_) | CriterionBody::Leaf(Method::Price(_)) => {}
             CriterionBody::Leaf(Method::Panel { scale, minimum }) => {
-                panel_leaf(ctx, &mut w, &node.id, scale, *minimum)?;
+                panel_leaf(run, &mut w, i, scale, *minimum)?;
             }
             CriterionBody::Leaf(Method::Banded {
                 fact,
                 bands,
                 out_of,
             }) => {
-                let mut row = blank_row(ctx, &node.id);
+                let mut row = run.blank(i);
                 match bid_fact_value(&bid.organisation, &bid.facts, fact) {
                     Some(v) => {
-                        let (marks, trace) = banded(ctx, &node.id, fact, v, bands, *out_of)?;
-                        w.marks.insert(node.id.clone(), marks);
-                        row.marks = Some(ctx.show(marks));
-                        row.trace = Some(trace);
+                        let marks = match &mut row {
+                            Some(row) => {
+                                let (marks, trace) = banded(ctx, node.id, fact, v, bands, *out_of)?;
+                                row.marks = Some(ctx.show(marks));
+                                row.trace = Some(trace);
+                                marks
+                            }
+                            None => {
+                                let (_, share) = band_share(v, bands, *out_of)?;
+                                ctx.marks(node.available, share)?.1
+                            }
+                        };
+                        w.marks[i] = Some(marks);
                     }
                     None => {
                         let why = format!(
@@ -570,10 +737,14 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
                             protocol.bid_fact_title(fact)
                         );
                         w.missing.push(format!("{}: {why}", crit.title));
-                        row.missing = Some(why);
+                        if let Some(row) = &mut row {
+                            row.missing = Some(why);
+                        }
                     }
                 }
-                w.rows.insert(node.id.clone(), row);
+                if explain {
+                    w.rows[i] = row;
+                }
             }
         }
     }
@@ -581,129 +752,166 @@ fn pre_price<'b>(ctx: &Ctx, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
 }
 
 fn price_leaves(
-    ctx: &Ctx,
+    run: &Run,
     w: &mut Work,
     lot: &Lot,
     lowest: Exact,
     lowest_note: &str,
 ) -> Result<(), Overflow> {
-    for node in ctx.protocol.tree() {
-        let Some(crit) = ctx.protocol.criterion(&node.id) else {
+    let ctx = &run.ctx;
+    let price = w.bid.price;
+    for (i, node) in run.nodes.iter().enumerate() {
+        let Some(CriterionBody::Leaf(Method::Price(formula))) = node.crit.map(|c| &c.body) else {
             continue;
         };
-        if let CriterionBody::Leaf(Method::Price(formula)) = &crit.body {
-            let s = price::share(*formula, w.bid.price, lowest, lowest_note, lot)?;
+        let (share, words) = if run.explain {
+            let s = price::share(*formula, price, lowest, lowest_note, lot)?;
+            (s.share, Some((s.formula, s.inputs)))
+        } else {
+            (price::share_value(*formula, price, lowest, lot)?, None)
+        };
+        let figures = ctx.marks(node.available, share)?;
+        w.marks[i] = Some(figures.1);
+        if let (Some((text, inputs)), Some(mut row)) = (words, run.blank(i)) {
             let rule = format!("award.price.{}", formula.word());
-            let (marks, trace) = ctx.leaf_marks(&node.id, &rule, s.share, &s.formula, s.inputs)?;
-            let mut row = blank_row(ctx, &node.id);
-            row.marks = Some(ctx.show(marks));
-            row.trace = Some(trace);
-            w.marks.insert(node.id.clone(), marks);
-            w.rows.insert(node.id.clone(), row);
+            row.marks = Some(ctx.show(figures.1));
+            row.trace = Some(ctx.leaf_trace(
+                node.id,
+                &rule,
+                node.available,
+                figures,
+                &text,
+                inputs,
+                node.cites.clone(),
+            ));
+            w.rows[i] = Some(row);
         }
     }
     Ok(())
 }
 
-fn abnormally_low(ctx: &Ctx, w: &mut Work, lot: &Lot, others: &[Exact]) -> Result<(), Overflow> {
-    let rule = &ctx.protocol.doc().award.abnormally_low;
-    let (benchmark, what) = match rule.compare_to {
-        LowBenchmark::LotEstimate => (Some(lot.value), "the lot's estimated value".to_string()),
-        LowBenchmark::MeanOfOtherBids => (
-            price::mean(others)?,
-            format!(
-                "the mean price of the other {} bid{} for this lot",
-                others.len(),
-                if others.len() == 1 { "" } else { "s" }
-            ),
-        ),
+/// Flags an abnormally low price. `others` is the sum and count of the prices of the other bids
+/// in competition for the lot, which the mean-of-other-bids benchmark divides.
+fn abnormally_low(
+    run: &Run,
+    w: &mut Work,
+    lot: &Lot,
+    others: Result<(Exact, usize), Overflow>,
+) -> Result<(), Overflow> {
+    let rule = &run.ctx.protocol.doc().award.abnormally_low;
+    let (benchmark, count) = match rule.compare_to {
+        LowBenchmark::LotEstimate => (Some(lot.value), None),
+        LowBenchmark::MeanOfOtherBids => {
+            let (total, count) = others?;
+            let mean = if count == 0 {
+                None
+            } else {
+                Some(total.div(Exact::int(count as i128))?)
+            };
+            (mean, Some(count))
+        }
     };
     let Some(benchmark) = benchmark else {
         return Ok(());
     };
-    let t = price::low_test(w.bid.price, benchmark, rule.below_percent)?;
+    let price = w.bid.price;
+    let t = price::low_test(price, benchmark, rule.below_percent)?;
     if t.is_low {
-        let pct = w.bid.price.mul(Exact::HUNDRED)?.div(benchmark)?;
-        let mut f = flag(
-            "abnormally_low",
-            None,
-            false,
-            format!(
-                "The price {} is {} of {what} ({}); the protocol asks for an explanation of any price below {}.",
-                money(w.bid.price),
-                explain::percent(pct),
-                money(benchmark),
-                explain::percent(rule.below_percent)
-            ),
-            "Clarification required: ask the bidder to explain the price before any decision. The bid is not rejected and stays in the ranking.",
-            ctx.cites(&rule.cites),
-        );
-        f.trace = Some(Trace {
-            rule: "award.abnormally_low".into(),
-            criterion: None,
-            inputs: vec![
-                Input {
-                    name: "bid_price".into(),
-                    label: "this bid's price".into(),
-                    value: money(w.bid.price),
-                },
-                Input {
-                    name: "benchmark".into(),
-                    label: what,
-                    value: money(t.benchmark),
-                },
-            ],
-            formula: format!(
-                "{} × {}%",
-                t.benchmark.to_exact_string(),
-                rule.below_percent.to_exact_string()
-            ),
-            exact: t.limit.to_exact_string(),
-            result: t.limit.to_exact_string(),
-            rounding: None,
-            cites: ctx.cites(&rule.cites),
+        let pct = price.mul(Exact::HUNDRED)?.div(benchmark)?;
+        w.flags.raise("abnormally_low", None, false, || {
+            let what = match count {
+                None => "the lot's estimated value".to_string(),
+                Some(n) => format!(
+                    "the mean price of the other {n} bid{} for this lot",
+                    if n == 1 { "" } else { "s" }
+                ),
+            };
+            Words {
+                message: format!(
+                    "The price {} is {} of {what} ({}); the protocol asks for an explanation of any price below {}.",
+                    money(price),
+                    explain::percent(pct),
+                    money(benchmark),
+                    explain::percent(rule.below_percent)
+                ),
+                action: "Clarification required: ask the bidder to explain the price before any decision. The bid is not rejected and stays in the ranking.",
+                cites: run.low_cites.clone(),
+                trace: Some(Trace {
+                    rule: "award.abnormally_low".into(),
+                    criterion: None,
+                    inputs: vec![
+                        Input {
+                            name: "bid_price".into(),
+                            label: "this bid's price".into(),
+                            value: money(price),
+                        },
+                        Input {
+                            name: "benchmark".into(),
+                            label: what,
+                            value: money(t.benchmark),
+                        },
+                    ],
+                    formula: format!(
+                        "{} × {}%",
+                        t.benchmark.to_exact_string(),
+                        rule.below_percent.to_exact_string()
+                    ),
+                    exact: t.limit.to_exact_string(),
+                    result: t.limit.to_exact_string(),
+                    rounding: None,
+                    cites: run.low_cites.clone(),
+                }),
+            }
         });
-        w.flags.push(f);
     }
     Ok(())
 }
 
-/// Builds the criteria rows in tree order, adding groups up from their children.
-fn finish_rows(ctx: &Ctx, w: &mut Work) -> Result<Vec<CriterionResult>, Overflow> {
-    let tree = ctx.protocol.tree();
+/// Adds groups up from their children, bottom-up, and returns the criteria rows in tree order
+/// (none when not explaining).
+fn finish_rows(run: &Run, w: &mut Work) -> Result<Vec<CriterionResult>, Overflow> {
+    let ctx = &run.ctx;
     // Children come after their parent in tree order, so work bottom-up.
-    for node in tree.iter().rev() {
+    for (i, node) in run.nodes.iter().enumerate().rev() {
         if node.children.is_empty() {
             continue;
         }
-        let mut row = blank_row(ctx, &node.id);
-        let parts: Option<Vec<Exact>> = node
-            .children
-            .iter()
-            .map(|c| w.marks.get(c).copied())
-            .collect();
+        let mut row = run.blank(i);
+        let parts: Option<Vec<Exact>> = node.children.iter().map(|c| w.marks[*c]).collect();
         if let Some(parts) = parts {
-            let (sum, trace) = ctx.sum_trace("award.group", Some(&node.id), &parts)?;
-            w.marks.insert(node.id.clone(), sum);
-            row.marks = Some(ctx.show(sum));
-            row.trace = Some(trace);
-        } else {
+            let total = sum(&parts)?;
+            w.marks[i] = Some(total);
+            if let Some(row) = &mut row {
+                row.marks = Some(ctx.show(total));
+                row.trace = Some(ctx.sum_trace(
+                    "award.group",
+                    Some(node.id),
+                    &parts,
+                    total,
+                    node.cites.clone(),
+                ));
+            }
+        } else if let Some(row) = &mut row {
             row.missing = Some("some of its criteria could not be scored yet".into());
         }
-        w.rows.insert(node.id.clone(), row);
+        if run.explain {
+            w.rows[i] = row;
+        }
     }
-    Ok(tree.iter().filter_map(|n| w.rows.remove(&n.id)).collect())
+    Ok(std::mem::take(&mut w.rows).into_iter().flatten().collect())
 }
 
-impl Protocol {
-    /// Scores a tender's bids: eligibility, gates, moderation, price, thresholds, flags, and a
-    /// ranking per lot with the tie-break reasons.
-    pub fn score(&self, tender: &Tender, bids: &Bids) -> Result<ScoreResult, Problems> {
-        let ctx = Ctx {
-            protocol: self,
-            tender,
-            rounding: self.doc().rounding,
-        };
+/// What a run produces: each lot's ranking, and each bid's full result when explaining.
+struct Scored {
+    lots: Vec<LotResult>,
+    bids: Vec<BidResult>,
+}
+
+impl Run<'_> {
+    /// Scores every bid and ranks each lot.
+    fn score(&self, bids: &Bids) -> Result<Scored, Problems> {
+        let ctx = &self.ctx;
+        let explain = self.explain;
         let overflow = |bid: &str| {
             Problems(vec![Problem::new(
                 Document::Bids,
@@ -715,13 +923,13 @@ impl Protocol {
         };
         let mut works: Vec<Work> = Vec::new();
         for bid in bids.iter() {
-            works.push(pre_price(&ctx, bid).map_err(|_| overflow(&bid.id))?);
+            works.push(pre_price(self, bid).map_err(|_| overflow(&bid.id))?);
         }
-        let (findings, _) = crate::barriers::findings(self, tender);
         let mut lots_out = Vec::new();
-        let mut results: BTreeMap<String, BidResult> = BTreeMap::new();
+        // Full results by work index; works are in bid id order, as results are published.
+        let mut results: Vec<Option<BidResult>> = vec![None; works.len()];
 
-        for lot in &tender.doc().lots {
+        for lot in &ctx.tender.doc().lots {
             let idx: Vec<usize> = (0..works.len())
                 .filter(|i| works[*i].bid.lot == lot.id)
                 .collect();
@@ -741,40 +949,48 @@ impl Protocol {
             } else {
                 "the lowest price among the bids in competition for this lot"
             };
+            // The mean price of the other bids in competition, which the abnormally-low rule
+            // may use, comes from one sum for the lot less the bid's own price: the same exact
+            // figure as adding up the others for every bid, without the quadratic work.
+            let compliant_prices: Vec<Exact> =
+                compliant.iter().map(|i| works[*i].bid.price).collect();
+            let compliant_total = sum(&compliant_prices);
             for &i in &idx {
-                let id = works[i].bid.id.clone();
+                let bid = works[i].bid;
                 if let Some(lowest) = lowest {
-                    price_leaves(&ctx, &mut works[i], lot, lowest, note)
-                        .map_err(|_| overflow(&id))?;
+                    price_leaves(self, &mut works[i], lot, lowest, note)
+                        .map_err(|_| overflow(&bid.id))?;
                 }
-                let others: Vec<Exact> = compliant
-                    .iter()
-                    .filter(|j| **j != i)
-                    .map(|j| works[*j].bid.price)
-                    .collect();
-                abnormally_low(&ctx, &mut works[i], lot, &others).map_err(|_| overflow(&id))?;
+                let others = compliant_total.and_then(|total| {
+                    if compliant.binary_search(&i).is_ok() {
+                        Ok((total.sub(bid.price)?, compliant.len() - 1))
+                    } else {
+                        Ok((total, compliant.len()))
+                    }
+                });
+                abnormally_low(self, &mut works[i], lot, others).map_err(|_| overflow(&bid.id))?;
             }
 
-            let mut cands = Vec::new();
-            let mut not_ranked = Vec::new();
-            let mut partial: BTreeMap<String, (BidResult, Vec<&'static str>)> = BTreeMap::new();
+            // Totals and statuses, then the ranking of the bids that compete.
+            let mut outcomes: Vec<(usize, &'static str, Option<Exact>)> = Vec::new();
             for &i in &idx {
                 let w = &mut works[i];
-                let id = w.bid.id.clone();
-                let criteria = finish_rows(&ctx, w).map_err(|_| overflow(&id))?;
+                let bid = w.bid;
+                let criteria = finish_rows(self, w).map_err(|_| overflow(&bid.id))?;
                 let top: Option<Vec<Exact>> = self
-                    .doc()
-                    .award
-                    .criteria
+                    .nodes
                     .iter()
-                    .map(|c| w.marks.get(&c.id).copied())
+                    .zip(&w.marks)
+                    .filter(|(n, _)| n.top)
+                    .map(|(_, m)| *m)
                     .collect();
                 let (total, total_trace) = match top {
                     Some(parts) => {
-                        let (t, tr) = ctx
-                            .sum_trace("award.total", None, &parts)
-                            .map_err(|_| overflow(&id))?;
-                        (Some(t), Some(tr))
+                        let t = sum(&parts).map_err(|_| overflow(&bid.id))?;
+                        let trace = explain.then(|| {
+                            ctx.sum_trace("award.total", None, &parts, t, self.award_cites.clone())
+                        });
+                        (Some(t), trace)
                     }
                     None => (None, None),
                 };
@@ -786,79 +1002,86 @@ impl Protocol {
                     "ranked"
                 };
                 if !w.missing.is_empty() {
-                    w.flags.push(flag(
-                        "incomplete",
-                        None,
-                        false,
-                        format!("The bid cannot be fully scored yet: {}.", w.missing.join("; ")),
-                        "Complete the missing scores or information; the bid is ranked once it is complete.",
-                        Vec::new(),
-                    ));
-                }
-                let open_flags: Vec<&'static str> = w
-                    .flags
-                    .iter()
-                    .filter(|f| !f.excludes)
-                    .map(|f| f.code)
-                    .collect();
-                if status == "ranked" {
-                    cands.push(ranking::Candidate {
-                        id: id.clone(),
-                        bidder: w.bid.organisation.name.clone(),
-                        total: total.unwrap_or(Exact::ZERO),
-                        price: w.bid.price,
-                        user_led: w.verdict == Verdict::Yes,
-                        marks: w.marks.clone(),
+                    let missing = &w.missing;
+                    w.flags.raise("incomplete", None, false, || Words {
+                        message: format!(
+                            "The bid cannot be fully scored yet: {}.",
+                            missing.join("; ")
+                        ),
+                        action: "Complete the missing scores or information; the bid is ranked once it is complete.",
+                        cites: Vec::new(),
+                        trace: None,
                     });
-                } else {
-                    let mut reasons = w.excluded.clone();
-                    if status == "incomplete" {
-                        reasons = w.missing.clone();
+                }
+                // The eligibility in full is there exactly when the run explains.
+                if let Some(eligibility) = w.eligibility.take() {
+                    results[i] = Some(BidResult {
+                        bid: bid.id.clone(),
+                        bidder: bid.organisation.name.clone(),
+                        lot: bid.lot.clone(),
+                        price: bid.price.to_fixed(2),
+                        status,
+                        rank: None,
+                        total: total.map(|t| ctx.show(t)),
+                        available: ctx.show(Exact::HUNDRED),
+                        total_trace,
+                        eligibility,
+                        gates: std::mem::take(&mut w.gates),
+                        criteria,
+                        flags: std::mem::take(&mut w.flags.raised),
+                    });
+                }
+                outcomes.push((i, status, total));
+            }
+
+            let mut cands = Vec::new();
+            let mut in_order = Vec::new();
+            let mut not_ranked = Vec::new();
+            for &(i, status, total) in &outcomes {
+                let w = &works[i];
+                match (status, total) {
+                    ("ranked", Some(total)) => {
+                        cands.push(ranking::Candidate {
+                            id: &w.bid.id,
+                            bidder: &w.bid.organisation.name,
+                            total,
+                            price: w.bid.price,
+                            user_led: w.verdict == Verdict::Yes,
+                            marks: &w.marks,
+                        });
+                        in_order.push(i);
                     }
-                    not_ranked.push(NotRanked {
-                        bid: id.clone(),
+                    _ => not_ranked.push(NotRanked {
+                        bid: w.bid.id.clone(),
                         bidder: w.bid.organisation.name.clone(),
                         status,
-                        reasons,
-                    });
+                        reasons: if status == "incomplete" {
+                            w.missing.clone()
+                        } else {
+                            w.excluded.clone()
+                        },
+                    }),
                 }
-                let result = BidResult {
-                    bid: id.clone(),
-                    bidder: w.bid.organisation.name.clone(),
-                    lot: w.bid.lot.clone(),
-                    price: w.bid.price.to_fixed(2),
-                    status,
-                    rank: None,
-                    total: total.map(|t| ctx.show(t)),
-                    available: ctx.show(Exact::HUNDRED),
-                    total_trace,
-                    eligibility: w.eligibility.clone(),
-                    gates: std::mem::take(&mut w.gates),
-                    criteria,
-                    flags: std::mem::take(&mut w.flags),
-                };
-                partial.insert(id, (result, open_flags));
             }
-            let placed = ranking::rank(self, &cands, ctx.rounding.places);
+            let placed = ranking::rank(ctx.protocol, &cands, ctx.rounding.places);
             let mut ranking_rows = Vec::new();
             for p in placed {
-                if let Some((r, open)) = partial.get_mut(&p.id) {
+                let c = &cands[p.candidate];
+                let i = in_order[p.candidate];
+                if let Some(r) = &mut results[i] {
                     r.rank = Some(p.rank);
-                    ranking_rows.push(RankRow {
-                        rank: p.rank,
-                        bid: p.id.clone(),
-                        bidder: r.bidder.clone(),
-                        total: r.total.clone().unwrap_or_default(),
-                        price: r.price.clone(),
-                        flags: open.clone(),
-                        tie: p.tie,
-                    });
                 }
+                ranking_rows.push(RankRow {
+                    rank: p.rank,
+                    bid: c.id.to_string(),
+                    bidder: c.bidder.to_string(),
+                    total: ctx.show(c.total),
+                    price: c.price.to_fixed(2),
+                    flags: works[i].flags.open.clone(),
+                    tie: p.tie,
+                });
             }
             ranking_rows.sort_by(|a, b| (a.rank, &a.bid).cmp(&(b.rank, &b.bid)));
-            for (id, (r, _)) in partial {
-                results.insert(id, r);
-            }
             lots_out.push(LotResult {
                 lot: lot.id.clone(),
                 title: lot.title.clone(),
@@ -867,7 +1090,19 @@ impl Protocol {
                 not_ranked,
             });
         }
+        Ok(Scored {
+            lots: lots_out,
+            bids: results.into_iter().flatten().collect(),
+        })
+    }
+}
 
+impl Protocol {
+    /// Scores a tender's bids: eligibility, gates, moderation, price, thresholds, flags, and a
+    /// ranking per lot with the tie-break reasons; every figure explained.
+    pub fn score(&self, tender: &Tender, bids: &Bids) -> Result<ScoreResult, Problems> {
+        let scored = Run::new(self, tender, true).score(bids)?;
+        let (findings, _) = crate::barriers::findings(self, tender);
         Ok(ScoreResult {
             document: "score-result",
             engine: crate::report::EngineRef::this(),
@@ -880,8 +1115,18 @@ impl Protocol {
             ]),
             rounding: crate::rounding_ref(self),
             findings,
-            lots: lots_out,
-            bids: results.into_values().collect(),
+            lots: scored.lots,
+            bids: scored.bids,
         })
+    }
+
+    /// Ranks a tender's bids without explaining them: each lot's ranking exactly as
+    /// [`Protocol::score`] gives it in its `lots` (totals, ranks, open flag codes, tie notes,
+    /// bids not ranked and why), from the same code with the explanations left out. For callers
+    /// that re-score many times and need only the order, such as the what-if sweep; anything
+    /// shown or published as a result should come from `score`.
+    pub fn rank(&self, tender: &Tender, bids: &Bids) -> Result<Ranking, Problems> {
+        let scored = Run::new(self, tender, false).score(bids)?;
+        Ok(Ranking { lots: scored.lots })
     }
 }

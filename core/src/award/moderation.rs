@@ -14,9 +14,9 @@ use crate::tender::{Role, Tender};
 pub struct Moderated {
     /// The score, exactly.
     pub value: Exact,
-    /// The formula with values put in.
+    /// The formula with values put in (empty when not explaining).
     pub formula: String,
-    /// The inputs.
+    /// The inputs (empty when not explaining).
     pub inputs: Vec<Input>,
 }
 
@@ -34,15 +34,19 @@ impl From<Overflow> for NotModerated {
     }
 }
 
-fn mean(scores: &[i64]) -> Result<Exact, Overflow> {
-    let sum: i128 = scores.iter().map(|s| i128::from(*s)).sum();
-    Exact::ratio(sum, scores.len() as i128)
+/// The sum and count of some scores, without collecting them.
+fn sum<'s>(scores: impl Iterator<Item = &'s PanelScore>) -> (i128, usize) {
+    scores.fold((0, 0), |(t, n), s| (t + i128::from(s.score), n + 1))
 }
 
-fn list(scores: &[i64]) -> String {
+/// The mean of `count` scores adding up to `sum`.
+fn mean(sum: i128, count: usize) -> Result<Exact, Overflow> {
+    Exact::ratio(sum, count as i128)
+}
+
+fn list<'s>(scores: impl Iterator<Item = &'s PanelScore>) -> String {
     scores
-        .iter()
-        .map(|s| s.to_string())
+        .map(|s| s.score.to_string())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -59,81 +63,136 @@ pub fn median(scores: &[i64]) -> Result<Exact, Overflow> {
     }
 }
 
-fn role_of(tender: &Tender, evaluator: &str) -> Role {
-    tender
-        .evaluator(evaluator)
-        .map_or(Role::Officer, |e| e.role)
+/// One member of a tender's panel as moderation sees them.
+pub struct Member<'t> {
+    /// Evaluator id.
+    pub id: &'t str,
+    /// Name.
+    pub name: &'t str,
+    /// Role.
+    pub role: Role,
+    /// How the member's score is labelled in an explanation: `Name (role)`.
+    pub label: String,
 }
 
-/// Moderates one criterion's scores.
+/// The tender's panel, looked up once per scoring run rather than for every score of every bid.
+pub struct Panel<'t> {
+    members: Vec<Member<'t>>,
+}
+
+impl<'t> Panel<'t> {
+    /// The panel of a tender; labels are written only when `explain` is set.
+    pub fn new(tender: &'t Tender, explain: bool) -> Panel<'t> {
+        let members = tender
+            .doc()
+            .panel
+            .iter()
+            .flatten()
+            .map(|e| Member {
+                id: &e.id,
+                name: &e.name,
+                role: e.role,
+                label: if explain {
+                    format!("{} ({})", e.name, e.role.describe())
+                } else {
+                    String::new()
+                },
+            })
+            .collect();
+        Panel { members }
+    }
+
+    /// A member by evaluator id.
+    pub fn member(&self, id: &str) -> Option<&Member<'t>> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    /// Every member, in the tender's order.
+    pub fn members(&self) -> &[Member<'t>] {
+        &self.members
+    }
+
+    /// An evaluator's role; a score from outside the panel (which reading refuses) would count
+    /// as an officer's.
+    fn role(&self, id: &str) -> Role {
+        self.member(id).map_or(Role::Officer, |m| m.role)
+    }
+}
+
+/// Moderates one criterion's scores. The formula and inputs that explain the figure are written
+/// only when `explain` is set; the figure is the same either way.
 pub fn moderate(
     method: &ModerationMethod,
-    tender: &Tender,
+    panel: &Panel,
     scores: &[PanelScore],
     consensus: Option<i64>,
+    explain: bool,
 ) -> Result<Moderated, NotModerated> {
-    let inputs: Vec<Input> = scores
-        .iter()
-        .map(|s| {
-            let (name, role) = tender.evaluator(&s.evaluator).map_or_else(
-                || (s.evaluator.clone(), Role::Officer),
-                |e| (e.name.clone(), e.role),
-            );
-            Input {
+    let inputs = || -> Vec<Input> {
+        scores
+            .iter()
+            .map(|s| Input {
                 name: s.evaluator.clone(),
-                label: format!("{name} ({})", role.describe()),
+                label: panel.member(&s.evaluator).map_or_else(
+                    || format!("{} ({})", s.evaluator, Role::Officer.describe()),
+                    |m| m.label.clone(),
+                ),
                 value: s.score.to_string(),
-            }
-        })
-        .collect();
-    let all: Vec<i64> = scores.iter().map(|s| s.score).collect();
+            })
+            .collect()
+    };
+    let text = |f: &dyn Fn() -> String| if explain { f() } else { String::new() };
     match method {
         ModerationMethod::Consensus => match consensus {
             Some(c) => Ok(Moderated {
                 value: Exact::int(i128::from(c)),
-                formula: format!("{c}"),
-                inputs: vec![Input {
-                    name: "consensus".into(),
-                    label: "consensus score agreed at moderation".into(),
-                    value: c.to_string(),
-                }],
+                formula: text(&|| format!("{c}")),
+                inputs: if explain {
+                    vec![Input {
+                        name: "consensus".into(),
+                        label: "consensus score agreed at moderation".into(),
+                        value: c.to_string(),
+                    }]
+                } else {
+                    Vec::new()
+                },
             }),
             None => Err(NotModerated::Missing(
                 "no consensus score has been recorded".into(),
             )),
         },
         ModerationMethod::Median => {
-            if all.is_empty() {
+            if scores.is_empty() {
                 return Err(NotModerated::Missing("no evaluator has scored it".into()));
             }
+            let all: Vec<i64> = scores.iter().map(|s| s.score).collect();
             Ok(Moderated {
                 value: median(&all)?,
-                formula: format!("median({})", list(&all)),
-                inputs,
+                formula: text(&|| format!("median({})", list(scores.iter()))),
+                inputs: if explain { inputs() } else { Vec::new() },
             })
         }
         ModerationMethod::Mean {
             lived_experience_share: None,
         } => {
-            if all.is_empty() {
+            if scores.is_empty() {
                 return Err(NotModerated::Missing("no evaluator has scored it".into()));
             }
+            let (total, count) = sum(scores.iter());
             Ok(Moderated {
-                value: mean(&all)?,
-                formula: format!("mean({})", list(&all)),
-                inputs,
+                value: mean(total, count)?,
+                formula: text(&|| format!("mean({})", list(scores.iter()))),
+                inputs: if explain { inputs() } else { Vec::new() },
             })
         }
         ModerationMethod::Mean {
             lived_experience_share: Some(share),
         } => {
-            let (le, officers): (Vec<&PanelScore>, Vec<&PanelScore>) = scores
-                .iter()
-                .partition(|s| role_of(tender, &s.evaluator) == Role::LivedExperience);
-            let le: Vec<i64> = le.iter().map(|s| s.score).collect();
-            let off: Vec<i64> = officers.iter().map(|s| s.score).collect();
-            if le.is_empty() || off.is_empty() {
-                let who = if le.is_empty() {
+            let lived = |s: &&PanelScore| panel.role(&s.evaluator) == Role::LivedExperience;
+            let (le_total, le_count) = sum(scores.iter().filter(lived));
+            let (off_total, off_count) = sum(scores.iter().filter(|s| !lived(s)));
+            if le_count == 0 || off_count == 0 {
+                let who = if le_count == 0 {
                     "no lived-experience evaluator"
                 } else {
                     "no officer"
@@ -145,19 +204,21 @@ pub fn moderate(
             }
             let rest = Exact::HUNDRED.sub(*share)?;
             let value = share
-                .mul(mean(&le)?)?
-                .add(rest.mul(mean(&off)?)?)?
+                .mul(mean(le_total, le_count)?)?
+                .add(rest.mul(mean(off_total, off_count)?)?)?
                 .div(Exact::HUNDRED)?;
             Ok(Moderated {
                 value,
-                formula: format!(
-                    "{}% × mean({}) + {}% × mean({})",
-                    share.to_exact_string(),
-                    list(&le),
-                    rest.to_exact_string(),
-                    list(&off)
-                ),
-                inputs,
+                formula: text(&|| {
+                    format!(
+                        "{}% × mean({}) + {}% × mean({})",
+                        share.to_exact_string(),
+                        list(scores.iter().filter(lived)),
+                        rest.to_exact_string(),
+                        list(scores.iter().filter(|s| !lived(s)))
+                    )
+                }),
+                inputs: if explain { inputs() } else { Vec::new() },
             })
         }
     }
@@ -185,6 +246,6 @@ mod tests {
 
     #[test]
     fn mean_is_exact() {
-        assert_eq!(mean(&[3, 4, 4]).unwrap(), Exact::ratio(11, 3).unwrap());
+        assert_eq!(mean(11, 3).unwrap(), Exact::ratio(11, 3).unwrap());
     }
 }

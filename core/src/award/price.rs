@@ -31,8 +31,30 @@ fn input(name: &str, label: &str, v: Exact) -> Input {
     }
 }
 
-/// The share of marks a price earns under a formula. `lowest` is the benchmark for relative
-/// formulas; `lowest_note` says where it came from.
+/// The share of marks a price earns under a formula, between 0 and 1: the figure alone, which
+/// [`share`] explains. `lowest` is the benchmark for relative formulas.
+pub fn share_value(
+    formula: PriceFormula,
+    price: Exact,
+    lowest: Exact,
+    lot: &Lot,
+) -> Result<Exact, Overflow> {
+    match formula {
+        // A bid excluded from the benchmark may be cheaper than it: capped at full marks.
+        PriceFormula::LowestPriceRatio => Ok(lowest.div(price)?.min(Exact::ONE)),
+        PriceFormula::LinearCeilingFloor => {
+            // Tender checks guarantee both are present with floor < ceiling.
+            let (Some(ceiling), Some(floor)) = (lot.price_ceiling, lot.price_floor) else {
+                return Err(Overflow);
+            };
+            let raw = ceiling.sub(price)?.div(ceiling.sub(floor)?)?;
+            Ok(raw.max(Exact::ZERO).min(Exact::ONE))
+        }
+    }
+}
+
+/// The share of marks a price earns under a formula, with the formula and inputs that explain
+/// it. `lowest` is the benchmark for relative formulas; `lowest_note` says where it came from.
 pub fn share(
     formula: PriceFormula,
     price: Exact,
@@ -40,10 +62,10 @@ pub fn share(
     lowest_note: &str,
     lot: &Lot,
 ) -> Result<PriceShare, Overflow> {
+    let share = share_value(formula, price, lowest, lot)?;
     match formula {
         PriceFormula::LowestPriceRatio => Ok(PriceShare {
-            share: lowest.div(price)?.min(Exact::ONE),
-            // A bid excluded from the benchmark may be cheaper than it: capped at full marks.
+            share,
             formula: if price < lowest {
                 format!(
                     "min(1, {} ÷ {}) × {{marks}}",
@@ -63,13 +85,12 @@ pub fn share(
             ],
         }),
         PriceFormula::LinearCeilingFloor => {
-            // Tender checks guarantee both are present with floor < ceiling.
+            // share_value has checked that both are present.
             let (Some(ceiling), Some(floor)) = (lot.price_ceiling, lot.price_floor) else {
                 return Err(Overflow);
             };
-            let raw = ceiling.sub(price)?.div(ceiling.sub(floor)?)?;
             Ok(PriceShare {
-                share: raw.max(Exact::ZERO).min(Exact::ONE),
+                share,
                 formula: format!(
                     "min(1, max(0, ({c} − {p}) ÷ ({c} − {f}))) × {{marks}}",
                     c = ceiling.to_exact_string(),

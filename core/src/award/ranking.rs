@@ -13,27 +13,37 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// What ranking needs to know about a bid.
-pub struct Candidate {
+pub struct Candidate<'a> {
     /// Bid id.
-    pub id: String,
+    pub id: &'a str,
     /// Bidder's name.
-    pub bidder: String,
+    pub bidder: &'a str,
     /// Total marks (rounded marks added exactly).
     pub total: Exact,
     /// Price.
     pub price: Exact,
     /// Whether the bidder is a user-led organisation (verdict "yes").
     pub user_led: bool,
-    /// Marks by criterion id (groups and leaves).
-    pub marks: BTreeMap<String, Exact>,
+    /// Marks by criterion (groups and leaves), by position in [`Protocol::tree`].
+    pub marks: &'a [Option<Exact>],
+}
+
+impl Candidate<'_> {
+    /// The marks for a criterion, by id (0 when not worked out).
+    fn marks_in(&self, protocol: &Protocol, id: &str) -> Exact {
+        protocol
+            .position(id)
+            .and_then(|i| self.marks.get(i).copied().flatten())
+            .unwrap_or(Exact::ZERO)
+    }
 }
 
 /// A ranked bid.
 pub struct Placed {
     /// Rank, 1 best; tied bids share it.
     pub rank: u32,
-    /// Bid id.
-    pub id: String,
+    /// Which candidate (an index into the candidates ranked).
+    pub candidate: usize,
     /// How a tie was settled.
     pub tie: Option<TieNote>,
 }
@@ -55,19 +65,19 @@ impl Key {
     }
 }
 
-fn key(rule: &TieBreak, c: &Candidate) -> Key {
+fn key(protocol: &Protocol, rule: &TieBreak, c: &Candidate) -> Key {
     match rule {
-        TieBreak::HigherScoreIn(id) => Key::High(c.marks.get(id).copied().unwrap_or(Exact::ZERO)),
+        TieBreak::HigherScoreIn(id) => Key::High(c.marks_in(protocol, id)),
         TieBreak::LowerPrice => Key::Low(c.price),
         TieBreak::UserLedFirst => Key::High(if c.user_led { Exact::ONE } else { Exact::ZERO }),
     }
 }
 
-fn describe_rule(
-    protocol: &Protocol,
+fn describe_rule<'p>(
+    protocol: &'p Protocol,
     rule: &TieBreak,
     places: u32,
-) -> (String, impl Fn(&Candidate) -> String) {
+) -> (String, impl Fn(&Candidate) -> String + 'p) {
     let name = match rule {
         TieBreak::HigherScoreIn(id) => format!(
             "more marks in {}",
@@ -80,12 +90,7 @@ fn describe_rule(
     };
     let rule = rule.clone();
     let show = move |c: &Candidate| match &rule {
-        TieBreak::HigherScoreIn(id) => c
-            .marks
-            .get(id)
-            .copied()
-            .unwrap_or(Exact::ZERO)
-            .to_fixed(places),
+        TieBreak::HigherScoreIn(id) => c.marks_in(protocol, id).to_fixed(places),
         TieBreak::LowerPrice => money(c.price),
         TieBreak::UserLedFirst => if c.user_led {
             "user-led"
@@ -101,6 +106,7 @@ fn describe_rule(
 /// Returns the order as groups of still-tied candidates, and records for each candidate the
 /// rule that last split its group, with the members of the group that rule split.
 fn settle(
+    protocol: &Protocol,
     cands: &[Candidate],
     group: Vec<usize>,
     rules: &[TieBreak],
@@ -113,15 +119,16 @@ fn settle(
     let rule = &rules[from];
     let mut sorted = group;
     sorted.sort_by(|a, b| {
-        key(rule, &cands[*a])
-            .better(&key(rule, &cands[*b]))
-            .then_with(|| cands[*a].id.cmp(&cands[*b].id))
+        key(protocol, rule, &cands[*a])
+            .better(&key(protocol, rule, &cands[*b]))
+            .then_with(|| cands[*a].id.cmp(cands[*b].id))
     });
     let mut parts: Vec<Vec<usize>> = Vec::new();
     for i in sorted {
         match parts.last_mut() {
             Some(last)
-                if key(rule, &cands[last[0]]).better(&key(rule, &cands[i])) == Ordering::Equal =>
+                if key(protocol, rule, &cands[last[0]]).better(&key(protocol, rule, &cands[i]))
+                    == Ordering::Equal =>
             {
                 last.push(i)
             }
@@ -136,7 +143,7 @@ fn settle(
     }
     parts
         .into_iter()
-        .flat_map(|p| settle(cands, p, rules, from + 1, decided))
+        .flat_map(|p| settle(protocol, cands, p, rules, from + 1, decided))
         .collect()
 }
 
@@ -148,7 +155,7 @@ pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32) -> Vec<Placed
         cands[*b]
             .total
             .cmp(&cands[*a].total)
-            .then_with(|| cands[*a].id.cmp(&cands[*b].id))
+            .then_with(|| cands[*a].id.cmp(cands[*b].id))
     });
     // Groups of equal totals.
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -164,28 +171,28 @@ pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32) -> Vec<Placed
         if g.len() == 1 {
             placed.push(Placed {
                 rank: position,
-                id: cands[g[0]].id.clone(),
+                candidate: g[0],
                 tie: None,
             });
             position += 1;
             continue;
         }
         let mut decided = BTreeMap::new();
-        let settled = settle(cands, g.clone(), rules, 0, &mut decided);
+        let settled = settle(protocol, cands, g.clone(), rules, 0, &mut decided);
         for part in settled {
             let rank = position;
             for &i in &part {
                 let tied_with: Vec<String> = g
                     .iter()
                     .filter(|j| **j != i)
-                    .map(|j| cands[*j].id.clone())
+                    .map(|j| cands[*j].id.to_string())
                     .collect();
                 let total = cands[i].total.to_fixed(places);
                 let note = if part.len() > 1 {
                     let still: Vec<&str> = part
                         .iter()
                         .filter(|j| **j != i)
-                        .map(|j| cands[*j].bidder.as_str())
+                        .map(|j| cands[*j].bidder)
                         .collect();
                     TieNote {
                         tied_with,
@@ -219,7 +226,7 @@ pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32) -> Vec<Placed
                 };
                 placed.push(Placed {
                     rank,
-                    id: cands[i].id.clone(),
+                    candidate: i,
                     tie: Some(note),
                 });
             }
