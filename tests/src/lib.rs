@@ -28,6 +28,18 @@ struct Errors {
     errors: Vec<ProblemReport>,
 }
 
+/// What a case runs: the command and its documents as text.
+pub struct Documents {
+    /// `check-tender`, `score` or `self-check`.
+    pub command: &'static str,
+    /// The protocol.
+    pub protocol: &'static str,
+    /// The tender.
+    pub tender: &'static str,
+    /// The bids for `score`, the draft for `self-check`.
+    pub other: Option<&'static str>,
+}
+
 /// One embedded case.
 pub struct Case {
     /// The folder name.
@@ -83,11 +95,32 @@ impl Case {
     /// Runs the case and returns the result as pretty JSON with a final newline: the bytes
     /// `result.json` must hold.
     pub fn run(&self) -> Result<String, String> {
-        let spec = self.spec()?;
-        let command = spec.get("command").and_then(Value::as_str).unwrap_or("");
+        let d = self.documents()?;
         // Serialised straight from the result types (never through a JSON map), so the bytes
         // do not depend on serde_json's features.
-        result_text(run_command(self, &spec, command)?)
+        result_text(run_texts(d.command, d.protocol, d.tender, d.other)?)
+    }
+
+    /// The command and input documents named in case.json.
+    pub fn documents(&self) -> Result<Documents, String> {
+        let spec = self.spec()?;
+        let command = match spec.get("command").and_then(Value::as_str).unwrap_or("") {
+            "check-tender" => "check-tender",
+            "score" => "score",
+            "self-check" => "self-check",
+            other => return Err(format!("{}: unknown command {other:?}", self.name)),
+        };
+        let other = match command {
+            "score" => Some(self.input(&spec, "bids", shipped::EXAMPLE_BIDS)?),
+            "self-check" => Some(self.input(&spec, "self_check", shipped::EXAMPLE_SELF_CHECK)?),
+            _ => None,
+        };
+        Ok(Documents {
+            command,
+            protocol: self.input(&spec, "protocol", shipped::PROTOCOL)?,
+            tender: self.input(&spec, "tender", shipped::EXAMPLE_TENDER)?,
+            other,
+        })
     }
 
     /// The hand-worked expectations.
@@ -101,22 +134,6 @@ impl Case {
 
 fn pretty<T: serde::Serialize>(value: &T) -> Result<String, String> {
     serde_json::to_string_pretty(value).map_err(|e| e.to_string())
-}
-
-fn run_command(
-    case: &Case,
-    spec: &Value,
-    command: &str,
-) -> Result<Result<String, Problems>, String> {
-    let protocol = case.input(spec, "protocol", shipped::PROTOCOL)?;
-    let tender = case.input(spec, "tender", shipped::EXAMPLE_TENDER)?;
-    let other = match command {
-        "check-tender" => None,
-        "score" => Some(case.input(spec, "bids", shipped::EXAMPLE_BIDS)?),
-        "self-check" => Some(case.input(spec, "self_check", shipped::EXAMPLE_SELF_CHECK)?),
-        other => return Err(format!("{}: unknown command {other:?}", case.name)),
-    };
-    run_texts(command, protocol, tender, other)
 }
 
 /// Runs `command` (`check-tender`, `score` or `self-check`) over documents given as text: the
