@@ -2,7 +2,8 @@
 # Runs every test: sets up the machine if needed (Chromium and ChromeDriver included), then
 #  1. formatting and lints (native and wasm32),
 #  2. the native test suite (unit, conformance, property, schema agreement, CLI),
-#  3. the conformance cases compiled to wasm32 in headless Chromium (byte-identical results),
+#  3. the conformance cases and 1,200 generated cases compiled to wasm32 in headless Chromium
+#     (byte-identical results), and a bounded fuzz smoke run (cargo-fuzz, 15 s per target),
 #  4. the browser app and package builds; the JS API's tests (Node, and tsc over its
 #     declarations); end-to-end tests of the commissioner app, the bidder self-check, the
 #     example portal and the embeddable frame
@@ -27,8 +28,11 @@ cargo test --workspace
 step "the core builds for wasm32"
 cargo build -p ulo-core --target wasm32-unknown-unknown --release
 
-step "conformance cases in wasm32, in headless Chromium"
+step "conformance and generated cases in wasm32, in headless Chromium"
 cargo test -p ulo-conformance --target wasm32-unknown-unknown --test wasm_conformance
+
+step "fuzz smoke run (cargo-fuzz on nightly; long runs: scripts/fuzz.sh run SECONDS)"
+scripts/fuzz.sh smoke 15
 
 step "browser builds"
 scripts/build-web.sh

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what ulo needs on a fresh machine, idempotently: quick when all is present.
 #   scripts/setup.sh         tools to build and run the app
-#   scripts/setup.sh --test  also Chromium and ChromeDriver for the browser tests
+#   scripts/setup.sh --test  also Chromium and ChromeDriver for the browser tests, cargo-fuzz
 # Everything comes from the package registries (crates.io, npm, Debian); nothing else is
 # downloaded. Versions are pinned: wasm-bindgen-cli to the wasm-bindgen in Cargo.lock, npm
 # tools by tools/package-lock.json.
@@ -45,6 +45,17 @@ if [[ $want_test == 1 ]]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+# 5. For tests: cargo-fuzz (crates.io) on the nightly toolchain, for the fuzz smoke run.
+if [[ $want_test == 1 ]]; then
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz 0.13.2 (a minute, once)"
+    cargo install cargo-fuzz --version 0.13.2 --locked
   fi
 fi
 say "set-up complete"
