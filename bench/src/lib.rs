@@ -140,18 +140,26 @@ pub enum Measure {
     /// The core's strict parse, typed read and checks of the tender and bids (with their
     /// audit digests): what must happen before anything is scored.
     ReadValidate,
+    /// Re-scoring the bids already read for their ranking only (`Protocol::rank`): totals, ranks,
+    /// open flags and tie notes, from the same code as `score` with the explanations left out.
+    /// What a screen re-ranking on each changed score needs.
+    ScoreLean,
     /// Scoring the bids already read, with every row, trace and flag text.
     ScoreFull,
+    /// End to end for a ranking: read and validate, rank, serialise the ranking.
+    EndToEndLean,
     /// End to end: read and validate, score with every explanation, serialise the result.
     EndToEndFull,
 }
 
 impl Measure {
     /// Every measure, in the order they are printed.
-    pub const ALL: [Measure; 4] = [
+    pub const ALL: [Measure; 6] = [
         Measure::ParseOnly,
         Measure::ReadValidate,
+        Measure::ScoreLean,
         Measure::ScoreFull,
+        Measure::EndToEndLean,
         Measure::EndToEndFull,
     ];
 
@@ -160,7 +168,9 @@ impl Measure {
         match self {
             Measure::ParseOnly => "parse-only",
             Measure::ReadValidate => "read-validate",
+            Measure::ScoreLean => "score-lean",
             Measure::ScoreFull => "score-full",
+            Measure::EndToEndLean => "end-to-end-lean",
             Measure::EndToEndFull => "end-to-end-full",
         }
     }
@@ -220,7 +230,16 @@ impl Prepared {
                 let b = p.bids_from_json(&t, &w.bids).map_err(e)?;
                 Ok(b.as_slice().len())
             }
+            Measure::ScoreLean => Ok(p.rank(&self.tender, &self.bids).map_err(e)?.lots.len()),
             Measure::ScoreFull => Ok(p.score(&self.tender, &self.bids).map_err(e)?.bids.len()),
+            Measure::EndToEndLean => {
+                let t = p.tender_from_json(&w.tender).map_err(e)?;
+                let b = p.bids_from_json(&t, &w.bids).map_err(e)?;
+                let r = p.rank(&t, &b).map_err(e)?;
+                serde_json::to_string(&r)
+                    .map(|s| s.len())
+                    .map_err(|e| e.to_string())
+            }
             Measure::EndToEndFull => {
                 let t = p.tender_from_json(&w.tender).map_err(e)?;
                 let b = p.bids_from_json(&t, &w.bids).map_err(e)?;
