@@ -213,6 +213,18 @@ impl Prepared {
         })
     }
 
+    /// Reads and checks the tender and bids from their text, as every end-to-end run must.
+    fn read(&self) -> Result<(Tender, Bids), String> {
+        let p = &self.protocol;
+        let t = p
+            .tender_from_json(&self.workload.tender)
+            .map_err(|e| e.to_string())?;
+        let b = p
+            .bids_from_json(&t, &self.workload.bids)
+            .map_err(|e| e.to_string())?;
+        Ok((t, b))
+    }
+
     /// Runs one measure once. Returns a number that depends on the work done (a length or a
     /// count), so that the optimiser cannot drop the work; an error is returned as text.
     pub fn run(&self, measure: Measure) -> Result<usize, String> {
@@ -225,31 +237,26 @@ impl Prepared {
                 let b: Value = serde_json::from_str(&w.bids).map_err(|e| e.to_string())?;
                 Ok(usize::from(t.is_object()) + b.as_object().map_or(0, |o| o.len()))
             }
-            Measure::ReadValidate => {
-                let t = p.tender_from_json(&w.tender).map_err(e)?;
-                let b = p.bids_from_json(&t, &w.bids).map_err(e)?;
-                Ok(b.as_slice().len())
-            }
+            Measure::ReadValidate => Ok(self.read()?.1.as_slice().len()),
             Measure::ScoreLean => Ok(p.rank(&self.tender, &self.bids).map_err(e)?.lots.len()),
             Measure::ScoreFull => Ok(p.score(&self.tender, &self.bids).map_err(e)?.bids.len()),
             Measure::EndToEndLean => {
-                let t = p.tender_from_json(&w.tender).map_err(e)?;
-                let b = p.bids_from_json(&t, &w.bids).map_err(e)?;
-                let r = p.rank(&t, &b).map_err(e)?;
-                serde_json::to_string(&r)
-                    .map(|s| s.len())
-                    .map_err(|e| e.to_string())
+                let (t, b) = self.read()?;
+                json_len(&p.rank(&t, &b).map_err(e)?)
             }
             Measure::EndToEndFull => {
-                let t = p.tender_from_json(&w.tender).map_err(e)?;
-                let b = p.bids_from_json(&t, &w.bids).map_err(e)?;
-                let r = p.score(&t, &b).map_err(e)?;
-                serde_json::to_string(&r)
-                    .map(|s| s.len())
-                    .map_err(|e| e.to_string())
+                let (t, b) = self.read()?;
+                json_len(&p.score(&t, &b).map_err(e)?)
             }
         }
     }
+}
+
+/// The length of a result serialised as JSON.
+fn json_len<T: serde::Serialize + ?Sized>(result: &T) -> Result<usize, String> {
+    serde_json::to_string(result)
+        .map(|s| s.len())
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -72,41 +72,30 @@ fn gcd(a: i128, b: i128) -> i128 {
     i128::try_from(g).unwrap_or(1)
 }
 
-fn binary_gcd_u64(mut a: u64, mut b: u64) -> u64 {
-    if a == 0 || b == 0 {
-        return a | b;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
+/// Stein's binary GCD, written once for the two widths [`gcd`] uses.
+macro_rules! binary_gcd {
+    ($name:ident, $t:ty) => {
+        fn $name(mut a: $t, mut b: $t) -> $t {
+            if a == 0 || b == 0 {
+                return a | b;
+            }
+            let shift = (a | b).trailing_zeros();
+            a >>= a.trailing_zeros();
+            loop {
+                b >>= b.trailing_zeros();
+                if a > b {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                b -= a;
+                if b == 0 {
+                    return a << shift;
+                }
+            }
         }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
+    };
 }
-
-fn binary_gcd_u128(mut a: u128, mut b: u128) -> u128 {
-    if a == 0 || b == 0 {
-        return a | b;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
-}
+binary_gcd!(binary_gcd_u64, u64);
+binary_gcd!(binary_gcd_u128, u128);
 
 /// `a / b` for `b != 0` and `(a, b) != (i128::MIN, -1)`, in 64 bits when both fit (the common
 /// case; 128-bit division is a slow software routine, see [`gcd`]).
@@ -435,32 +424,38 @@ impl Ord for Exact {
         ) {
             return (i128::from(an) * i128::from(bd)).cmp(&(i128::from(bn) * i128::from(ad)));
         }
-        let (mut an, mut ad, mut bn, mut bd) = (self.num, self.den, other.num, other.den);
-        let mut flipped = false;
-        loop {
-            let aq = an.div_euclid(ad);
-            let bq = bn.div_euclid(bd);
-            if aq != bq {
-                let o = aq.cmp(&bq);
+        continued_fraction_cmp(*self, *other)
+    }
+}
+
+/// Compares two fractions by whole parts, then the reciprocals of the fractional parts: no
+/// multiplication, so no overflow, and it always terminates.
+fn continued_fraction_cmp(a: Exact, b: Exact) -> Ordering {
+    let (mut an, mut ad, mut bn, mut bd) = (a.num, a.den, b.num, b.den);
+    let mut flipped = false;
+    loop {
+        let aq = an.div_euclid(ad);
+        let bq = bn.div_euclid(bd);
+        if aq != bq {
+            let o = aq.cmp(&bq);
+            return if flipped { o.reverse() } else { o };
+        }
+        let ar = an.rem_euclid(ad);
+        let br = bn.rem_euclid(bd);
+        match (ar == 0, br == 0) {
+            (true, true) => return Ordering::Equal,
+            (true, false) => {
+                let o = Ordering::Less;
                 return if flipped { o.reverse() } else { o };
             }
-            let ar = an.rem_euclid(ad);
-            let br = bn.rem_euclid(bd);
-            match (ar == 0, br == 0) {
-                (true, true) => return Ordering::Equal,
-                (true, false) => {
-                    let o = Ordering::Less;
-                    return if flipped { o.reverse() } else { o };
-                }
-                (false, true) => {
-                    let o = Ordering::Greater;
-                    return if flipped { o.reverse() } else { o };
-                }
-                (false, false) => {
-                    // compare ar/ad with br/bd  <=>  compare bd/br with ad/ar, reversed
-                    (an, ad, bn, bd) = (ad, ar, bd, br);
-                    flipped = !flipped;
-                }
+            (false, true) => {
+                let o = Ordering::Greater;
+                return if flipped { o.reverse() } else { o };
+            }
+            (false, false) => {
+                // compare ar/ad with br/bd  <=>  compare bd/br with ad/ar, reversed
+                (an, ad, bn, bd) = (ad, ar, bd, br);
+                flipped = !flipped;
             }
         }
     }
@@ -676,39 +671,7 @@ mod tests {
 
         /// Comparison by the continued-fraction walk alone.
         pub fn cmp(a: Exact, b: Exact) -> Ordering {
-            let (mut an, mut ad, mut bn, mut bd) = (a.num, a.den, b.num, b.den);
-            let mut flipped = false;
-            loop {
-                let aq = an.div_euclid(ad);
-                let bq = bn.div_euclid(bd);
-                if aq != bq {
-                    let o = aq.cmp(&bq);
-                    return if flipped { o.reverse() } else { o };
-                }
-                let ar = an.rem_euclid(ad);
-                let br = bn.rem_euclid(bd);
-                match (ar == 0, br == 0) {
-                    (true, true) => return Ordering::Equal,
-                    (true, false) => {
-                        return if flipped {
-                            Ordering::Greater
-                        } else {
-                            Ordering::Less
-                        }
-                    }
-                    (false, true) => {
-                        return if flipped {
-                            Ordering::Less
-                        } else {
-                            Ordering::Greater
-                        }
-                    }
-                    (false, false) => {
-                        (an, ad, bn, bd) = (ad, ar, bd, br);
-                        flipped = !flipped;
-                    }
-                }
-            }
+            super::super::continued_fraction_cmp(a, b)
         }
     }
 
