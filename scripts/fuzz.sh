@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh run SECONDS [WORKERS]    the long run: each target for SECONDS on WORKERS
 #                                            processes sharing a corpus (default 1)
 # All targets run at once.
-# Targets (bodies in tests/src/fuzzing.rs): raw_text (any bytes as every kind of document) and
+# Targets (bodies in tests/src/fuzzing.rs): read_only (any bytes read and checked as every kind
+# of document, no scoring: fast), raw_text (any bytes as every kind of document) and
 # structured (the bytes as the case generator's choices, so inputs reach scoring and ranking;
 # every result is checked against the invariants). Seeds: fuzz/seeds/<target> (kept in the repo);
 # the corpus grows in fuzz/corpus/<target> (not kept). A crash, a hang (an input running over
@@ -26,7 +27,7 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   exit 1
 fi
 
-targets=(raw_text structured)
+targets=(read_only raw_text structured)
 logs=target/fuzz-logs
 mkdir -p "$logs"
 # Every target, optimised, without a sanitizer: the engine forbids unsafe code

@@ -5,6 +5,7 @@
 //! - [`raw_text`]: any bytes, as text, through the strict parser and every reader (protocol,
 //!   tender, bids, self-check, OCDS), and whatever reads through to the barrier check, scoring
 //!   and self-check against the shipped protocol and worked example.
+//! - [`read_only`]: any bytes through reading and checking alone (fast, for many executions).
 //! - [`structured`]: the fuzzer's bytes as the choices of [`crate::generate`], so that nearly
 //!   every input is a well-shaped protocol, tender, bids and draft (some with values out of
 //!   range) and reaches moderation, price formulas, thresholds, ranking and tie-breaks.
@@ -126,6 +127,29 @@ fn self_check(protocol: &Protocol, tender: &Tender, draft_text: &str) {
     {
         Ok(r) => self_check_checks(&r),
         Err(p) => render_problems(&p),
+    }
+}
+
+/// Any bytes through reading alone, as every kind of document: the strict parser, the typed
+/// readers and the semantic checks (against the shipped protocol and worked example), with every
+/// problem rendered. No scoring, so many times faster than [`raw_text`], which goes on to score.
+pub fn read_only(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let protocol = shipped_protocol();
+    let tender = example_tender();
+    if let Err(p) = Protocol::from_json(text) {
+        render_problems(&p);
+    }
+    if let Err(p) = protocol.tender_from_json(text) {
+        render_problems(&p);
+    }
+    if let Err(p) = protocol.bids_from_json(tender, text) {
+        render_problems(&p);
+    }
+    if let Err(p) = protocol.checked_draft_from_json(tender, text) {
+        render_problems(&p);
     }
 }
 

@@ -216,10 +216,13 @@ impl<C: Choices> Gen<'_, C> {
         let slots = 10_000 / unit;
         let mut cuts: Vec<u32> = Vec::new();
         while (cuts.len() as u32) < n - 1 {
-            let cut = self.range(1, slots - 1);
-            if !cuts.contains(&cut) {
-                cuts.push(cut);
+            // A cut already taken moves to the next free one, so that this ends even when the
+            // choices repeat (a fuzzer's bytes run out and every choice is 0).
+            let mut cut = self.range(1, slots - 1);
+            while cuts.contains(&cut) {
+                cut = cut % (slots - 1) + 1;
             }
+            cuts.push(cut);
         }
         cuts.sort_unstable();
         let mut out = Vec::new();
@@ -290,10 +293,16 @@ impl<C: Choices> Gen<'_, C> {
                 _ => (1, 30_000),
             };
             while (edges.len() as u32) < bands - 1 {
-                let e = u64::from(self.range(lo, hi));
-                if !edges.contains(&e) {
-                    edges.push(e);
+                // As in `weights`: a repeated edge moves to the next free one.
+                let mut e = u64::from(self.range(lo, hi));
+                while edges.contains(&e) {
+                    e = if e >= u64::from(hi) {
+                        u64::from(lo)
+                    } else {
+                        e + 1
+                    };
                 }
+                edges.push(e);
             }
             edges.sort_unstable();
             let show = |v: u64| match kind {

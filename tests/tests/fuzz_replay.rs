@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
-use ulo_conformance::fuzzing::{raw_text, structured};
+use ulo_conformance::fuzzing::{raw_text, read_only, structured};
 
 fn replay(target: &str, body: fn(&[u8])) -> usize {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -31,4 +31,9 @@ fn raw_text_seeds_replay() {
 #[test]
 fn structured_seeds_replay() {
     assert!(replay("structured", structured) >= 5);
+}
+
+#[test]
+fn read_only_seeds_replay() {
+    assert!(replay("read_only", read_only) >= 5);
 }
