@@ -10,7 +10,7 @@ pub mod moderation;
 pub mod price;
 pub mod ranking;
 
-use crate::bids::{Bid, Bids, GateOutcome, Organisation, PanelScore};
+use crate::bids::{Bid, Bids, ConsensusScore, GateOutcome, Organisation, PanelScore};
 use crate::eligibility::{self, Verdict};
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::{Exact, Overflow};
@@ -340,6 +340,8 @@ struct Node<'a> {
     blank: Option<CriterionResult>,
     /// Its clauses, resolved (explaining only).
     cites: Vec<CiteRef>,
+    /// A panel criterion's scale, looked up once per run.
+    scale: Option<&'a crate::protocol::Scale>,
 }
 
 /// One scoring run: the settings, and what is worked out once for all the bids rather than for
@@ -354,6 +356,9 @@ struct Run<'a> {
     ctx: Ctx<'a>,
     explain: bool,
     nodes: Vec<Node<'a>>,
+    /// Node positions in criterion-id order, to match a bid's id-sorted scores to nodes in one
+    /// pass (see [`Run::per_node`]).
+    by_id: Vec<usize>,
     panel: moderation::Panel<'a>,
     /// Clauses of the rules flags apply, resolved (explaining only).
     moderation_cites: Vec<CiteRef>,
@@ -393,9 +398,15 @@ impl<'a> Run<'a> {
                     available: tender.max_marks(&n.id),
                     blank: explain.then(|| blank_row(&ctx, n)),
                     cites: crit.map(|c| cites(&c.cites)).unwrap_or_default(),
+                    scale: crit.and_then(|c| match &c.body {
+                        CriterionBody::Leaf(Method::Panel { scale, .. }) => protocol.scale(scale),
+                        _ => None,
+                    }),
                 }
             })
-            .collect();
+            .collect::<Vec<Node>>();
+        let mut by_id: Vec<usize> = (0..nodes.len()).collect();
+        by_id.sort_by(|a, b| nodes[*a].id.cmp(nodes[*b].id));
         let award = &protocol.doc().award;
         let moderation_cites = cites(&award.moderation.cites);
         let affordability_cites = cites(&award.affordability.cites);
@@ -403,6 +414,7 @@ impl<'a> Run<'a> {
         let award_cites = cites(&award.cites);
         Run {
             nodes,
+            by_id,
             panel: moderation::Panel::new(tender, explain),
             moderation_cites,
             affordability_cites,
@@ -417,27 +429,41 @@ impl<'a> Run<'a> {
     fn blank(&self, i: usize) -> Option<CriterionResult> {
         self.nodes[i].blank.clone()
     }
+
+    /// A bid's entries by criterion id (sorted by id, as read) laid out by node position: one
+    /// merge of two sorted lists, rather than a search for every criterion of every bid.
+    fn per_node<'b, T>(&self, pairs: &'b [(String, T)]) -> Vec<Option<&'b T>> {
+        let mut out = vec![None; self.nodes.len()];
+        let mut j = 0;
+        for &i in &self.by_id {
+            let id = self.nodes[i].id;
+            while j < pairs.len() && pairs[j].0.as_str() < id {
+                j += 1;
+            }
+            if j < pairs.len() && pairs[j].0 == id {
+                out[i] = Some(&pairs[j].1);
+            }
+        }
+        out
+    }
 }
 
 fn panel_leaf(
     run: &Run,
     w: &mut Work,
     i: usize,
-    scale_id: &str,
+    (scores, consensus): (&[PanelScore], Option<&ConsensusScore>),
     minimum: Option<crate::protocol::Minimum>,
 ) -> Result<(), Overflow> {
     let ctx = &run.ctx;
     let explain = run.explain;
     let node = &run.nodes[i];
     let id = node.id;
-    let Some(scale) = ctx.protocol.scale(scale_id) else {
+    let Some(scale) = node.scale else {
         return Ok(());
     };
     let award = &ctx.protocol.doc().award;
     let method = &award.moderation.method;
-    let bid = w.bid;
-    let scores: &[PanelScore] = bid.scores_for(id);
-    let consensus = bid.consensus_for(id);
     let title = node.crit.map_or("", |c| c.title.as_str());
     // Panel members who gave no score, in the tender's order.
     let not_scoring = || {
@@ -500,7 +526,9 @@ fn panel_leaf(
             if let Some(d) = &mut detail {
                 d.moderated = Some(value.to_exact_string());
             }
-            if not_scoring().next().is_some()
+            // Every score is from a different panel member (reading makes sure), so someone is
+            // missing exactly when there are fewer scores than members.
+            if scores.len() < run.panel.members().len()
                 && !matches!(method, crate::protocol::ModerationMethod::Consensus)
             {
                 w.flags.raise("partial_panel", Some(id), false, || Words {
@@ -700,14 +728,20 @@ fn pre_price<'b>(run: &Run, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
         }
     }
 
+    let scores = run.per_node(&bid.scores);
+    let consensus = run.per_node(&bid.consensus);
     for (i, node) in run.nodes.iter().enumerate() {
         let Some(crit) = node.crit else {
             continue;
         };
         match &crit.body {
             CriterionBody::Group(_) | CriterionBody::Leaf(Method::Price(_)) => {}
-            CriterionBody::Leaf(Method::Panel { scale, minimum }) => {
-                panel_leaf(run, &mut w, i, scale, *minimum)?;
+            CriterionBody::Leaf(Method::Panel { minimum, .. }) => {
+                let given = (
+                    scores.get(i).copied().flatten().map_or(&[][..], Vec::as_slice),
+                    consensus.get(i).copied().flatten(),
+                );
+                panel_leaf(run, &mut w, i, given, *minimum)?;
             }
             CriterionBody::Leaf(Method::Banded {
                 fact,

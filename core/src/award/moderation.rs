@@ -189,8 +189,15 @@ pub fn moderate(
             lived_experience_share: Some(share),
         } => {
             let lived = |s: &&PanelScore| panel.role(&s.evaluator) == Role::LivedExperience;
-            let (le_total, le_count) = sum(scores.iter().filter(lived));
-            let (off_total, off_count) = sum(scores.iter().filter(|s| !lived(s)));
+            // One pass, one role lookup per score.
+            let (mut le_total, mut le_count, mut off_total, mut off_count) = (0, 0, 0, 0);
+            for s in scores {
+                if lived(&s) {
+                    (le_total, le_count) = (le_total + i128::from(s.score), le_count + 1);
+                } else {
+                    (off_total, off_count) = (off_total + i128::from(s.score), off_count + 1);
+                }
+            }
             if le_count == 0 || off_count == 0 {
                 let who = if le_count == 0 {
                     "no lived-experience evaluator"
