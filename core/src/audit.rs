@@ -6,7 +6,7 @@
 //! the SHA-256 of the text `ulo-inputs/1` followed by one line per document, `<kind>:<hex>`.
 //! Anyone can recompute it from the files (for example with `jq -cS` and `sha256sum`).
 
-use crate::json::canonical;
+use crate::json::{write_canonical, write_string};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -21,7 +21,9 @@ pub fn sha256_hex(text: &str) -> String {
 
 /// The digest of a document's canonical JSON.
 pub fn digest(value: &Value) -> String {
-    sha256_hex(&canonical(value))
+    let mut out = Vec::new();
+    write_canonical(value, &mut out);
+    hex(&Sha256::digest(&out))
 }
 
 /// The digest of a bids document, with its bids put in order of id first.
@@ -29,44 +31,41 @@ pub fn bids_digest(value: &Value) -> String {
     let Some(obj) = value.as_object() else {
         return digest(value);
     };
-    let mut keys: Vec<&String> = obj.keys().collect();
-    keys.sort();
-    let mut out = String::from("{");
-    for (i, k) in keys.into_iter().enumerate() {
+    let mut entries: Vec<(&String, &Value)> = obj.iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = vec![b'{'];
+    for (i, (k, v)) in entries.into_iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(b',');
         }
-        out.push_str(&Value::String(k.clone()).to_string());
-        out.push(':');
-        match (k.as_str(), &obj[k]) {
+        write_string(k, &mut out);
+        out.push(b':');
+        match (k.as_str(), v) {
             ("bids", Value::Array(items)) => {
-                let mut bids: Vec<(String, String)> = items
+                let mut bids: Vec<(&str, Vec<u8>)> = items
                     .iter()
                     .map(|b| {
-                        let id = b
-                            .get("id")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_string();
-                        (id, canonical(b))
+                        let id = b.get("id").and_then(Value::as_str).unwrap_or("");
+                        let mut text = Vec::new();
+                        write_canonical(b, &mut text);
+                        (id, text)
                     })
                     .collect();
                 bids.sort();
-                out.push('[');
-                out.push_str(
-                    &bids
-                        .into_iter()
-                        .map(|(_, c)| c)
-                        .collect::<Vec<_>>()
-                        .join(","),
-                );
-                out.push(']');
+                out.push(b'[');
+                for (j, (_, text)) in bids.iter().enumerate() {
+                    if j > 0 {
+                        out.push(b',');
+                    }
+                    out.extend_from_slice(text);
+                }
+                out.push(b']');
             }
-            (_, v) => out.push_str(&canonical(v)),
+            (_, v) => write_canonical(v, &mut out),
         }
     }
-    out.push('}');
-    sha256_hex(&out)
+    out.push(b'}');
+    hex(&Sha256::digest(&out))
 }
 
 /// The combined hash recorded in results: `sha256:<hex>`.

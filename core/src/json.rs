@@ -193,39 +193,53 @@ fn syntax_detail(e: &serde_json::Error) -> String {
 /// no whitespace. Used for the audit hash, so that the same inputs give the same hash whatever
 /// order their keys were written in, on any platform and with any serde_json features.
 pub fn canonical(value: &Value) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     write_canonical(value, &mut out);
-    out
+    // Only serde_json's output of valid strings went in, so this is always UTF-8.
+    String::from_utf8_lossy(&out).into_owned()
 }
 
-fn write_canonical(value: &Value, out: &mut String) {
+/// Writes `value` in canonical form (see [`canonical`]) to the end of `out`: the digests hash
+/// these bytes without building a string per value.
+pub fn write_canonical(value: &Value, out: &mut Vec<u8>) {
     match value {
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, k) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push(':');
-                write_canonical(&map[k], out);
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            // serde_json's maps iterate in key order unless its `preserve_order` feature is on.
+            if !entries.is_sorted_by(|a, b| a.0 <= b.0) {
+                entries.sort_by(|a, b| a.0.cmp(b.0));
             }
-            out.push('}');
+            out.push(b'{');
+            for (i, (k, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_string(k, out);
+                out.push(b':');
+                write_canonical(v, out);
+            }
+            out.push(b'}');
         }
         Value::Array(items) => {
-            out.push('[');
+            out.push(b'[');
             for (i, v) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
                 write_canonical(v, out);
             }
-            out.push(']');
+            out.push(b']');
         }
-        other => out.push_str(&other.to_string()),
+        // Writing to a Vec cannot fail, and a number or string always serialises.
+        other => {
+            let _ = serde_json::to_writer(&mut *out, other);
+        }
     }
+}
+
+/// Writes `text` as a JSON string, escaped as serde_json escapes it.
+pub fn write_string(text: &str, out: &mut Vec<u8>) {
+    let _ = serde_json::to_writer(&mut *out, text);
 }
 
 #[cfg(test)]
