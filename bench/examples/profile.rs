@@ -1,5 +1,5 @@
 //! Runs one measure on the large workload a few times, for profilers:
-//! `cargo build --release -p ulo-bench --example profile && perf record -g target/release/examples/profile score-full [RUNS]`.
+//! `cargo build --release -p ulo-bench --example profile && perf record -g target/release/examples/profile score-full [RUNS] [small]`.
 use ulo_bench::{Measure, Prepared};
 
 fn main() {
@@ -10,7 +10,9 @@ fn main() {
         eprintln!("unknown measure {name}");
         std::process::exit(2);
     };
-    let p = Prepared::new(1000, 50, 5).unwrap_or_else(|e| panic!("{e}"));
+    let small = std::env::args().nth(3).is_some_and(|a| a == "small");
+    let (b, c, e) = if small { (12, 25, 4) } else { (1000, 50, 5) };
+    let p = Prepared::new(b, c, e).unwrap_or_else(|e| panic!("{e}"));
     let runs: u32 = std::env::args()
         .nth(2)
         .and_then(|n| n.parse().ok())

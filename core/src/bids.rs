@@ -497,7 +497,7 @@ struct Check<'p> {
     problems: Vec<Problem>,
 }
 
-impl Check<'_> {
+impl<'p> Check<'p> {
     fn report(&mut self, pointer: String, kind: ProblemKind) {
         self.problems
             .push(Problem::new(self.document, pointer, kind));
@@ -662,13 +662,17 @@ impl Check<'_> {
     }
 
     /// The scale of a panel criterion, or a problem if the id is not a panel criterion.
-    fn panel_scale(&mut self, criterion: &str, pointer: String) -> Option<&crate::protocol::Scale> {
+    fn panel_scale(
+        &mut self,
+        criterion: &str,
+        pointer: impl FnOnce() -> String,
+    ) -> Option<&'p crate::protocol::Scale> {
         let protocol = self.protocol;
         match protocol.criterion(criterion).map(|c| &c.body) {
             Some(CriterionBody::Leaf(Method::Panel { scale, .. })) => protocol.scale(scale),
             Some(_) => {
                 self.report(
-                    pointer,
+                    pointer(),
                     ProblemKind::Inconsistent {
                         detail: format!(
                             "\"{criterion}\" is not scored by the panel (it is a group, or computed from the bid), so it takes no scores"
@@ -680,7 +684,7 @@ impl Check<'_> {
             None => {
                 let known = panel_criteria(protocol);
                 self.report(
-                    pointer,
+                    pointer(),
                     ProblemKind::UnknownReference {
                         id: criterion.to_string(),
                         what: "panel criterion",
@@ -692,24 +696,21 @@ impl Check<'_> {
         }
     }
 
-    fn score_on_scale(&mut self, score: i64, criterion: &str, pointer: String) {
-        let Some(scale) = self
-            .protocol
-            .criterion(criterion)
-            .and_then(|c| match &c.body {
-                CriterionBody::Leaf(Method::Panel { scale, .. }) => self.protocol.scale(scale),
-                _ => None,
-            })
-        else {
-            return;
-        };
+    /// Reports a score that is not a point of `scale`. The pointer is written only when there
+    /// is something to report: bids carry thousands of scores, nearly all of them fine.
+    fn score_on_scale(
+        &mut self,
+        score: i64,
+        scale: &crate::protocol::Scale,
+        pointer: impl FnOnce() -> String,
+    ) {
         if scale.point(score).is_none() {
             let kind = ProblemKind::ScoreOutsideScale {
                 found: score,
                 allowed: scale.scores(),
                 scale: scale.title.clone(),
             };
-            self.report(pointer, kind);
+            self.report(pointer(), kind);
         }
     }
 }
@@ -766,12 +767,12 @@ impl Protocol {
             c.facts(&b.facts, &p);
             c.gate_ids(&b.gates, &p);
             for (crit, scores) in &b.scores {
-                let cp = format!("{p}/scores/{}", escape_token(crit));
-                if c.panel_scale(crit, cp.clone()).is_none() {
+                let cp = || format!("{p}/scores/{}", escape_token(crit));
+                let Some(scale) = c.panel_scale(crit, cp) else {
                     continue;
-                }
+                };
                 for s in scores {
-                    let sp = format!("{cp}/{}", escape_token(&s.evaluator));
+                    let sp = || format!("{}/{}", cp(), escape_token(&s.evaluator));
                     if tender.evaluator(&s.evaluator).is_none() {
                         let known = tender
                             .doc()
@@ -781,7 +782,7 @@ impl Protocol {
                             .map(|e| e.id.clone())
                             .collect();
                         c.report(
-                            sp.clone(),
+                            sp(),
                             ProblemKind::UnknownReference {
                                 id: s.evaluator.clone(),
                                 what: "evaluator on the tender's panel",
@@ -789,13 +790,13 @@ impl Protocol {
                             },
                         );
                     }
-                    c.score_on_scale(s.score, crit, format!("{sp}/score"));
+                    c.score_on_scale(s.score, scale, || format!("{}/score", sp()));
                 }
             }
             for (crit, s) in &b.consensus {
                 let cp = format!("{p}/consensus/{}", escape_token(crit));
-                if c.panel_scale(crit, cp.clone()).is_some() {
-                    c.score_on_scale(s.score, crit, format!("{cp}/score"));
+                if let Some(scale) = c.panel_scale(crit, || cp.clone()) {
+                    c.score_on_scale(s.score, scale, || format!("{cp}/score"));
                 }
             }
         }
@@ -836,9 +837,9 @@ impl Protocol {
         c.gate_ids(&d.gates, "");
         for (crit, e) in &d.expected {
             let p = format!("/expected/{}", escape_token(crit));
-            if c.panel_scale(crit, p.clone()).is_none() {
+            let Some(scale) = c.panel_scale(crit, || p.clone()) else {
                 continue;
-            }
+            };
             if e.low > e.high {
                 c.report(
                     format!("{p}/low"),
@@ -851,10 +852,10 @@ impl Protocol {
                 );
             }
             if e.single {
-                c.score_on_scale(e.low, crit, format!("{p}/score"));
+                c.score_on_scale(e.low, scale, || format!("{p}/score"));
             } else {
-                c.score_on_scale(e.low, crit, format!("{p}/low"));
-                c.score_on_scale(e.high, crit, format!("{p}/high"));
+                c.score_on_scale(e.low, scale, || format!("{p}/low"));
+                c.score_on_scale(e.high, scale, || format!("{p}/high"));
             }
         }
         if c.problems.is_empty() {

@@ -738,7 +738,11 @@ fn pre_price<'b>(run: &Run, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
             CriterionBody::Group(_) | CriterionBody::Leaf(Method::Price(_)) => {}
             CriterionBody::Leaf(Method::Panel { minimum, .. }) => {
                 let given = (
-                    scores.get(i).copied().flatten().map_or(&[][..], Vec::as_slice),
+                    scores
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .map_or(&[][..], Vec::as_slice),
                     consensus.get(i).copied().flatten(),
                 );
                 panel_leaf(run, &mut w, i, given, *minimum)?;
