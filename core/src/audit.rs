@@ -6,7 +6,7 @@
 //! the SHA-256 of the text `ulo-inputs/1` followed by one line per document, `<kind>:<hex>`.
 //! Anyone can recompute it from the files (for example with `jq -cS` and `sha256sum`).
 
-use crate::json::{write_canonical, write_string};
+use crate::json::{sorted_entries, write_canonical, write_string};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -31,10 +31,8 @@ pub fn bids_digest(value: &Value) -> String {
     let Some(obj) = value.as_object() else {
         return digest(value);
     };
-    let mut entries: Vec<(&String, &Value)> = obj.iter().collect();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = vec![b'{'];
-    for (i, (k, v)) in entries.into_iter().enumerate() {
+    for (i, (k, v)) in sorted_entries(obj).into_iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }

@@ -204,13 +204,8 @@ pub fn canonical(value: &Value) -> String {
 pub fn write_canonical(value: &Value, out: &mut Vec<u8>) {
     match value {
         Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            // serde_json's maps iterate in key order unless its `preserve_order` feature is on.
-            if !entries.is_sorted_by(|a, b| a.0 <= b.0) {
-                entries.sort_by(|a, b| a.0.cmp(b.0));
-            }
             out.push(b'{');
-            for (i, (k, v)) in entries.into_iter().enumerate() {
+            for (i, (k, v)) in sorted_entries(map).into_iter().enumerate() {
                 if i > 0 {
                     out.push(b',');
                 }
@@ -235,6 +230,16 @@ pub fn write_canonical(value: &Value, out: &mut Vec<u8>) {
             let _ = serde_json::to_writer(&mut *out, other);
         }
     }
+}
+
+/// An object's entries in key order, whatever serde_json's features: its maps iterate in key
+/// order unless `preserve_order` is on, so the sort is nearly always skipped.
+pub fn sorted_entries(map: &serde_json::Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    if !entries.is_sorted_by(|a, b| a.0 <= b.0) {
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+    }
+    entries
 }
 
 /// Writes `text` as a JSON string, escaped as serde_json escapes it.

@@ -250,9 +250,7 @@ impl Reader {
             self.wrong_type(at, "an object in curly brackets");
             return None;
         };
-        let mut keys: Vec<&String> = map.keys().collect();
-        keys.sort();
-        for k in keys {
+        for (k, _) in crate::json::sorted_entries(map) {
             if !allowed.contains(&k.as_str()) {
                 self.report(
                     format!("{}/{}", at.pointer(), escape_token(k)),
@@ -640,11 +638,9 @@ impl Reader {
             self.wrong_type(at, "an object in curly brackets");
             return None;
         };
-        let mut keys: Vec<&String> = map.keys().collect();
-        keys.sort();
         let mut out = Vec::with_capacity(map.len());
         let mut ok = true;
-        for k in keys {
+        for (k, value) in crate::json::sorted_entries(map) {
             let path = Path::Key(&at.path, k);
             if !is_id(k) {
                 ok = false;
@@ -657,14 +653,7 @@ impl Reader {
                 );
                 continue;
             }
-            match item(
-                self,
-                k,
-                At {
-                    value: &map[k],
-                    path,
-                },
-            ) {
+            match item(self, k, At { value, path }) {
                 Some(t) => out.push((k.clone(), t)),
                 None => ok = false,
             }
