@@ -20,7 +20,7 @@ pub const MAX_DEPTH: usize = 32;
 
 #[derive(Default)]
 struct Trail {
-    path: Vec<String>,
+    path: Vec<Step>,
     duplicate: Option<String>,
     too_deep: bool,
 }
@@ -30,9 +30,19 @@ pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-fn pointer_of(path: &[String]) -> String {
+/// One step of the path to where the parser is: written out only if there is an error, so
+/// that parsing a good document allocates nothing for it.
+enum Step {
+    Index(usize),
+    Key(String),
+}
+
+fn pointer_of(path: &[Step]) -> String {
     path.iter()
-        .map(|t| format!("/{}", escape_token(t)))
+        .map(|t| match t {
+            Step::Index(i) => format!("/{i}"),
+            Step::Key(k) => format!("/{}", escape_token(k)),
+        })
         .collect()
 }
 
@@ -85,7 +95,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         self.enter::<A::Error>()?;
         let mut out = Vec::new();
         loop {
-            self.trail.borrow_mut().path.push(out.len().to_string());
+            self.trail.borrow_mut().path.push(Step::Index(out.len()));
             match seq.next_element_seed(ValueSeed { trail: self.trail })? {
                 Some(v) => {
                     self.trail.borrow_mut().path.pop();
@@ -104,16 +114,20 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         self.enter::<A::Error>()?;
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            self.trail.borrow_mut().path.push(key.clone());
             if out.contains_key(&key) {
                 // The pointer names the repeated key itself, so even a duplicate at the top
                 // level of a document is located.
-                self.trail.borrow_mut().duplicate = Some(key);
+                let mut t = self.trail.borrow_mut();
+                t.path.push(Step::Key(key.clone()));
+                t.duplicate = Some(key);
                 return Err(de::Error::custom("duplicate key"));
             }
+            // The key waits on the path while its value is read, and is taken back after.
+            self.trail.borrow_mut().path.push(Step::Key(key));
             let v = map.next_value_seed(ValueSeed { trail: self.trail })?;
-            self.trail.borrow_mut().path.pop();
-            out.insert(key, v);
+            if let Some(Step::Key(key)) = self.trail.borrow_mut().path.pop() {
+                out.insert(key, v);
+            }
         }
         Ok(Value::Object(out))
     }
