@@ -133,6 +133,11 @@ export const tests = [
       await page.waitForFunction(() => document.querySelector('#import-bids-problems').innerText.includes('broken.json'));
       const syntax = await page.locator('#import-bids-problems').innerText();
       assert(syntax.includes('line 2, column'), `syntax error located: ${syntax}`);
+      // A file over the 16 MB cap is refused before it is read, with its size said.
+      await page.setInputFiles('#import-bids', { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(17 * 1024 * 1024, 32) });
+      await page.waitForFunction(() => document.querySelector('#import-bids-problems').innerText.includes('huge.json'));
+      const huge = await page.locator('#import-bids-problems').innerText();
+      assert(huge.includes('is 17 MB; ulo reads files of up to 16 MB. Nothing was changed.'), `size cap: ${huge}`);
       await go(page, 'results');
       assert((await totalOf(page, 'lot-1', 'Northfield')) === '77.55', 'work intact');
     },
@@ -304,8 +309,20 @@ export const tests = [
     allowErrors: ['Content Security Policy', 'Failed to fetch', 'connect-src'],
     async run({ page, origin }) {
       await open(page, origin);
-      const outcome = await page.evaluate(() => fetch('http://192.0.2.1/x').then(() => 'connected', () => 'blocked'));
-      assert(outcome === 'blocked', `external fetch was ${outcome}`);
+      // Blocked by the policy itself (a violation of connect-src is reported), not merely by
+      // this machine's closed network.
+      const outcome = await page.evaluate(async () => {
+        const violation = new Promise((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+          setTimeout(() => resolve('no violation reported'), 3000);
+        });
+        const fetched = await fetch('http://192.0.2.1/x').then(() => 'connected', () => 'blocked');
+        return { fetched, directive: await violation };
+      });
+      assert(outcome.fetched === 'blocked', `external fetch was ${outcome.fetched}`);
+      assert(outcome.directive === 'connect-src', `CSP violation: ${outcome.directive}`);
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert(/connect-src 'self'/.test(policy) && /default-src 'none'|default-src 'self'/.test(policy), `policy: ${policy}`);
     },
   },
   {
