@@ -5,11 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/app
-cargo build -p ulo-web --target wasm32-unknown-unknown --profile wasm-release
+cargo build -p ulo-web --target wasm32-unknown-unknown --profile wasm-app
 rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" \
-  target/wasm32-unknown-unknown/wasm-release/ulo-web.wasm
+  target/wasm32-unknown-unknown/wasm-app/ulo-web.wasm
 tools/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/ulo-web_bg.wasm" -o "$out/ulo-web_bg.wasm"

@@ -23,7 +23,7 @@ first_load() {
   for f in "$@"; do total=$((total + $(gzip -9 -c "$f" | wc -c))); done
   echo "$total"
 }
-echo "Release sizes in bytes (wasm-release profile, wasm-opt -Oz)"
+echo "Release sizes in bytes (app: wasm-app profile; package: wasm-release; both wasm-opt -Oz)"
 printf '%-44s %12s %12s\n' "artefact" "raw" "gzip -9"
 row "app: dist/app/ulo-web_bg.wasm" dist/app/ulo-web_bg.wasm
 row "app: dist/app/ulo-web.js" dist/app/ulo-web.js

@@ -1,7 +1,7 @@
 // Times the benchmark workloads in wasm in headless Chromium, then prints native and wasm side by
 // side with the ratios against the budgets of issue 7. Run by scripts/bench.sh, which builds the
 // wasm bench into DIR and the native figures into NATIVE first:
-//   node bench/wasm/run.mjs DIR NATIVE.json
+//   node bench/wasm/run.mjs DIR NATIVE.json [PROFILE]
 // The timing policy is the native one (bench/src/bin/figures.rs): a warm-up run, then samples of
 // enough runs to last at least 20 ms each (timed with performance.now() around one call that
 // runs the measure that many times), until at least 5 samples and a second in all; the figure is
@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch } from '../../tests/e2e/harness.mjs';
 
-const [dir, nativeFile] = process.argv.slice(2);
+const [dir, nativeFile, profile = 'wasm-app'] = process.argv.slice(2);
 if (!dir || !nativeFile) {
   console.error('usage: node bench/wasm/run.mjs DIR NATIVE.json');
   process.exit(2);
@@ -62,7 +62,7 @@ const get = (rows, size, measure) => rows.find((r) => r.size === size && r.measu
 const ms = (v) => (v === undefined ? '-' : v < 10 ? v.toFixed(3) : v.toFixed(1));
 const measures = [...new Set([...native, ...wasm].map((r) => r.measure))];
 
-console.log('\nTimes (median ms per run; wasm: wasm-release profile + wasm-opt -Oz, as shipped, in headless Chromium)');
+console.log(`\nTimes (median ms per run; wasm: ${profile} profile + wasm-opt -Oz, as shipped, in headless Chromium)`);
 console.log(`${'size'.padEnd(11)}${'measure'.padEnd(18)}${'native'.padStart(12)}${'wasm'.padStart(12)}${'wasm/native'.padStart(13)}`);
 for (const [b, c, e] of SIZES) {
   const size = `${b}x${c}x${e}`;
