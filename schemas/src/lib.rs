@@ -234,6 +234,28 @@ pub fn is_valid(schema: Schema, instance: &Value) -> bool {
     }
 }
 
+/// Calls `f` with every subschema of a schema and its JSON pointer (examples, consts and enums
+/// are data, not subschemas): for checks that run over a whole schema, here and in the
+/// agreement tests.
+pub fn walk_subschemas(value: &Value, at: &str, f: &mut impl FnMut(&str, &Value)) {
+    f(at, value);
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                if !matches!(k.as_str(), "examples" | "const" | "enum") {
+                    walk_subschemas(v, &format!("{at}/{k}"), f);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                walk_subschemas(v, &format!("{at}/{i}"), f);
+            }
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,26 +289,6 @@ mod tests {
         }
     }
 
-    /// Calls `f` with every subschema and its location (examples, consts and enums are data).
-    fn walk(value: &Value, at: &str, f: &mut impl FnMut(&str, &Value)) {
-        f(at, value);
-        match value {
-            Value::Object(map) => {
-                for (k, v) in map {
-                    if !matches!(k.as_str(), "examples" | "const" | "enum") {
-                        walk(v, &format!("{at}/{k}"), f);
-                    }
-                }
-            }
-            Value::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    walk(v, &format!("{at}/{i}"), f);
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Every example in every schema satisfies the schema it illustrates, and every property and
     /// shared shape is described: the schemas are documentation, and wrong examples mislead.
     #[test]
@@ -295,7 +297,7 @@ mod tests {
             let root = schema_value(s).expect("JSON");
             let defs = root["$defs"].clone();
             let mut wrong = Vec::new();
-            walk(root, "", &mut |at, v| {
+            walk_subschemas(root, "", &mut |at, v| {
                 let is_property = at.rsplit('/').nth(1) == Some("properties");
                 let is_def = at.rsplit('/').nth(1) == Some("$defs");
                 if (is_property || is_def)

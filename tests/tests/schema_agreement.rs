@@ -19,7 +19,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use ulo_core::read::{Choice, DecimalKind};
 use ulo_core::{shipped, Document, Problem, ProblemKind, Problems, Protocol};
-use ulo_schemas::{for_document, Schema, SchemaError};
+use ulo_schemas::{for_document, walk_subschemas, Schema, SchemaError};
 
 // ---------------------------------------------------------------------------------------------
 // Judging one document
@@ -1133,27 +1133,6 @@ fn schema(s: Schema) -> Value {
     serde_json::from_str(ulo_schemas::schema_text(s)).expect("the schema is JSON")
 }
 
-/// Calls `f` with every subschema of a schema and its location.
-fn walk(value: &Value, at: &str, f: &mut impl FnMut(&str, &Value)) {
-    f(at, value);
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                // Examples are data, not subschemas.
-                if k != "examples" && k != "const" && k != "enum" {
-                    walk(v, &format!("{at}/{k}"), f);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                walk(v, &format!("{at}/{i}"), f);
-            }
-        }
-        _ => {}
-    }
-}
-
 #[test]
 fn every_choice_list_equals_its_schema_enum() {
     const INPUTS: [Schema; 4] = [
@@ -1168,7 +1147,7 @@ fn every_choice_list_equals_its_schema_enum() {
         let root = schema(s);
         // Every enum in the schemas is one of the `$defs` above, with exactly the reader's words
         // in the reader's order.
-        walk(&root, "", &mut |at, v| {
+        walk_subschemas(&root, "", &mut |at, v| {
             let Some(list) = v.get("enum") else { return };
             let def = at.strip_prefix("/$defs/").unwrap_or("");
             let words: Vec<&str> = list
@@ -1212,7 +1191,7 @@ fn every_choice_list_equals_its_schema_enum() {
 fn every_decimal_pattern_is_in_the_schemas() {
     let mut patterns: Vec<(Schema, String)> = Vec::new();
     for s in Schema::ALL {
-        walk(&schema(s), "", &mut |_, v| {
+        walk_subschemas(&schema(s), "", &mut |_, v| {
             if let Some(p) = v.get("pattern").and_then(Value::as_str) {
                 patterns.push((s, p.to_string()));
             }
@@ -1266,7 +1245,7 @@ fn every_property_is_described_with_an_example() {
         );
         assert!(root["title"].is_string() && root["description"].is_string());
         let mut missing = Vec::new();
-        walk(&root, "", &mut |at, v| {
+        walk_subschemas(&root, "", &mut |at, v| {
             if let Some(props) = v.get("properties").and_then(Value::as_object) {
                 for (name, p) in props {
                     let described = p
