@@ -70,6 +70,26 @@ fn described_by(id: &str, hint: bool, error: bool) -> (String, String, Option<St
     (hint_id, error_id, describedby)
 }
 
+/// A control's hint and error message (GOV.UK order: hint, then error), with the ids that
+/// [`described_by`] gave them.
+fn hint_and_error(
+    hint: &Option<AttrValue>,
+    error: &Option<String>,
+    hint_id: String,
+    error_id: String,
+) -> Html {
+    html! {
+        <>
+            if let Some(h) = hint {
+                <div id={hint_id} class="hint">{ h }</div>
+            }
+            if let Some(e) = error {
+                <p id={error_id} class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p>
+            }
+        </>
+    }
+}
+
 /// What kind of input a field takes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -175,12 +195,7 @@ pub fn field(p: &FieldProps) -> Html {
     html! {
         <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>
             <label class="label" for={p.id.clone()}>{ &p.label }</label>
-            if let Some(h) = &p.hint {
-                <div id={hint_id} class="hint">{ h }</div>
-            }
-            if let Some(e) = &p.error {
-                <p id={error_id} class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p>
-            }
+            { hint_and_error(&p.hint, &p.error, hint_id, error_id) }
             if p.kind == Kind::Area {
                 <textarea id={p.id.clone()} name={p.id.clone()} class={class} rows="3"
                     aria-describedby={describedby} value={shown.clone()} oninput={oninput_area} onchange={onchange_area} />
@@ -217,12 +232,7 @@ pub fn radios(p: &RadiosProps) -> Html {
         <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>
             <fieldset class="fieldset" aria-describedby={describedby} id={p.id.clone()}>
                 <legend class="legend">{ &p.legend }</legend>
-                if let Some(h) = &p.hint {
-                    <div id={hint_id} class="hint">{ h }</div>
-                }
-                if let Some(e) = &p.error {
-                    <p id={error_id} class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p>
-                }
+                { hint_and_error(&p.hint, &p.error, hint_id, error_id) }
                 <div class={classes!("radios", p.inline.then_some("radios--inline"))}>
                     { for p.options.iter().enumerate().map(|(i, (value, label, hint))| {
                         let id = format!("{}-{}", p.id, i);
@@ -270,12 +280,7 @@ pub fn select(p: &SelectProps) -> Html {
     html! {
         <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>
             <label class="label" for={p.id.clone()}>{ &p.label }</label>
-            if let Some(h) = &p.hint {
-                <div id={hint_id} class="hint">{ h }</div>
-            }
-            if let Some(e) = &p.error {
-                <p id={error_id} class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p>
-            }
+            { hint_and_error(&p.hint, &p.error, hint_id, error_id) }
             <select id={p.id.clone()} name={p.id.clone()} class="select" aria-describedby={describedby}
                 onchange={Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
                 { for p.options.iter().map(|(v, l)| html! {
