@@ -30,8 +30,13 @@ async function tabTo(page, selector, max = 120) {
 }
 
 async function announced(page, text) {
-  await page.waitForFunction((t) => document.querySelector('#announce').innerText.includes(t), text, { timeout: 5000 })
-    .catch(async () => { throw new Error(`announcement lacks "${text}": "${await page.locator('#announce').innerText()}"`); });
+  // Right after a reload the app may not have drawn the live region yet: wait for it too,
+  // rather than letting the check throw on a missing element before the text can arrive.
+  await page.waitForFunction((t) => document.querySelector('#announce')?.innerText.includes(t), text, { timeout: 5000 })
+    .catch(async (e) => {
+      const said = await page.locator('#announce').innerText().catch(() => '(no live region)');
+      throw new Error(`announcement lacks "${text}": "${said}" (${e.message.split('\n')[0]})`);
+    });
 }
 
 async function chooseScore(page, { evaluator, bid, criterion, score }) {
