@@ -136,16 +136,6 @@ impl Bid {
         lookup(&self.facts, id).copied()
     }
 
-    /// Evaluators' scores for a criterion.
-    pub fn scores_for(&self, criterion: &str) -> &[PanelScore] {
-        lookup(&self.scores, criterion).map_or(&[], Vec::as_slice)
-    }
-
-    /// The consensus score for a criterion.
-    pub fn consensus_for(&self, criterion: &str) -> Option<&ConsensusScore> {
-        lookup(&self.consensus, criterion)
-    }
-
     /// The gate outcome recorded.
     pub fn gate(&self, id: &str) -> Option<GateOutcome> {
         lookup(&self.gates, id).copied()
