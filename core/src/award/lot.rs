@@ -1,0 +1,271 @@
+//! A lot's prices: the lowest price the relative formulas use, every bid's price marks, and the
+//! abnormally-low test; then each lot settled and ranked in turn.
+//!
+//! Price marks and the abnormally-low benchmark depend on the other bids for the lot, so they
+//! come after every bid's own work ([`Run::start`]) and before its total.
+
+use super::flags::Words;
+use super::marks::sum;
+use super::run::{Run, Work};
+use super::{price, status};
+use crate::bids::Bids;
+use crate::error::{Document, Problem, ProblemKind, Problems};
+use crate::exact::{Exact, Overflow};
+use crate::explain::{self, money, Input, Trace};
+use crate::protocol::{AbnormallyLow, CriterionBody, LowBenchmark, Method};
+use crate::read::Choice;
+use crate::report::{BidResult, LotResult};
+use crate::tender::Lot;
+
+/// What a run produces: each lot's ranking, and each bid's full result when explaining.
+pub(super) struct Scored {
+    /// Each lot's ranking, in tender order.
+    pub lots: Vec<LotResult>,
+    /// Each bid's result, in id order (explaining only).
+    pub bids: Vec<BidResult>,
+}
+
+/// The one problem a run can meet: a figure too large for exact arithmetic.
+pub(super) fn overflow(bid: &str) -> Problems {
+    Problems(vec![Problem::new(
+        Document::Bids,
+        "",
+        ProblemKind::FigureTooLarge {
+            detail: format!("while scoring the bid \"{bid}\""),
+        },
+    )])
+}
+
+impl Run<'_> {
+    /// Scores every bid and ranks each lot.
+    pub fn score(&self, bids: &Bids) -> Result<Scored, Problems> {
+        let mut works: Vec<Work> = Vec::new();
+        for bid in bids.iter() {
+            works.push(self.start(bid).map_err(|_| overflow(&bid.id))?);
+        }
+        // Full results by work index; works are in bid id order, as results are published.
+        let mut results: Vec<Option<BidResult>> = vec![None; works.len()];
+        let mut lots = Vec::new();
+        for lot in &self.ctx.tender.doc().lots {
+            lots.push(self.lot(lot, &mut works, &mut results)?);
+        }
+        Ok(Scored {
+            lots,
+            bids: results.into_iter().flatten().collect(),
+        })
+    }
+
+    /// One lot: its bids' prices, totals and statuses, then the ranking of those that compete.
+    fn lot(
+        &self,
+        lot: &Lot,
+        works: &mut [Work],
+        results: &mut [Option<BidResult>],
+    ) -> Result<LotResult, Problems> {
+        let idx: Vec<usize> = (0..works.len())
+            .filter(|i| works[*i].bid.lot == lot.id)
+            .collect();
+        let lowest = self.prices(lot, works, &idx)?;
+        let mut standings = Vec::new();
+        for &i in &idx {
+            let w = &mut works[i];
+            let (standing, result) = status::settle(self, w).map_err(|_| overflow(&w.bid.id))?;
+            results[i] = result;
+            standings.push((i, standing));
+        }
+        let (ranking, not_ranked) = status::rank(self, works, &standings, results);
+        Ok(LotResult {
+            lot: lot.id.clone(),
+            title: lot.title.clone(),
+            lowest_price: lowest.map(|l| l.to_fixed(2)),
+            ranking,
+            not_ranked,
+        })
+    }
+
+    /// The lot's price marks and abnormally-low flags for the bids at `idx`; gives the lowest
+    /// price the relative formulas use.
+    fn prices(
+        &self,
+        lot: &Lot,
+        works: &mut [Work],
+        idx: &[usize],
+    ) -> Result<Option<Exact>, Problems> {
+        let compliant: Vec<usize> = idx
+            .iter()
+            .copied()
+            .filter(|i| works[*i].excluded.is_empty())
+            .collect();
+        let pool = if compliant.is_empty() {
+            idx
+        } else {
+            &compliant
+        };
+        let lowest = pool.iter().map(|i| works[*i].bid.price).min();
+        let note = if compliant.is_empty() {
+            "the lowest price bid for this lot (no bid remains in competition)"
+        } else {
+            "the lowest price among the bids in competition for this lot"
+        };
+        // The mean price of the other bids in competition, which the abnormally-low rule
+        // may use, comes from one sum for the lot less the bid's own price: the same exact
+        // figure as adding up the others for every bid, without the quadratic work.
+        let compliant_prices: Vec<Exact> = compliant.iter().map(|i| works[*i].bid.price).collect();
+        let compliant_total = sum(&compliant_prices);
+        for &i in idx {
+            let bid = works[i].bid;
+            if let Some(lowest) = lowest {
+                price_leaves(self, &mut works[i], lot, lowest, note)
+                    .map_err(|_| overflow(&bid.id))?;
+            }
+            let others = compliant_total.and_then(|total| {
+                if compliant.binary_search(&i).is_ok() {
+                    Ok((total.sub(bid.price)?, compliant.len() - 1))
+                } else {
+                    Ok((total, compliant.len()))
+                }
+            });
+            abnormally_low(self, &mut works[i], lot, others).map_err(|_| overflow(&bid.id))?;
+        }
+        Ok(lowest)
+    }
+}
+
+/// A bid's price criteria, given the lot's lowest price (and `lowest_note`, which says where it
+/// comes from).
+fn price_leaves(
+    run: &Run,
+    w: &mut Work,
+    lot: &Lot,
+    lowest: Exact,
+    lowest_note: &str,
+) -> Result<(), Overflow> {
+    let ctx = &run.ctx;
+    let price = w.bid.price;
+    for (i, node) in run.nodes.iter().enumerate() {
+        let Some(CriterionBody::Leaf(Method::Price(formula))) = node.crit.map(|c| &c.body) else {
+            continue;
+        };
+        let (share, words) = if run.explain {
+            let s = price::share(*formula, price, lowest, lowest_note, lot)?;
+            (s.share, Some((s.formula, s.inputs)))
+        } else {
+            (price::share_value(*formula, price, lowest, lot)?, None)
+        };
+        let figures = ctx.marks(node.available, share)?;
+        w.marks[i] = Some(figures.1);
+        if let (Some((text, inputs)), Some(mut row)) = (words, run.blank(i)) {
+            let rule = format!("award.price.{}", formula.word());
+            row.marks = Some(ctx.show(figures.1));
+            row.trace = Some(ctx.leaf_trace(
+                node.id,
+                &rule,
+                node.available,
+                figures,
+                &text,
+                inputs,
+                node.cites.clone(),
+            ));
+            w.rows[i] = Some(row);
+        }
+    }
+    Ok(())
+}
+
+/// The figure an abnormally-low price is measured against, and, for the mean of the other
+/// bids, how many there are; `None` when there are no other bids to take a mean of.
+fn benchmark(
+    rule: &AbnormallyLow,
+    lot: &Lot,
+    others: Result<(Exact, usize), Overflow>,
+) -> Result<Option<(Exact, Option<usize>)>, Overflow> {
+    Ok(match rule.compare_to {
+        LowBenchmark::LotEstimate => Some((lot.value, None)),
+        LowBenchmark::MeanOfOtherBids => {
+            let (total, count) = others?;
+            if count == 0 {
+                None
+            } else {
+                Some((total.div(Exact::int(count as i128))?, Some(count)))
+            }
+        }
+    })
+}
+
+/// Flags an abnormally low price. `others` is the sum and count of the prices of the other bids
+/// in competition for the lot, which the mean-of-other-bids benchmark divides.
+fn abnormally_low(
+    run: &Run,
+    w: &mut Work,
+    lot: &Lot,
+    others: Result<(Exact, usize), Overflow>,
+) -> Result<(), Overflow> {
+    let rule = &run.ctx.protocol.doc().award.abnormally_low;
+    let Some((benchmark, count)) = benchmark(rule, lot, others)? else {
+        return Ok(());
+    };
+    let price = w.bid.price;
+    let t = price::low_test(price, benchmark, rule.below_percent)?;
+    if t.is_low {
+        let pct = price.mul(Exact::HUNDRED)?.div(benchmark)?;
+        w.flags.raise("abnormally_low", None, false, || {
+            low_words(run, price, &t, pct, count)
+        });
+    }
+    Ok(())
+}
+
+/// What the abnormally-low flag says: the price against its benchmark, with the trace of the
+/// limit. `count` is how many other bids a mean was taken over (none for the lot's estimate).
+fn low_words(
+    run: &Run,
+    price: Exact,
+    t: &price::LowTest,
+    pct: Exact,
+    count: Option<usize>,
+) -> Words {
+    let rule = &run.ctx.protocol.doc().award.abnormally_low;
+    let what = match count {
+        None => "the lot's estimated value".to_string(),
+        Some(n) => format!(
+            "the mean price of the other {n} bid{} for this lot",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
+    Words {
+        message: format!(
+            "The price {} is {} of {what} ({}); the protocol asks for an explanation of any price below {}.",
+            money(price),
+            explain::percent(pct),
+            money(t.benchmark),
+            explain::percent(rule.below_percent)
+        ),
+        action: "Clarification required: ask the bidder to explain the price before any decision. The bid is not rejected and stays in the ranking.",
+        cites: run.low_cites.clone(),
+        trace: Some(Trace {
+            rule: "award.abnormally_low".into(),
+            criterion: None,
+            inputs: vec![
+                Input {
+                    name: "bid_price".into(),
+                    label: "this bid's price".into(),
+                    value: money(price),
+                },
+                Input {
+                    name: "benchmark".into(),
+                    label: what,
+                    value: money(t.benchmark),
+                },
+            ],
+            formula: format!(
+                "{} × {}%",
+                t.benchmark.to_exact_string(),
+                rule.below_percent.to_exact_string()
+            ),
+            exact: t.limit.to_exact_string(),
+            result: t.limit.to_exact_string(),
+            rounding: None,
+            cites: run.low_cites.clone(),
+        }),
+    }
+}

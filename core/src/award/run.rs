@@ -1,0 +1,267 @@
+//! One scoring run: what is worked out once for all the bids, and each bid's work before the
+//! lot's prices are known (conditions, panel and banded criteria).
+//!
+//! A run either explains (the full result: a row and trace for every criterion of every bid,
+//! flag texts, eligibility reasons, gate rows) or ranks only (totals, ranks, statuses, flag codes,
+//! tie notes). Both run this same code, so they share every figure; the text is skipped, never
+//! the arithmetic. Ranking alone is what a what-if sweep needs, many times over, and it is
+//! an order of magnitude faster.
+
+use super::flags::Flags;
+use super::{banded, conditions, moderation, panel, Ctx};
+use crate::bids::Bid;
+use crate::eligibility::{self, Verdict};
+use crate::exact::{Exact, Overflow};
+use crate::explain::CiteRef;
+use crate::protocol::{Cite, Criterion, CriterionBody, Method, Protocol, Scale, TreeNode};
+use crate::read::Choice;
+use crate::report::{CriterionResult, EligibilityResult, GateRow};
+use crate::tender::Tender;
+
+/// A bid part-way through scoring. Per-criterion figures are held by tree position.
+pub(super) struct Work<'b> {
+    /// The bid.
+    pub bid: &'b Bid,
+    /// Whether the bidder is user-led, which a reserved contract and a tie-break may need.
+    pub verdict: Verdict,
+    /// The eligibility tests in full (explaining only).
+    pub eligibility: Option<EligibilityResult>,
+    /// Gate rows (explaining only).
+    pub gates: Vec<GateRow>,
+    /// The flags raised so far.
+    pub flags: Flags,
+    /// Criteria rows (explaining only).
+    pub rows: Vec<Option<CriterionResult>>,
+    /// Marks, once worked out.
+    pub marks: Vec<Option<Exact>>,
+    /// Why the bid is excluded, if it is.
+    pub excluded: Vec<String>,
+    /// What is missing before the bid can be ranked.
+    pub missing: Vec<String>,
+}
+
+fn method_word(body: &CriterionBody) -> &'static str {
+    match body {
+        CriterionBody::Group(_) => "group",
+        CriterionBody::Leaf(Method::Panel { .. }) => "panel",
+        CriterionBody::Leaf(Method::Banded { .. }) => "banded",
+        CriterionBody::Leaf(Method::Price(_)) => "price",
+    }
+}
+
+/// A criterion row with no marks yet.
+fn blank_row(ctx: &Ctx, node: &TreeNode) -> CriterionResult {
+    let crit = ctx.protocol.criterion(&node.id);
+    CriterionResult {
+        criterion: node.id.clone(),
+        title: crit.map(|c| c.title.clone()).unwrap_or_default(),
+        parent: node.parent.clone(),
+        depth: node.depth,
+        method: crit.map_or("group", |c| method_word(&c.body)),
+        category: node.category.word(),
+        weight: ctx.tender.weight(&node.id).to_exact_string(),
+        available: ctx.show(ctx.tender.max_marks(&node.id)),
+        marks: None,
+        panel: None,
+        trace: None,
+        missing: None,
+    }
+}
+
+/// One criterion, as the scoring of every bid needs it.
+pub(super) struct Node<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// The criterion itself.
+    pub crit: Option<&'a Criterion>,
+    /// Tree positions of its children (none for a leaf).
+    pub children: Vec<usize>,
+    /// A top-level criterion: its marks add up to the total.
+    pub top: bool,
+    /// The marks it is worth in this tender.
+    pub available: Exact,
+    /// Its row before any marks (explaining only).
+    blank: Option<CriterionResult>,
+    /// Its clauses, resolved (explaining only).
+    pub cites: Vec<CiteRef>,
+    /// A panel criterion's scale, looked up once per run.
+    pub scale: Option<&'a Scale>,
+}
+
+impl Node<'_> {
+    /// Its title, as flags and reasons name it.
+    pub fn title(&self) -> &str {
+        self.crit.map_or("", |c| c.title.as_str())
+    }
+}
+
+/// One scoring run: the settings, and what is worked out once for all the bids rather than for
+/// each (every criterion's place, marks and blank row; the panel; resolved clauses).
+pub(super) struct Run<'a> {
+    /// The settings.
+    pub ctx: Ctx<'a>,
+    /// Whether the run writes explanations.
+    pub explain: bool,
+    /// Every criterion, in tree order.
+    pub nodes: Vec<Node<'a>>,
+    /// Node positions in criterion-id order, to match a bid's id-sorted scores to nodes in one
+    /// pass (see [`Run::per_node`]).
+    by_id: Vec<usize>,
+    /// The tender's panel.
+    pub panel: moderation::Panel<'a>,
+    /// Clauses of the rules flags apply, resolved (explaining only).
+    pub moderation_cites: Vec<CiteRef>,
+    /// The affordability rule's clauses.
+    pub affordability_cites: Vec<CiteRef>,
+    /// The abnormally-low rule's clauses.
+    pub low_cites: Vec<CiteRef>,
+    /// The award model's clauses, which a total cites.
+    pub award_cites: Vec<CiteRef>,
+}
+
+impl<'a> Run<'a> {
+    /// Works out once what every bid's scoring needs.
+    pub fn new(protocol: &'a Protocol, tender: &'a Tender, explain: bool) -> Run<'a> {
+        let ctx = Ctx {
+            protocol,
+            tender,
+            rounding: protocol.doc().rounding,
+        };
+        let cites = |c: &[Cite]| {
+            if explain {
+                ctx.cites(c)
+            } else {
+                Vec::new()
+            }
+        };
+        let nodes = protocol
+            .tree()
+            .iter()
+            .map(|n| {
+                let crit = protocol.criterion(&n.id);
+                Node {
+                    id: &n.id,
+                    crit,
+                    children: n
+                        .children
+                        .iter()
+                        .filter_map(|c| protocol.position(c))
+                        .collect(),
+                    top: n.parent.is_none(),
+                    available: tender.max_marks(&n.id),
+                    blank: explain.then(|| blank_row(&ctx, n)),
+                    cites: crit.map(|c| cites(&c.cites)).unwrap_or_default(),
+                    scale: crit.and_then(|c| match &c.body {
+                        CriterionBody::Leaf(Method::Panel { scale, .. }) => protocol.scale(scale),
+                        _ => None,
+                    }),
+                }
+            })
+            .collect::<Vec<Node>>();
+        let mut by_id: Vec<usize> = (0..nodes.len()).collect();
+        by_id.sort_by(|a, b| nodes[*a].id.cmp(nodes[*b].id));
+        let award = &protocol.doc().award;
+        let moderation_cites = cites(&award.moderation.cites);
+        let affordability_cites = cites(&award.affordability.cites);
+        let low_cites = cites(&award.abnormally_low.cites);
+        let award_cites = cites(&award.cites);
+        Run {
+            nodes,
+            by_id,
+            panel: moderation::Panel::new(tender, explain),
+            moderation_cites,
+            affordability_cites,
+            low_cites,
+            award_cites,
+            ctx,
+            explain,
+        }
+    }
+
+    /// A criterion's blank row (explaining only).
+    pub fn blank(&self, i: usize) -> Option<CriterionResult> {
+        self.nodes[i].blank.clone()
+    }
+
+    /// A bid's entries by criterion id (sorted by id, as read) laid out by node position: one
+    /// merge of two sorted lists, rather than a search for every criterion of every bid.
+    fn per_node<'b, T>(&self, pairs: &'b [(String, T)]) -> Vec<Option<&'b T>> {
+        let mut out = vec![None; self.nodes.len()];
+        let mut j = 0;
+        for &i in &self.by_id {
+            let id = self.nodes[i].id;
+            while j < pairs.len() && pairs[j].0.as_str() < id {
+                j += 1;
+            }
+            if j < pairs.len() && pairs[j].0 == id {
+                out[i] = Some(&pairs[j].1);
+            }
+        }
+        out
+    }
+
+    /// A bid's work before the lot's prices are known: eligibility, the conditions before
+    /// marks, and every criterion but price.
+    pub fn start<'b>(&self, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
+        let protocol = self.ctx.protocol;
+        let (verdict, eligibility) = if self.explain {
+            let (v, e) = eligibility::assess(protocol, &bid.organisation);
+            (v, Some(e))
+        } else {
+            (eligibility::verdict(protocol, &bid.organisation), None)
+        };
+        let n = self.nodes.len();
+        let mut w = Work {
+            bid,
+            verdict,
+            eligibility,
+            gates: Vec::new(),
+            flags: Flags::new(self.explain),
+            rows: if self.explain {
+                vec![None; n]
+            } else {
+                Vec::new()
+            },
+            marks: vec![None; n],
+            excluded: Vec::new(),
+            missing: Vec::new(),
+        };
+        conditions::gates(self, &mut w);
+        conditions::reserved(self, &mut w);
+        conditions::ceiling(self, &mut w);
+        self.leaves_before_price(&mut w)?;
+        Ok(w)
+    }
+
+    /// The leaf criteria that do not depend on the other bids' prices: panel and banded.
+    fn leaves_before_price(&self, w: &mut Work) -> Result<(), Overflow> {
+        let bid = w.bid;
+        let scores = self.per_node(&bid.scores);
+        let consensus = self.per_node(&bid.consensus);
+        for (i, node) in self.nodes.iter().enumerate() {
+            let Some(crit) = node.crit else {
+                continue;
+            };
+            match &crit.body {
+                CriterionBody::Group(_) | CriterionBody::Leaf(Method::Price(_)) => {}
+                CriterionBody::Leaf(Method::Panel { minimum, .. }) => {
+                    let given = panel::Given {
+                        scores: scores
+                            .get(i)
+                            .copied()
+                            .flatten()
+                            .map_or(&[][..], Vec::as_slice),
+                        consensus: consensus.get(i).copied().flatten(),
+                    };
+                    panel::leaf(self, w, i, given, *minimum)?;
+                }
+                CriterionBody::Leaf(Method::Banded {
+                    fact,
+                    bands,
+                    out_of,
+                }) => banded::leaf(self, w, i, fact, bands, *out_of)?,
+            }
+        }
+        Ok(())
+    }
+}

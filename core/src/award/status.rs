@@ -1,0 +1,179 @@
+//! A bid's standing once all its marks are in: groups and the total added up, its status
+//! (ranked, excluded or incomplete), and the lot's ranking of the bids that compete.
+//!
+//! A bid with a missing score or an unassessed condition is incomplete, never scored as zero;
+//! an excluded bid is listed with its reasons, never dropped silently.
+
+use super::flags::Words;
+use super::marks::sum;
+use super::ranking;
+use super::run::{Run, Work};
+use crate::eligibility::Verdict;
+use crate::exact::{Exact, Overflow};
+use crate::explain::Trace;
+use crate::report::{BidResult, CriterionResult, NotRanked, RankRow};
+
+/// A bid's status and, when every criterion could be scored, its total.
+pub(super) type Standing = (&'static str, Option<Exact>);
+
+/// Adds groups up from their children, bottom-up, and returns the criteria rows in tree order
+/// (none when not explaining).
+fn finish_rows(run: &Run, w: &mut Work) -> Result<Vec<CriterionResult>, Overflow> {
+    let ctx = &run.ctx;
+    // Children come after their parent in tree order, so work bottom-up.
+    for (i, node) in run.nodes.iter().enumerate().rev() {
+        if node.children.is_empty() {
+            continue;
+        }
+        let mut row = run.blank(i);
+        let parts: Option<Vec<Exact>> = node.children.iter().map(|c| w.marks[*c]).collect();
+        if let Some(parts) = parts {
+            let total = sum(&parts)?;
+            w.marks[i] = Some(total);
+            if let Some(row) = &mut row {
+                row.marks = Some(ctx.show(total));
+                row.trace = Some(ctx.sum_trace(
+                    "award.group",
+                    Some(node.id),
+                    &parts,
+                    total,
+                    node.cites.clone(),
+                ));
+            }
+        } else if let Some(row) = &mut row {
+            row.missing = Some("some of its criteria could not be scored yet".into());
+        }
+        if run.explain {
+            w.rows[i] = row;
+        }
+    }
+    Ok(std::mem::take(&mut w.rows).into_iter().flatten().collect())
+}
+
+/// The total of the top-level criteria, with its trace when explaining; `None` while any of
+/// them has no marks.
+fn total(run: &Run, w: &Work) -> Result<Option<(Exact, Option<Trace>)>, Overflow> {
+    let top: Option<Vec<Exact>> = run
+        .nodes
+        .iter()
+        .zip(&w.marks)
+        .filter(|(n, _)| n.top)
+        .map(|(_, m)| *m)
+        .collect();
+    let Some(parts) = top else {
+        return Ok(None);
+    };
+    let t = sum(&parts)?;
+    let trace = run.explain.then(|| {
+        run.ctx
+            .sum_trace("award.total", None, &parts, t, run.award_cites.clone())
+    });
+    Ok(Some((t, trace)))
+}
+
+/// Settles a bid once all its marks are in: its standing, and its full result when explaining.
+pub(super) fn settle(run: &Run, w: &mut Work) -> Result<(Standing, Option<BidResult>), Overflow> {
+    let ctx = &run.ctx;
+    let bid = w.bid;
+    let criteria = finish_rows(run, w)?;
+    let (total, total_trace) = match total(run, w)? {
+        Some((t, trace)) => (Some(t), trace),
+        None => (None, None),
+    };
+    let status = if !w.excluded.is_empty() {
+        "excluded"
+    } else if !w.missing.is_empty() || total.is_none() {
+        "incomplete"
+    } else {
+        "ranked"
+    };
+    if !w.missing.is_empty() {
+        let missing = &w.missing;
+        w.flags.raise("incomplete", None, false, || Words {
+            message: format!(
+                "The bid cannot be fully scored yet: {}.",
+                missing.join("; ")
+            ),
+            action: "Complete the missing scores or information; the bid is ranked once it is complete.",
+            cites: Vec::new(),
+            trace: None,
+        });
+    }
+    // The eligibility in full is there exactly when the run explains.
+    let result = w.eligibility.take().map(|eligibility| BidResult {
+        bid: bid.id.clone(),
+        bidder: bid.organisation.name.clone(),
+        lot: bid.lot.clone(),
+        price: bid.price.to_fixed(2),
+        status,
+        rank: None,
+        total: total.map(|t| ctx.show(t)),
+        available: ctx.show(Exact::HUNDRED),
+        total_trace,
+        eligibility,
+        gates: std::mem::take(&mut w.gates),
+        criteria,
+        flags: std::mem::take(&mut w.flags.raised),
+    });
+    Ok(((status, total), result))
+}
+
+/// Ranks the bids of a lot that compete, given each bid's standing by work index, and lists the
+/// rest with their reasons. Sets each ranked bid's rank in its full result.
+pub(super) fn rank(
+    run: &Run,
+    works: &[Work],
+    standings: &[(usize, Standing)],
+    results: &mut [Option<BidResult>],
+) -> (Vec<RankRow>, Vec<NotRanked>) {
+    let ctx = &run.ctx;
+    let mut cands = Vec::new();
+    let mut in_order = Vec::new();
+    let mut not_ranked = Vec::new();
+    for &(i, (status, total)) in standings {
+        let w = &works[i];
+        match (status, total) {
+            ("ranked", Some(total)) => {
+                cands.push(ranking::Candidate {
+                    id: &w.bid.id,
+                    bidder: &w.bid.organisation.name,
+                    total,
+                    price: w.bid.price,
+                    user_led: w.verdict == Verdict::Yes,
+                    marks: &w.marks,
+                });
+                in_order.push(i);
+            }
+            _ => not_ranked.push(NotRanked {
+                bid: w.bid.id.clone(),
+                bidder: w.bid.organisation.name.clone(),
+                status,
+                reasons: if status == "incomplete" {
+                    w.missing.clone()
+                } else {
+                    w.excluded.clone()
+                },
+            }),
+        }
+    }
+    let placed = ranking::rank(ctx.protocol, &cands, ctx.rounding.places);
+    let mut rows = Vec::new();
+    for p in placed {
+        let c = &cands[p.candidate];
+        let i = in_order[p.candidate];
+        if let Some(r) = &mut results[i] {
+            r.rank = Some(p.rank);
+        }
+        rows.push(RankRow {
+            rank: p.rank,
+            bid: c.id.to_string(),
+            bidder: c.bidder.to_string(),
+            total: ctx.show(c.total),
+            price: c.price.to_fixed(2),
+            flags: works[i].flags.open.clone(),
+            tie: p.tie,
+        });
+    }
+    rows.sort_by(|a, b| (a.rank, &a.bid).cmp(&(b.rank, &b.bid)));
+    (rows, not_ranked)
+}
