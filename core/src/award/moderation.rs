@@ -188,47 +188,63 @@ pub fn moderate(
         ModerationMethod::Mean {
             lived_experience_share: Some(share),
         } => {
-            let lived = |s: &&PanelScore| panel.role(&s.evaluator) == Role::LivedExperience;
-            // One pass, one role lookup per score.
-            let (mut le_total, mut le_count, mut off_total, mut off_count) = (0, 0, 0, 0);
-            for s in scores {
-                if lived(&s) {
-                    (le_total, le_count) = (le_total + i128::from(s.score), le_count + 1);
-                } else {
-                    (off_total, off_count) = (off_total + i128::from(s.score), off_count + 1);
-                }
-            }
-            if le_count == 0 || off_count == 0 {
-                let who = if le_count == 0 {
-                    "no lived-experience evaluator"
-                } else {
-                    "no officer"
-                };
-                return Err(NotModerated::Missing(format!(
-                    "the protocol gives lived-experience evaluators {}% of the moderated score, but {who} has scored it",
-                    share.to_exact_string()
-                )));
-            }
-            let rest = Exact::HUNDRED.sub(*share)?;
-            let value = share
-                .mul(mean(le_total, le_count)?)?
-                .add(rest.mul(mean(off_total, off_count)?)?)?
-                .div(Exact::HUNDRED)?;
+            let (value, formula) = weighted_mean(panel, scores, *share, explain)?;
             Ok(Moderated {
                 value,
-                formula: text(&|| {
-                    format!(
-                        "{}% × mean({}) + {}% × mean({})",
-                        share.to_exact_string(),
-                        list(scores.iter().filter(lived)),
-                        rest.to_exact_string(),
-                        list(scores.iter().filter(|s| !lived(s)))
-                    )
-                }),
+                formula,
                 inputs: if explain { inputs() } else { Vec::new() },
             })
         }
     }
+}
+
+/// The mean that gives lived-experience evaluators `share` percent of the result however few
+/// they are, with its formula when explaining. Both kinds of evaluator must have scored, or the
+/// share cannot be honoured.
+fn weighted_mean(
+    panel: &Panel,
+    scores: &[PanelScore],
+    share: Exact,
+    explain: bool,
+) -> Result<(Exact, String), NotModerated> {
+    let lived = |s: &&PanelScore| panel.role(&s.evaluator) == Role::LivedExperience;
+    // One pass, one role lookup per score.
+    let (mut le_total, mut le_count, mut off_total, mut off_count) = (0, 0, 0, 0);
+    for s in scores {
+        if lived(&s) {
+            (le_total, le_count) = (le_total + i128::from(s.score), le_count + 1);
+        } else {
+            (off_total, off_count) = (off_total + i128::from(s.score), off_count + 1);
+        }
+    }
+    if le_count == 0 || off_count == 0 {
+        let who = if le_count == 0 {
+            "no lived-experience evaluator"
+        } else {
+            "no officer"
+        };
+        return Err(NotModerated::Missing(format!(
+            "the protocol gives lived-experience evaluators {}% of the moderated score, but {who} has scored it",
+            share.to_exact_string()
+        )));
+    }
+    let rest = Exact::HUNDRED.sub(share)?;
+    let value = share
+        .mul(mean(le_total, le_count)?)?
+        .add(rest.mul(mean(off_total, off_count)?)?)?
+        .div(Exact::HUNDRED)?;
+    let formula = if explain {
+        format!(
+            "{}% × mean({}) + {}% × mean({})",
+            share.to_exact_string(),
+            list(scores.iter().filter(lived)),
+            rest.to_exact_string(),
+            list(scores.iter().filter(|s| !lived(s)))
+        )
+    } else {
+        String::new()
+    };
+    Ok((value, formula))
 }
 
 /// Highest minus lowest score, when two or more evaluators scored.

@@ -147,6 +147,71 @@ fn settle(
         .collect()
 }
 
+/// A group of candidates tied on total marks, once the tie-break rules have been applied.
+struct Tie<'a, 'c> {
+    protocol: &'a Protocol,
+    cands: &'a [Candidate<'c>],
+    /// The candidates tied on total marks.
+    group: &'a [usize],
+    /// For each candidate a rule separated, the rule and the candidates it split (see
+    /// [`settle`]).
+    decided: &'a BTreeMap<usize, (usize, Vec<usize>)>,
+    places: u32,
+}
+
+impl Tie<'_, '_> {
+    /// The note for candidate `i`, in `part`, the candidates still tied with it after every rule.
+    fn note(&self, part: &[usize], i: usize) -> TieNote {
+        let (cands, rules) = (self.cands, &self.protocol.doc().award.tie_break);
+        let tied_with: Vec<String> = self
+            .group
+            .iter()
+            .filter(|j| **j != i)
+            .map(|j| cands[*j].id.to_string())
+            .collect();
+        let total = cands[i].total.to_fixed(self.places);
+        if part.len() > 1 {
+            let still: Vec<&str> = part
+                .iter()
+                .filter(|j| **j != i)
+                .map(|j| cands[*j].bidder)
+                .collect();
+            return TieNote {
+                tied_with,
+                decided_by: None,
+                reason: format!(
+                    "Tied on {total} marks with {}; {}. The authority must decide between them and record how.",
+                    still.join(" and "),
+                    if rules.is_empty() {
+                        "the protocol sets no tie-break order".to_string()
+                    } else {
+                        "no rule in the protocol's tie-break order separates them".to_string()
+                    }
+                ),
+            };
+        }
+        let (r, split) = self
+            .decided
+            .get(&i)
+            .cloned()
+            .unwrap_or((0, self.group.to_vec()));
+        let (name, show) = describe_rule(self.protocol, &rules[r], self.places);
+        let values: Vec<String> = split
+            .iter()
+            .map(|j| format!("{} {}", cands[*j].bidder, show(&cands[*j])))
+            .collect();
+        TieNote {
+            tied_with,
+            decided_by: Some(name.clone()),
+            reason: format!(
+                "Tied on {total} marks; settled by tie-break rule {} ({name}): {}.",
+                r + 1,
+                values.join(", ")
+            ),
+        }
+    }
+}
+
 /// Ranks candidates by total, breaking ties by the protocol's order.
 pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32) -> Vec<Placed> {
     let rules = &protocol.doc().award.tie_break;
@@ -179,55 +244,19 @@ pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32) -> Vec<Placed
         }
         let mut decided = BTreeMap::new();
         let settled = settle(protocol, cands, g.clone(), rules, 0, &mut decided);
+        let tie = Tie {
+            protocol,
+            cands,
+            group: &g,
+            decided: &decided,
+            places,
+        };
         for part in settled {
-            let rank = position;
             for &i in &part {
-                let tied_with: Vec<String> = g
-                    .iter()
-                    .filter(|j| **j != i)
-                    .map(|j| cands[*j].id.to_string())
-                    .collect();
-                let total = cands[i].total.to_fixed(places);
-                let note = if part.len() > 1 {
-                    let still: Vec<&str> = part
-                        .iter()
-                        .filter(|j| **j != i)
-                        .map(|j| cands[*j].bidder)
-                        .collect();
-                    TieNote {
-                        tied_with,
-                        decided_by: None,
-                        reason: format!(
-                            "Tied on {total} marks with {}; {}. The authority must decide between them and record how.",
-                            still.join(" and "),
-                            if rules.is_empty() {
-                                "the protocol sets no tie-break order".to_string()
-                            } else {
-                                "no rule in the protocol's tie-break order separates them".to_string()
-                            }
-                        ),
-                    }
-                } else {
-                    let (r, split) = decided.get(&i).cloned().unwrap_or((0, g.clone()));
-                    let (name, show) = describe_rule(protocol, &rules[r], places);
-                    let values: Vec<String> = split
-                        .iter()
-                        .map(|j| format!("{} {}", cands[*j].bidder, show(&cands[*j])))
-                        .collect();
-                    TieNote {
-                        tied_with,
-                        decided_by: Some(name.clone()),
-                        reason: format!(
-                            "Tied on {total} marks; settled by tie-break rule {} ({name}): {}.",
-                            r + 1,
-                            values.join(", ")
-                        ),
-                    }
-                };
                 placed.push(Placed {
-                    rank,
+                    rank: position,
                     candidate: i,
-                    tie: Some(note),
+                    tie: Some(tie.note(&part, i)),
                 });
             }
             position += part.len() as u32;
