@@ -6,7 +6,8 @@
 use std::fmt::Write as _;
 use ulo_core::explain::{render, CiteRef, Trace};
 use ulo_core::report::{
-    BidResult, EligibilityResult, Finding, Flag, ScoreResult, SelfCheckResult, TenderCheck,
+    BidResult, EligibilityResult, Finding, FindingStatus, Flag, ScoreResult, SelfCheckResult,
+    TenderCheck,
 };
 use ulo_core::Problem;
 
@@ -82,10 +83,9 @@ fn finding(out: &mut String, f: &Finding) {
         .as_ref()
         .map(|l| format!(" [{l}]"))
         .unwrap_or_default();
-    let status = if f.status == "barrier" {
-        f.severity.to_uppercase()
-    } else {
-        "NOT STATED".to_string()
+    let status = match f.status {
+        FindingStatus::Barrier => f.severity.to_uppercase(),
+        FindingStatus::NotStated => "NOT STATED".to_string(),
     };
     let _ = writeln!(out, "{status:<10} {}{lot}: {}", f.rule, f.title);
     let _ = writeln!(out, "           {}", f.finding);
@@ -136,14 +136,14 @@ fn eligibility(out: &mut String, e: &EligibilityResult) {
     let _ = writeln!(
         out,
         "  Eligibility: {} ({})",
-        e.verdict.replace('_', " "),
+        e.verdict.describe(),
         e.reason
     );
     for t in &e.tests {
         let _ = writeln!(
             out,
             "    {:<8} {}: {}{}",
-            t.outcome.replace('_', " "),
+            t.outcome.describe(),
             t.title,
             t.reason,
             t.to_add
@@ -156,7 +156,7 @@ fn eligibility(out: &mut String, e: &EligibilityResult) {
 
 fn flags(out: &mut String, flags: &[Flag]) {
     for f in flags {
-        let _ = writeln!(out, "  Flag {}: {} {}", f.code, f.message, f.action);
+        let _ = writeln!(out, "  Flag {}: {} {}", f.code.word(), f.message, f.action);
         if let Some(t) = &f.trace {
             let _ = writeln!(out, "    {}", render(t));
         }
@@ -171,7 +171,7 @@ fn scorecard(out: &mut String, b: &BidResult) {
     let rank = b
         .rank
         .map(|r| format!("rank {r}"))
-        .unwrap_or_else(|| b.status.to_string());
+        .unwrap_or_else(|| b.status.word().to_string());
     let total = b.total.clone().unwrap_or_else(|| "not yet scored".into());
     let _ = writeln!(
         out,
@@ -237,7 +237,11 @@ pub fn score(r: &ScoreResult) -> String {
                         row.bidder.clone(),
                         row.total.clone(),
                         row.price.clone(),
-                        row.flags.join(", "),
+                        row.flags
+                            .iter()
+                            .map(|f| f.word())
+                            .collect::<Vec<_>>()
+                            .join(", "),
                     ]
                 })
                 .collect();
@@ -257,7 +261,7 @@ pub fn score(r: &ScoreResult) -> String {
                 "  Not ranked: {} ({}), {}: {}",
                 n.bidder,
                 n.bid,
-                n.status,
+                n.status.word(),
                 n.reasons.join("; ")
             );
         }
@@ -317,7 +321,7 @@ pub fn self_check(r: &SelfCheckResult) -> String {
                 c.to_gain.clone().unwrap_or_default(),
                 c.threshold
                     .as_ref()
-                    .map(|t| format!("minimum {}: {}", t.minimum, t.status.replace('_', " ")))
+                    .map(|t| format!("minimum {}: {}", t.minimum, t.status.describe()))
                     .unwrap_or_default(),
             ]
         })

@@ -10,7 +10,10 @@ use crate::explain::{self, money, percent};
 use crate::facts::{self, FactKind, FactValue, TenderFact};
 use crate::protocol::{BarrierRule, Protocol, Scope, Severity};
 use crate::read::Choice;
-use crate::report::{CheckRow, FactShown, Finding, FindingSummary, TenderCheck};
+use crate::report::{
+    CheckRow, CheckStatus, FactShown, Finding, FindingStatus, FindingSummary, ResultDocument,
+    TenderCheck,
+};
 use crate::tender::{Lot, Tender};
 
 /// A fact's value as shown to people.
@@ -44,9 +47,11 @@ fn evaluate(
 ) -> (Truth, Option<Finding>) {
     let lookup = |f: TenderFact| facts::value(tender, lot, f);
     let truth = rule.require.eval(&lookup);
-    if truth == Truth::Yes {
-        return (truth, None);
-    }
+    let status = match truth {
+        Truth::Yes => return (truth, None),
+        Truth::No => FindingStatus::Barrier,
+        Truth::Unknown => FindingStatus::NotStated,
+    };
     let facts = rule
         .require
         .facts()
@@ -61,11 +66,7 @@ fn evaluate(
         rule: rule.id.clone(),
         title: rule.title.clone(),
         severity: rule.severity.word(),
-        status: if truth == Truth::No {
-            "barrier"
-        } else {
-            "not_stated"
-        },
+        status,
         lot: lot.map(|l| l.id.clone()),
         requirement: rule.require.describe(),
         facts,
@@ -94,9 +95,9 @@ pub fn findings(protocol: &Protocol, tender: &Tender) -> (Vec<Finding>, Vec<Chec
                 rule: rule.id.clone(),
                 lot: lot.map(|l| l.id.clone()),
                 status: match truth {
-                    Truth::Yes => "met",
-                    Truth::No => "barrier",
-                    Truth::Unknown => "not_stated",
+                    Truth::Yes => CheckStatus::Met,
+                    Truth::No => CheckStatus::Barrier,
+                    Truth::Unknown => CheckStatus::NotStated,
                 },
             });
             if let Some(f) = finding {
@@ -114,13 +115,19 @@ pub fn summarise(findings: &[Finding], checks: &[CheckRow]) -> FindingSummary {
     let count = |sev: &str| {
         findings
             .iter()
-            .filter(|f| f.status == "barrier" && f.severity == sev)
+            .filter(|f| f.status == FindingStatus::Barrier && f.severity == sev)
             .count()
     };
     let must = count("must");
     let should = count("should");
-    let not_stated = findings.iter().filter(|f| f.status == "not_stated").count();
-    let met = checks.iter().filter(|c| c.status == "met").count();
+    let not_stated = findings
+        .iter()
+        .filter(|f| f.status == FindingStatus::NotStated)
+        .count();
+    let met = checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Met)
+        .count();
     let barrier_free = findings.is_empty();
     let headline = if barrier_free {
         format!("No barriers found: the tender meets all {met} checks of the protocol.")
@@ -161,7 +168,7 @@ impl Protocol {
     pub fn check_tender(&self, tender: &Tender) -> TenderCheck {
         let (findings, checks) = findings(self, tender);
         TenderCheck {
-            document: "tender-check",
+            document: ResultDocument::TenderCheck,
             engine: crate::report::EngineRef::this(),
             protocol: crate::protocol_ref(self),
             tender: crate::tender_ref(tender),

@@ -9,29 +9,10 @@ use crate::bids::Organisation;
 use crate::exact::Exact;
 use crate::explain::{self, percent};
 use crate::protocol::{Declaration, EligibilityRule, Protocol, ShareOp};
-use crate::report::{EligibilityResult, EligibilityRow};
+use crate::report::{EligibilityResult, EligibilityRow, TestOutcome};
 
-/// The verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    /// Every test is met.
-    Yes,
-    /// A test is not met.
-    No,
-    /// No test fails, but at least one cannot be applied for want of information.
-    NotEnoughInformation,
-}
-
-impl Verdict {
-    /// The result's word.
-    pub fn word(self) -> &'static str {
-        match self {
-            Verdict::Yes => "yes",
-            Verdict::No => "no",
-            Verdict::NotEnoughInformation => "not_enough_information",
-        }
-    }
-}
+/// The verdict, which results hold as it is: defined with them in [`crate::report`].
+pub use crate::report::Verdict;
 
 /// A test's outcome with its reason (and, when unknown, what to add). The words are written
 /// only when explaining; [`verdict`] needs the outcome alone.
@@ -184,14 +165,14 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
     let (mut any_no, mut any_unknown) = (false, false);
     for t in &def.tests {
         let (outcome, reason, to_add) = match apply(&t.rule, org, &Words { explain: true }) {
-            Outcome::Met(r) => ("met", r, None),
+            Outcome::Met(r) => (TestOutcome::Met, r, None),
             Outcome::NotMet(r) => {
                 any_no = true;
-                ("not_met", r, None)
+                (TestOutcome::NotMet, r, None)
             }
             Outcome::Unknown(r, add) => {
                 any_unknown = true;
-                ("unknown", r, Some(add))
+                (TestOutcome::Unknown, r, Some(add))
             }
         };
         rows.push(EligibilityRow {
@@ -219,7 +200,7 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
         Verdict::No => {
             let failed: Vec<String> = rows
                 .iter()
-                .filter(|r| r.outcome == "not_met")
+                .filter(|r| r.outcome == TestOutcome::NotMet)
                 .map(|r| lower_first(&r.title))
                 .collect();
             format!(
@@ -230,7 +211,7 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
         Verdict::NotEnoughInformation => {
             let missing: Vec<String> = rows
                 .iter()
-                .filter(|r| r.outcome == "unknown")
+                .filter(|r| r.outcome == TestOutcome::Unknown)
                 .map(|r| lower_first(&r.title))
                 .collect();
             format!(
@@ -242,7 +223,7 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
     (
         verdict,
         EligibilityResult {
-            verdict: verdict.word(),
+            verdict,
             reason,
             tests: rows,
         },

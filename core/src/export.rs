@@ -58,7 +58,7 @@ pub fn csv(result: &ScoreResult) -> String {
                 .flags
                 .iter()
                 .filter(|f| f.criterion.as_deref() == Some(c.criterion.as_str()))
-                .map(|f| f.code)
+                .map(|f| f.code.word())
                 .collect();
             let moderated = c
                 .panel
@@ -71,12 +71,12 @@ pub fn csv(result: &ScoreResult) -> String {
                     &b.lot,
                     &b.bid,
                     &b.bidder,
-                    b.status,
+                    b.status.word(),
                     &rank,
                     &c.criterion,
                     &c.title,
                     c.parent.as_deref().unwrap_or(""),
-                    c.method,
+                    c.method.word(),
                     &c.weight,
                     &c.available,
                     c.marks.as_deref().unwrap_or(""),
@@ -89,7 +89,7 @@ pub fn csv(result: &ScoreResult) -> String {
             .flags
             .iter()
             .filter(|f| f.criterion.is_none())
-            .map(|f| f.code)
+            .map(|f| f.code.word())
             .collect();
         row(
             &mut out,
@@ -97,7 +97,7 @@ pub fn csv(result: &ScoreResult) -> String {
                 &b.lot,
                 &b.bid,
                 &b.bidder,
-                b.status,
+                b.status.word(),
                 &rank,
                 "total",
                 "Total",

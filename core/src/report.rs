@@ -5,7 +5,268 @@
 //! (tender order for lots and criteria, id order for bids) so the same inputs give the same bytes.
 
 use crate::explain::{CiteRef, Trace};
+use crate::protocol::{CriterionBody, Method};
 use serde::Serialize;
+
+/// Defines a closed set of words that only results hold: the enum, serialised as exactly those
+/// words; `ALL`, every value in the order `schemas/result.schema.json` lists the words (a test
+/// holds the two against each other); and `word`, for callers that put the word into text of
+/// their own (a CSV, a terminal report). Word and serialisation come from the one list, so they
+/// cannot drift apart; callers match on the values, so a new word is handled everywhere.
+macro_rules! result_words {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $word:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $word)] $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in the order the result schema lists their words.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word results hold for this value.
+            #[must_use]
+            pub fn word(self) -> &'static str {
+                match self {
+                    $($name::$variant => $word,)+
+                }
+            }
+        }
+    };
+}
+
+result_words! {
+    /// Which result a document is: its `document` field, so that a reader of a saved result
+    /// knows which shape follows.
+    pub enum ResultDocument {
+        /// A barrier check ([`TenderCheck`]).
+        TenderCheck = "tender-check",
+        /// Scores and rankings ([`ScoreResult`]).
+        ScoreResult = "score-result",
+        /// A bidder's self-check ([`SelfCheckResult`]).
+        SelfCheckResult = "self-check-result",
+    }
+}
+
+result_words! {
+    /// Why a barrier rule became a finding: the tender fails it, or says too little to tell
+    /// (which is reported, never passed quietly).
+    pub enum FindingStatus {
+        /// The tender's design does not meet the rule.
+        Barrier = "barrier",
+        /// The tender does not give the facts the rule needs.
+        NotStated = "not_stated",
+    }
+}
+
+result_words! {
+    /// The outcome of one barrier rule on the tender (or one lot), met or not.
+    pub enum CheckStatus {
+        /// The rule is met.
+        Met = "met",
+        /// The rule is not met: a barrier.
+        Barrier = "barrier",
+        /// The tender does not give the facts the rule needs.
+        NotStated = "not_stated",
+    }
+}
+
+result_words! {
+    /// The outcome of one test of the user-led definition.
+    pub enum TestOutcome {
+        /// The organisation meets the test.
+        Met = "met",
+        /// The organisation does not meet it.
+        NotMet = "not_met",
+        /// The profile does not give what the test needs; the row says what to add.
+        Unknown = "unknown",
+    }
+}
+
+impl TestOutcome {
+    /// The outcome in plain words, as reports print it.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            TestOutcome::Met => "met",
+            TestOutcome::NotMet => "not met",
+            TestOutcome::Unknown => "unknown",
+        }
+    }
+}
+
+result_words! {
+    /// Whether a bidder is a user-led organisation under the protocol. Never a guess: missing
+    /// details give `not_enough_information`, not `no`.
+    pub enum Verdict {
+        /// Every test is met.
+        Yes = "yes",
+        /// A test is not met.
+        No = "no",
+        /// No test fails, but at least one cannot be applied for want of information.
+        NotEnoughInformation = "not_enough_information",
+    }
+}
+
+impl Verdict {
+    /// The verdict in plain words, as reports print it.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Verdict::Yes => "yes",
+            Verdict::No => "no",
+            Verdict::NotEnoughInformation => "not enough information",
+        }
+    }
+}
+
+result_words! {
+    /// How a scored criterion's marks are worked out, as a self-check row shows it: only leaves
+    /// are scored directly.
+    pub enum LeafMethod {
+        /// Evaluators' scores, moderated.
+        Panel = "panel",
+        /// A banded table over a figure about the bidder.
+        Banded = "banded",
+        /// A price formula.
+        Price = "price",
+    }
+}
+
+impl From<&Method> for LeafMethod {
+    fn from(method: &Method) -> LeafMethod {
+        match method {
+            Method::Panel { .. } => LeafMethod::Panel,
+            Method::Banded { .. } => LeafMethod::Banded,
+            Method::Price(_) => LeafMethod::Price,
+        }
+    }
+}
+
+result_words! {
+    /// How a criterion's marks are worked out on a scorecard: a group adds its criteria, a leaf
+    /// has a method of its own.
+    pub enum CriterionMethod {
+        /// The sum of its criteria's marks.
+        Group = "group",
+        /// Evaluators' scores, moderated.
+        Panel = "panel",
+        /// A banded table over a figure about the bidder.
+        Banded = "banded",
+        /// A price formula.
+        Price = "price",
+    }
+}
+
+impl From<LeafMethod> for CriterionMethod {
+    fn from(method: LeafMethod) -> CriterionMethod {
+        match method {
+            LeafMethod::Panel => CriterionMethod::Panel,
+            LeafMethod::Banded => CriterionMethod::Banded,
+            LeafMethod::Price => CriterionMethod::Price,
+        }
+    }
+}
+
+impl From<&CriterionBody> for CriterionMethod {
+    fn from(body: &CriterionBody) -> CriterionMethod {
+        match body {
+            CriterionBody::Group(_) => CriterionMethod::Group,
+            CriterionBody::Leaf(method) => LeafMethod::from(method).into(),
+        }
+    }
+}
+
+result_words! {
+    /// What a flag is about, so that a portal or the app can act on a kind of flag without
+    /// reading its message.
+    pub enum FlagCode {
+        /// The price is abnormally low: clarification required, never rejection.
+        AbnormallyLow = "abnormally_low",
+        /// A moderated (or, in a self-check, expected) score is below a criterion's minimum.
+        ThresholdFailed = "threshold_failed",
+        /// In a self-check, the low end of an expected range is below a criterion's minimum.
+        ThresholdAtRisk = "threshold_at_risk",
+        /// The price is above the lot's affordability ceiling.
+        OverCeiling = "over_ceiling",
+        /// Evaluators' scores are further apart than the protocol allows.
+        HighVariance = "high_variance",
+        /// The bid fails (or, in a self-check, expects to fail) a pass/fail condition.
+        GateFailed = "gate_failed",
+        /// In a self-check, the bidder has not confirmed that it passes a condition.
+        GateUnsure = "gate_unsure",
+        /// The contract is reserved and the bidder is not user-led.
+        Ineligible = "ineligible",
+        /// The contract is reserved and the bid says too little to tell whether it is user-led.
+        EligibilityUnknown = "eligibility_unknown",
+        /// Scores or information are missing, so the bid cannot be ranked yet.
+        Incomplete = "incomplete",
+        /// Not every panel member scored a criterion.
+        PartialPanel = "partial_panel",
+    }
+}
+
+result_words! {
+    /// Where a bid stands in its lot.
+    pub enum BidStatus {
+        /// In the ranking.
+        Ranked = "ranked",
+        /// Out of the ranking, with the reasons listed.
+        Excluded = "excluded",
+        /// Not ranked until what is missing is supplied; never scored as zero.
+        Incomplete = "incomplete",
+    }
+}
+
+result_words! {
+    /// Why a bid is left out of its lot's ranking: the statuses of [`BidStatus`] that are not
+    /// `ranked`, so a bid left out can never say it is ranked.
+    pub enum NotRankedStatus {
+        /// Excluded, with the reasons listed.
+        Excluded = "excluded",
+        /// Incomplete until what is missing is supplied.
+        Incomplete = "incomplete",
+    }
+}
+
+impl From<NotRankedStatus> for BidStatus {
+    fn from(status: NotRankedStatus) -> BidStatus {
+        match status {
+            NotRankedStatus::Excluded => BidStatus::Excluded,
+            NotRankedStatus::Incomplete => BidStatus::Incomplete,
+        }
+    }
+}
+
+result_words! {
+    /// A self-check's expected score against a criterion's minimum.
+    pub enum ThresholdStatus {
+        /// Even the low end of the expected range meets the minimum.
+        Clear = "clear",
+        /// The low end is below the minimum, the high end is not.
+        AtRisk = "at_risk",
+        /// Even the high end is below the minimum.
+        Fails = "fails",
+    }
+}
+
+impl ThresholdStatus {
+    /// The status in plain words, as reports print it.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            ThresholdStatus::Clear => "clear",
+            ThresholdStatus::AtRisk => "at risk",
+            ThresholdStatus::Fails => "fails",
+        }
+    }
+}
 
 /// Which engine produced a result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -80,7 +341,7 @@ pub struct Finding {
     /// `must` or `should`.
     pub severity: &'static str,
     /// `barrier` (the rule is not met) or `not_stated` (the tender does not say enough).
-    pub status: &'static str,
+    pub status: FindingStatus,
     /// The lot, for lot rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lot: Option<String>,
@@ -109,7 +370,7 @@ pub struct CheckRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lot: Option<String>,
     /// `met`, `barrier` or `not_stated`.
-    pub status: &'static str,
+    pub status: CheckStatus,
 }
 
 /// Counts of findings.
@@ -133,7 +394,7 @@ pub struct FindingSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TenderCheck {
     /// Always `tender-check`.
-    pub document: &'static str,
+    pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,
     /// The protocol.
@@ -158,7 +419,7 @@ pub struct EligibilityRow {
     /// Its title.
     pub title: String,
     /// `met`, `not_met` or `unknown`.
-    pub outcome: &'static str,
+    pub outcome: TestOutcome,
     /// Why, with the figures.
     pub reason: String,
     /// What to add when the outcome is unknown.
@@ -172,7 +433,7 @@ pub struct EligibilityRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EligibilityResult {
     /// `yes`, `no` or `not_enough_information`.
-    pub verdict: &'static str,
+    pub verdict: Verdict,
     /// The verdict in a sentence.
     pub reason: String,
     /// Each test.
@@ -245,7 +506,7 @@ pub struct CriterionResult {
     /// 1 for top-level criteria.
     pub depth: u8,
     /// `group`, `panel`, `banded` or `price`.
-    pub method: &'static str,
+    pub method: CriterionMethod,
     /// `price`, `quality`, `social_value` or `user_leadership`.
     pub category: &'static str,
     /// Weight within its group, percent.
@@ -269,10 +530,8 @@ pub struct CriterionResult {
 /// Something the commissioner must look at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Flag {
-    /// `abnormally_low`, `threshold_failed`, `over_ceiling`, `high_variance`, `gate_failed`,
-    /// `ineligible`, `eligibility_unknown`, `incomplete`, `partial_panel`; in a self-check also
-    /// `threshold_at_risk` and `gate_unsure`.
-    pub code: &'static str,
+    /// What the flag is about.
+    pub code: FlagCode,
     /// The criterion concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub criterion: Option<String>,
@@ -301,7 +560,7 @@ pub struct BidResult {
     /// Price.
     pub price: String,
     /// `ranked`, `excluded` or `incomplete`.
-    pub status: &'static str,
+    pub status: BidStatus,
     /// Rank within the lot, when ranked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rank: Option<u32>,
@@ -349,7 +608,7 @@ pub struct RankRow {
     /// Price.
     pub price: String,
     /// Flags still open (e.g. abnormally low: clarification required).
-    pub flags: Vec<&'static str>,
+    pub flags: Vec<FlagCode>,
     /// How a tie on total marks was settled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tie: Option<TieNote>,
@@ -363,7 +622,7 @@ pub struct NotRanked {
     /// Bidder.
     pub bidder: String,
     /// `excluded` or `incomplete`.
-    pub status: &'static str,
+    pub status: NotRankedStatus,
     /// Why.
     pub reasons: Vec<String>,
 }
@@ -396,7 +655,7 @@ pub struct Ranking {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ScoreResult {
     /// Always `score-result`.
-    pub document: &'static str,
+    pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,
     /// The protocol.
@@ -423,7 +682,7 @@ pub struct ThresholdCheck {
     /// Whether failing it disqualifies.
     pub disqualifies: bool,
     /// `clear`, `at_risk` or `fails`.
-    pub status: &'static str,
+    pub status: ThresholdStatus,
 }
 
 /// One criterion in a self-check.
@@ -434,7 +693,7 @@ pub struct SelfCheckRow {
     /// Title.
     pub title: String,
     /// `panel`, `banded` or `price`.
-    pub method: &'static str,
+    pub method: LeafMethod,
     /// Marks available.
     pub available: String,
     /// Marks expected at the low end.
@@ -481,7 +740,7 @@ pub struct Projection {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SelfCheckResult {
     /// Always `self-check-result`.
-    pub document: &'static str,
+    pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,
     /// The protocol.

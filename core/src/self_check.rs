@@ -14,7 +14,10 @@ use crate::exact::{Exact, Overflow};
 use crate::explain::{money, percent, Input};
 use crate::protocol::{CriterionBody, LowBenchmark, Method, OverCeiling, PriceFormula, Protocol};
 use crate::read::Choice;
-use crate::report::{Flag, GateRow, Projection, SelfCheckResult, SelfCheckRow, ThresholdCheck};
+use crate::report::{
+    Flag, FlagCode, GateRow, LeafMethod, Projection, ResultDocument, SelfCheckResult, SelfCheckRow,
+    TestOutcome, ThresholdCheck, ThresholdStatus,
+};
 use crate::tender::Tender;
 use serde_json::Value;
 
@@ -66,7 +69,7 @@ impl Protocol {
 }
 
 fn flag(
-    code: &'static str,
+    code: FlagCode,
     criterion: Option<&str>,
     excludes: bool,
     message: String,
@@ -114,14 +117,14 @@ fn run(
         });
         match expected {
             Some(ExpectedGate::Fail) => flags.push(flag(
-                "gate_failed",
+                FlagCode::GateFailed,
                 None,
                 true,
                 format!("You expect to fail \"{}\": a bid that fails it is excluded.", g.title),
                 "Meet the condition before you submit, or ask the authority whether it is proportionate.",
             )),
             Some(ExpectedGate::Unsure) | None => flags.push(flag(
-                "gate_unsure",
+                FlagCode::GateUnsure,
                 None,
                 false,
                 format!("You have not confirmed that you pass \"{}\".", g.title),
@@ -134,14 +137,14 @@ fn run(
     if tender.doc().reserved_for_user_led {
         match verdict {
             Verdict::No => flags.push(flag(
-                "ineligible",
+                FlagCode::Ineligible,
                 None,
                 true,
                 "The contract is reserved for user-led organisations, and on these answers you are not one under the protocol.".into(),
                 "Check the tests you do not meet; if your answers are wrong, correct them.",
             )),
             Verdict::NotEnoughInformation => flags.push(flag(
-                "eligibility_unknown",
+                FlagCode::EligibilityUnknown,
                 None,
                 false,
                 "The contract is reserved for user-led organisations, and your answers do not yet show whether you are one.".into(),
@@ -157,7 +160,7 @@ fn run(
             if d.price > ceiling {
                 let excludes = award.affordability.over_ceiling == OverCeiling::Exclude;
                 flags.push(flag(
-                    "over_ceiling",
+                    FlagCode::OverCeiling,
                     None,
                     excludes,
                     format!(
@@ -180,7 +183,7 @@ fn run(
                 .div(Exact::HUNDRED)?;
             if d.price < limit {
                 flags.push(flag(
-                    "abnormally_low",
+                    FlagCode::AbnormallyLow,
                     None,
                     false,
                     format!(
@@ -208,11 +211,7 @@ fn run(
         let mut row = SelfCheckRow {
             criterion: node.id.clone(),
             title: crit.title.clone(),
-            method: match method {
-                Method::Panel { .. } => "panel",
-                Method::Banded { .. } => "banded",
-                Method::Price(_) => "price",
-            },
+            method: LeafMethod::from(method),
             available: ctx.show(available),
             expected_low: None,
             expected_high: None,
@@ -259,21 +258,22 @@ fn run(
                         let (l, h) = (one(e.low)?, one(e.high)?);
                         if let Some(m) = minimum {
                             let status = if e.high < m.score {
-                                "fails"
+                                ThresholdStatus::Fails
                             } else if e.low < m.score {
-                                "at_risk"
+                                ThresholdStatus::AtRisk
                             } else {
-                                "clear"
+                                ThresholdStatus::Clear
                             };
-                            if status != "clear" {
+                            let raised = match status {
+                                ThresholdStatus::Clear => None,
+                                ThresholdStatus::AtRisk => Some(FlagCode::ThresholdAtRisk),
+                                ThresholdStatus::Fails => Some(FlagCode::ThresholdFailed),
+                            };
+                            if let Some(code) = raised {
                                 flags.push(flag(
-                                    if status == "fails" {
-                                        "threshold_failed"
-                                    } else {
-                                        "threshold_at_risk"
-                                    },
+                                    code,
                                     Some(&node.id),
-                                    status == "fails" && m.disqualifies,
+                                    status == ThresholdStatus::Fails && m.disqualifies,
                                     format!(
                                         "{} has a minimum score of {}; you expect {}.",
                                         crit.title,
@@ -436,7 +436,7 @@ fn run(
 
     let (findings, _) = crate::barriers::findings(protocol, tender);
     let mut result = SelfCheckResult {
-        document: "self-check-result",
+        document: ResultDocument::SelfCheckResult,
         engine: crate::report::EngineRef::this(),
         protocol: crate::protocol_ref(protocol),
         tender: crate::tender_ref(tender),
@@ -478,10 +478,10 @@ fn lower_first(t: &str) -> String {
 pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
     let mut out = Vec::new();
     match r.eligibility.verdict {
-        "yes" => {
+        Verdict::Yes => {
             out.push("You are a user-led organisation under the rules for this tender.".to_string())
         }
-        "no" => {
+        Verdict::No => {
             out.push(
                 "You are not a user-led organisation under the rules for this tender.".to_string(),
             );
@@ -489,7 +489,7 @@ pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
                 .eligibility
                 .tests
                 .iter()
-                .filter(|t| t.outcome == "not_met")
+                .filter(|t| t.outcome == TestOutcome::NotMet)
             {
                 out.push(format!(
                     "You do not meet this rule: {}.",
@@ -497,13 +497,13 @@ pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
                 ));
             }
         }
-        _ => {
+        Verdict::NotEnoughInformation => {
             out.push("We cannot tell yet if you are a user-led organisation.".to_string());
             for t in r
                 .eligibility
                 .tests
                 .iter()
-                .filter(|t| t.outcome == "unknown")
+                .filter(|t| t.outcome == TestOutcome::Unknown)
             {
                 if let Some(a) = &t.to_add {
                     out.push(format!("Please {a}."));
@@ -544,7 +544,7 @@ pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
     }
     for f in &r.flags {
         let line = match f.code {
-            "threshold_failed" | "threshold_at_risk" => {
+            FlagCode::ThresholdFailed | FlagCode::ThresholdAtRisk => {
                 let title = f
                     .criterion
                     .as_deref()
@@ -554,13 +554,20 @@ pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
                     "Your answer on {title} may score below the lowest score allowed. This could stop your bid."
                 ))
             }
-            "over_ceiling" => {
+            FlagCode::OverCeiling => {
                 Some("Your price is more than the council says it can pay.".to_string())
             }
-            "abnormally_low" => {
+            FlagCode::AbnormallyLow => {
                 Some("Your price is very low. The council will ask you to explain it.".to_string())
             }
-            _ => None,
+            // Said already, with eligibility and the gates above; or not raised in a self-check.
+            FlagCode::GateFailed
+            | FlagCode::GateUnsure
+            | FlagCode::Ineligible
+            | FlagCode::EligibilityUnknown
+            | FlagCode::HighVariance
+            | FlagCode::Incomplete
+            | FlagCode::PartialPanel => None,
         };
         if let Some(l) = line {
             out.push(l);

@@ -5,6 +5,7 @@
 
 use serde_json::{json, Value};
 use ulo_core::ocds::{import, import_json, Import};
+use ulo_core::report::CheckStatus;
 use ulo_core::Protocol;
 
 macro_rules! real {
@@ -322,9 +323,9 @@ fn imported_dates_and_lots_feed_the_barrier_check() {
             .map(|c| c.status)
             .unwrap()
     };
-    assert_eq!(status("response-window-minimum"), "met");
-    assert_eq!(status("response-window-consortia"), "barrier");
-    assert_eq!(status("lot-size"), "barrier");
+    assert_eq!(status("response-window-minimum"), CheckStatus::Met);
+    assert_eq!(status("response-window-consortia"), CheckStatus::Barrier);
+    assert_eq!(status("lot-size"), CheckStatus::Barrier);
     let window = check
         .findings
         .iter()
@@ -339,10 +340,10 @@ fn imported_dates_and_lots_feed_the_barrier_check() {
         window.facts
     );
     // Facts the notice cannot give stay unknown: the barrier check says it cannot tell.
-    assert_eq!(status("prompt-payment"), "not_stated");
-    assert_eq!(status("no-reverse-auction"), "not_stated");
+    assert_eq!(status("prompt-payment"), CheckStatus::NotStated);
+    assert_eq!(status("no-reverse-auction"), CheckStatus::NotStated);
     // One lot, no reasons given: the lots rule finds a barrier, and the import said so.
-    assert_eq!(status("lots-or-reasons"), "barrier");
+    assert_eq!(status("lots-or-reasons"), CheckStatus::Barrier);
     assert!(i.to_supply.iter().any(|s| s.field == "/no_lots_reason"));
 }
 

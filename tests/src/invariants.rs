@@ -29,7 +29,7 @@ use num_rational::BigRational;
 use num_traits::{One, Zero};
 use ulo_core::explain::Trace;
 use ulo_core::protocol::LowBenchmark;
-use ulo_core::report::{BidResult, CriterionResult};
+use ulo_core::report::{BidResult, BidStatus, CriterionMethod, CriterionResult, FlagCode};
 use ulo_core::{Protocol, ScoreResult, SelfCheckResult, Tender};
 
 /// What the checks found.
@@ -225,7 +225,7 @@ pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -
         let competing: Vec<&BidResult> = in_lot
             .iter()
             .copied()
-            .filter(|b| b.status != "excluded")
+            .filter(|b| b.status != BidStatus::Excluded)
             .collect();
         let pool = if competing.is_empty() {
             &in_lot
@@ -246,7 +246,7 @@ pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -
         // The ranking: exactly the ranked bids, in rank order, totals never rising.
         let ranked: Vec<&str> = in_lot
             .iter()
-            .filter(|b| b.status == "ranked")
+            .filter(|b| b.status == BidStatus::Ranked)
             .map(|b| b.bid.as_str())
             .collect();
         let mut listed: Vec<&str> = lot.ranking.iter().map(|x| x.bid.as_str()).collect();
@@ -261,7 +261,7 @@ pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -
         others.sort_unstable();
         let unranked: Vec<&str> = in_lot
             .iter()
-            .filter(|b| b.status != "ranked")
+            .filter(|b| b.status != BidStatus::Ranked)
             .map(|b| b.bid.as_str())
             .collect();
         if others != unranked {
@@ -327,7 +327,7 @@ pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -
                 }
             };
             let limit = benchmark.as_ref().map(|m| m * &below / q_int(100));
-            let flag = b.flags.iter().find(|f| f.code == "abnormally_low");
+            let flag = b.flags.iter().find(|f| f.code == FlagCode::AbnormallyLow);
             let is_low = limit.as_ref().is_some_and(|l| price < *l);
             match (flag, is_low) {
                 (Some(_), false) => r.fail(format!(
@@ -382,13 +382,18 @@ pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -
 
 fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Report) {
     let id = &b.bid;
-    if (b.status == "ranked") != b.rank.is_some() {
+    let ranked = match b.status {
+        BidStatus::Ranked => true,
+        BidStatus::Excluded | BidStatus::Incomplete => false,
+    };
+    if ranked != b.rank.is_some() {
         r.fail(format!(
             "bid {id}: status {} with rank {:?}",
-            b.status, b.rank
+            b.status.word(),
+            b.rank
         ));
     }
-    if b.status == "ranked" && b.total.is_none() {
+    if ranked && b.total.is_none() {
         r.fail(format!("bid {id}: ranked without a total"));
     }
     let Some(available) = parse(&b.available, &format!("bid {id}: available"), r) else {
@@ -409,7 +414,12 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
                 let Some(marks) = parse(m, &what, r) else {
                     continue;
                 };
-                let leaf = row.method != "group";
+                let leaf = match row.method {
+                    CriterionMethod::Group => false,
+                    CriterionMethod::Panel | CriterionMethod::Banded | CriterionMethod::Price => {
+                        true
+                    }
+                };
                 let kind = if leaf { Kind::Rounded } else { Kind::Sum };
                 trace(t, m, kind, places, mode, &what, r);
                 if leaf {
@@ -427,7 +437,10 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
             _ => r.fail(format!("{what}: marks and trace must come together")),
         }
     }
-    for row in rows.iter().filter(|row| row.method == "group") {
+    for row in rows
+        .iter()
+        .filter(|row| row.method == CriterionMethod::Group)
+    {
         if let (Some(m), Some(a)) = (
             marks_of.get(&row.criterion),
             available_of.get(&row.criterion),
@@ -442,7 +455,7 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
             .iter()
             .filter(|c| c.parent.as_deref() == Some(row.criterion.as_str()))
             .collect();
-        if row.method == "group" {
+        if row.method == CriterionMethod::Group {
             let parts: Option<Vec<&Q>> = children
                 .iter()
                 .map(|c| marks_of.get(&c.criterion))
@@ -493,7 +506,7 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
         )),
     }
     for f in &b.flags {
-        if f.code == "threshold_failed" {
+        if f.code == FlagCode::ThresholdFailed {
             let row = rows
                 .iter()
                 .find(|c| Some(&c.criterion) == f.criterion.as_ref());
@@ -521,7 +534,7 @@ fn leaf_inputs(
     r: &mut Report,
 ) {
     match row.method {
-        "panel" => {
+        CriterionMethod::Panel => {
             let Some(detail) = &row.panel else {
                 r.fail(format!(
                     "{what}: a panel criterion without its panel detail"
@@ -579,7 +592,7 @@ fn leaf_inputs(
                 ));
             }
         }
-        "price" => {
+        CriterionMethod::Price => {
             let price = number(&b.price);
             if input(t, "bid_price").and_then(money) != price {
                 r.fail(format!(
@@ -612,7 +625,9 @@ fn leaf_inputs(
                 }
             }
         }
-        _ => {}
+        // A banded leaf's inputs are the bid's own figures, which nothing else in the result
+        // holds; groups are checked as sums, not here.
+        CriterionMethod::Banded | CriterionMethod::Group => {}
     }
 }
 

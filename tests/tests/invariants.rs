@@ -19,6 +19,7 @@ use serde_json::Value;
 use ulo_conformance::generate::{case, GENERATED_CASES};
 use ulo_conformance::invariants::{check_score, check_self_check};
 use ulo_conformance::CASES;
+use ulo_core::report::{BidStatus, CriterionMethod, FlagCode};
 use ulo_core::{Protocol, ScoreResult};
 
 /// Scores `bids` (JSON text) if every document is accepted.
@@ -162,11 +163,11 @@ fn removing_an_ineligible_bid_changes_no_other_bid() {
             continue;
         };
         let bids: Value = serde_json::from_str(&g.bids).unwrap();
-        for gone in full
-            .bids
-            .iter()
-            .filter(|b| b.flags.iter().any(|f| f.code == "ineligible" && f.excludes))
-        {
+        for gone in full.bids.iter().filter(|b| {
+            b.flags
+                .iter()
+                .any(|f| f.code == FlagCode::Ineligible && f.excludes)
+        }) {
             let mut fewer = bids.clone();
             let list = fewer["bids"].as_array_mut().unwrap();
             list.retain(|b| b["id"] != gone.bid.as_str());
@@ -184,7 +185,7 @@ fn removing_an_ineligible_bid_changes_no_other_bid() {
             let competing = full
                 .bids
                 .iter()
-                .any(|b| b.lot == gone.lot && b.status != "excluded");
+                .any(|b| b.lot == gone.lot && b.status != BidStatus::Excluded);
             if !competing {
                 // The documented exception: the price formulas fall back to all the lot's bids,
                 // so only price marks (and the totals and groups they feed) may change; every
@@ -193,7 +194,10 @@ fn removing_an_ineligible_bid_changes_no_other_bid() {
                 for other in full.bids.iter().filter(|b| b.bid != gone.bid) {
                     let after_bid = after.bids.iter().find(|b| b.bid == other.bid).unwrap();
                     for (c, d) in other.criteria.iter().zip(&after_bid.criteria) {
-                        let leaf = !matches!(c.method, "price" | "group");
+                        let leaf = match c.method {
+                            CriterionMethod::Panel | CriterionMethod::Banded => true,
+                            CriterionMethod::Price | CriterionMethod::Group => false,
+                        };
                         if leaf && serde_json::to_value(c).ok() != serde_json::to_value(d).ok() {
                             failures.push(format!(
                                 "case {seed}: removing ineligible bid {} changed {} of bid {}",

@@ -1187,6 +1187,128 @@ fn every_choice_list_equals_its_schema_enum() {
     }
 }
 
+/// The words the values of a result enum serialise to, in its order.
+fn serialised<T: serde::Serialize + std::fmt::Debug>(all: &[T]) -> Vec<String> {
+    all.iter()
+        .map(|v| match serde_json::to_value(v) {
+            Ok(Value::String(word)) => word,
+            other => panic!("{v:?} serialises to {other:?}, not a word"),
+        })
+        .collect()
+}
+
+/// Each closed set of words only results hold, with the places in the result schema that list
+/// its words: an `enum`, or for the document kinds, the `const` of each kind.
+fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
+    use ulo_core::report::{
+        BidStatus, CheckStatus, CriterionMethod, FindingStatus, FlagCode, LeafMethod,
+        NotRankedStatus, ResultDocument, TestOutcome, ThresholdStatus, Verdict,
+    };
+    vec![
+        (
+            vec![
+                "/$defs/tenderCheck/properties/document",
+                "/$defs/scoreResult/properties/document",
+                "/$defs/selfCheckResult/properties/document",
+            ],
+            serialised(ResultDocument::ALL),
+        ),
+        (
+            vec!["/$defs/finding/properties/status"],
+            serialised(FindingStatus::ALL),
+        ),
+        (
+            vec!["/$defs/checkRow/properties/status"],
+            serialised(CheckStatus::ALL),
+        ),
+        (
+            vec!["/$defs/eligibilityRow/properties/outcome"],
+            serialised(TestOutcome::ALL),
+        ),
+        (
+            vec!["/$defs/eligibility/properties/verdict"],
+            serialised(Verdict::ALL),
+        ),
+        (
+            vec!["/$defs/criterionResult/properties/method"],
+            serialised(CriterionMethod::ALL),
+        ),
+        (
+            vec!["/$defs/selfCheckRow/properties/method"],
+            serialised(LeafMethod::ALL),
+        ),
+        (vec!["/$defs/flagCode"], serialised(FlagCode::ALL)),
+        (
+            vec!["/$defs/bidResult/properties/status"],
+            serialised(BidStatus::ALL),
+        ),
+        (
+            vec!["/$defs/notRanked/properties/status"],
+            serialised(NotRankedStatus::ALL),
+        ),
+        (
+            vec!["/$defs/thresholdCheck/properties/status"],
+            serialised(ThresholdStatus::ALL),
+        ),
+    ]
+}
+
+/// Closed sets in the result schema that results still hold as plain text: the engine's name
+/// (always `ulo`), and gate outcomes, which take their words from the input enums.
+const RESULT_TEXT: [&str; 2] = [
+    "/$defs/engine/properties/name",
+    "/$defs/gateRow/properties/outcome",
+];
+
+/// The words a place in a schema allows: its `enum`, or its `const`.
+fn schema_words<'a>(root: &'a Value, at: &str) -> Vec<&'a str> {
+    let place = root
+        .pointer(at)
+        .unwrap_or_else(|| panic!("no {at} in the schema"));
+    match (place.get("enum"), place.get("const")) {
+        (Some(list), None) => list
+            .as_array()
+            .expect("an enum is a list")
+            .iter()
+            .map(|w| w.as_str().expect("enum words are text"))
+            .collect(),
+        (None, Some(word)) => vec![word.as_str().expect("a const is text")],
+        _ => panic!("{at}: neither an enum nor a const"),
+    }
+}
+
+#[test]
+fn every_result_enum_equals_its_schema_words() {
+    let root = schema(Schema::Result);
+    let lists = result_word_lists();
+    for (places, words) in &lists {
+        let listed: Vec<&str> = places
+            .iter()
+            .flat_map(|at| schema_words(&root, at))
+            .collect();
+        assert_eq!(
+            &listed, words,
+            "{places:?}: the schema's words, the engine's"
+        );
+    }
+    // Every closed set in the result schema is an input enum's, one of the result enums above,
+    // or named as still text.
+    let inputs: BTreeSet<&str> = choice_lists().into_iter().map(|(name, _)| name).collect();
+    walk_subschemas(&root, "", &mut |at, v| {
+        if v.get("enum").is_none() && v.get("const").is_none() {
+            return;
+        }
+        let input = at
+            .strip_prefix("/$defs/")
+            .is_some_and(|def| inputs.contains(def));
+        let result = lists.iter().any(|(places, _)| places.contains(&at));
+        assert!(
+            input || result || RESULT_TEXT.contains(&at),
+            "{at}: a closed set of words with no enum in the engine"
+        );
+    });
+}
+
 #[test]
 fn every_decimal_pattern_is_in_the_schemas() {
     let mut patterns: Vec<(Schema, String)> = Vec::new();

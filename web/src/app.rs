@@ -156,7 +156,7 @@ pub fn app() -> Html {
                                             Some(r) if Some(r) == *rank =>
                                                 format!("still rank {r} in lot {}", b.lot),
                                             Some(r) => format!("now rank {r} in lot {}", b.lot),
-                                            None => format!("not ranked ({})", b.status),
+                                            None => format!("not ranked ({})", b.status.word()),
                                         }
                                     ));
                                 }

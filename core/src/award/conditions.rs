@@ -11,7 +11,7 @@ use crate::bids::GateOutcome;
 use crate::eligibility::Verdict;
 use crate::explain::money;
 use crate::protocol::OverCeiling;
-use crate::report::GateRow;
+use crate::report::{FlagCode, GateRow};
 
 /// The protocol's gates: a failed gate excludes the bid, one not yet assessed leaves it
 /// incomplete.
@@ -34,7 +34,7 @@ pub(super) fn gates(run: &Run, w: &mut Work) {
         }
         match outcome {
             Some(GateOutcome::Fail) => {
-                w.flags.raise("gate_failed", None, true, || Words {
+                w.flags.raise(FlagCode::GateFailed, None, true, || Words {
                     message: format!("The bid fails the pass/fail condition \"{}\".", g.title),
                     action: "The bid is excluded. Record the evidence for the failure and tell the bidder.",
                     cites: ctx.cites(&g.cites),
@@ -59,7 +59,7 @@ pub(super) fn reserved(run: &Run, w: &mut Work) {
     }
     match w.verdict {
         Verdict::No => {
-            w.flags.raise("ineligible", None, true, || Words {
+            w.flags.raise(FlagCode::Ineligible, None, true, || Words {
                     message: "The contract is reserved for user-led organisations, and this bidder is not one under the protocol.".into(),
                     action: "The bid is excluded from the ranking. Tell the bidder which test it did not meet.",
                     cites: Vec::new(),
@@ -69,7 +69,7 @@ pub(super) fn reserved(run: &Run, w: &mut Work) {
                 .push("not a user-led organisation, and the contract is reserved".into());
         }
         Verdict::NotEnoughInformation => {
-            w.flags.raise("eligibility_unknown", None, false, || Words {
+            w.flags.raise(FlagCode::EligibilityUnknown, None, false, || Words {
                     message: "The contract is reserved for user-led organisations, and the bid does not give enough information to tell whether this bidder is one.".into(),
                     action: "Ask the bidder for the missing information before ranking the bid.",
                     cites: Vec::new(),
@@ -93,7 +93,7 @@ pub(super) fn ceiling(run: &Run, w: &mut Work) {
     }
     let over_ceiling = run.ctx.protocol.doc().award.affordability.over_ceiling;
     let excludes = over_ceiling == OverCeiling::Exclude;
-    w.flags.raise("over_ceiling", None, excludes, || Words {
+    w.flags.raise(FlagCode::OverCeiling, None, excludes, || Words {
                     message: format!(
                         "The price {} is above the lot's affordability ceiling of {}.",
                         money(bid.price),

@@ -5,7 +5,7 @@
 //! trace) are written only when explaining, so ranking alone pays nothing for them.
 
 use crate::explain::{CiteRef, Trace};
-use crate::report::Flag;
+use crate::report::{Flag, FlagCode};
 
 /// What a flag says, written only when a run explains.
 pub(super) struct Words {
@@ -23,7 +23,7 @@ pub(super) struct Words {
 pub(super) struct Flags {
     explain: bool,
     /// Codes of the flags that do not exclude the bid, in the order raised.
-    pub open: Vec<&'static str>,
+    pub open: Vec<FlagCode>,
     /// The flags in full (explaining only).
     pub raised: Vec<Flag>,
 }
@@ -41,7 +41,7 @@ impl Flags {
     /// Raises a flag. `words` runs only when explaining.
     pub fn raise(
         &mut self,
-        code: &'static str,
+        code: FlagCode,
         criterion: Option<&str>,
         excludes: bool,
         words: impl FnOnce() -> Words,

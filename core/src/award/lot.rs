@@ -14,7 +14,7 @@ use crate::exact::{Exact, Overflow};
 use crate::explain::{self, money, Input, Trace};
 use crate::protocol::{AbnormallyLow, CriterionBody, LowBenchmark, Method};
 use crate::read::Choice;
-use crate::report::{BidResult, LotResult};
+use crate::report::{BidResult, FlagCode, LotResult};
 use crate::tender::Lot;
 
 /// What a run produces: each lot's ranking, and each bid's full result when explaining.
@@ -208,7 +208,7 @@ fn abnormally_low(
     let t = price::low_test(price, benchmark, rule.below_percent)?;
     if t.is_low {
         let pct = price.mul(Exact::HUNDRED)?.div(benchmark)?;
-        w.flags.raise("abnormally_low", None, false, || {
+        w.flags.raise(FlagCode::AbnormallyLow, None, false, || {
             low_words(run, price, &t, pct, count)
         });
     }

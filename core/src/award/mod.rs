@@ -31,7 +31,7 @@ pub(crate) use marks::Ctx;
 use crate::bids::Bids;
 use crate::error::Problems;
 use crate::protocol::Protocol;
-use crate::report::{Ranking, ScoreResult};
+use crate::report::{Ranking, ResultDocument, ScoreResult};
 use crate::tender::Tender;
 use run::Run;
 
@@ -41,7 +41,7 @@ pub fn score(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<ScoreR
     let scored = Run::new(protocol, tender, true).score(bids)?;
     let (findings, _) = crate::barriers::findings(protocol, tender);
     Ok(ScoreResult {
-        document: "score-result",
+        document: ResultDocument::ScoreResult,
         engine: crate::report::EngineRef::this(),
         protocol: crate::protocol_ref(protocol),
         tender: crate::tender_ref(tender),

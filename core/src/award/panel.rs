@@ -10,7 +10,7 @@ use crate::exact::{Exact, Overflow};
 use crate::explain::{Input, Trace};
 use crate::protocol::{Minimum, ModerationMethod, Scale};
 use crate::read::Choice;
-use crate::report::{EvaluatorScore, PanelDetail};
+use crate::report::{EvaluatorScore, FlagCode, PanelDetail};
 
 /// What the panel gave for one criterion of one bid.
 #[derive(Clone, Copy)]
@@ -124,7 +124,7 @@ fn variance(run: &Run, w: &mut Work, node: &Node, scores: &[PanelScore], spread:
         return;
     }
     let title = node.title();
-    w.flags.raise("high_variance", Some(node.id), false, || Words {
+    w.flags.raise(FlagCode::HighVariance, Some(node.id), false, || Words {
         message: format!(
             "Evaluators' scores for {title} range from {} to {} (a spread of {spread}); the protocol allows {limit}.",
             scores.iter().map(|s| s.score).min().unwrap_or(0),
@@ -145,7 +145,7 @@ fn partial(run: &Run, w: &mut Work, node: &Node, scores: &[PanelScore]) {
         return;
     }
     let title = node.title();
-    w.flags.raise("partial_panel", Some(node.id), false, || Words {
+    w.flags.raise(FlagCode::PartialPanel, Some(node.id), false, || Words {
         message: format!(
             "Not every evaluator scored {title}: no score from {}. The moderated score uses the scores given.",
             not_scoring(&run.panel, scores)
@@ -203,7 +203,7 @@ fn threshold(w: &mut Work, node: &Node, min: Minimum, value: Exact, trace: Optio
         return;
     }
     let title = node.title();
-    w.flags.raise("threshold_failed", Some(node.id), min.disqualifies, || Words {
+    w.flags.raise(FlagCode::ThresholdFailed, Some(node.id), min.disqualifies, || Words {
         message: format!(
             "The moderated score for {title} is {}, below the minimum of {}.",
             value.to_exact_string(),

@@ -15,7 +15,7 @@ use crate::exact::{Exact, Overflow};
 use crate::explain::CiteRef;
 use crate::protocol::{Cite, Criterion, CriterionBody, Method, Protocol, Scale, TreeNode};
 use crate::read::Choice;
-use crate::report::{CriterionResult, EligibilityResult, GateRow};
+use crate::report::{CriterionMethod, CriterionResult, EligibilityResult, GateRow};
 use crate::tender::Tender;
 
 /// A bid part-way through scoring. Per-criterion figures are held by tree position.
@@ -40,15 +40,6 @@ pub(super) struct Work<'b> {
     pub missing: Vec<String>,
 }
 
-fn method_word(body: &CriterionBody) -> &'static str {
-    match body {
-        CriterionBody::Group(_) => "group",
-        CriterionBody::Leaf(Method::Panel { .. }) => "panel",
-        CriterionBody::Leaf(Method::Banded { .. }) => "banded",
-        CriterionBody::Leaf(Method::Price(_)) => "price",
-    }
-}
-
 /// A criterion row with no marks yet.
 fn blank_row(ctx: &Ctx, node: &TreeNode) -> CriterionResult {
     let crit = ctx.protocol.criterion(&node.id);
@@ -57,7 +48,7 @@ fn blank_row(ctx: &Ctx, node: &TreeNode) -> CriterionResult {
         title: crit.map(|c| c.title.clone()).unwrap_or_default(),
         parent: node.parent.clone(),
         depth: node.depth,
-        method: crit.map_or("group", |c| method_word(&c.body)),
+        method: crit.map_or(CriterionMethod::Group, |c| CriterionMethod::from(&c.body)),
         category: node.category.word(),
         weight: ctx.tender.weight(&node.id).to_exact_string(),
         available: ctx.show(ctx.tender.max_marks(&node.id)),

@@ -11,10 +11,13 @@ use super::run::{Run, Work};
 use crate::eligibility::Verdict;
 use crate::exact::{Exact, Overflow};
 use crate::explain::Trace;
-use crate::report::{BidResult, CriterionResult, NotRanked, RankRow};
+use crate::report::{
+    BidResult, BidStatus, CriterionResult, FlagCode, NotRanked, NotRankedStatus, RankRow,
+};
 
-/// A bid's status and, when every criterion could be scored, its total.
-pub(super) type Standing = (&'static str, Option<Exact>);
+/// Where a bid stands once its marks are in: in competition with its total, or not ranked and
+/// why. A ranked bid always has a total, by construction.
+pub(super) type Standing = Result<Exact, NotRankedStatus>;
 
 /// Adds groups up from their children, bottom-up, and returns the criteria rows in tree order
 /// (none when not explaining).
@@ -80,16 +83,14 @@ pub(super) fn settle(run: &Run, w: &mut Work) -> Result<(Standing, Option<BidRes
         Some((t, trace)) => (Some(t), trace),
         None => (None, None),
     };
-    let status = if !w.excluded.is_empty() {
-        "excluded"
-    } else if !w.missing.is_empty() || total.is_none() {
-        "incomplete"
-    } else {
-        "ranked"
+    let standing = match total {
+        _ if !w.excluded.is_empty() => Err(NotRankedStatus::Excluded),
+        Some(t) if w.missing.is_empty() => Ok(t),
+        _ => Err(NotRankedStatus::Incomplete),
     };
     if !w.missing.is_empty() {
         let missing = &w.missing;
-        w.flags.raise("incomplete", None, false, || Words {
+        w.flags.raise(FlagCode::Incomplete, None, false, || Words {
             message: format!(
                 "The bid cannot be fully scored yet: {}.",
                 missing.join("; ")
@@ -105,7 +106,7 @@ pub(super) fn settle(run: &Run, w: &mut Work) -> Result<(Standing, Option<BidRes
         bidder: bid.organisation.name.clone(),
         lot: bid.lot.clone(),
         price: bid.price.to_fixed(2),
-        status,
+        status: standing.map_or_else(BidStatus::from, |_| BidStatus::Ranked),
         rank: None,
         total: total.map(|t| ctx.show(t)),
         available: ctx.show(Exact::HUNDRED),
@@ -115,7 +116,7 @@ pub(super) fn settle(run: &Run, w: &mut Work) -> Result<(Standing, Option<BidRes
         criteria,
         flags: std::mem::take(&mut w.flags.raised),
     });
-    Ok(((status, total), result))
+    Ok((standing, result))
 }
 
 /// Ranks the bids of a lot that compete, given each bid's standing by work index, and lists the
@@ -130,10 +131,10 @@ pub(super) fn rank(
     let mut cands = Vec::new();
     let mut in_order = Vec::new();
     let mut not_ranked = Vec::new();
-    for &(i, (status, total)) in standings {
+    for &(i, standing) in standings {
         let w = &works[i];
-        match (status, total) {
-            ("ranked", Some(total)) => {
+        match standing {
+            Ok(total) => {
                 cands.push(ranking::Candidate {
                     id: &w.bid.id,
                     bidder: &w.bid.organisation.name,
@@ -144,14 +145,13 @@ pub(super) fn rank(
                 });
                 in_order.push(i);
             }
-            _ => not_ranked.push(NotRanked {
+            Err(status) => not_ranked.push(NotRanked {
                 bid: w.bid.id.clone(),
                 bidder: w.bid.organisation.name.clone(),
                 status,
-                reasons: if status == "incomplete" {
-                    w.missing.clone()
-                } else {
-                    w.excluded.clone()
+                reasons: match status {
+                    NotRankedStatus::Incomplete => w.missing.clone(),
+                    NotRankedStatus::Excluded => w.excluded.clone(),
                 },
             }),
         }

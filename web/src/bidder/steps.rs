@@ -9,6 +9,7 @@ use crate::views::form::Bind;
 use crate::views::import::FileProblems;
 use crate::views::tender::FindingView;
 use serde_json::{json, Value};
+use ulo_core::report::{TestOutcome, ThresholdStatus, Verdict};
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -521,9 +522,9 @@ pub fn result_step() -> Html {
         let _ = gloo::utils::window().print();
     });
     let verdict = match r.eligibility.verdict {
-        "yes" => "Yes: you count as a user-led organisation",
-        "no" => "No: you do not count as a user-led organisation under these rules",
-        _ => "Not enough information to say yet",
+        Verdict::Yes => "Yes: you count as a user-led organisation",
+        Verdict::No => "No: you do not count as a user-led organisation under these rules",
+        Verdict::NotEnoughInformation => "Not enough information to say yet",
     };
     html! {
         <article class="report">
@@ -540,7 +541,7 @@ pub fn result_step() -> Html {
             <ul class="checks">
                 { for r.eligibility.tests.iter().map(|t| html! {
                     <li>
-                        <strong>{ match t.outcome { "met" => "Met: ", "not_met" => "Not met: ", _ => "Not enough information: " } }</strong>
+                        <strong>{ match t.outcome { TestOutcome::Met => "Met: ", TestOutcome::NotMet => "Not met: ", TestOutcome::Unknown => "Not enough information: " } }</strong>
                         { &t.title }{ ". " }{ sentence(&t.reason) }
                         if let Some(a) = &t.to_add { <br /><strong>{ "What to add: " }</strong>{ sentence(a) }{ " " }{ link(&ctx, Step::Organisation, "Change your answers", None) } }
                     </li>
@@ -578,7 +579,7 @@ pub fn result_step() -> Html {
                             <td class="num">{ &c.available }</td>
                             <td class="num">{ match (&c.expected_low, &c.expected_high) { (Some(l), Some(h)) if l == h => l.clone(), (Some(l), Some(h)) => format!("{l} to {h}"), _ => "-".into() } }</td>
                             <td class="num">{ c.to_gain.clone().unwrap_or_default() }</td>
-                            <td>{ c.threshold.as_ref().map(|t| format!("{}: {}", t.minimum, match t.status { "clear" => "clear", "at_risk" => "at risk", _ => "below it" })).unwrap_or_else(|| "none".into()) }</td>
+                            <td>{ c.threshold.as_ref().map(|t| format!("{}: {}", t.minimum, match t.status { ThresholdStatus::Clear => "clear", ThresholdStatus::AtRisk => "at risk", ThresholdStatus::Fails => "below it" })).unwrap_or_else(|| "none".into()) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -9,6 +9,7 @@ use crate::views::fields::{error_at, ErrorSummary, Kind, Radios, Select};
 use crate::views::form::Bind;
 use crate::views::import::ImportButton;
 use serde_json::{json, Value};
+use ulo_core::report::{TestOutcome, Verdict};
 use ulo_core::Document;
 use yew::prelude::*;
 
@@ -81,8 +82,8 @@ pub fn bids_view() -> Html {
                 <td>{ &id }</td>
                 <td>{ b.get("lot").and_then(Value::as_str).unwrap_or("") }</td>
                 <td class="num">{ b.get("price").and_then(Value::as_str).unwrap_or("") }</td>
-                <td>{ result.as_ref().map(|r| r.eligibility.verdict.replace('_', " ")).unwrap_or_else(|| "-".into()) }</td>
-                <td>{ result.as_ref().map(|r| r.status.to_string()).unwrap_or_else(|| "-".into()) }</td>
+                <td>{ result.as_ref().map(|r| r.eligibility.verdict.describe().to_string()).unwrap_or_else(|| "-".into()) }</td>
+                <td>{ result.as_ref().map(|r| r.status.word().to_string()).unwrap_or_else(|| "-".into()) }</td>
                 <td>
                     <button type="button" class="button button--link" onclick={edit} aria-label={format!("Edit the bid from {name}")}>{ "Edit" }</button>
                     <button type="button" class="button button--link" onclick={remove} aria-label={format!("Remove the bid from {name}")}>{ "Remove" }</button>
@@ -137,8 +138,8 @@ pub fn bids_view() -> Html {
                         { match verdict {
                             Some(Ok(e)) => html! {
                                 <>
-                                    <p><strong>{ match e.verdict { "yes" => "Yes: ", "no" => "No: ", _ => "Not enough information: " } }</strong>{ &e.reason }</p>
-                                    <ul>{ for e.tests.iter().filter(|t| t.outcome != "met").map(|t| html!{
+                                    <p><strong>{ match e.verdict { Verdict::Yes => "Yes: ", Verdict::No => "No: ", Verdict::NotEnoughInformation => "Not enough information: " } }</strong>{ &e.reason }</p>
+                                    <ul>{ for e.tests.iter().filter(|t| t.outcome != TestOutcome::Met).map(|t| html!{
                                         <li>{ &t.title }{ ": " }{ crate::views::fields::sentence(&t.reason) }
                                             if let Some(a) = &t.to_add { { " To add: " }{ crate::views::fields::sentence(a) } }</li>
                                     }) }</ul>

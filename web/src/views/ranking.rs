@@ -1,6 +1,6 @@
 //! A lot's ranking as an accessible table.
 
-use ulo_core::report::LotResult;
+use ulo_core::report::{FlagCode, LotResult};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -8,15 +8,22 @@ pub struct Props {
     pub lot: LotResult,
 }
 
-fn flag_words(code: &str) -> &'static str {
+/// A flag still open on a ranked bid, in a few words for the ranking table.
+fn flag_words(code: FlagCode) -> &'static str {
     match code {
-        "abnormally_low" => "Abnormally low price: clarification required",
-        "high_variance" => "Evaluators disagree: discuss at moderation",
-        "partial_panel" => "Not every evaluator scored",
-        "threshold_failed" => "Below a minimum score",
-        "over_ceiling" => "Over the affordability ceiling",
-        "eligibility_unknown" => "Eligibility not yet known",
-        _ => "See the scorecard",
+        FlagCode::AbnormallyLow => "Abnormally low price: clarification required",
+        FlagCode::HighVariance => "Evaluators disagree: discuss at moderation",
+        FlagCode::PartialPanel => "Not every evaluator scored",
+        FlagCode::ThresholdFailed => "Below a minimum score",
+        FlagCode::OverCeiling => "Over the affordability ceiling",
+        FlagCode::EligibilityUnknown => "Eligibility not yet known",
+        // Not open on a ranked bid (they exclude it, leave it unranked, or are raised only in a
+        // self-check); the scorecard says more if one ever is.
+        FlagCode::ThresholdAtRisk
+        | FlagCode::GateFailed
+        | FlagCode::GateUnsure
+        | FlagCode::Ineligible
+        | FlagCode::Incomplete => "See the scorecard",
     }
 }
 
@@ -48,7 +55,7 @@ pub fn lot_ranking(props: &Props) -> Html {
                             <td class="num">{ &row.total }</td>
                             <td class="num">{ &row.price }</td>
                             <td>
-                                { for row.flags.iter().map(|f| html!{ <span class="flag">{ flag_words(f) }</span> }) }
+                                { for row.flags.iter().map(|f| html!{ <span class="flag">{ flag_words(*f) }</span> }) }
                                 { row.tie.as_ref().map(|t| html!{ <span class="tie">{ &t.reason }</span> }).unwrap_or_default() }
                             </td>
                         </tr>
@@ -58,7 +65,7 @@ pub fn lot_ranking(props: &Props) -> Html {
             if !lot.not_ranked.is_empty() {
                 <ul class="not-ranked">
                     { for lot.not_ranked.iter().map(|n| html! {
-                        <li>{ format!("Not ranked: {} ({}): {}", n.bidder, n.status, n.reasons.join("; ")) }</li>
+                        <li>{ format!("Not ranked: {} ({}): {}", n.bidder, n.status.word(), n.reasons.join("; ")) }</li>
                     }) }
                 </ul>
             }

@@ -3,7 +3,7 @@
 
 use crate::engine::explain;
 use ulo_core::explain::Trace;
-use ulo_core::report::BidResult;
+use ulo_core::report::{BidResult, BidStatus, TestOutcome, Verdict};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,19 +37,21 @@ pub struct Props {
     pub open: bool,
 }
 
-fn verdict_words(v: &str) -> &'static str {
+fn verdict_words(v: Verdict) -> &'static str {
     match v {
-        "yes" => "Yes, a user-led organisation",
-        "no" => "No, not a user-led organisation",
-        _ => "Not enough information to say",
+        Verdict::Yes => "Yes, a user-led organisation",
+        Verdict::No => "No, not a user-led organisation",
+        Verdict::NotEnoughInformation => "Not enough information to say",
     }
 }
 
 fn status_words(b: &BidResult) -> String {
     match (b.status, b.rank) {
-        ("ranked", Some(r)) => format!("rank {r} in lot {}", b.lot),
-        ("excluded", _) => format!("excluded from lot {}", b.lot),
-        _ => format!("not yet complete, lot {}", b.lot),
+        (BidStatus::Ranked, Some(r)) => format!("rank {r} in lot {}", b.lot),
+        (BidStatus::Excluded, _) => format!("excluded from lot {}", b.lot),
+        (BidStatus::Incomplete, _) | (BidStatus::Ranked, None) => {
+            format!("not yet complete, lot {}", b.lot)
+        }
     }
 }
 
@@ -73,7 +75,7 @@ pub fn scorecard(p: &Props) -> Html {
                 <ul class="checks">
                     { for b.eligibility.tests.iter().map(|t| html! {
                         <li>
-                            <strong>{ match t.outcome { "met" => "Met: ", "not_met" => "Not met: ", _ => "Unknown: " } }</strong>
+                            <strong>{ match t.outcome { TestOutcome::Met => "Met: ", TestOutcome::NotMet => "Not met: ", TestOutcome::Unknown => "Unknown: " } }</strong>
                             { &t.title }{ ". " }{ crate::views::fields::sentence(&t.reason) }
                             if let Some(a) = &t.to_add { { " To add: " }{ crate::views::fields::sentence(a) } }
                         </li>

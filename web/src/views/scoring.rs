@@ -8,6 +8,7 @@ use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Radios, Select};
 use crate::views::results::NotScored;
 use serde_json::{json, Value};
 use ulo_core::protocol::ModerationMethod;
+use ulo_core::report::FlagCode;
 use yew::prelude::*;
 
 fn list(v: &Value, key: &str) -> Vec<Value> {
@@ -224,7 +225,7 @@ pub fn moderation_view() -> Html {
                             </tr></thead>
                             <tbody>
                                 { for b.criteria.iter().filter_map(|c| c.panel.as_ref().map(|p| (c, p))).map(|(c, p)| {
-                                    let flagged = b.flags.iter().any(|f| f.code == "high_variance" && f.criterion.as_deref() == Some(c.criterion.as_str()));
+                                    let flagged = b.flags.iter().any(|f| f.code == FlagCode::HighVariance && f.criterion.as_deref() == Some(c.criterion.as_str()));
                                     html! {
                                         <tr>
                                             <th scope="row">{ &c.title }</th>

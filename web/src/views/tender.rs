@@ -6,7 +6,7 @@ use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Select};
 use crate::views::form::Bind;
 use serde_json::{json, Value};
-use ulo_core::report::Finding;
+use ulo_core::report::{Finding, FindingStatus};
 use ulo_core::Problems;
 use yew::prelude::*;
 
@@ -107,13 +107,14 @@ pub struct FindingProps {
 #[function_component(FindingView)]
 pub fn finding_view(p: &FindingProps) -> Html {
     let f = &p.finding;
-    let tag = match (f.status, f.severity) {
-        ("not_stated", _) => "Not stated",
-        (_, "must") => "Must fix",
-        _ => "Should fix",
+    // Severity is still the protocol's word here; it becomes a type with the input enums.
+    let (tag, class) = match f.status {
+        FindingStatus::NotStated => ("Not stated", "unstated"),
+        FindingStatus::Barrier if f.severity == "must" => ("Must fix", f.severity),
+        FindingStatus::Barrier => ("Should fix", f.severity),
     };
     html! {
-        <div class={classes!("finding", format!("finding--{}", if f.status == "not_stated" { "unstated" } else { f.severity }))}>
+        <div class={classes!("finding", format!("finding--{class}"))}>
             <h3 class="heading-s"><span class="tag">{ tag }</span>{ " " }{ &f.title }
                 if let Some(l) = &f.lot { { format!(" (lot {l})") } }</h3>
             <p>{ &f.finding }</p>
