@@ -279,6 +279,7 @@ pub struct EngineRef {
 
 impl EngineRef {
     /// This engine.
+    #[must_use]
     pub fn this() -> EngineRef {
         EngineRef {
             name: "ulo",

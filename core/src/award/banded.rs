@@ -9,6 +9,7 @@ use crate::explain::{self, money, Input, Trace};
 use crate::protocol::Band;
 
 /// The value of a bid fact: from the profile for built-in facts, else from the bid's facts.
+#[must_use]
 pub fn bid_fact_value(org: &Organisation, facts: &[(String, Exact)], id: &str) -> Option<Exact> {
     let share = |part: i64, whole: i64| {
         Exact::int(i128::from(part))
@@ -93,35 +94,31 @@ pub(super) fn leaf(
     let ctx = &run.ctx;
     let node = &run.nodes[i];
     let mut row = run.blank(i);
-    match bid_fact_value(&w.bid.organisation, &w.bid.facts, fact) {
-        Some(v) => {
-            let marks = match &mut row {
-                Some(row) => {
-                    let (marks, trace) = banded(ctx, node.id, fact, v, bands, out_of)?;
-                    row.marks = Some(ctx.show(marks));
-                    row.trace = Some(trace);
-                    marks
-                }
-                None => {
-                    let (_, share) = band_share(v, bands, out_of)?;
-                    ctx.marks(node.available, share)?.1
-                }
-            };
-            w.marks[i] = Some(marks);
+    let Some(v) = bid_fact_value(&w.bid.organisation, &w.bid.facts, fact) else {
+        let why = format!(
+            "the bid does not give the {}",
+            ctx.protocol.bid_fact_title(fact)
+        );
+        w.missing.push(format!("{}: {why}", node.title()));
+        if let Some(mut row) = row {
+            row.missing = Some(why);
+            w.rows[i] = Some(row);
         }
-        None => {
-            let why = format!(
-                "the bid does not give the {}",
-                ctx.protocol.bid_fact_title(fact)
-            );
-            w.missing.push(format!("{}: {why}", node.title()));
-            if let Some(row) = &mut row {
-                row.missing = Some(why);
-            }
-        }
-    }
-    if run.explain {
-        w.rows[i] = row;
+        return Ok(());
+    };
+    let marks = if let Some(row) = &mut row {
+        let (marks, trace) = banded(ctx, node.id, fact, v, bands, out_of)?;
+        row.marks = Some(ctx.show(marks));
+        row.trace = Some(trace);
+        marks
+    } else {
+        let (_, share) = band_share(v, bands, out_of)?;
+        ctx.marks(node.available, share)?.1
+    };
+    w.marks[i] = Some(marks);
+    // A blank row is there exactly when the run explains.
+    if let Some(row) = row {
+        w.rows[i] = Some(row);
     }
     Ok(())
 }

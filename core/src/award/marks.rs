@@ -21,6 +21,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 /// Prints a figure with the protocol's places when it has no more than those, else exactly.
+#[must_use]
 pub fn fixed_or_exact(v: Exact, places: u32) -> String {
     if v.has_at_most_places(places) {
         v.to_fixed(places)

@@ -37,6 +37,11 @@ use run::Run;
 
 /// Scores a tender's bids: eligibility, gates, moderation, price, thresholds, flags, and a
 /// ranking per lot with the tie-break reasons; every figure explained.
+///
+/// # Errors
+///
+/// A figure too large for exact arithmetic, named with the bid it arose in. The bids have been
+/// read against the protocol and tender already, so nothing else can go wrong.
 pub fn score(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<ScoreResult, Problems> {
     let scored = Run::new(protocol, tender, true).score(bids)?;
     let (findings, _) = crate::barriers::findings(protocol, tender);
@@ -62,6 +67,10 @@ pub fn score(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<ScoreR
 /// from the same code with the explanations left out. For callers that re-score many times and
 /// need only the order, such as the what-if sweep; anything shown or published as a result
 /// should come from `score`.
+///
+/// # Errors
+///
+/// As [`score`]: a figure too large for exact arithmetic.
 pub fn rank(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<Ranking, Problems> {
     let scored = Run::new(protocol, tender, false).score(bids)?;
     Ok(Ranking { lots: scored.lots })
@@ -70,11 +79,19 @@ pub fn rank(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<Ranking
 impl Protocol {
     /// Scores a tender's bids; see [`score`]. A method, so that callers holding a protocol
     /// find scoring where they find reading.
+    ///
+    /// # Errors
+    ///
+    /// As [`score`]: a figure too large for exact arithmetic.
     pub fn score(&self, tender: &Tender, bids: &Bids) -> Result<ScoreResult, Problems> {
         score(self, tender, bids)
     }
 
     /// Ranks a tender's bids without explaining them; see [`rank`].
+    ///
+    /// # Errors
+    ///
+    /// As [`rank`]: a figure too large for exact arithmetic.
     pub fn rank(&self, tender: &Tender, bids: &Bids) -> Result<Ranking, Problems> {
         rank(self, tender, bids)
     }
