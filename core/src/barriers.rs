@@ -5,13 +5,16 @@
 //! to suggest, a clarification question, and the clause it rests on. A rule the tender gives too
 //! little information to check is reported as `not_stated`, never passed quietly.
 
+use crate::choice::Choice;
 use crate::condition::Truth;
-use crate::explain::{self, money, percent};
-use crate::facts::{self, FactKind, FactValue, TenderFact};
-use crate::protocol::{BarrierRule, Protocol, Scope, Severity};
-use crate::read::Choice;
+use crate::exact::RoundingMode;
+use crate::explain::{self, percent};
+use crate::facts::{FactKind, FactValue, TenderFact};
+use crate::protocol::{BarrierRule, Protocol};
+use crate::provenance::{protocol_ref, tender_ref};
 use crate::report::{CheckRow, FactShown, Finding, FindingSummary, TenderCheck};
 use crate::tender::{Lot, Tender};
+use crate::vocab::{money, Scope, Severity};
 
 /// A fact's value as shown to people.
 pub fn show_fact(fact: TenderFact, v: FactValue) -> String {
@@ -26,7 +29,7 @@ pub fn show_fact(fact: TenderFact, v: FactValue) -> String {
                 if n.has_at_most_places(4) {
                     n.to_exact_string()
                 } else {
-                    n.round(4, crate::exact::RoundingMode::HalfUp).map_or_else(
+                    n.round(4, RoundingMode::HalfUp).map_or_else(
                         |_| n.to_string(),
                         |r| format!("about {}", r.to_exact_string()),
                     )
@@ -42,7 +45,7 @@ fn evaluate(
     rule: &BarrierRule,
     lot: Option<&Lot>,
 ) -> (Truth, Option<Finding>) {
-    let lookup = |f: TenderFact| facts::value(tender, lot, f);
+    let lookup = |f: TenderFact| crate::tender::facts::value(tender, lot, f);
     let truth = rule.require.eval(&lookup);
     if truth == Truth::Yes {
         return (truth, None);
@@ -73,7 +76,7 @@ fn evaluate(
         why: rule.why.clone(),
         fix: rule.fix.clone(),
         question: rule.question.clone(),
-        cites: explain::cites(protocol, &rule.cites),
+        cites: explain::cites(protocol.sources(), &rule.cites),
     };
     (truth, Some(finding))
 }
@@ -156,22 +159,21 @@ pub fn summarise(findings: &[Finding], checks: &[CheckRow]) -> FindingSummary {
     }
 }
 
-impl Protocol {
-    /// Checks a tender's design against the protocol's barrier rules.
-    pub fn check_tender(&self, tender: &Tender) -> TenderCheck {
-        let (findings, checks) = findings(self, tender);
-        TenderCheck {
-            document: "tender-check",
-            engine: crate::report::EngineRef::this(),
-            protocol: crate::protocol_ref(self),
-            tender: crate::tender_ref(tender),
-            input_hash: crate::audit::input_hash(&[
-                ("protocol", self.digest()),
-                ("tender", tender.digest()),
-            ]),
-            summary: summarise(&findings, &checks),
-            findings,
-            checks,
-        }
+/// Checks a tender's design against the protocol's barrier rules.
+#[must_use]
+pub fn check_tender(protocol: &Protocol, tender: &Tender) -> TenderCheck {
+    let (findings, checks) = findings(protocol, tender);
+    TenderCheck {
+        document: "tender-check",
+        engine: crate::report::EngineRef::this(),
+        protocol: protocol_ref(protocol),
+        tender: tender_ref(tender),
+        input_hash: crate::audit::input_hash(&[
+            ("protocol", protocol.digest()),
+            ("tender", tender.digest()),
+        ]),
+        summary: summarise(&findings, &checks),
+        findings,
+        checks,
     }
 }

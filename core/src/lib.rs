@@ -29,6 +29,7 @@ pub mod audit;
 pub mod award;
 pub mod barriers;
 pub mod bids;
+pub mod choice;
 pub mod condition;
 pub mod dates;
 pub mod eligibility;
@@ -40,11 +41,13 @@ pub mod facts;
 pub mod json;
 pub mod ocds;
 pub mod protocol;
+mod provenance;
 pub mod read;
 pub mod report;
 pub mod self_check;
 pub mod shipped;
 pub mod tender;
+pub mod vocab;
 pub mod what_if;
 
 pub use bids::{Bids, DraftBid};
@@ -55,32 +58,100 @@ pub use report::{ScoreResult, SelfCheckResult, TenderCheck};
 pub use self_check::CheckedDraft;
 pub use tender::Tender;
 
-use report::{ProtocolRef, RoundingRef, TenderRef};
+use serde_json::Value;
+use tender::TenderDoc;
+use what_if::Sweep;
 
-pub(crate) fn protocol_ref(p: &Protocol) -> ProtocolRef {
-    let d = p.doc();
-    ProtocolRef {
-        id: d.id.clone(),
-        title: d.title.clone(),
-        version: d.version.clone(),
-        effective_date: d.effective_date.to_string(),
+/// What a protocol is used for, gathered in one place. Each operation lives in its domain
+/// module as a function that takes the protocol (`barriers::check_tender`, `bids::read_for`...);
+/// these methods only hand over to it, so that callers can write `protocol.check_tender(...)`.
+/// Scoring (`score`, `rank`) is still in [`award`] and the OCDS import in [`ocds`].
+impl Protocol {
+    /// Parses, reads and checks a tender against this protocol.
+    pub fn tender_from_json(&self, text: &str) -> Result<Tender, Problems> {
+        tender::check::from_json(self, text)
     }
-}
 
-pub(crate) fn tender_ref(t: &Tender) -> TenderRef {
-    let d = t.doc();
-    TenderRef {
-        id: d.id.clone(),
-        title: d.title.clone(),
-        authority: d.authority.clone(),
+    /// Reads and checks a tender against this protocol.
+    pub fn tender(&self, value: &Value) -> Result<Tender, Problems> {
+        tender::check::read_for(self, value)
     }
-}
 
-pub(crate) fn rounding_ref(p: &Protocol) -> RoundingRef {
-    let r = p.doc().rounding;
-    RoundingRef {
-        places: r.places,
-        mode: r.mode.as_str(),
+    /// Checks a read tender against this protocol and resolves its weights.
+    pub fn check_tender_doc(&self, doc: TenderDoc, digest: String) -> Result<Tender, Problems> {
+        tender::check::check(self, doc, digest)
+    }
+
+    /// Checks a tender's design against the protocol's barrier rules.
+    #[must_use]
+    pub fn check_tender(&self, tender: &Tender) -> TenderCheck {
+        barriers::check_tender(self, tender)
+    }
+
+    /// Parses, reads and checks bids for a tender.
+    pub fn bids_from_json(&self, tender: &Tender, text: &str) -> Result<Bids, Problems> {
+        bids::from_json(self, tender, text)
+    }
+
+    /// Reads and checks bids for a tender.
+    pub fn bids(&self, tender: &Tender, value: &Value) -> Result<Bids, Problems> {
+        bids::read_for(self, tender, value)
+    }
+
+    /// Checks read bids against this protocol and a tender.
+    pub fn check_bids(
+        &self,
+        tender: &Tender,
+        doc: bids::BidsDoc,
+        digest: String,
+    ) -> Result<Bids, Problems> {
+        bids::check(self, tender, doc, digest)
+    }
+
+    /// Parses, reads and checks a self-check draft for a tender.
+    pub fn draft_from_json(&self, tender: &Tender, text: &str) -> Result<DraftBid, Problems> {
+        bids::draft_from_json(self, tender, text)
+    }
+
+    /// Reads and checks a self-check draft for a tender.
+    pub fn draft(&self, tender: &Tender, value: &Value) -> Result<DraftBid, Problems> {
+        bids::read_draft_for(self, tender, value)
+    }
+
+    /// Reads and checks a self-check draft, keeping its digest.
+    pub fn checked_draft(&self, tender: &Tender, value: &Value) -> Result<CheckedDraft, Problems> {
+        self_check::checked_draft(self, tender, value)
+    }
+
+    /// Parses, reads and checks a self-check draft from JSON text.
+    pub fn checked_draft_from_json(
+        &self,
+        tender: &Tender,
+        text: &str,
+    ) -> Result<CheckedDraft, Problems> {
+        self_check::checked_draft_from_json(self, tender, text)
+    }
+
+    /// Runs a self-check.
+    pub fn self_check(
+        &self,
+        tender: &Tender,
+        draft: &CheckedDraft,
+    ) -> Result<SelfCheckResult, Problems> {
+        self_check::run(self, tender, draft)
+    }
+
+    /// Sweeps `criterion`'s weight across its allowed range in steps of `step` percentage
+    /// points, moving `partner` (a sibling) the other way, and reports where rankings change.
+    pub fn sweep(
+        &self,
+        tender: &Value,
+        bids: &Value,
+        criterion: &str,
+        partner: &str,
+        step: Exact,
+    ) -> Result<Sweep, Problems> {
+        what_if::sweep(self, tender, bids, criterion, partner, step)
     }
 }
 
@@ -93,7 +164,7 @@ pub fn validate(document: Document, text: &str) -> Result<(), Problems> {
 }
 
 /// As [`validate`], for a value already parsed.
-pub fn validate_value(document: Document, value: &serde_json::Value) -> Result<(), Problems> {
+pub fn validate_value(document: Document, value: &Value) -> Result<(), Problems> {
     match document {
         Document::Protocol => Protocol::from_value(value).map(|_| ()),
         Document::Tender => tender::read(value).map(|_| ()),
@@ -103,9 +174,9 @@ pub fn validate_value(document: Document, value: &serde_json::Value) -> Result<(
 }
 
 /// The kind of a document, from its `"document"` field.
-pub fn document_kind(value: &serde_json::Value) -> Option<Document> {
+pub fn document_kind(value: &Value) -> Option<Document> {
     value
         .get("document")
-        .and_then(serde_json::Value::as_str)
+        .and_then(Value::as_str)
         .and_then(Document::from_tag)
 }

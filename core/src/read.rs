@@ -5,10 +5,17 @@
 //! same documents. Each `read` returns `None` when the value is unusable, after recording why,
 //! so that a whole document is read and every problem reported in one pass.
 
+pub use crate::choice::Choice;
 use crate::error::{Document, Problem, ProblemKind};
 use crate::exact::Exact;
 use crate::json::escape_token;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The longest title (of a protocol, tender, lot, criterion...) any document may hold.
+pub const TITLE_MAX: usize = 200;
+/// The longest text (a description, a rationale, a finding...) any document may hold.
+pub const TEXT_MAX: usize = 2000;
 
 /// Where a value is in its document, as a chain of steps back to the root. Building a path
 /// costs nothing; the JSON pointer is written out only when a problem is reported.
@@ -80,27 +87,6 @@ impl<'a> Fields<'a> {
     /// The pointer of one of its fields (present or not).
     pub fn ptr_of(&self, key: &str) -> String {
         format!("{}/{}", self.path.pointer(), escape_token(key))
-    }
-}
-
-/// A closed set of words a field may hold (severity, legal form...). `ALL` lists them in the
-/// order the schema does; tests compare the two.
-pub trait Choice: Sized + Copy + 'static {
-    /// Every allowed word and the value it stands for.
-    const ALL: &'static [(&'static str, Self)];
-    /// How to describe the set in an error message ("a severity").
-    const WHAT: &'static str;
-
-    /// The word for this value.
-    fn word(self) -> &'static str
-    where
-        Self: PartialEq,
-    {
-        Self::ALL
-            .iter()
-            .find(|(_, v)| *v == self)
-            .map(|(w, _)| *w)
-            .unwrap_or("")
     }
 }
 
@@ -671,6 +657,43 @@ impl Reader {
         match at {
             None => Some(None),
             Some(at) => read(self, at).map(Some),
+        }
+    }
+}
+
+/// Records ids as they are met and reports the second use of any: ids must be unique within
+/// their list, and the problem points at the second use and names the first.
+pub(crate) struct IdSet<'a> {
+    seen: BTreeMap<&'a str, String>,
+}
+
+impl<'a> IdSet<'a> {
+    /// An empty set.
+    pub(crate) fn new() -> Self {
+        IdSet {
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// Records `id`, found at `pointer`, or reports it in `doc` if it was met before.
+    pub(crate) fn add(
+        &mut self,
+        id: &'a str,
+        pointer: String,
+        problems: &mut Vec<Problem>,
+        doc: Document,
+    ) {
+        if let Some(first) = self.seen.get(id) {
+            problems.push(Problem::new(
+                doc,
+                pointer,
+                ProblemKind::DuplicateId {
+                    id: id.to_string(),
+                    first: first.clone(),
+                },
+            ));
+        } else {
+            self.seen.insert(id, pointer);
         }
     }
 }

@@ -17,7 +17,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use ulo_core::read::{Choice, DecimalKind};
+use ulo_core::choice::Choice;
+use ulo_core::read::DecimalKind;
 use ulo_core::{shipped, Document, Problem, ProblemKind, Problems, Protocol};
 use ulo_schemas::{for_document, walk_subschemas, Schema, SchemaError};
 
@@ -1104,10 +1105,10 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
     use ulo_core::exact::RoundingMode;
     use ulo_core::facts::{BidFactKind, TenderFact};
     use ulo_core::protocol::{
-        Category, Declaration, LegalForm, LowBenchmark, OverCeiling, PriceFormula, Scope, Severity,
-        ShareOp, SourceKind,
+        Declaration, LegalForm, LowBenchmark, OverCeiling, PriceFormula, ShareOp,
     };
     use ulo_core::tender::{InsuranceKind, Role};
+    use ulo_core::vocab::{Category, Scope, Severity, SourceKind};
     vec![
         ("severity", words::<Severity>()),
         ("scope", words::<Scope>()),

@@ -61,7 +61,7 @@ impl Ctx<'_> {
     }
 
     pub fn cites(&self, cites: &[Cite]) -> Vec<CiteRef> {
-        explain::cites(self.protocol, cites)
+        explain::cites(self.protocol.sources(), cites)
     }
 
     fn rounding_text(&self) -> String {
@@ -1144,14 +1144,14 @@ impl Protocol {
         Ok(ScoreResult {
             document: "score-result",
             engine: crate::report::EngineRef::this(),
-            protocol: crate::protocol_ref(self),
-            tender: crate::tender_ref(tender),
+            protocol: crate::provenance::protocol_ref(self),
+            tender: crate::provenance::tender_ref(tender),
             input_hash: crate::audit::input_hash(&[
                 ("protocol", self.digest()),
                 ("tender", tender.digest()),
                 ("bids", bids.digest()),
             ]),
-            rounding: crate::rounding_ref(self),
+            rounding: crate::provenance::rounding_ref(self),
             findings,
             lots: scored.lots,
             bids: scored.bids,
