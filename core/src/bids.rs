@@ -485,11 +485,9 @@ impl<'p> Check<'p> {
         if id != self.tender.doc().id {
             self.report(
                 pointer.to_string(),
-                ProblemKind::Inconsistent {
-                    detail: format!(
-                        "these bids are for the tender \"{id}\", but the tender loaded is \"{}\"",
-                        self.tender.doc().id
-                    ),
+                ProblemKind::WrongTender {
+                    found: id.to_string(),
+                    loaded: self.tender.doc().id.clone(),
                 },
             );
         }
@@ -532,11 +530,9 @@ impl<'p> Check<'p> {
             if b.disabled_or_service_users > b.voting_members {
                 self.report(
                     format!("{p}/board/disabled_or_service_users"),
-                    ProblemKind::Inconsistent {
-                        detail: format!(
-                            "{} board members are counted as disabled people or people who use services, but the board has only {} voting members",
-                            b.disabled_or_service_users, b.voting_members
-                        ),
+                    ProblemKind::BoardCountTooHigh {
+                        counted: b.disabled_or_service_users,
+                        voting_members: b.voting_members,
                     },
                 );
             }
@@ -545,11 +541,9 @@ impl<'p> Check<'p> {
             if s.disabled > s.total {
                 self.report(
                     format!("{p}/staff/disabled"),
-                    ProblemKind::Inconsistent {
-                        detail: format!(
-                            "{} staff are counted as disabled people, but there are only {} staff",
-                            s.disabled, s.total
-                        ),
+                    ProblemKind::StaffCountTooHigh {
+                        disabled: s.disabled,
+                        total: s.total,
                     },
                 );
             }
@@ -576,11 +570,7 @@ impl<'p> Check<'p> {
             match kind {
                 None => {
                     let kind = if built_in_bid_fact_title(id).is_some() {
-                        ProblemKind::Inconsistent {
-                            detail: format!(
-                                "\"{id}\" is worked out from the organisation profile; it cannot be given as a fact"
-                            ),
-                        }
+                        ProblemKind::BuiltInFactGiven { fact: id.clone() }
                     } else {
                         ProblemKind::UnknownReference {
                             id: id.clone(),
@@ -651,10 +641,8 @@ impl<'p> Check<'p> {
             Some(_) => {
                 self.report(
                     pointer(),
-                    ProblemKind::Inconsistent {
-                        detail: format!(
-                            "\"{criterion}\" is not scored by the panel (it is a group, or computed from the bid), so it takes no scores"
-                        ),
+                    ProblemKind::NotPanelScored {
+                        criterion: criterion.to_string(),
                     },
                 );
                 None

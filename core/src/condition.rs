@@ -143,11 +143,8 @@ impl Condition {
         if ops.len() != 1 {
             r.report(
                 at.pointer(),
-                ProblemKind::Inconsistent {
-                    detail: format!(
-                        "a comparison needs exactly one of \"at_most\", \"at_least\", \"less_than\", \"more_than\", \"equals\" or \"is\"; found {}",
-                        if ops.is_empty() { "none".to_string() } else { ops.join(", ") }
-                    ),
+                ProblemKind::NotOneComparison {
+                    found: ops.iter().map(ToString::to_string).collect(),
                 },
             );
             return None;
@@ -356,11 +353,8 @@ fn check_scope(
     if fact.scope() == Scope::Lot && scope == Scope::Tender {
         report(
             format!("{pointer}/fact"),
-            ProblemKind::Inconsistent {
-                detail: format!(
-                    "\"{}\" is a fact about each lot, so the rule's \"scope\" must be \"lot\"",
-                    fact.name()
-                ),
+            ProblemKind::LotFactInTenderRule {
+                fact: fact.name().into(),
             },
         );
     }

@@ -338,20 +338,10 @@ impl Reader {
         {
             Some(i) => Some((self.object(at, variants[i], variants[i])?, i)),
             None => {
-                let options = variants
-                    .iter()
-                    .map(|keys| {
-                        keys.iter()
-                            .map(|k| format!("\"{k}\""))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", or ");
                 self.report(
                     at.pointer(),
-                    ProblemKind::Inconsistent {
-                        detail: format!("give {options}"),
+                    ProblemKind::MissingFieldSet {
+                        sets: variants.iter().map(|keys| keys.to_vec()).collect(),
                     },
                 );
                 None

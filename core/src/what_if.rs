@@ -62,12 +62,9 @@ pub struct Sweep {
     pub change_below: Option<Change>,
 }
 
-fn problem(detail: String) -> Problems {
-    Problems(vec![Problem::new(
-        Document::Tender,
-        "/weights",
-        ProblemKind::Inconsistent { detail },
-    )])
+/// A problem with the sweep asked for, located at the tender's weights.
+fn problem(kind: ProblemKind) -> Problems {
+    Problems(vec![Problem::new(Document::Tender, "/weights", kind)])
 }
 
 fn orders(r: &ScoreResult) -> Vec<LotOrder> {
@@ -123,9 +120,10 @@ pub fn sweep(
     let (Some(range), Some(partner_range)) =
         (protocol.tunable(criterion), protocol.tunable(partner))
     else {
-        return Err(problem(format!(
-                "\"{criterion}\" and \"{partner}\" must both be weights the protocol lets a tender tune"
-            )));
+        return Err(problem(ProblemKind::SweepNotTunable {
+            criterion: criterion.to_string(),
+            partner: partner.to_string(),
+        }));
     };
     let parent = |id: &str| {
         protocol
@@ -135,16 +133,21 @@ pub fn sweep(
             .map(|n| n.parent.clone())
     };
     if criterion == partner || parent(criterion) != parent(partner) {
-        return Err(problem(format!(
-            "\"{criterion}\" and \"{partner}\" must be two different criteria in the same group"
-        )));
+        return Err(problem(ProblemKind::SweepNotSiblings {
+            criterion: criterion.to_string(),
+            partner: partner.to_string(),
+        }));
     }
     if step <= Exact::ZERO || !step.has_at_most_places(2) {
-        return Err(problem(
-            "the step must be more than 0, with at most 2 decimal places".into(),
-        ));
+        return Err(problem(ProblemKind::SweepStep {
+            step: step.to_exact_string(),
+        }));
     }
-    let overflow = |_| problem("the weights are too large to sweep".into());
+    let overflow = |_| {
+        problem(ProblemKind::FigureTooLarge {
+            detail: "the weights to sweep".into(),
+        })
+    };
     let w0 = t0.weight(criterion);
     let sum = w0.add(t0.weight(partner)).map_err(overflow)?;
     let low = range.min.max(sum.sub(partner_range.max).map_err(overflow)?);

@@ -8,6 +8,7 @@
 use super::model::{
     Band, Criterion, CriterionBody, Method, Minimum, ModerationMethod, ProtocolDoc, Scale, TieBreak,
 };
+use crate::choice::Choice;
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;
 use crate::facts::BUILT_IN_BID_FACTS;
@@ -348,8 +349,8 @@ fn check_method(
             if category != Some(Category::Price) {
                 c.report(
                     format!("{p}/method"),
-                    ProblemKind::Inconsistent {
-                        detail: "a criterion scored by a price formula must be in the \"price\" category".into(),
+                    ProblemKind::PriceFormulaOutsidePrice {
+                        category: category.map(|c| c.word().to_string()),
                     },
                 );
             }

@@ -301,12 +301,7 @@ fn read_criterion(r: &mut Reader, at: At, depth: usize) -> Option<Criterion> {
         }
         (None, Some(method)) => read_method(r, method).map(CriterionBody::Leaf),
         (Some(_), Some(_)) => {
-            r.report(
-                f.pointer(),
-                ProblemKind::Inconsistent {
-                    detail: "a criterion has either \"children\" (a group) or a \"method\" (scored), not both".into(),
-                },
-            );
+            r.report(f.pointer(), ProblemKind::GroupWithMethod);
             None
         }
         (None, None) => {
