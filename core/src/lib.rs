@@ -68,16 +68,29 @@ use what_if::Sweep;
 /// Scoring (`score`, `rank`) is still in [`award`] and the OCDS import in [`ocds`].
 impl Protocol {
     /// Parses, reads and checks a tender against this protocol.
+    ///
+    /// # Errors
+    ///
+    /// The JSON is not well formed, or the tender breaks its schema or this protocol:
+    /// every problem, each located by a JSON pointer.
     pub fn tender_from_json(&self, text: &str) -> Result<Tender, Problems> {
         tender::check::from_json(self, text)
     }
 
     /// Reads and checks a tender against this protocol.
+    ///
+    /// # Errors
+    ///
+    /// The tender breaks its schema or this protocol: every problem, each located.
     pub fn tender(&self, value: &Value) -> Result<Tender, Problems> {
         tender::check::read_for(self, value)
     }
 
     /// Checks a read tender against this protocol and resolves its weights.
+    ///
+    /// # Errors
+    ///
+    /// The tender breaks this protocol: every problem, each located.
     pub fn check_tender_doc(&self, doc: TenderDoc, digest: String) -> Result<Tender, Problems> {
         tender::check::check(self, doc, digest)
     }
@@ -89,16 +102,29 @@ impl Protocol {
     }
 
     /// Parses, reads and checks bids for a tender.
+    ///
+    /// # Errors
+    ///
+    /// The JSON is not well formed, or the bids break their schema, this protocol or
+    /// the tender: every problem, each located.
     pub fn bids_from_json(&self, tender: &Tender, text: &str) -> Result<Bids, Problems> {
         bids::from_json(self, tender, text)
     }
 
     /// Reads and checks bids for a tender.
+    ///
+    /// # Errors
+    ///
+    /// The bids break their schema, this protocol or the tender: every problem, each located.
     pub fn bids(&self, tender: &Tender, value: &Value) -> Result<Bids, Problems> {
         bids::read_for(self, tender, value)
     }
 
     /// Checks read bids against this protocol and a tender.
+    ///
+    /// # Errors
+    ///
+    /// The bids break this protocol or the tender: every problem, each located.
     pub fn check_bids(
         &self,
         tender: &Tender,
@@ -109,21 +135,38 @@ impl Protocol {
     }
 
     /// Parses, reads and checks a self-check draft for a tender.
+    ///
+    /// # Errors
+    ///
+    /// The JSON is not well formed, or the draft breaks its schema, this protocol or
+    /// the tender: every problem, each located.
     pub fn draft_from_json(&self, tender: &Tender, text: &str) -> Result<DraftBid, Problems> {
         bids::draft_from_json(self, tender, text)
     }
 
     /// Reads and checks a self-check draft for a tender.
+    ///
+    /// # Errors
+    ///
+    /// The draft breaks its schema, this protocol or the tender: every problem, each located.
     pub fn draft(&self, tender: &Tender, value: &Value) -> Result<DraftBid, Problems> {
         bids::read_draft_for(self, tender, value)
     }
 
     /// Reads and checks a self-check draft, keeping its digest.
+    ///
+    /// # Errors
+    ///
+    /// As [`Protocol::draft`].
     pub fn checked_draft(&self, tender: &Tender, value: &Value) -> Result<CheckedDraft, Problems> {
         self_check::checked_draft(self, tender, value)
     }
 
     /// Parses, reads and checks a self-check draft from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// As [`Protocol::draft_from_json`].
     pub fn checked_draft_from_json(
         &self,
         tender: &Tender,
@@ -133,6 +176,10 @@ impl Protocol {
     }
 
     /// Runs a self-check.
+    ///
+    /// # Errors
+    ///
+    /// A figure too large to compute exactly.
     pub fn self_check(
         &self,
         tender: &Tender,
@@ -143,6 +190,11 @@ impl Protocol {
 
     /// Sweeps `criterion`'s weight across its allowed range in steps of `step` percentage
     /// points, moving `partner` (a sibling) the other way, and reports where rankings change.
+    ///
+    /// # Errors
+    ///
+    /// The tender or bids are not valid, the criteria cannot be swept together, or the
+    /// step is not a positive figure with at most 2 decimal places.
     pub fn sweep(
         &self,
         tender: &Value,
@@ -158,12 +210,20 @@ impl Protocol {
 /// Checks a document on its own: well formed (exactly what its schema accepts), and for a
 /// protocol, consistent. Tenders, bids and self-checks are checked against a protocol (and bids
 /// against a tender) when they are used; this is the check that needs no other document.
+///
+/// # Errors
+///
+/// Every problem found in the document, each located by a JSON pointer.
 pub fn validate(document: Document, text: &str) -> Result<(), Problems> {
     let value = json::parse(text, document).map_err(|p| Problems(vec![p]))?;
     validate_value(document, &value)
 }
 
 /// As [`validate`], for a value already parsed.
+///
+/// # Errors
+///
+/// Every problem found in the document, each located by a JSON pointer.
 pub fn validate_value(document: Document, value: &Value) -> Result<(), Problems> {
     match document {
         Document::Protocol => Protocol::from_value(value).map(|_| ()),

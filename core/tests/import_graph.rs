@@ -324,7 +324,7 @@ fn cycles(edges: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
             }
             walk.reverse();
             walk.push(start);
-            reported.extend(walk.iter().map(|s| s.to_string()));
+            reported.extend(walk.iter().map(ToString::to_string));
             out.push(walk.join(" -> "));
         }
     }
@@ -382,7 +382,7 @@ fn paths_are_found_in_every_form() {
     "#;
     let here = vec!["a".to_string()];
     let found: BTreeSet<ModPath> = crate_paths(source, &here, &modules).into_iter().collect();
-    let p = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<ModPath>();
+    let p = |s: &[&str]| s.iter().map(ToString::to_string).collect::<ModPath>();
     let expected: BTreeSet<ModPath> = [
         p(&["c", "X"]),
         p(&["a", "b", "Y"]),

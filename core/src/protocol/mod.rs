@@ -44,18 +44,32 @@ pub struct Protocol {
 
 impl Protocol {
     /// Parses, reads and checks a protocol from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// The JSON is not well formed, or the protocol breaks its schema or is not
+    /// consistent: every problem, each located by a JSON pointer.
     pub fn from_json(text: &str) -> Result<Protocol, Problems> {
         let value = crate::json::parse(text, Document::Protocol).map_err(|p| Problems(vec![p]))?;
         Protocol::from_value(&value)
     }
 
     /// Reads and checks a protocol from a parsed JSON value.
+    ///
+    /// # Errors
+    ///
+    /// The protocol breaks its schema or is not consistent: every problem, each located.
     pub fn from_value(value: &Value) -> Result<Protocol, Problems> {
         let doc = read(value)?;
         Protocol::compile(doc, crate::audit::digest(value))
     }
 
     /// Checks a read protocol for what the schema cannot express, and prepares it for scoring.
+    ///
+    /// # Errors
+    ///
+    /// The protocol is not consistent (weights, references, bands, scales): every
+    /// problem, each located.
     pub fn compile(doc: ProtocolDoc, digest: String) -> Result<Protocol, Problems> {
         let index = compile::compile(&doc)?;
         Ok(Protocol { doc, digest, index })

@@ -32,16 +32,19 @@ pub struct Scale {
 
 impl Scale {
     /// The highest score on the scale: a full score earns all of a criterion's marks.
+    #[must_use]
     pub fn max(&self) -> i64 {
         self.points.iter().map(|p| p.score).max().unwrap_or(0)
     }
 
     /// The point with this score.
+    #[must_use]
     pub fn point(&self, score: i64) -> Option<&ScalePoint> {
         self.points.iter().find(|p| p.score == score)
     }
 
     /// The scores of all points, lowest first.
+    #[must_use]
     pub fn scores(&self) -> Vec<i64> {
         self.points.iter().map(|p| p.score).collect()
     }
@@ -100,6 +103,7 @@ choice! {
 
 impl LegalForm {
     /// The form in plain words.
+    #[must_use]
     pub fn describe(self) -> &'static str {
         match self {
             LegalForm::Charity => "a charity",

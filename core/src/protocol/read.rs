@@ -492,6 +492,10 @@ fn is_version(s: &str) -> bool {
 }
 
 /// Reads a protocol document: accepts exactly what the protocol schema accepts.
+///
+/// # Errors
+///
+/// The document breaks the protocol schema: every problem, each located.
 pub fn read(value: &Value) -> Result<ProtocolDoc, Problems> {
     let mut r = Reader::new(Document::Protocol);
     let doc = read_doc(&mut r, At::root(value));

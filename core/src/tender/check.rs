@@ -12,18 +12,31 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Parses, reads and checks a tender against `protocol`.
+///
+/// # Errors
+///
+/// The JSON is not well formed, or the tender breaks its schema or the protocol:
+/// every problem, each located by a JSON pointer.
 pub fn from_json(protocol: &Protocol, text: &str) -> Result<Tender, Problems> {
     let value = crate::json::parse(text, Document::Tender).map_err(|p| Problems(vec![p]))?;
     read_for(protocol, &value)
 }
 
 /// Reads and checks a tender against `protocol`.
+///
+/// # Errors
+///
+/// The tender breaks its schema or the protocol: every problem, each located.
 pub fn read_for(protocol: &Protocol, value: &Value) -> Result<Tender, Problems> {
     let doc = read(value)?;
     check(protocol, doc, crate::audit::digest(value))
 }
 
 /// Checks a read tender against `protocol` and resolves its weights and marks.
+///
+/// # Errors
+///
+/// The tender breaks the protocol: every problem, each located.
 pub fn check(protocol: &Protocol, doc: TenderDoc, digest: String) -> Result<Tender, Problems> {
     let mut problems: Vec<Problem> = Vec::new();
     let mut report = |p: String, kind| problems.push(Problem::new(Document::Tender, p, kind));
@@ -238,6 +251,10 @@ fn check_groups(
 /// tenders are checked to make each group's weights add up to exactly 100, so the share is
 /// simply weight / 100; dividing by the group's sum states the rule in a form that does not
 /// depend on that, and lets the test suite prove that only relative weights matter.
+///
+/// # Errors
+///
+/// A figure too large to compute exactly.
 pub fn marks_table(
     criteria: &[Criterion],
     weights: &BTreeMap<String, Exact>,

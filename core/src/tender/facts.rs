@@ -24,6 +24,7 @@ fn percent(part: Exact, whole: Exact) -> Option<Exact> {
 
 /// The value of a fact for a tender, and for one of its lots when the fact is about lots.
 /// A lot fact asked without a lot is unknown.
+#[must_use]
 pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue {
     let d = tender.doc();
     let cover = |kind: InsuranceKind| -> FactValue {
@@ -104,7 +105,7 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
         ),
         TenderFact::LotValue => known(lot.map(|l| l.value)),
         TenderFact::LotMonths => known(lot.map(|l| Exact::int(i128::from(l.months)))),
-        TenderFact::LotAnnualValue => known(lot.and_then(|l| l.annual_value())),
+        TenderFact::LotAnnualValue => known(lot.and_then(Lot::annual_value)),
         TenderFact::TurnoverMultiple => match (lot, &d.conditions) {
             (Some(l), Some(c)) => {
                 let t = c.minimum_turnover.unwrap_or(Exact::ZERO);

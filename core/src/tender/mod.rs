@@ -39,6 +39,7 @@ pub struct Lot {
 
 impl Lot {
     /// Value per year: value x 12 / months.
+    #[must_use]
     pub fn annual_value(&self) -> Option<Exact> {
         self.value
             .mul(Exact::int(12))
@@ -110,6 +111,7 @@ choice! {
 
 impl Role {
     /// In words.
+    #[must_use]
     pub fn describe(self) -> &'static str {
         match self {
             Role::Officer => "officer",
@@ -319,6 +321,10 @@ fn read_evaluator(r: &mut Reader, at: At) -> Option<Evaluator> {
 }
 
 /// Reads a tender document: accepts exactly what the tender schema accepts.
+///
+/// # Errors
+///
+/// The document breaks the tender schema: every problem, each located.
 pub fn read(value: &Value) -> Result<TenderDoc, Problems> {
     let mut r = Reader::new(Document::Tender);
     let doc = read_doc(&mut r, At::root(value));
@@ -382,26 +388,31 @@ fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
 
 impl Tender {
     /// The tender as read.
+    #[must_use]
     pub fn doc(&self) -> &TenderDoc {
         &self.doc
     }
 
     /// SHA-256 of the tender's canonical JSON.
+    #[must_use]
     pub fn digest(&self) -> &str {
         &self.digest
     }
 
     /// A lot by id.
+    #[must_use]
     pub fn lot(&self, id: &str) -> Option<&Lot> {
         self.doc.lots.iter().find(|l| l.id == id)
     }
 
     /// The weight of a criterion within its group, after tuning.
+    #[must_use]
     pub fn weight(&self, criterion: &str) -> Exact {
         self.weights.get(criterion).copied().unwrap_or(Exact::ZERO)
     }
 
     /// The marks a criterion is worth, out of 100 for the whole tender.
+    #[must_use]
     pub fn max_marks(&self, criterion: &str) -> Exact {
         self.max_marks
             .get(criterion)
@@ -410,6 +421,7 @@ impl Tender {
     }
 
     /// The share of all marks given to a category.
+    #[must_use]
     pub fn category_weight(&self, category: Category) -> Option<Exact> {
         Some(
             self.category_weights
@@ -420,6 +432,7 @@ impl Tender {
     }
 
     /// The sum of all lots' values.
+    #[must_use]
     pub fn total_value(&self) -> Option<Exact> {
         let mut total = Exact::ZERO;
         for l in &self.doc.lots {
@@ -429,6 +442,7 @@ impl Tender {
     }
 
     /// An evaluator by id.
+    #[must_use]
     pub fn evaluator(&self, id: &str) -> Option<&Evaluator> {
         self.doc.panel.as_ref()?.iter().find(|e| e.id == id)
     }
