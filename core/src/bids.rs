@@ -12,7 +12,7 @@ use crate::exact::Exact;
 use crate::facts::{built_in_bid_fact_title, BidFactKind};
 use crate::json::escape_token;
 use crate::protocol::{CriterionBody, LegalForm, Method, Protocol, Scale};
-use crate::read::{At, DecimalKind, IdSet, Reader, TEXT_MAX, TITLE_MAX};
+use crate::read::{read_document, At, DecimalKind, IdSet, Reader, TEXT_MAX, TITLE_MAX};
 use crate::tender::Tender;
 use serde_json::Value;
 
@@ -219,11 +219,7 @@ pub fn read_organisation_value(
     value: &Value,
     document: Document,
 ) -> Result<Organisation, Problems> {
-    let mut r = Reader::new(document);
-    match read_organisation(&mut r, At::root(value)) {
-        Some(o) if !r.has_problems() => Ok(o),
-        _ => Err(Problems(r.into_problems())),
-    }
+    read_document(document, value, read_organisation)
 }
 
 fn read_organisation(r: &mut Reader, at: At) -> Option<Organisation> {
@@ -365,102 +361,97 @@ fn read_bid(r: &mut Reader, at: At) -> Option<Bid> {
 
 /// Reads a bids document: accepts exactly what the bids schema accepts.
 pub fn read(value: &Value) -> Result<BidsDoc, Problems> {
-    let mut r = Reader::new(Document::Bids);
-    let doc = (|| {
-        let r = &mut r;
-        let f = r.object(
-            At::root(value),
-            &["$schema", "document", "tender", "bids"],
-            &["document", "tender", "bids"],
-        )?;
-        r.document_tag(&f);
-        let tender = r.id(f.get("tender"));
-        let bids = r.list(f.get("bids"), 0, 5000, read_bid);
-        Some(BidsDoc {
-            tender: tender?,
-            bids: bids?,
-        })
-    })();
-    match doc {
-        Some(d) if !r.has_problems() => Ok(d),
-        _ => Err(Problems(r.into_problems())),
-    }
+    read_document(Document::Bids, value, read_bids_doc)
+}
+
+fn read_bids_doc(r: &mut Reader, at: At) -> Option<BidsDoc> {
+    let f = r.object(
+        at,
+        &["$schema", "document", "tender", "bids"],
+        &["document", "tender", "bids"],
+    )?;
+    r.document_tag(&f);
+    let tender = r.id(f.get("tender"));
+    let bids = r.list(f.get("bids"), 0, 5000, read_bid);
+    Some(BidsDoc {
+        tender: tender?,
+        bids: bids?,
+    })
 }
 
 /// Reads a self-check document: accepts exactly what the self-check schema accepts.
 pub fn read_draft(value: &Value) -> Result<DraftBid, Problems> {
-    let mut r = Reader::new(Document::SelfCheck);
-    let doc = (|| {
-        let r = &mut r;
-        let f = r.object(
-            At::root(value),
-            &[
-                "$schema",
-                "document",
-                "tender",
-                "lot",
-                "organisation",
-                "price",
-                "facts",
-                "gates",
-                "expected",
-                "competitor_lowest_price",
-            ],
-            &["document", "tender", "lot", "organisation", "price"],
-        )?;
-        r.document_tag(&f);
-        let tender = r.id(f.get("tender"));
-        let lot = r.id(f.get("lot"));
-        let organisation = f
-            .get("organisation")
-            .and_then(|at| read_organisation(r, at));
-        let price = r.decimal(f.get("price"), DecimalKind::Money);
-        let facts = read_facts(r, f.get("facts"));
-        let gates = r
-            .optional(f.get("gates"), |r, at| {
-                r.map(Some(at), |r, _, at| r.choice::<ExpectedGate>(Some(at)))
-            })
-            .map(Option::unwrap_or_default);
-        let expected = r
-            .optional(f.get("expected"), |r, at| {
-                r.map(Some(at), |r, _, at| {
-                    let (f, which) = r.variant_by_keys(at, &[&["score"], &["low", "high"]])?;
-                    if which == 0 {
-                        let s = r.int(f.get("score"), 0, 100)?;
-                        Some(Expected {
-                            low: s,
-                            high: s,
-                            single: true,
-                        })
-                    } else {
-                        let low = r.int(f.get("low"), 0, 100);
-                        let high = r.int(f.get("high"), 0, 100);
-                        Some(Expected {
-                            low: low?,
-                            high: high?,
-                            single: false,
-                        })
-                    }
-                })
-            })
-            .map(Option::unwrap_or_default);
-        let competitor = r.optional(f.get("competitor_lowest_price"), |r, at| {
-            r.decimal(Some(at), DecimalKind::Money)
-        });
-        Some(DraftBid {
-            tender: tender?,
-            lot: lot?,
-            organisation: organisation?,
-            price: price?,
-            facts: facts?,
-            gates: gates?,
-            expected: expected?,
-            competitor_lowest_price: competitor?,
+    read_document(Document::SelfCheck, value, read_draft_doc)
+}
+
+fn read_draft_doc(r: &mut Reader, at: At) -> Option<DraftBid> {
+    let f = r.object(
+        at,
+        &[
+            "$schema",
+            "document",
+            "tender",
+            "lot",
+            "organisation",
+            "price",
+            "facts",
+            "gates",
+            "expected",
+            "competitor_lowest_price",
+        ],
+        &["document", "tender", "lot", "organisation", "price"],
+    )?;
+    r.document_tag(&f);
+    let tender = r.id(f.get("tender"));
+    let lot = r.id(f.get("lot"));
+    let organisation = f
+        .get("organisation")
+        .and_then(|at| read_organisation(r, at));
+    let price = r.decimal(f.get("price"), DecimalKind::Money);
+    let facts = read_facts(r, f.get("facts"));
+    let gates = r
+        .optional(f.get("gates"), |r, at| {
+            r.map(Some(at), |r, _, at| r.choice::<ExpectedGate>(Some(at)))
         })
-    })();
-    match doc {
-        Some(d) if !r.has_problems() => Ok(d),
-        _ => Err(Problems(r.into_problems())),
+        .map(Option::unwrap_or_default);
+    let expected = r
+        .optional(f.get("expected"), |r, at| {
+            r.map(Some(at), |r, _, at| read_expected(r, at))
+        })
+        .map(Option::unwrap_or_default);
+    let competitor = r.optional(f.get("competitor_lowest_price"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
+    Some(DraftBid {
+        tender: tender?,
+        lot: lot?,
+        organisation: organisation?,
+        price: price?,
+        facts: facts?,
+        gates: gates?,
+        expected: expected?,
+        competitor_lowest_price: competitor?,
+    })
+}
+
+/// An expected score: `{"score": 3}`, or a range `{"low": 2, "high": 4}`.
+fn read_expected(r: &mut Reader, at: At) -> Option<Expected> {
+    let (f, which) = r.variant_by_keys(at, &[&["score"], &["low", "high"]])?;
+    if which == 0 {
+        let s = r.int(f.get("score"), 0, 100)?;
+        Some(Expected {
+            low: s,
+            high: s,
+            single: true,
+        })
+    } else {
+        let low = r.int(f.get("low"), 0, 100);
+        let high = r.int(f.get("high"), 0, 100);
+        Some(Expected {
+            low: low?,
+            high: high?,
+            single: false,
+        })
     }
 }
 

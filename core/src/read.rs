@@ -6,7 +6,7 @@
 //! so that a whole document is read and every problem reported in one pass.
 
 pub use crate::choice::Choice;
-use crate::error::{Document, Problem, ProblemKind};
+use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;
 use crate::json::escape_token;
 use serde_json::{Map, Value};
@@ -177,6 +177,24 @@ pub fn describe(value: &Value) -> String {
 /// Checks a full date `YYYY-MM-DD` as RFC 3339 (and the schemas' `format: date`) define it.
 pub fn is_full_date(s: &str) -> bool {
     crate::dates::Date::parse(s).is_some()
+}
+
+/// Reads a whole document with `read`, from its root: the value when the document is well
+/// formed, or every problem found in it when it is not.
+///
+/// # Errors
+///
+/// Every problem `read` recorded, each located by a JSON pointer.
+pub fn read_document<T>(
+    document: Document,
+    value: &Value,
+    read: impl FnOnce(&mut Reader, At) -> Option<T>,
+) -> Result<T, Problems> {
+    let mut r = Reader::new(document);
+    match read(&mut r, At::root(value)) {
+        Some(doc) if !r.has_problems() => Ok(doc),
+        _ => Err(Problems(r.into_problems())),
+    }
 }
 
 /// Collects problems while a document is read.

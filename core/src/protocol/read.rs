@@ -8,7 +8,7 @@ use super::model::{
 };
 use crate::condition::Condition;
 use crate::error::{Document, ProblemKind, Problems};
-use crate::read::{describe, At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
+use crate::read::{describe, read_document, At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
 use crate::vocab::{Cite, Source};
 use serde_json::Value;
 
@@ -497,12 +497,7 @@ fn is_version(s: &str) -> bool {
 ///
 /// The document breaks the protocol schema: every problem, each located.
 pub fn read(value: &Value) -> Result<ProtocolDoc, Problems> {
-    let mut r = Reader::new(Document::Protocol);
-    let doc = read_doc(&mut r, At::root(value));
-    match doc {
-        Some(d) if !r.has_problems() => Ok(d),
-        _ => Err(Problems(r.into_problems())),
-    }
+    read_document(Document::Protocol, value, read_doc)
 }
 
 fn read_doc(r: &mut Reader, at: At) -> Option<ProtocolDoc> {

@@ -13,7 +13,7 @@ use crate::choice::choice;
 use crate::dates::Date;
 use crate::error::{Document, Problems};
 use crate::exact::Exact;
-use crate::read::{At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
+use crate::read::{read_document, At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
 use crate::vocab::Category;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -326,12 +326,7 @@ fn read_evaluator(r: &mut Reader, at: At) -> Option<Evaluator> {
 ///
 /// The document breaks the tender schema: every problem, each located.
 pub fn read(value: &Value) -> Result<TenderDoc, Problems> {
-    let mut r = Reader::new(Document::Tender);
-    let doc = read_doc(&mut r, At::root(value));
-    match doc {
-        Some(d) if !r.has_problems() => Ok(d),
-        _ => Err(Problems(r.into_problems())),
-    }
+    read_document(Document::Tender, value, read_doc)
 }
 
 fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
