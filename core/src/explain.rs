@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 // Kept at its old path for the modules that still name it here (award/).
-pub use crate::vocab::money;
+pub(crate) use crate::vocab::money;
 
 /// A citation resolved against the protocol's sources.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -5,7 +5,8 @@
 //! same documents. Each `read` returns `None` when the value is unusable, after recording why,
 //! so that a whole document is read and every problem reported in one pass.
 
-pub use crate::choice::Choice;
+// Kept at its old path for the modules that still name it here (award/, ocds.rs).
+pub(crate) use crate::choice::Choice;
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;
 use crate::json::escape_token;

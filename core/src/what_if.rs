@@ -7,7 +7,7 @@
 
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;
-use crate::protocol::Protocol;
+use crate::protocol::{Protocol, Tunable};
 use crate::report::ScoreResult;
 use serde::Serialize;
 use serde_json::Value;
@@ -105,18 +105,15 @@ fn describe_change(before: &[LotOrder], after: &[LotOrder], r: &ScoreResult) -> 
     parts.join("; ")
 }
 
-/// Sweeps `criterion`'s weight across its allowed range in steps of `step` percentage
-/// points, moving `partner` (a sibling) the other way, and reports where rankings change.
-pub fn sweep(
-    protocol: &Protocol,
-    tender: &Value,
-    bids: &Value,
+/// The tunable ranges of two sibling criteria, once the sweep asked for is known to make sense:
+/// both weights tunable, two different criteria in one group, and a step of more than 0 with at
+/// most 2 decimal places.
+fn ranges<'p>(
+    protocol: &'p Protocol,
     criterion: &str,
     partner: &str,
     step: Exact,
-) -> Result<Sweep, Problems> {
-    let t0 = crate::tender::check::read_for(protocol, tender)?;
-    let b0 = crate::bids::read_for(protocol, &t0, bids)?;
+) -> Result<(&'p Tunable, &'p Tunable), Problems> {
     let (Some(range), Some(partner_range)) =
         (protocol.tunable(criterion), protocol.tunable(partner))
     else {
@@ -143,6 +140,22 @@ pub fn sweep(
             step: step.to_exact_string(),
         }));
     }
+    Ok((range, partner_range))
+}
+
+/// Sweeps `criterion`'s weight across its allowed range in steps of `step` percentage
+/// points, moving `partner` (a sibling) the other way, and reports where rankings change.
+pub fn sweep(
+    protocol: &Protocol,
+    tender: &Value,
+    bids: &Value,
+    criterion: &str,
+    partner: &str,
+    step: Exact,
+) -> Result<Sweep, Problems> {
+    let t0 = crate::tender::check::read_for(protocol, tender)?;
+    let b0 = crate::bids::read_for(protocol, &t0, bids)?;
+    let (range, partner_range) = ranges(protocol, criterion, partner, step)?;
     let overflow = |_| {
         problem(ProblemKind::FigureTooLarge {
             detail: "the weights to sweep".into(),
@@ -236,7 +249,18 @@ mod tests {
         let p = Protocol::shipped();
         let t: Value = serde_json::from_str(shipped::EXAMPLE_TENDER).unwrap();
         let b: Value = serde_json::from_str(shipped::EXAMPLE_BIDS).unwrap();
-        assert!(p.sweep(&t, &b, "price", "price", Exact::ONE).is_err());
-        assert!(p.sweep(&t, &b, "price", "q-outcomes", Exact::ONE).is_err());
+        let code = |criterion: &str, partner: &str, step: Exact| {
+            let e = sweep(&p, &t, &b, criterion, partner, step).unwrap_err();
+            e.0[0].code()
+        };
+        assert_eq!(
+            code("price", "price", Exact::ONE),
+            "ulo::sweep-not-siblings"
+        );
+        assert_eq!(
+            code("price", "q-outcomes", Exact::ONE),
+            "ulo::sweep-not-tunable"
+        );
+        assert_eq!(code("price", "quality", Exact::ZERO), "ulo::sweep-step");
     }
 }

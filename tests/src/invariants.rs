@@ -75,7 +75,7 @@ fn grid_ceiling(v: &Q, places: u32) -> Q {
     (v * pow10(places)).ceil() / pow10(places)
 }
 
-/// An amount as `explain::money` writes it (`GBP 1,250.50`).
+/// An amount as `vocab::money` writes it (`GBP 1,250.50`).
 fn money(text: &str) -> Option<Q> {
     let t = text.strip_prefix("GBP ")?;
     let (neg, t) = match t.strip_prefix('-') {

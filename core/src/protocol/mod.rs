@@ -22,9 +22,9 @@ pub use model::{
     Rounding, Scale, ScalePoint, ShareOp, TieBreak, Tunable,
 };
 pub use read::{read, MAX_CRITERIA_DEPTH, PROTOCOL_FIELDS};
-// Kept for modules that name these at their old paths (award/, ocds.rs).
-pub use crate::read::{TEXT_MAX, TITLE_MAX};
-pub use crate::vocab::{Category, Cite};
+// Kept at their old paths for the modules that still name them here (award/, ocds.rs).
+pub(crate) use crate::read::{TEXT_MAX, TITLE_MAX};
+pub(crate) use crate::vocab::{Category, Cite};
 
 use crate::error::{Document, Problems};
 use crate::facts::{built_in_bid_fact_title, BidFactKind, TenderFact, BUILT_IN_BID_FACTS};
