@@ -5,6 +5,10 @@
 //! Messages are lowercase and quote the user's own input; no Rust type name ever reaches them.
 //! Reading never stops at the first problem: a document is read to the end so that an error
 //! summary can list everything at once.
+//!
+//! Each kind of problem has its own code, so a program can tell them apart without reading the
+//! message; `schemas/result.schema.json` lists every code with its meaning (`$defs/problemCode`),
+//! and a test keeps that list equal to the codes this module gives.
 
 use serde::Serialize;
 use std::fmt;
