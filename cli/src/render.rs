@@ -84,7 +84,7 @@ fn finding(out: &mut String, f: &Finding) {
         .map(|l| format!(" [{l}]"))
         .unwrap_or_default();
     let status = match f.status {
-        FindingStatus::Barrier => f.severity.to_uppercase(),
+        FindingStatus::Barrier => f.severity.word().to_uppercase(),
         FindingStatus::NotStated => "NOT STATED".to_string(),
     };
     let _ = writeln!(out, "{status:<10} {}{lot}: {}", f.rule, f.title);
@@ -183,7 +183,7 @@ fn scorecard(out: &mut String, b: &BidResult) {
     }
     eligibility(out, &b.eligibility);
     for g in &b.gates {
-        let _ = writeln!(out, "  Gate {}: {}", g.title, g.outcome.replace('_', " "));
+        let _ = writeln!(out, "  Gate {}: {}", g.title, g.outcome.describe());
     }
     for c in &b.criteria {
         let indent = "  ".repeat(c.depth as usize);
@@ -210,7 +210,7 @@ pub fn score(r: &ScoreResult) -> String {
     let _ = writeln!(
         out,
         "Marks are rounded {} to {} places for each criterion; totals add the rounded marks.\n",
-        r.rounding.mode.replace('_', " "),
+        r.rounding.mode.word().replace('_', " "),
         r.rounding.places
     );
     for lot in &r.lots {
@@ -290,7 +290,7 @@ pub fn self_check(r: &SelfCheckResult) -> String {
     let _ = writeln!(out, "{} for lot {}, price {}", r.bidder, r.lot, r.price);
     eligibility(&mut out, &r.eligibility);
     for g in &r.gates {
-        let _ = writeln!(out, "  Gate {}: {}", g.title, g.outcome.replace('_', " "));
+        let _ = writeln!(out, "  Gate {}: {}", g.title, g.outcome.describe());
     }
     let _ = writeln!(
         out,

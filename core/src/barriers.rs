@@ -6,15 +6,17 @@
 //! little information to check is reported as `not_stated`, never passed quietly.
 
 use crate::condition::Truth;
-use crate::explain::{self, money, percent};
-use crate::facts::{self, FactKind, FactValue, TenderFact};
-use crate::protocol::{BarrierRule, Protocol, Scope, Severity};
-use crate::read::Choice;
+use crate::exact::RoundingMode;
+use crate::explain::{self, percent};
+use crate::facts::{FactKind, FactValue, TenderFact};
+use crate::protocol::{BarrierRule, Protocol};
+use crate::provenance::{protocol_ref, tender_ref};
 use crate::report::{
     CheckRow, CheckStatus, FactShown, Finding, FindingStatus, FindingSummary, ResultDocument,
     TenderCheck,
 };
 use crate::tender::{Lot, Tender};
+use crate::vocab::{money, Scope, Severity};
 
 /// A fact's value as shown to people.
 pub fn show_fact(fact: TenderFact, v: FactValue) -> String {
@@ -29,7 +31,7 @@ pub fn show_fact(fact: TenderFact, v: FactValue) -> String {
                 if n.has_at_most_places(4) {
                     n.to_exact_string()
                 } else {
-                    n.round(4, crate::exact::RoundingMode::HalfUp).map_or_else(
+                    n.round(4, RoundingMode::HalfUp).map_or_else(
                         |_| n.to_string(),
                         |r| format!("about {}", r.to_exact_string()),
                     )
@@ -45,7 +47,7 @@ fn evaluate(
     rule: &BarrierRule,
     lot: Option<&Lot>,
 ) -> (Truth, Option<Finding>) {
-    let lookup = |f: TenderFact| facts::value(tender, lot, f);
+    let lookup = |f: TenderFact| crate::tender::facts::value(tender, lot, f);
     let truth = rule.require.eval(&lookup);
     let status = match truth {
         Truth::Yes => return (truth, None),
@@ -65,7 +67,7 @@ fn evaluate(
     let finding = Finding {
         rule: rule.id.clone(),
         title: rule.title.clone(),
-        severity: rule.severity.word(),
+        severity: rule.severity,
         status,
         lot: lot.map(|l| l.id.clone()),
         requirement: rule.require.describe(),
@@ -74,7 +76,7 @@ fn evaluate(
         why: rule.why.clone(),
         fix: rule.fix.clone(),
         question: rule.question.clone(),
-        cites: explain::cites(protocol, &rule.cites),
+        cites: explain::cites(protocol.sources(), &rule.cites),
     };
     (truth, Some(finding))
 }
@@ -112,14 +114,14 @@ pub fn findings(protocol: &Protocol, tender: &Tender) -> (Vec<Finding>, Vec<Chec
 
 /// Counts findings and says in a sentence what they come to.
 pub fn summarise(findings: &[Finding], checks: &[CheckRow]) -> FindingSummary {
-    let count = |sev: &str| {
+    let count = |sev: Severity| {
         findings
             .iter()
             .filter(|f| f.status == FindingStatus::Barrier && f.severity == sev)
             .count()
     };
-    let must = count("must");
-    let should = count("should");
+    let must = count(Severity::Must);
+    let should = count(Severity::Should);
     let not_stated = findings
         .iter()
         .filter(|f| f.status == FindingStatus::NotStated)
@@ -163,22 +165,21 @@ pub fn summarise(findings: &[Finding], checks: &[CheckRow]) -> FindingSummary {
     }
 }
 
-impl Protocol {
-    /// Checks a tender's design against the protocol's barrier rules.
-    pub fn check_tender(&self, tender: &Tender) -> TenderCheck {
-        let (findings, checks) = findings(self, tender);
-        TenderCheck {
-            document: ResultDocument::TenderCheck,
-            engine: crate::report::EngineRef::this(),
-            protocol: crate::protocol_ref(self),
-            tender: crate::tender_ref(tender),
-            input_hash: crate::audit::input_hash(&[
-                ("protocol", self.digest()),
-                ("tender", tender.digest()),
-            ]),
-            summary: summarise(&findings, &checks),
-            findings,
-            checks,
-        }
+/// Checks a tender's design against the protocol's barrier rules.
+#[must_use]
+pub fn check_tender(protocol: &Protocol, tender: &Tender) -> TenderCheck {
+    let (findings, checks) = findings(protocol, tender);
+    TenderCheck {
+        document: ResultDocument::TenderCheck,
+        engine: crate::report::EngineRef::this(),
+        protocol: protocol_ref(protocol),
+        tender: tender_ref(tender),
+        input_hash: crate::audit::input_hash(&[
+            ("protocol", protocol.digest()),
+            ("tender", tender.digest()),
+        ]),
+        summary: summarise(&findings, &checks),
+        findings,
+        checks,
     }
 }

@@ -2,16 +2,17 @@
 //!
 //! Also the bidder's own draft for a self-check, which carries expected scores instead of the
 //! panel's. Reading accepts exactly what `schemas/bids.schema.json` and
-//! `schemas/self-check.schema.json` accept; [`Protocol::bids`] and [`Protocol::draft`] then check
-//! every reference (lot, criterion, evaluator, gate, fact) and every score against its scale.
+//! `schemas/self-check.schema.json` accept; [`check`] and [`check_draft`] then check every
+//! reference (lot, criterion, evaluator, gate, fact) and every score against its scale.
 
 use crate::audit;
+use crate::choice::choice;
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;
-use crate::facts::BidFactKind;
+use crate::facts::{built_in_bid_fact_title, BidFactKind};
 use crate::json::escape_token;
-use crate::protocol::{CriterionBody, IdSet, LegalForm, Method, Protocol, TEXT_MAX, TITLE_MAX};
-use crate::read::{At, Choice, DecimalKind, Reader};
+use crate::protocol::{CriterionBody, LegalForm, Method, Protocol, Scale};
+use crate::read::{read_document, At, DecimalKind, IdSet, Reader, TEXT_MAX, TITLE_MAX};
 use crate::tender::Tender;
 use serde_json::Value;
 
@@ -54,39 +55,26 @@ pub struct Organisation {
     pub based_in_area: Option<bool>,
 }
 
-/// A gate outcome recorded by the authority.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GateOutcome {
-    /// Passed.
-    Pass,
-    /// Failed.
-    Fail,
+choice! {
+    /// A gate outcome recorded by the authority.
+    pub enum GateOutcome as "a gate outcome" {
+        /// Passed.
+        Pass = "pass",
+        /// Failed.
+        Fail = "fail",
+    }
 }
 
-impl Choice for GateOutcome {
-    const ALL: &'static [(&'static str, Self)] =
-        &[("pass", GateOutcome::Pass), ("fail", GateOutcome::Fail)];
-    const WHAT: &'static str = "a gate outcome";
-}
-
-/// A gate outcome a bidder expects.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExpectedGate {
-    /// Expects to pass.
-    Pass,
-    /// Expects to fail.
-    Fail,
-    /// Does not know.
-    Unsure,
-}
-
-impl Choice for ExpectedGate {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("pass", ExpectedGate::Pass),
-        ("fail", ExpectedGate::Fail),
-        ("unsure", ExpectedGate::Unsure),
-    ];
-    const WHAT: &'static str = "an expected gate outcome";
+choice! {
+    /// A gate outcome a bidder expects.
+    pub enum ExpectedGate as "an expected gate outcome" {
+        /// Expects to pass.
+        Pass = "pass",
+        /// Expects to fail.
+        Fail = "fail",
+        /// Does not know.
+        Unsure = "unsure",
+    }
 }
 
 /// One evaluator's score.
@@ -231,11 +219,7 @@ pub fn read_organisation_value(
     value: &Value,
     document: Document,
 ) -> Result<Organisation, Problems> {
-    let mut r = Reader::new(document);
-    match read_organisation(&mut r, At::root(value)) {
-        Some(o) if !r.has_problems() => Ok(o),
-        _ => Err(Problems(r.into_problems())),
-    }
+    read_document(document, value, read_organisation)
 }
 
 fn read_organisation(r: &mut Reader, at: At) -> Option<Organisation> {
@@ -377,102 +361,97 @@ fn read_bid(r: &mut Reader, at: At) -> Option<Bid> {
 
 /// Reads a bids document: accepts exactly what the bids schema accepts.
 pub fn read(value: &Value) -> Result<BidsDoc, Problems> {
-    let mut r = Reader::new(Document::Bids);
-    let doc = (|| {
-        let r = &mut r;
-        let f = r.object(
-            At::root(value),
-            &["$schema", "document", "tender", "bids"],
-            &["document", "tender", "bids"],
-        )?;
-        r.document_tag(&f);
-        let tender = r.id(f.get("tender"));
-        let bids = r.list(f.get("bids"), 0, 5000, read_bid);
-        Some(BidsDoc {
-            tender: tender?,
-            bids: bids?,
-        })
-    })();
-    match doc {
-        Some(d) if !r.has_problems() => Ok(d),
-        _ => Err(Problems(r.into_problems())),
-    }
+    read_document(Document::Bids, value, read_bids_doc)
+}
+
+fn read_bids_doc(r: &mut Reader, at: At) -> Option<BidsDoc> {
+    let f = r.object(
+        at,
+        &["$schema", "document", "tender", "bids"],
+        &["document", "tender", "bids"],
+    )?;
+    r.document_tag(&f);
+    let tender = r.id(f.get("tender"));
+    let bids = r.list(f.get("bids"), 0, 5000, read_bid);
+    Some(BidsDoc {
+        tender: tender?,
+        bids: bids?,
+    })
 }
 
 /// Reads a self-check document: accepts exactly what the self-check schema accepts.
 pub fn read_draft(value: &Value) -> Result<DraftBid, Problems> {
-    let mut r = Reader::new(Document::SelfCheck);
-    let doc = (|| {
-        let r = &mut r;
-        let f = r.object(
-            At::root(value),
-            &[
-                "$schema",
-                "document",
-                "tender",
-                "lot",
-                "organisation",
-                "price",
-                "facts",
-                "gates",
-                "expected",
-                "competitor_lowest_price",
-            ],
-            &["document", "tender", "lot", "organisation", "price"],
-        )?;
-        r.document_tag(&f);
-        let tender = r.id(f.get("tender"));
-        let lot = r.id(f.get("lot"));
-        let organisation = f
-            .get("organisation")
-            .and_then(|at| read_organisation(r, at));
-        let price = r.decimal(f.get("price"), DecimalKind::Money);
-        let facts = read_facts(r, f.get("facts"));
-        let gates = r
-            .optional(f.get("gates"), |r, at| {
-                r.map(Some(at), |r, _, at| r.choice::<ExpectedGate>(Some(at)))
-            })
-            .map(Option::unwrap_or_default);
-        let expected = r
-            .optional(f.get("expected"), |r, at| {
-                r.map(Some(at), |r, _, at| {
-                    let (f, which) = r.variant_by_keys(at, &[&["score"], &["low", "high"]])?;
-                    if which == 0 {
-                        let s = r.int(f.get("score"), 0, 100)?;
-                        Some(Expected {
-                            low: s,
-                            high: s,
-                            single: true,
-                        })
-                    } else {
-                        let low = r.int(f.get("low"), 0, 100);
-                        let high = r.int(f.get("high"), 0, 100);
-                        Some(Expected {
-                            low: low?,
-                            high: high?,
-                            single: false,
-                        })
-                    }
-                })
-            })
-            .map(Option::unwrap_or_default);
-        let competitor = r.optional(f.get("competitor_lowest_price"), |r, at| {
-            r.decimal(Some(at), DecimalKind::Money)
-        });
-        Some(DraftBid {
-            tender: tender?,
-            lot: lot?,
-            organisation: organisation?,
-            price: price?,
-            facts: facts?,
-            gates: gates?,
-            expected: expected?,
-            competitor_lowest_price: competitor?,
+    read_document(Document::SelfCheck, value, read_draft_doc)
+}
+
+fn read_draft_doc(r: &mut Reader, at: At) -> Option<DraftBid> {
+    let f = r.object(
+        at,
+        &[
+            "$schema",
+            "document",
+            "tender",
+            "lot",
+            "organisation",
+            "price",
+            "facts",
+            "gates",
+            "expected",
+            "competitor_lowest_price",
+        ],
+        &["document", "tender", "lot", "organisation", "price"],
+    )?;
+    r.document_tag(&f);
+    let tender = r.id(f.get("tender"));
+    let lot = r.id(f.get("lot"));
+    let organisation = f
+        .get("organisation")
+        .and_then(|at| read_organisation(r, at));
+    let price = r.decimal(f.get("price"), DecimalKind::Money);
+    let facts = read_facts(r, f.get("facts"));
+    let gates = r
+        .optional(f.get("gates"), |r, at| {
+            r.map(Some(at), |r, _, at| r.choice::<ExpectedGate>(Some(at)))
         })
-    })();
-    match doc {
-        Some(d) if !r.has_problems() => Ok(d),
-        _ => Err(Problems(r.into_problems())),
+        .map(Option::unwrap_or_default);
+    let expected = r
+        .optional(f.get("expected"), |r, at| {
+            r.map(Some(at), |r, _, at| read_expected(r, at))
+        })
+        .map(Option::unwrap_or_default);
+    let competitor = r.optional(f.get("competitor_lowest_price"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
+    Some(DraftBid {
+        tender: tender?,
+        lot: lot?,
+        organisation: organisation?,
+        price: price?,
+        facts: facts?,
+        gates: gates?,
+        expected: expected?,
+        competitor_lowest_price: competitor?,
+    })
+}
+
+/// An expected score: `{"score": 3}`, or a range `{"low": 2, "high": 4}`.
+fn read_expected(r: &mut Reader, at: At) -> Option<Expected> {
+    let (f, which) = r.variant_by_keys(at, &[&["score"], &["low", "high"]])?;
+    if which == 0 {
+        let s = r.int(f.get("score"), 0, 100)?;
+        Some(Expected {
+            low: s,
+            high: s,
+            single: true,
+        })
+    } else {
+        let low = r.int(f.get("low"), 0, 100);
+        let high = r.int(f.get("high"), 0, 100);
+        Some(Expected {
+            low: low?,
+            high: high?,
+            single: false,
+        })
     }
 }
 
@@ -497,11 +476,9 @@ impl<'p> Check<'p> {
         if id != self.tender.doc().id {
             self.report(
                 pointer.to_string(),
-                ProblemKind::Inconsistent {
-                    detail: format!(
-                        "these bids are for the tender \"{id}\", but the tender loaded is \"{}\"",
-                        self.tender.doc().id
-                    ),
+                ProblemKind::WrongTender {
+                    found: id.to_string(),
+                    loaded: self.tender.doc().id.clone(),
                 },
             );
         }
@@ -544,11 +521,9 @@ impl<'p> Check<'p> {
             if b.disabled_or_service_users > b.voting_members {
                 self.report(
                     format!("{p}/board/disabled_or_service_users"),
-                    ProblemKind::Inconsistent {
-                        detail: format!(
-                            "{} board members are counted as disabled people or people who use services, but the board has only {} voting members",
-                            b.disabled_or_service_users, b.voting_members
-                        ),
+                    ProblemKind::BoardCountTooHigh {
+                        counted: b.disabled_or_service_users,
+                        voting_members: b.voting_members,
                     },
                 );
             }
@@ -557,11 +532,9 @@ impl<'p> Check<'p> {
             if s.disabled > s.total {
                 self.report(
                     format!("{p}/staff/disabled"),
-                    ProblemKind::Inconsistent {
-                        detail: format!(
-                            "{} staff are counted as disabled people, but there are only {} staff",
-                            s.disabled, s.total
-                        ),
+                    ProblemKind::StaffCountTooHigh {
+                        disabled: s.disabled,
+                        total: s.total,
                     },
                 );
             }
@@ -587,12 +560,8 @@ impl<'p> Check<'p> {
                 .map(|f| f.kind);
             match kind {
                 None => {
-                    let kind = if crate::facts::built_in_bid_fact_title(id).is_some() {
-                        ProblemKind::Inconsistent {
-                            detail: format!(
-                                "\"{id}\" is worked out from the organisation profile; it cannot be given as a fact"
-                            ),
-                        }
+                    let kind = if built_in_bid_fact_title(id).is_some() {
+                        ProblemKind::BuiltInFactGiven { fact: id.clone() }
                     } else {
                         ProblemKind::UnknownReference {
                             id: id.clone(),
@@ -656,17 +625,15 @@ impl<'p> Check<'p> {
         &mut self,
         criterion: &str,
         pointer: impl FnOnce() -> String,
-    ) -> Option<&'p crate::protocol::Scale> {
+    ) -> Option<&'p Scale> {
         let protocol = self.protocol;
         match protocol.criterion(criterion).map(|c| &c.body) {
             Some(CriterionBody::Leaf(Method::Panel { scale, .. })) => protocol.scale(scale),
             Some(_) => {
                 self.report(
                     pointer(),
-                    ProblemKind::Inconsistent {
-                        detail: format!(
-                            "\"{criterion}\" is not scored by the panel (it is a group, or computed from the bid), so it takes no scores"
-                        ),
+                    ProblemKind::NotPanelScored {
+                        criterion: criterion.to_string(),
                     },
                 );
                 None
@@ -688,12 +655,7 @@ impl<'p> Check<'p> {
 
     /// Reports a score that is not a point of `scale`. The pointer is written only when there
     /// is something to report: bids carry thousands of scores, nearly all of them fine.
-    fn score_on_scale(
-        &mut self,
-        score: i64,
-        scale: &crate::protocol::Scale,
-        pointer: impl FnOnce() -> String,
-    ) {
+    fn score_on_scale(&mut self, score: i64, scale: &Scale, pointer: impl FnOnce() -> String) {
         if scale.point(score).is_none() {
             let kind = ProblemKind::ScoreOutsideScale {
                 found: score,
@@ -701,6 +663,67 @@ impl<'p> Check<'p> {
                 scale: scale.title.clone(),
             };
             self.report(pointer(), kind);
+        }
+    }
+
+    /// A bid's panel and consensus scores: each for a panel criterion, by an evaluator on the
+    /// tender's panel, on the criterion's scale.
+    fn panel_scores(&mut self, b: &Bid, p: &str) {
+        let tender = self.tender;
+        for (crit, scores) in &b.scores {
+            let cp = || format!("{p}/scores/{}", escape_token(crit));
+            let Some(scale) = self.panel_scale(crit, cp) else {
+                continue;
+            };
+            for s in scores {
+                let sp = || format!("{}/{}", cp(), escape_token(&s.evaluator));
+                if tender.evaluator(&s.evaluator).is_none() {
+                    let known = tender
+                        .doc()
+                        .panel
+                        .iter()
+                        .flatten()
+                        .map(|e| e.id.clone())
+                        .collect();
+                    self.report(
+                        sp(),
+                        ProblemKind::UnknownReference {
+                            id: s.evaluator.clone(),
+                            what: "evaluator on the tender's panel",
+                            known,
+                        },
+                    );
+                }
+                self.score_on_scale(s.score, scale, || format!("{}/score", sp()));
+            }
+        }
+        for (crit, s) in &b.consensus {
+            let cp = format!("{p}/consensus/{}", escape_token(crit));
+            if let Some(scale) = self.panel_scale(crit, || cp.clone()) {
+                self.score_on_scale(s.score, scale, || format!("{cp}/score"));
+            }
+        }
+    }
+
+    /// A draft's expected score for a panel criterion: on the scale, low not above high.
+    fn expected_score(&mut self, crit: &str, e: &Expected) {
+        let p = format!("/expected/{}", escape_token(crit));
+        let Some(scale) = self.panel_scale(crit, || p.clone()) else {
+            return;
+        };
+        if e.low > e.high {
+            self.report(
+                format!("{p}/low"),
+                ProblemKind::RangeOutOfOrder {
+                    detail: format!("the low score {} is above the high score {}", e.low, e.high),
+                },
+            );
+        }
+        if e.single {
+            self.score_on_scale(e.low, scale, || format!("{p}/score"));
+        } else {
+            self.score_on_scale(e.low, scale, || format!("{p}/low"));
+            self.score_on_scale(e.high, scale, || format!("{p}/high"));
         }
     }
 }
@@ -719,139 +742,99 @@ pub fn panel_criteria(protocol: &Protocol) -> Vec<String> {
         .collect()
 }
 
-impl Protocol {
-    /// Parses, reads and checks bids for a tender.
-    pub fn bids_from_json(&self, tender: &Tender, text: &str) -> Result<Bids, Problems> {
-        let value = crate::json::parse(text, Document::Bids).map_err(|p| Problems(vec![p]))?;
-        self.bids(tender, &value)
-    }
+/// Parses, reads and checks bids for a tender.
+pub fn from_json(protocol: &Protocol, tender: &Tender, text: &str) -> Result<Bids, Problems> {
+    let value = crate::json::parse(text, Document::Bids).map_err(|p| Problems(vec![p]))?;
+    read_for(protocol, tender, &value)
+}
 
-    /// Reads and checks bids for a tender.
-    pub fn bids(&self, tender: &Tender, value: &Value) -> Result<Bids, Problems> {
-        let doc = read(value)?;
-        self.check_bids(tender, doc, audit::bids_digest(value))
-    }
+/// Reads and checks bids for a tender.
+pub fn read_for(protocol: &Protocol, tender: &Tender, value: &Value) -> Result<Bids, Problems> {
+    let doc = read(value)?;
+    check(protocol, tender, doc, audit::bids_digest(value))
+}
 
-    /// Checks read bids against this protocol and a tender.
-    pub fn check_bids(
-        &self,
-        tender: &Tender,
-        doc: BidsDoc,
-        digest: String,
-    ) -> Result<Bids, Problems> {
-        let mut c = Check {
-            protocol: self,
-            tender,
-            document: Document::Bids,
-            problems: Vec::new(),
-        };
-        c.tender_id(&doc.tender, "/tender");
-        let mut ids = IdSet::new();
-        let mut dups = Vec::new();
-        for (i, b) in doc.bids.iter().enumerate() {
-            let p = format!("/bids/{i}");
-            ids.add(&b.id, format!("{p}/id"), &mut dups, Document::Bids);
-            c.lot(&b.lot, format!("{p}/lot"));
-            c.price(b.price, format!("{p}/price"));
-            c.organisation(&b.organisation, &format!("{p}/organisation"));
-            c.facts(&b.facts, &p);
-            c.gate_ids(&b.gates, &p);
-            for (crit, scores) in &b.scores {
-                let cp = || format!("{p}/scores/{}", escape_token(crit));
-                let Some(scale) = c.panel_scale(crit, cp) else {
-                    continue;
-                };
-                for s in scores {
-                    let sp = || format!("{}/{}", cp(), escape_token(&s.evaluator));
-                    if tender.evaluator(&s.evaluator).is_none() {
-                        let known = tender
-                            .doc()
-                            .panel
-                            .iter()
-                            .flatten()
-                            .map(|e| e.id.clone())
-                            .collect();
-                        c.report(
-                            sp(),
-                            ProblemKind::UnknownReference {
-                                id: s.evaluator.clone(),
-                                what: "evaluator on the tender's panel",
-                                known,
-                            },
-                        );
-                    }
-                    c.score_on_scale(s.score, scale, || format!("{}/score", sp()));
-                }
-            }
-            for (crit, s) in &b.consensus {
-                let cp = format!("{p}/consensus/{}", escape_token(crit));
-                if let Some(scale) = c.panel_scale(crit, || cp.clone()) {
-                    c.score_on_scale(s.score, scale, || format!("{cp}/score"));
-                }
-            }
-        }
-        let mut problems = c.problems;
-        problems.extend(dups);
-        if !problems.is_empty() {
-            return Err(Problems(problems));
-        }
-        let mut bids = doc.bids;
-        bids.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(Bids {
-            tender: doc.tender,
-            bids,
-            digest,
-        })
+/// Checks read bids against a protocol and a tender, and sorts them by id.
+pub fn check(
+    protocol: &Protocol,
+    tender: &Tender,
+    doc: BidsDoc,
+    digest: String,
+) -> Result<Bids, Problems> {
+    let mut c = Check {
+        protocol,
+        tender,
+        document: Document::Bids,
+        problems: Vec::new(),
+    };
+    c.tender_id(&doc.tender, "/tender");
+    let mut ids = IdSet::new();
+    let mut dups = Vec::new();
+    for (i, b) in doc.bids.iter().enumerate() {
+        let p = format!("/bids/{i}");
+        ids.add(&b.id, format!("{p}/id"), &mut dups, Document::Bids);
+        c.lot(&b.lot, format!("{p}/lot"));
+        c.price(b.price, format!("{p}/price"));
+        c.organisation(&b.organisation, &format!("{p}/organisation"));
+        c.facts(&b.facts, &p);
+        c.gate_ids(&b.gates, &p);
+        c.panel_scores(b, &p);
     }
-
-    /// Parses, reads and checks a self-check draft for a tender.
-    pub fn draft_from_json(&self, tender: &Tender, text: &str) -> Result<DraftBid, Problems> {
-        let value = crate::json::parse(text, Document::SelfCheck).map_err(|p| Problems(vec![p]))?;
-        self.draft(tender, &value)
+    let mut problems = c.problems;
+    problems.extend(dups);
+    if !problems.is_empty() {
+        return Err(Problems(problems));
     }
+    let mut bids = doc.bids;
+    bids.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(Bids {
+        tender: doc.tender,
+        bids,
+        digest,
+    })
+}
 
-    /// Reads and checks a self-check draft for a tender.
-    pub fn draft(&self, tender: &Tender, value: &Value) -> Result<DraftBid, Problems> {
-        let d = read_draft(value)?;
-        let mut c = Check {
-            protocol: self,
-            tender,
-            document: Document::SelfCheck,
-            problems: Vec::new(),
-        };
-        c.tender_id(&d.tender, "/tender");
-        c.lot(&d.lot, "/lot".into());
-        c.price(d.price, "/price".into());
-        c.organisation(&d.organisation, "/organisation");
-        c.facts(&d.facts, "");
-        c.gate_ids(&d.gates, "");
-        for (crit, e) in &d.expected {
-            let p = format!("/expected/{}", escape_token(crit));
-            let Some(scale) = c.panel_scale(crit, || p.clone()) else {
-                continue;
-            };
-            if e.low > e.high {
-                c.report(
-                    format!("{p}/low"),
-                    ProblemKind::RangeOutOfOrder {
-                        detail: format!(
-                            "the low score {} is above the high score {}",
-                            e.low, e.high
-                        ),
-                    },
-                );
-            }
-            if e.single {
-                c.score_on_scale(e.low, scale, || format!("{p}/score"));
-            } else {
-                c.score_on_scale(e.low, scale, || format!("{p}/low"));
-                c.score_on_scale(e.high, scale, || format!("{p}/high"));
-            }
-        }
-        if c.problems.is_empty() {
-            Ok(d)
-        } else {
-            Err(Problems(c.problems))
-        }
+/// Parses, reads and checks a self-check draft for a tender.
+pub fn draft_from_json(
+    protocol: &Protocol,
+    tender: &Tender,
+    text: &str,
+) -> Result<DraftBid, Problems> {
+    let value = crate::json::parse(text, Document::SelfCheck).map_err(|p| Problems(vec![p]))?;
+    read_draft_for(protocol, tender, &value)
+}
+
+/// Reads and checks a self-check draft for a tender.
+pub fn read_draft_for(
+    protocol: &Protocol,
+    tender: &Tender,
+    value: &Value,
+) -> Result<DraftBid, Problems> {
+    let draft = read_draft(value)?;
+    check_draft(protocol, tender, &draft)?;
+    Ok(draft)
+}
+
+/// Checks a read self-check draft against a protocol and a tender.
+pub fn check_draft(protocol: &Protocol, tender: &Tender, d: &DraftBid) -> Result<(), Problems> {
+    let mut c = Check {
+        protocol,
+        tender,
+        document: Document::SelfCheck,
+        problems: Vec::new(),
+    };
+    c.tender_id(&d.tender, "/tender");
+    c.lot(&d.lot, "/lot".into());
+    c.price(d.price, "/price".into());
+    c.organisation(&d.organisation, "/organisation");
+    c.facts(&d.facts, "");
+    c.gate_ids(&d.gates, "");
+    for (crit, e) in &d.expected {
+        c.expected_score(crit, e);
+    }
+    if c.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Problems(c.problems))
     }
 }

@@ -5,47 +5,31 @@
 //! it and the engine can say which figure failed. Logic is three-valued: a comparison with a fact
 //! the tender does not state is *unknown*, and unknown never silently counts as met.
 
-use crate::error::{Problem, ProblemKind};
+use crate::choice::{choice, Choice};
+use crate::error::{Document, Problem, ProblemKind};
 use crate::exact::Exact;
 use crate::facts::{FactKind, FactValue, TenderFact};
-use crate::protocol::Scope;
 use crate::read::{describe, At, DecimalKind, Reader};
-
-use crate::Document;
+use crate::vocab::{money, Scope};
 use serde_json::Value;
 
-/// A numeric comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Op {
-    /// `fact <= limit`
-    AtMost,
-    /// `fact >= limit`
-    AtLeast,
-    /// `fact < limit`
-    LessThan,
-    /// `fact > limit`
-    MoreThan,
-    /// `fact == limit`
-    Equals,
+choice! {
+    /// A numeric comparison, named by the key a rule writes it with (`"at_most": "3"`).
+    pub enum Op as "a comparison" {
+        /// `fact <= limit`
+        AtMost = "at_most",
+        /// `fact >= limit`
+        AtLeast = "at_least",
+        /// `fact < limit`
+        LessThan = "less_than",
+        /// `fact > limit`
+        MoreThan = "more_than",
+        /// `fact == limit`
+        Equals = "equals",
+    }
 }
 
 impl Op {
-    const ALL: [(&'static str, Op); 5] = [
-        ("at_most", Op::AtMost),
-        ("at_least", Op::AtLeast),
-        ("less_than", Op::LessThan),
-        ("more_than", Op::MoreThan),
-        ("equals", Op::Equals),
-    ];
-
-    /// The rule's word for this comparison.
-    pub fn word(self) -> &'static str {
-        Op::ALL
-            .iter()
-            .find(|(_, o)| *o == self)
-            .map_or("", |(w, _)| w)
-    }
-
     /// The comparison in words ("at most").
     pub fn phrase(self) -> &'static str {
         match self {
@@ -159,11 +143,8 @@ impl Condition {
         if ops.len() != 1 {
             r.report(
                 at.pointer(),
-                ProblemKind::Inconsistent {
-                    detail: format!(
-                        "a comparison needs exactly one of \"at_most\", \"at_least\", \"less_than\", \"more_than\", \"equals\" or \"is\"; found {}",
-                        if ops.is_empty() { "none".to_string() } else { ops.join(", ") }
-                    ),
+                ProblemKind::NotOneComparison {
+                    found: ops.iter().map(ToString::to_string).collect(),
                 },
             );
             return None;
@@ -318,7 +299,7 @@ impl Condition {
         match self {
             Condition::Compare { fact, op, limit } => {
                 let shown = match fact.kind() {
-                    FactKind::Money => crate::explain::money(*limit),
+                    FactKind::Money => money(*limit),
                     FactKind::Percent => format!("{}%", limit.to_exact_string()),
                     _ => limit.to_exact_string(),
                 };
@@ -372,11 +353,8 @@ fn check_scope(
     if fact.scope() == Scope::Lot && scope == Scope::Tender {
         report(
             format!("{pointer}/fact"),
-            ProblemKind::Inconsistent {
-                detail: format!(
-                    "\"{}\" is a fact about each lot, so the rule's \"scope\" must be \"lot\"",
-                    fact.name()
-                ),
+            ProblemKind::LotFactInTenderRule {
+                fact: fact.name().into(),
             },
         );
     }

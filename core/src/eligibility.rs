@@ -181,7 +181,7 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
             outcome,
             reason,
             to_add,
-            cites: explain::cites(protocol, &t.cites),
+            cites: explain::cites(protocol.sources(), &t.cites),
         });
     }
     let verdict = decide(any_no, any_unknown);

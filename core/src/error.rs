@@ -5,6 +5,10 @@
 //! Messages are lowercase and quote the user's own input; no Rust type name ever reaches them.
 //! Reading never stops at the first problem: a document is read to the end so that an error
 //! summary can list everything at once.
+//!
+//! Each kind of problem has its own code, so a program can tell them apart without reading the
+//! message; `schemas/result.schema.json` lists every code with its meaning (`$defs/problemCode`),
+//! and a test keeps that list equal to the codes this module gives.
 
 use serde::Serialize;
 use std::fmt;
@@ -180,10 +184,79 @@ pub enum ProblemKind {
         /// What the rule tried.
         found: String,
     },
-    /// Values that cannot all be true together.
-    Inconsistent {
-        /// What is inconsistent, in words.
-        detail: String,
+    /// An object that gives none of the sets of fields it may take (`"score"`, or `"low"` and
+    /// `"high"`).
+    MissingFieldSet {
+        /// The sets of fields, one of which is needed.
+        sets: Vec<Vec<&'static str>>,
+    },
+    /// A comparison in a rule with no comparison word, or more than one.
+    NotOneComparison {
+        /// The comparison words found: none, or several.
+        found: Vec<String>,
+    },
+    /// A rule about the whole tender compares a fact about each lot.
+    LotFactInTenderRule {
+        /// The fact.
+        fact: String,
+    },
+    /// A criterion that is both a group (with children) and scored (with a method).
+    GroupWithMethod,
+    /// A criterion scored by a price formula outside the price category.
+    PriceFormulaOutsidePrice {
+        /// Its category (own or inherited), if it has one.
+        category: Option<String>,
+    },
+    /// Bids or a draft made for another tender than the one loaded.
+    WrongTender {
+        /// The tender the bids name.
+        found: String,
+        /// The tender loaded.
+        loaded: String,
+    },
+    /// More board members counted as disabled people or people who use services than there
+    /// are voting members.
+    BoardCountTooHigh {
+        /// Members counted as disabled people or people who use services.
+        counted: i64,
+        /// Voting members.
+        voting_members: i64,
+    },
+    /// More staff counted as disabled people than there are staff.
+    StaffCountTooHigh {
+        /// Staff counted as disabled people.
+        disabled: i64,
+        /// All staff.
+        total: i64,
+    },
+    /// A bid fact the engine works out from the organisation profile, given as a fact.
+    BuiltInFactGiven {
+        /// The fact.
+        fact: String,
+    },
+    /// Scores for a criterion the panel does not score (a group, or one computed from the bid).
+    NotPanelScored {
+        /// The criterion.
+        criterion: String,
+    },
+    /// A what-if sweep over a weight the protocol does not let a tender tune.
+    SweepNotTunable {
+        /// The criterion moved.
+        criterion: String,
+        /// The criterion moved the other way.
+        partner: String,
+    },
+    /// A what-if sweep over two criteria that are not different members of one group.
+    SweepNotSiblings {
+        /// The criterion moved.
+        criterion: String,
+        /// The criterion moved the other way.
+        partner: String,
+    },
+    /// A what-if step that is not more than 0 with at most 2 decimal places.
+    SweepStep {
+        /// The step, exactly.
+        step: String,
     },
     /// A figure grew beyond what the engine can compute exactly.
     FigureTooLarge {
@@ -213,6 +286,28 @@ fn list(items: &[impl AsRef<str>]) -> String {
         1 => quoted[0].clone(),
         n => format!("{} or {}", quoted[..n - 1].join(", "), quoted[n - 1]),
     }
+}
+
+/// Every item quoted, joined with commas: `"a", "b"`.
+fn list_all(items: &[impl AsRef<str>]) -> String {
+    items
+        .iter()
+        .map(|s| format!("\"{}\"", s.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Sets of fields in words: `"score", or "low" and "high"`.
+fn field_sets(sets: &[Vec<&'static str>]) -> String {
+    sets.iter()
+        .map(|keys| {
+            keys.iter()
+                .map(|k| format!("\"{k}\""))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        })
+        .collect::<Vec<_>>()
+        .join(", or ")
 }
 
 /// The closest of `known` to `word`, when it is close enough to be a likely typing slip.
@@ -262,7 +357,19 @@ impl ProblemKind {
             ProblemKind::WeightOutsideRange { .. } => "weight-outside-range",
             ProblemKind::ScoreOutsideScale { .. } => "score-outside-scale",
             ProblemKind::MismatchedFact { .. } => "mismatched-fact",
-            ProblemKind::Inconsistent { .. } => "inconsistent-values",
+            ProblemKind::MissingFieldSet { .. } => "missing-field-set",
+            ProblemKind::NotOneComparison { .. } => "not-one-comparison",
+            ProblemKind::LotFactInTenderRule { .. } => "lot-fact-in-tender-rule",
+            ProblemKind::GroupWithMethod => "group-with-method",
+            ProblemKind::PriceFormulaOutsidePrice { .. } => "price-formula-outside-price",
+            ProblemKind::WrongTender { .. } => "wrong-tender",
+            ProblemKind::BoardCountTooHigh { .. } => "board-count-too-high",
+            ProblemKind::StaffCountTooHigh { .. } => "staff-count-too-high",
+            ProblemKind::BuiltInFactGiven { .. } => "built-in-fact-given",
+            ProblemKind::NotPanelScored { .. } => "not-panel-scored",
+            ProblemKind::SweepNotTunable { .. } => "sweep-not-tunable",
+            ProblemKind::SweepNotSiblings { .. } => "sweep-not-siblings",
+            ProblemKind::SweepStep { .. } => "sweep-step",
             ProblemKind::FigureTooLarge { .. } => "figure-too-large",
         }
     }
@@ -283,6 +390,17 @@ impl ProblemKind {
             ProblemKind::WeightsNot100 { total, .. } => Some(total.clone()),
             ProblemKind::ScoreOutsideScale { found, .. } => Some(found.to_string()),
             ProblemKind::TooLarge { bytes, .. } => Some(format!("{bytes} bytes")),
+            ProblemKind::LotFactInTenderRule { fact } | ProblemKind::BuiltInFactGiven { fact } => {
+                Some(format!("\"{fact}\""))
+            }
+            ProblemKind::PriceFormulaOutsidePrice { category } => {
+                category.as_ref().map(|c| format!("\"{c}\""))
+            }
+            ProblemKind::WrongTender { found, .. } => Some(format!("\"{found}\"")),
+            ProblemKind::BoardCountTooHigh { counted, .. } => Some(counted.to_string()),
+            ProblemKind::StaffCountTooHigh { disabled, .. } => Some(disabled.to_string()),
+            ProblemKind::NotPanelScored { criterion } => Some(format!("\"{criterion}\"")),
+            ProblemKind::SweepStep { step } => Some(format!("\"{step}\"")),
             _ => None,
         }
     }
@@ -308,6 +426,12 @@ impl ProblemKind {
             )),
             ProblemKind::TooLarge { limit, .. } => Some(format!("at most {limit} bytes")),
             ProblemKind::UnknownField { allowed, .. } => Some(list(allowed)),
+            ProblemKind::PriceFormulaOutsidePrice { .. } => Some("\"price\"".to_string()),
+            ProblemKind::WrongTender { loaded, .. } => Some(format!("\"{loaded}\"")),
+            ProblemKind::BoardCountTooHigh { voting_members, .. } => {
+                Some(format!("at most {voting_members}"))
+            }
+            ProblemKind::StaffCountTooHigh { total, .. } => Some(format!("at most {total}")),
             _ => None,
         }
     }
@@ -381,7 +505,44 @@ impl ProblemKind {
             ProblemKind::MismatchedFact { fact, holds, found } => {
                 format!("the fact \"{fact}\" holds {holds}, but the rule compares it with {found}")
             }
-            ProblemKind::Inconsistent { detail } => detail.clone(),
+            ProblemKind::MissingFieldSet { sets } => format!("give {}", field_sets(sets)),
+            ProblemKind::NotOneComparison { found } => format!(
+                "a comparison needs exactly one of \"at_most\", \"at_least\", \"less_than\", \"more_than\", \"equals\" or \"is\"; found {}",
+                if found.is_empty() { "none".to_string() } else { list_all(found) }
+            ),
+            ProblemKind::LotFactInTenderRule { fact } => format!(
+                "\"{fact}\" is a fact about each lot, so the rule's \"scope\" must be \"lot\""
+            ),
+            ProblemKind::GroupWithMethod => {
+                "a criterion has either \"children\" (a group) or a \"method\" (scored), not both".into()
+            }
+            ProblemKind::PriceFormulaOutsidePrice { .. } => {
+                "a criterion scored by a price formula must be in the \"price\" category".into()
+            }
+            ProblemKind::WrongTender { found, loaded } => format!(
+                "these bids are for the tender \"{found}\", but the tender loaded is \"{loaded}\""
+            ),
+            ProblemKind::BoardCountTooHigh { counted, voting_members } => format!(
+                "{counted} board members are counted as disabled people or people who use services, but the board has only {voting_members} voting members"
+            ),
+            ProblemKind::StaffCountTooHigh { disabled, total } => format!(
+                "{disabled} staff are counted as disabled people, but there are only {total} staff"
+            ),
+            ProblemKind::BuiltInFactGiven { fact } => format!(
+                "\"{fact}\" is worked out from the organisation profile; it cannot be given as a fact"
+            ),
+            ProblemKind::NotPanelScored { criterion } => format!(
+                "\"{criterion}\" is not scored by the panel (it is a group, or computed from the bid), so it takes no scores"
+            ),
+            ProblemKind::SweepNotTunable { criterion, partner } => format!(
+                "\"{criterion}\" and \"{partner}\" must both be weights the protocol lets a tender tune"
+            ),
+            ProblemKind::SweepNotSiblings { criterion, partner } => format!(
+                "\"{criterion}\" and \"{partner}\" must be two different criteria in the same group"
+            ),
+            ProblemKind::SweepStep { .. } => {
+                "the step must be more than 0, with at most 2 decimal places".into()
+            }
             ProblemKind::FigureTooLarge { detail } => {
                 format!("a figure is too large to compute exactly: {detail}")
             }
@@ -444,7 +605,41 @@ impl ProblemKind {
             ProblemKind::MismatchedFact { .. } => {
                 "compare yes/no facts with true or false, and figures with a number in quotes".into()
             }
-            ProblemKind::Inconsistent { .. } => "correct whichever figure is wrong".into(),
+            ProblemKind::MissingFieldSet { .. } => "add one of these, and only one".into(),
+            ProblemKind::NotOneComparison { .. } => {
+                "keep one comparison, such as \"at_least\": \"2\", or \"is\": true for a yes/no fact".into()
+            }
+            ProblemKind::LotFactInTenderRule { .. } => {
+                "set the rule's \"scope\" to \"lot\", or compare a fact about the whole tender".into()
+            }
+            ProblemKind::GroupWithMethod => {
+                "remove \"method\" to keep the group, or remove \"children\" to score the criterion itself".into()
+            }
+            ProblemKind::PriceFormulaOutsidePrice { .. } => {
+                "give the criterion the \"price\" category, or score it another way".into()
+            }
+            ProblemKind::WrongTender { .. } => {
+                "load the tender these bids are for, or correct the tender's id in the bids".into()
+            }
+            ProblemKind::BoardCountTooHigh { .. } => {
+                "correct whichever figure is wrong: the members counted are some of the voting members".into()
+            }
+            ProblemKind::StaffCountTooHigh { .. } => {
+                "correct whichever figure is wrong: the staff counted are some of all the staff".into()
+            }
+            ProblemKind::BuiltInFactGiven { .. } => {
+                "remove it from \"facts\"; fill in the organisation's board and staff instead".into()
+            }
+            ProblemKind::NotPanelScored { .. } => {
+                "remove these scores; only criteria the panel scores take scores".into()
+            }
+            ProblemKind::SweepNotTunable { .. } => {
+                "choose two criteria the protocol lists under \"tunable\"".into()
+            }
+            ProblemKind::SweepNotSiblings { .. } => {
+                "choose a partner from the same group, so that the group still makes 100".into()
+            }
+            ProblemKind::SweepStep { .. } => "use a step such as \"1\" or \"0.5\"".into(),
             ProblemKind::FigureTooLarge { .. } => {
                 "check the amounts and weights for a typing slip (an extra digit, say)".into()
             }

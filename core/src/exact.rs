@@ -11,6 +11,7 @@
 //! intermediate value far inside `i128`; should a figure still overflow, the operation returns
 //! [`Overflow`] and the engine reports it as an error instead of panicking.
 
+use crate::choice::choice;
 use std::cmp::Ordering;
 use std::fmt::{self, Write as _};
 
@@ -25,27 +26,20 @@ pub struct Exact {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overflow;
 
-/// How a figure is rounded to the protocol's number of decimal places.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RoundingMode {
-    /// Halves go away from zero (2.345 -> 2.35): the convention of most evaluation spreadsheets.
-    HalfUp,
-    /// Halves go to the even neighbour (2.345 -> 2.34), "banker's rounding".
-    HalfEven,
-    /// Everything after the last place is dropped (2.349 -> 2.34).
-    Down,
+choice! {
+    /// How a figure is rounded to the protocol's number of decimal places.
+    #[derive(Hash)]
+    pub enum RoundingMode as "a rounding mode" {
+        /// Halves go away from zero (2.345 -> 2.35): the convention of most evaluation spreadsheets.
+        HalfUp = "half_up",
+        /// Halves go to the even neighbour (2.345 -> 2.34), "banker's rounding".
+        HalfEven = "half_even",
+        /// Everything after the last place is dropped (2.349 -> 2.34).
+        Down = "down",
+    }
 }
 
 impl RoundingMode {
-    /// The protocol's spelling of this mode.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RoundingMode::HalfUp => "half_up",
-            RoundingMode::HalfEven => "half_even",
-            RoundingMode::Down => "down",
-        }
-    }
-
     /// How the mode reads in an explanation.
     pub fn describe(self) -> &'static str {
         match self {

@@ -5,9 +5,13 @@
 //! it into a plain-English sentence. Tests recompute each figure from its trace, so a trace can
 //! never drift from the arithmetic that produced the figure.
 
-use crate::exact::Exact;
-use crate::protocol::{Cite, Protocol};
+use crate::exact::{Exact, RoundingMode};
+use crate::vocab::{Cite, Source};
 use serde::Serialize;
+use std::collections::BTreeMap;
+
+// Kept at its old path for the modules that still name it here (award/).
+pub(crate) use crate::vocab::money;
 
 /// A citation resolved against the protocol's sources.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -23,12 +27,14 @@ pub struct CiteRef {
     pub url: Option<String>,
 }
 
-/// Resolves citations for output.
-pub fn cites(protocol: &Protocol, cites: &[Cite]) -> Vec<CiteRef> {
+/// Resolves citations for output against a protocol's sources (by id), so that every cited
+/// clause is shown with its source's title and address.
+#[must_use]
+pub fn cites(sources: &BTreeMap<String, Source>, cites: &[Cite]) -> Vec<CiteRef> {
     cites
         .iter()
         .map(|c| {
-            let s = protocol.source(&c.source);
+            let s = sources.get(&c.source);
             CiteRef {
                 source: c.source.clone(),
                 title: s.map_or_else(|| c.source.clone(), |s| s.title.clone()),
@@ -73,37 +79,12 @@ pub struct Trace {
     pub cites: Vec<CiteRef>,
 }
 
-/// An amount in pounds for people: `GBP 250,000` or `GBP 1,250.50`.
-pub fn money(v: Exact) -> String {
-    let places = if v.has_at_most_places(0) { 0 } else { 2 };
-    let rounded = v
-        .round(places, crate::exact::RoundingMode::HalfUp)
-        .unwrap_or(v);
-    let text = rounded.to_fixed(places);
-    let (sign, text) = match text.strip_prefix('-') {
-        Some(t) => ("-", t.to_string()),
-        None => ("", text),
-    };
-    let (whole, frac) = match text.split_once('.') {
-        Some((w, f)) => (w.to_string(), format!(".{f}")),
-        None => (text.clone(), String::new()),
-    };
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}GBP {grouped}{frac}")
-}
-
 /// A percentage for people: `37.5%`.
 pub fn percent(v: Exact) -> String {
     let shown = if v.has_at_most_places(2) {
         v.to_exact_string()
     } else {
-        v.round(2, crate::exact::RoundingMode::HalfUp).map_or_else(
+        v.round(2, RoundingMode::HalfUp).map_or_else(
             |_| v.to_string(),
             |r| format!("about {}", r.to_exact_string()),
         )
@@ -150,23 +131,6 @@ pub fn render(trace: &Trace) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn money_is_grouped() {
-        assert_eq!(
-            money(Exact::parse_decimal("250000").unwrap()),
-            "GBP 250,000"
-        );
-        assert_eq!(
-            money(Exact::parse_decimal("1250.5").unwrap()),
-            "GBP 1,250.50"
-        );
-        assert_eq!(money(Exact::parse_decimal("999").unwrap()), "GBP 999");
-        assert_eq!(
-            money(Exact::parse_decimal("1000000").unwrap()),
-            "GBP 1,000,000"
-        );
-    }
 
     #[test]
     fn renders_a_sentence() {

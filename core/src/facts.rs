@@ -5,11 +5,13 @@
 //! the share of all marks that price decides. Rules may only compare facts, so a commissioner can
 //! read every rule, and the engine can always say which figure decided a finding. A fact the
 //! tender does not state is *unknown*, never zero: the barrier check then says it cannot tell.
+//!
+//! This module names the facts (their words, kinds, scope and labels), which the rule language
+//! and the protocol need; their values for one tender are worked out in [`crate::tender::facts`].
 
+use crate::choice::choice;
 use crate::exact::Exact;
-use crate::protocol::{Category, Scope};
-use crate::read::Choice;
-use crate::tender::{InsuranceKind, Lot, Role, Tender};
+use crate::vocab::Scope;
 
 /// What a fact holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,20 +52,19 @@ pub enum FactValue {
     Unknown,
 }
 
+/// Declares every tender fact once: its word (a closed set of words, as rules write it), what it
+/// holds, whether it belongs to the tender or to each lot, and its label in plain English.
 macro_rules! tender_facts {
     ($( $variant:ident = $word:literal, $kind:ident, $scope:ident, $label:literal; )*) => {
-        /// A fact about a tender's design (see the module documentation).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum TenderFact {
-            $(
-                #[doc = $label]
-                $variant,
-            )*
-        }
-
-        impl Choice for TenderFact {
-            const ALL: &'static [(&'static str, Self)] = &[$(($word, TenderFact::$variant),)*];
-            const WHAT: &'static str = "a tender fact";
+        choice! {
+            /// A fact about a tender's design (see the module documentation).
+            #[derive(PartialOrd, Ord, Hash)]
+            pub enum TenderFact as "a tender fact" {
+                $(
+                    #[doc = $label]
+                    $variant = $word,
+                )*
+            }
         }
 
         impl TenderFact {
@@ -125,27 +126,18 @@ impl TenderFact {
     }
 }
 
-/// What a bid fact holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BidFactKind {
-    /// A percentage from 0 to 100.
-    Percent,
-    /// A whole number.
-    Count,
-    /// An amount in pounds.
-    Money,
-    /// Any other non-negative figure.
-    Figure,
-}
-
-impl Choice for BidFactKind {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("percent", BidFactKind::Percent),
-        ("count", BidFactKind::Count),
-        ("money", BidFactKind::Money),
-        ("figure", BidFactKind::Figure),
-    ];
-    const WHAT: &'static str = "a kind of figure";
+choice! {
+    /// What a bid fact holds.
+    pub enum BidFactKind as "a kind of figure" {
+        /// A percentage from 0 to 100.
+        Percent = "percent",
+        /// A whole number.
+        Count = "count",
+        /// An amount in pounds.
+        Money = "money",
+        /// Any other non-negative figure.
+        Figure = "figure",
+    }
 }
 
 /// Bid facts every protocol may use, computed from the organisation profile.
@@ -162,113 +154,5 @@ pub fn built_in_bid_fact_title(id: &str) -> Option<&'static str> {
         ),
         "staff_disabled_share_percent" => Some("share of staff who are disabled people"),
         _ => None,
-    }
-}
-
-fn known(v: Option<Exact>) -> FactValue {
-    v.map_or(FactValue::Unknown, FactValue::Number)
-}
-
-fn yes_no(v: Option<bool>) -> FactValue {
-    v.map_or(FactValue::Unknown, FactValue::YesNo)
-}
-
-fn percent(part: Exact, whole: Exact) -> Option<Exact> {
-    if whole.is_zero() {
-        return None;
-    }
-    part.mul(Exact::HUNDRED).ok()?.div(whole).ok()
-}
-
-/// The value of a fact for a tender, and for one of its lots when the fact is about lots.
-/// A lot fact asked without a lot is unknown.
-pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue {
-    let d = tender.doc();
-    let cover = |kind: InsuranceKind| -> FactValue {
-        match &d.conditions {
-            None => FactValue::Unknown,
-            Some(c) => FactValue::Number(
-                c.insurance
-                    .iter()
-                    .filter(|i| i.kind == kind)
-                    .map(|i| i.amount)
-                    .max()
-                    .unwrap_or(Exact::ZERO),
-            ),
-        }
-    };
-    let panel_count = |role: Option<Role>| -> Option<Exact> {
-        d.panel.as_ref().map(|p| {
-            Exact::int(
-                p.iter()
-                    .filter(|e| role.is_none_or(|r| e.role == r))
-                    .count() as i128,
-            )
-        })
-    };
-    match fact {
-        TenderFact::LotCount => FactValue::Number(Exact::int(d.lots.len() as i128)),
-        TenderFact::TotalValue => known(tender.total_value()),
-        TenderFact::LargestLotValue => known(d.lots.iter().map(|l| l.value).max()),
-        TenderFact::NoLotsReasonGiven => FactValue::YesNo(d.no_lots_reason.is_some()),
-        TenderFact::ReservedForUserLed => FactValue::YesNo(d.reserved_for_user_led),
-        TenderFact::ResponseWindowDays => match (d.published, d.response_deadline) {
-            (Some(p), Some(r)) => FactValue::Number(Exact::int(i128::from(p.days_until(r)))),
-            _ => FactValue::Unknown,
-        },
-        TenderFact::PaymentTermsDays => known(
-            d.payment
-                .as_ref()
-                .map(|p| Exact::int(i128::from(p.terms_days))),
-        ),
-        TenderFact::PaymentInArrears => yes_no(d.payment.as_ref().map(|p| p.in_arrears)),
-        TenderFact::PaymentByResultsPercent => {
-            known(d.payment.as_ref().map(|p| p.by_results_percent))
-        }
-        TenderFact::CoreCostsContribution => {
-            yes_no(d.payment.as_ref().and_then(|p| p.core_costs_contribution))
-        }
-        TenderFact::PriceWeightPercent => known(tender.category_weight(Category::Price)),
-        TenderFact::QualityWeightPercent => known(tender.category_weight(Category::Quality)),
-        TenderFact::SocialValueWeightPercent => {
-            known(tender.category_weight(Category::SocialValue))
-        }
-        TenderFact::UserLeadershipWeightPercent => {
-            known(tender.category_weight(Category::UserLeadership))
-        }
-        TenderFact::PanelSize => known(panel_count(None)),
-        TenderFact::LivedExperienceEvaluators => known(panel_count(Some(Role::LivedExperience))),
-        TenderFact::LivedExperiencePercent => known(
-            panel_count(Some(Role::LivedExperience))
-                .zip(panel_count(None))
-                .and_then(|(le, all)| percent(le, all)),
-        ),
-        TenderFact::ElectronicAuction => yes_no(d.electronic_auction),
-        TenderFact::AbnormallyLowProcedurePublished => yes_no(d.abnormally_low_procedure_published),
-        TenderFact::TupeInformationGiven => yes_no(d.tupe_information_given),
-        TenderFact::UsersInvolvedInDesign => yes_no(d.users_involved_in_design),
-        TenderFact::MinimumTurnover => known(
-            d.conditions
-                .as_ref()
-                .map(|c| c.minimum_turnover.unwrap_or(Exact::ZERO)),
-        ),
-        TenderFact::PublicLiabilityCover => cover(InsuranceKind::PublicLiability),
-        TenderFact::EmployersLiabilityCover => cover(InsuranceKind::EmployersLiability),
-        TenderFact::ProfessionalIndemnityCover => cover(InsuranceKind::ProfessionalIndemnity),
-        TenderFact::PerformanceBond => known(
-            d.conditions
-                .as_ref()
-                .map(|c| c.performance_bond.unwrap_or(Exact::ZERO)),
-        ),
-        TenderFact::LotValue => known(lot.map(|l| l.value)),
-        TenderFact::LotMonths => known(lot.map(|l| Exact::int(i128::from(l.months)))),
-        TenderFact::LotAnnualValue => known(lot.and_then(|l| l.annual_value())),
-        TenderFact::TurnoverMultiple => match (lot, &d.conditions) {
-            (Some(l), Some(c)) => {
-                let t = c.minimum_turnover.unwrap_or(Exact::ZERO);
-                known(t.div(l.value).ok())
-            }
-            _ => FactValue::Unknown,
-        },
     }
 }

@@ -29,6 +29,7 @@ pub mod audit;
 pub mod award;
 pub mod barriers;
 pub mod bids;
+pub mod choice;
 pub mod condition;
 pub mod dates;
 pub mod eligibility;
@@ -40,11 +41,13 @@ pub mod facts;
 pub mod json;
 pub mod ocds;
 pub mod protocol;
+mod provenance;
 pub mod read;
 pub mod report;
 pub mod self_check;
 pub mod shipped;
 pub mod tender;
+pub mod vocab;
 pub mod what_if;
 
 pub use bids::{Bids, DraftBid};
@@ -55,45 +58,192 @@ pub use report::{ScoreResult, SelfCheckResult, TenderCheck};
 pub use self_check::CheckedDraft;
 pub use tender::Tender;
 
-use report::{ProtocolRef, RoundingRef, TenderRef};
+use serde_json::Value;
+use tender::TenderDoc;
+use what_if::Sweep;
 
-pub(crate) fn protocol_ref(p: &Protocol) -> ProtocolRef {
-    let d = p.doc();
-    ProtocolRef {
-        id: d.id.clone(),
-        title: d.title.clone(),
-        version: d.version.clone(),
-        effective_date: d.effective_date.to_string(),
+/// What a protocol is used for, gathered in one place. Each operation lives in its domain
+/// module as a function that takes the protocol (`barriers::check_tender`, `bids::read_for`...);
+/// these methods only hand over to it, so that callers can write `protocol.check_tender(...)`.
+/// The OCDS import is still in [`ocds`].
+impl Protocol {
+    /// Scores a tender's bids; see [`award::score`]. A method, so that callers holding a protocol
+    /// find scoring where they find reading.
+    ///
+    /// # Errors
+    ///
+    /// As [`award::score`]: a figure too large for exact arithmetic.
+    pub fn score(&self, tender: &Tender, bids: &Bids) -> Result<ScoreResult, Problems> {
+        award::score(self, tender, bids)
     }
-}
 
-pub(crate) fn tender_ref(t: &Tender) -> TenderRef {
-    let d = t.doc();
-    TenderRef {
-        id: d.id.clone(),
-        title: d.title.clone(),
-        authority: d.authority.clone(),
+    /// Ranks a tender's bids without explaining them; see [`award::rank`].
+    ///
+    /// # Errors
+    ///
+    /// As [`award::rank`]: a figure too large for exact arithmetic.
+    pub fn rank(&self, tender: &Tender, bids: &Bids) -> Result<report::Ranking, Problems> {
+        award::rank(self, tender, bids)
     }
-}
 
-pub(crate) fn rounding_ref(p: &Protocol) -> RoundingRef {
-    let r = p.doc().rounding;
-    RoundingRef {
-        places: r.places,
-        mode: r.mode.as_str(),
+    /// Parses, reads and checks a tender against this protocol.
+    ///
+    /// # Errors
+    ///
+    /// The JSON is not well formed, or the tender breaks its schema or this protocol:
+    /// every problem, each located by a JSON pointer.
+    pub fn tender_from_json(&self, text: &str) -> Result<Tender, Problems> {
+        tender::check::from_json(self, text)
+    }
+
+    /// Reads and checks a tender against this protocol.
+    ///
+    /// # Errors
+    ///
+    /// The tender breaks its schema or this protocol: every problem, each located.
+    pub fn tender(&self, value: &Value) -> Result<Tender, Problems> {
+        tender::check::read_for(self, value)
+    }
+
+    /// Checks a read tender against this protocol and resolves its weights.
+    ///
+    /// # Errors
+    ///
+    /// The tender breaks this protocol: every problem, each located.
+    pub fn check_tender_doc(&self, doc: TenderDoc, digest: String) -> Result<Tender, Problems> {
+        tender::check::check(self, doc, digest)
+    }
+
+    /// Checks a tender's design against the protocol's barrier rules.
+    #[must_use]
+    pub fn check_tender(&self, tender: &Tender) -> TenderCheck {
+        barriers::check_tender(self, tender)
+    }
+
+    /// Parses, reads and checks bids for a tender.
+    ///
+    /// # Errors
+    ///
+    /// The JSON is not well formed, or the bids break their schema, this protocol or
+    /// the tender: every problem, each located.
+    pub fn bids_from_json(&self, tender: &Tender, text: &str) -> Result<Bids, Problems> {
+        bids::from_json(self, tender, text)
+    }
+
+    /// Reads and checks bids for a tender.
+    ///
+    /// # Errors
+    ///
+    /// The bids break their schema, this protocol or the tender: every problem, each located.
+    pub fn bids(&self, tender: &Tender, value: &Value) -> Result<Bids, Problems> {
+        bids::read_for(self, tender, value)
+    }
+
+    /// Checks read bids against this protocol and a tender.
+    ///
+    /// # Errors
+    ///
+    /// The bids break this protocol or the tender: every problem, each located.
+    pub fn check_bids(
+        &self,
+        tender: &Tender,
+        doc: bids::BidsDoc,
+        digest: String,
+    ) -> Result<Bids, Problems> {
+        bids::check(self, tender, doc, digest)
+    }
+
+    /// Parses, reads and checks a self-check draft for a tender.
+    ///
+    /// # Errors
+    ///
+    /// The JSON is not well formed, or the draft breaks its schema, this protocol or
+    /// the tender: every problem, each located.
+    pub fn draft_from_json(&self, tender: &Tender, text: &str) -> Result<DraftBid, Problems> {
+        bids::draft_from_json(self, tender, text)
+    }
+
+    /// Reads and checks a self-check draft for a tender.
+    ///
+    /// # Errors
+    ///
+    /// The draft breaks its schema, this protocol or the tender: every problem, each located.
+    pub fn draft(&self, tender: &Tender, value: &Value) -> Result<DraftBid, Problems> {
+        bids::read_draft_for(self, tender, value)
+    }
+
+    /// Reads and checks a self-check draft, keeping its digest.
+    ///
+    /// # Errors
+    ///
+    /// As [`Protocol::draft`].
+    pub fn checked_draft(&self, tender: &Tender, value: &Value) -> Result<CheckedDraft, Problems> {
+        self_check::checked_draft(self, tender, value)
+    }
+
+    /// Parses, reads and checks a self-check draft from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// As [`Protocol::draft_from_json`].
+    pub fn checked_draft_from_json(
+        &self,
+        tender: &Tender,
+        text: &str,
+    ) -> Result<CheckedDraft, Problems> {
+        self_check::checked_draft_from_json(self, tender, text)
+    }
+
+    /// Runs a self-check.
+    ///
+    /// # Errors
+    ///
+    /// A figure too large to compute exactly.
+    pub fn self_check(
+        &self,
+        tender: &Tender,
+        draft: &CheckedDraft,
+    ) -> Result<SelfCheckResult, Problems> {
+        self_check::run(self, tender, draft)
+    }
+
+    /// Sweeps `criterion`'s weight across its allowed range in steps of `step` percentage
+    /// points, moving `partner` (a sibling) the other way, and reports where rankings change.
+    ///
+    /// # Errors
+    ///
+    /// The tender or bids are not valid, the criteria cannot be swept together, or the
+    /// step is not a positive figure with at most 2 decimal places.
+    pub fn sweep(
+        &self,
+        tender: &Value,
+        bids: &Value,
+        criterion: &str,
+        partner: &str,
+        step: Exact,
+    ) -> Result<Sweep, Problems> {
+        what_if::sweep(self, tender, bids, criterion, partner, step)
     }
 }
 
 /// Checks a document on its own: well formed (exactly what its schema accepts), and for a
 /// protocol, consistent. Tenders, bids and self-checks are checked against a protocol (and bids
 /// against a tender) when they are used; this is the check that needs no other document.
+///
+/// # Errors
+///
+/// Every problem found in the document, each located by a JSON pointer.
 pub fn validate(document: Document, text: &str) -> Result<(), Problems> {
     let value = json::parse(text, document).map_err(|p| Problems(vec![p]))?;
     validate_value(document, &value)
 }
 
 /// As [`validate`], for a value already parsed.
-pub fn validate_value(document: Document, value: &serde_json::Value) -> Result<(), Problems> {
+///
+/// # Errors
+///
+/// Every problem found in the document, each located by a JSON pointer.
+pub fn validate_value(document: Document, value: &Value) -> Result<(), Problems> {
     match document {
         Document::Protocol => Protocol::from_value(value).map(|_| ()),
         Document::Tender => tender::read(value).map(|_| ()),
@@ -103,9 +253,9 @@ pub fn validate_value(document: Document, value: &serde_json::Value) -> Result<(
 }
 
 /// The kind of a document, from its `"document"` field.
-pub fn document_kind(value: &serde_json::Value) -> Option<Document> {
+pub fn document_kind(value: &Value) -> Option<Document> {
     value
         .get("document")
-        .and_then(serde_json::Value::as_str)
+        .and_then(Value::as_str)
         .and_then(Document::from_tag)
 }

@@ -5,10 +5,18 @@
 //! same documents. Each `read` returns `None` when the value is unusable, after recording why,
 //! so that a whole document is read and every problem reported in one pass.
 
-use crate::error::{Document, Problem, ProblemKind};
+// Kept at its old path for the modules that still name it here (award/, ocds.rs).
+pub(crate) use crate::choice::Choice;
+use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;
 use crate::json::escape_token;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The longest title (of a protocol, tender, lot, criterion...) any document may hold.
+pub const TITLE_MAX: usize = 200;
+/// The longest text (a description, a rationale, a finding...) any document may hold.
+pub const TEXT_MAX: usize = 2000;
 
 /// Where a value is in its document, as a chain of steps back to the root. Building a path
 /// costs nothing; the JSON pointer is written out only when a problem is reported.
@@ -80,27 +88,6 @@ impl<'a> Fields<'a> {
     /// The pointer of one of its fields (present or not).
     pub fn ptr_of(&self, key: &str) -> String {
         format!("{}/{}", self.path.pointer(), escape_token(key))
-    }
-}
-
-/// A closed set of words a field may hold (severity, legal form...). `ALL` lists them in the
-/// order the schema does; tests compare the two.
-pub trait Choice: Sized + Copy + 'static {
-    /// Every allowed word and the value it stands for.
-    const ALL: &'static [(&'static str, Self)];
-    /// How to describe the set in an error message ("a severity").
-    const WHAT: &'static str;
-
-    /// The word for this value.
-    fn word(self) -> &'static str
-    where
-        Self: PartialEq,
-    {
-        Self::ALL
-            .iter()
-            .find(|(_, v)| *v == self)
-            .map(|(w, _)| *w)
-            .unwrap_or("")
     }
 }
 
@@ -191,6 +178,24 @@ pub fn describe(value: &Value) -> String {
 /// Checks a full date `YYYY-MM-DD` as RFC 3339 (and the schemas' `format: date`) define it.
 pub fn is_full_date(s: &str) -> bool {
     crate::dates::Date::parse(s).is_some()
+}
+
+/// Reads a whole document with `read`, from its root: the value when the document is well
+/// formed, or every problem found in it when it is not.
+///
+/// # Errors
+///
+/// Every problem `read` recorded, each located by a JSON pointer.
+pub fn read_document<T>(
+    document: Document,
+    value: &Value,
+    read: impl FnOnce(&mut Reader, At) -> Option<T>,
+) -> Result<T, Problems> {
+    let mut r = Reader::new(document);
+    match read(&mut r, At::root(value)) {
+        Some(doc) if !r.has_problems() => Ok(doc),
+        _ => Err(Problems(r.into_problems())),
+    }
 }
 
 /// Collects problems while a document is read.
@@ -352,20 +357,10 @@ impl Reader {
         {
             Some(i) => Some((self.object(at, variants[i], variants[i])?, i)),
             None => {
-                let options = variants
-                    .iter()
-                    .map(|keys| {
-                        keys.iter()
-                            .map(|k| format!("\"{k}\""))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", or ");
                 self.report(
                     at.pointer(),
-                    ProblemKind::Inconsistent {
-                        detail: format!("give {options}"),
+                    ProblemKind::MissingFieldSet {
+                        sets: variants.iter().map(|keys| keys.to_vec()).collect(),
                     },
                 );
                 None
@@ -671,6 +666,43 @@ impl Reader {
         match at {
             None => Some(None),
             Some(at) => read(self, at).map(Some),
+        }
+    }
+}
+
+/// Records ids as they are met and reports the second use of any: ids must be unique within
+/// their list, and the problem points at the second use and names the first.
+pub(crate) struct IdSet<'a> {
+    seen: BTreeMap<&'a str, String>,
+}
+
+impl<'a> IdSet<'a> {
+    /// An empty set.
+    pub(crate) fn new() -> Self {
+        IdSet {
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// Records `id`, found at `pointer`, or reports it in `doc` if it was met before.
+    pub(crate) fn add(
+        &mut self,
+        id: &'a str,
+        pointer: String,
+        problems: &mut Vec<Problem>,
+        doc: Document,
+    ) {
+        if let Some(first) = self.seen.get(id) {
+            problems.push(Problem::new(
+                doc,
+                pointer,
+                ProblemKind::DuplicateId {
+                    id: id.to_string(),
+                    first: first.clone(),
+                },
+            ));
+        } else {
+            self.seen.insert(id, pointer);
         }
     }
 }

@@ -4,47 +4,48 @@
 //! portal in any language reads the same number the engine decided. Lists are in a fixed order
 //! (tender order for lots and criteria, id order for bids) so the same inputs give the same bytes.
 
+use crate::choice::choice;
+use crate::exact::RoundingMode;
 use crate::explain::{CiteRef, Trace};
 use crate::protocol::{CriterionBody, Method};
+use crate::tender::Role;
+use crate::vocab::{Category, Severity};
 use serde::Serialize;
 
-/// Defines a closed set of words that only results hold: the enum, serialised as exactly those
-/// words; `ALL`, every value in the order `schemas/result.schema.json` lists the words (a test
-/// holds the two against each other); and `word`, for callers that put the word into text of
-/// their own (a CSV, a terminal report). Word and serialisation come from the one list, so they
-/// cannot drift apart; callers match on the values, so a new word is handled everywhere.
-macro_rules! result_words {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $word:literal, )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-        pub enum $name {
-            $( $(#[$vmeta])* #[serde(rename = $word)] $variant, )+
-        }
-
-        impl $name {
-            /// Every value, in the order the result schema lists their words.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The word results hold for this value.
-            #[must_use]
-            pub fn word(self) -> &'static str {
-                match self {
-                    $($name::$variant => $word,)+
-                }
-            }
-        }
-    };
+choice! {
+    /// A pass/fail condition's outcome for a bid as shown: the panel's (or, in a self-check, the
+    /// bidder's own) answer, or none yet.
+    #[derive(Hash)]
+    pub enum GateStatus as "a gate outcome" {
+        /// The condition is met.
+        Pass = "pass",
+        /// The condition is not met: the bid is excluded.
+        Fail = "fail",
+        /// No outcome is recorded yet: the bid cannot be ranked until there is one.
+        NotAssessed = "not_assessed",
+        /// In a self-check: the bidder is not sure it meets the condition.
+        Unsure = "unsure",
+    }
 }
 
-result_words! {
+impl GateStatus {
+    /// The outcome in plain words, as reports print it.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            GateStatus::Pass => "pass",
+            GateStatus::Fail => "fail",
+            GateStatus::NotAssessed => "not assessed",
+            GateStatus::Unsure => "unsure",
+        }
+    }
+}
+
+choice! {
     /// Which result a document is: its `document` field, so that a reader of a saved result
     /// knows which shape follows.
-    pub enum ResultDocument {
+    #[derive(Hash)]
+    pub enum ResultDocument as "a kind of result" {
         /// A barrier check ([`TenderCheck`]).
         TenderCheck = "tender-check",
         /// Scores and rankings ([`ScoreResult`]).
@@ -54,10 +55,11 @@ result_words! {
     }
 }
 
-result_words! {
+choice! {
     /// Why a barrier rule became a finding: the tender fails it, or says too little to tell
     /// (which is reported, never passed quietly).
-    pub enum FindingStatus {
+    #[derive(Hash)]
+    pub enum FindingStatus as "a finding status" {
         /// The tender's design does not meet the rule.
         Barrier = "barrier",
         /// The tender does not give the facts the rule needs.
@@ -65,9 +67,10 @@ result_words! {
     }
 }
 
-result_words! {
+choice! {
     /// The outcome of one barrier rule on the tender (or one lot), met or not.
-    pub enum CheckStatus {
+    #[derive(Hash)]
+    pub enum CheckStatus as "a check status" {
         /// The rule is met.
         Met = "met",
         /// The rule is not met: a barrier.
@@ -77,9 +80,10 @@ result_words! {
     }
 }
 
-result_words! {
+choice! {
     /// The outcome of one test of the user-led definition.
-    pub enum TestOutcome {
+    #[derive(Hash)]
+    pub enum TestOutcome as "a test outcome" {
         /// The organisation meets the test.
         Met = "met",
         /// The organisation does not meet it.
@@ -101,10 +105,11 @@ impl TestOutcome {
     }
 }
 
-result_words! {
+choice! {
     /// Whether a bidder is a user-led organisation under the protocol. Never a guess: missing
     /// details give `not_enough_information`, not `no`.
-    pub enum Verdict {
+    #[derive(Hash)]
+    pub enum Verdict as "a verdict" {
         /// Every test is met.
         Yes = "yes",
         /// A test is not met.
@@ -126,10 +131,11 @@ impl Verdict {
     }
 }
 
-result_words! {
+choice! {
     /// How a scored criterion's marks are worked out, as a self-check row shows it: only leaves
     /// are scored directly.
-    pub enum LeafMethod {
+    #[derive(Hash)]
+    pub enum LeafMethod as "a scoring method" {
         /// Evaluators' scores, moderated.
         Panel = "panel",
         /// A banded table over a figure about the bidder.
@@ -149,10 +155,11 @@ impl From<&Method> for LeafMethod {
     }
 }
 
-result_words! {
+choice! {
     /// How a criterion's marks are worked out on a scorecard: a group adds its criteria, a leaf
     /// has a method of its own.
-    pub enum CriterionMethod {
+    #[derive(Hash)]
+    pub enum CriterionMethod as "a scoring method" {
         /// The sum of its criteria's marks.
         Group = "group",
         /// Evaluators' scores, moderated.
@@ -183,10 +190,11 @@ impl From<&CriterionBody> for CriterionMethod {
     }
 }
 
-result_words! {
+choice! {
     /// What a flag is about, so that a portal or the app can act on a kind of flag without
     /// reading its message.
-    pub enum FlagCode {
+    #[derive(Hash)]
+    pub enum FlagCode as "a flag code" {
         /// The price is abnormally low: clarification required, never rejection.
         AbnormallyLow = "abnormally_low",
         /// A moderated (or, in a self-check, expected) score is below a criterion's minimum.
@@ -212,9 +220,10 @@ result_words! {
     }
 }
 
-result_words! {
+choice! {
     /// Where a bid stands in its lot.
-    pub enum BidStatus {
+    #[derive(Hash)]
+    pub enum BidStatus as "a bid status" {
         /// In the ranking.
         Ranked = "ranked",
         /// Out of the ranking, with the reasons listed.
@@ -224,10 +233,11 @@ result_words! {
     }
 }
 
-result_words! {
+choice! {
     /// Why a bid is left out of its lot's ranking: the statuses of [`BidStatus`] that are not
     /// `ranked`, so a bid left out can never say it is ranked.
-    pub enum NotRankedStatus {
+    #[derive(Hash)]
+    pub enum NotRankedStatus as "a reason for not ranking" {
         /// Excluded, with the reasons listed.
         Excluded = "excluded",
         /// Incomplete until what is missing is supplied.
@@ -244,9 +254,10 @@ impl From<NotRankedStatus> for BidStatus {
     }
 }
 
-result_words! {
+choice! {
     /// A self-check's expected score against a criterion's minimum.
-    pub enum ThresholdStatus {
+    #[derive(Hash)]
+    pub enum ThresholdStatus as "a threshold status" {
         /// Even the low end of the expected range meets the minimum.
         Clear = "clear",
         /// The low end is below the minimum, the high end is not.
@@ -318,7 +329,7 @@ pub struct RoundingRef {
     /// Decimal places.
     pub places: u32,
     /// Mode.
-    pub mode: &'static str,
+    pub mode: RoundingMode,
 }
 
 /// A fact a finding rests on.
@@ -340,7 +351,7 @@ pub struct Finding {
     /// The rule's title.
     pub title: String,
     /// `must` or `should`.
-    pub severity: &'static str,
+    pub severity: Severity,
     /// `barrier` (the rule is not met) or `not_stated` (the tender does not say enough).
     pub status: FindingStatus,
     /// The lot, for lot rules.
@@ -449,7 +460,7 @@ pub struct GateRow {
     /// Its title.
     pub title: String,
     /// `pass`, `fail` or `not_assessed` (or, in a self-check, `unsure`).
-    pub outcome: &'static str,
+    pub outcome: GateStatus,
     /// The clauses.
     pub cites: Vec<CiteRef>,
 }
@@ -462,7 +473,7 @@ pub struct EvaluatorScore {
     /// Name.
     pub name: String,
     /// `officer` or `lived_experience`.
-    pub role: &'static str,
+    pub role: Role,
     /// Score.
     pub score: i64,
     /// The scale point's label.
@@ -509,7 +520,7 @@ pub struct CriterionResult {
     /// `group`, `panel`, `banded` or `price`.
     pub method: CriterionMethod,
     /// `price`, `quality`, `social_value` or `user_leadership`.
-    pub category: &'static str,
+    pub category: Category,
     /// Weight within its group, percent.
     pub weight: String,
     /// Marks available.

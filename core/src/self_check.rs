@@ -11,14 +11,16 @@ use crate::bids::{DraftBid, ExpectedGate};
 use crate::eligibility::{self, Verdict};
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::{Exact, Overflow};
-use crate::explain::{money, percent, Input};
+use crate::explain::{percent, Input};
 use crate::protocol::{CriterionBody, LowBenchmark, Method, OverCeiling, PriceFormula, Protocol};
-use crate::read::Choice;
+use crate::provenance::{protocol_ref, rounding_ref, tender_ref};
+use crate::report::GateStatus;
 use crate::report::{
     Flag, FlagCode, GateRow, LeafMethod, Projection, ResultDocument, SelfCheckResult, SelfCheckRow,
     TestOutcome, ThresholdCheck, ThresholdStatus,
 };
 use crate::tender::Tender;
+use crate::vocab::money;
 use serde_json::Value;
 
 /// A draft checked against a protocol and tender, with its digest for the audit trail.
@@ -30,42 +32,44 @@ pub struct CheckedDraft {
     pub digest: String,
 }
 
-impl Protocol {
-    /// Reads and checks a self-check draft, keeping its digest.
-    pub fn checked_draft(&self, tender: &Tender, value: &Value) -> Result<CheckedDraft, Problems> {
-        let draft = self.draft(tender, value)?;
-        Ok(CheckedDraft {
-            draft,
-            digest: crate::audit::digest(value),
-        })
-    }
+/// Reads and checks a self-check draft, keeping its digest.
+pub fn checked_draft(
+    protocol: &Protocol,
+    tender: &Tender,
+    value: &Value,
+) -> Result<CheckedDraft, Problems> {
+    let draft = crate::bids::read_draft_for(protocol, tender, value)?;
+    Ok(CheckedDraft {
+        draft,
+        digest: crate::audit::digest(value),
+    })
+}
 
-    /// Parses, reads and checks a self-check draft from JSON text.
-    pub fn checked_draft_from_json(
-        &self,
-        tender: &Tender,
-        text: &str,
-    ) -> Result<CheckedDraft, Problems> {
-        let value = crate::json::parse(text, Document::SelfCheck).map_err(|p| Problems(vec![p]))?;
-        self.checked_draft(tender, &value)
-    }
+/// Parses, reads and checks a self-check draft from JSON text.
+pub fn checked_draft_from_json(
+    protocol: &Protocol,
+    tender: &Tender,
+    text: &str,
+) -> Result<CheckedDraft, Problems> {
+    let value = crate::json::parse(text, Document::SelfCheck).map_err(|p| Problems(vec![p]))?;
+    checked_draft(protocol, tender, &value)
+}
 
-    /// Runs a self-check.
-    pub fn self_check(
-        &self,
-        tender: &Tender,
-        draft: &CheckedDraft,
-    ) -> Result<SelfCheckResult, Problems> {
-        run(self, tender, draft).map_err(|_| {
-            Problems(vec![Problem::new(
-                Document::SelfCheck,
-                "",
-                ProblemKind::FigureTooLarge {
-                    detail: "while projecting the marks".into(),
-                },
-            )])
-        })
-    }
+/// Runs a self-check: the bidder's draft projected against the protocol and tender.
+pub fn run(
+    protocol: &Protocol,
+    tender: &Tender,
+    draft: &CheckedDraft,
+) -> Result<SelfCheckResult, Problems> {
+    project(protocol, tender, draft).map_err(|_| {
+        Problems(vec![Problem::new(
+            Document::SelfCheck,
+            "",
+            ProblemKind::FigureTooLarge {
+                detail: "while projecting the marks".into(),
+            },
+        )])
+    })
 }
 
 fn flag(
@@ -86,7 +90,7 @@ fn flag(
     }
 }
 
-fn run(
+fn project(
     protocol: &Protocol,
     tender: &Tender,
     checked: &CheckedDraft,
@@ -108,10 +112,10 @@ fn run(
             gate: g.id.clone(),
             title: g.title.clone(),
             outcome: match expected {
-                Some(ExpectedGate::Pass) => "pass",
-                Some(ExpectedGate::Fail) => "fail",
-                Some(ExpectedGate::Unsure) => "unsure",
-                None => "not_assessed",
+                Some(ExpectedGate::Pass) => GateStatus::Pass,
+                Some(ExpectedGate::Fail) => GateStatus::Fail,
+                Some(ExpectedGate::Unsure) => GateStatus::Unsure,
+                None => GateStatus::NotAssessed,
             },
             cites: ctx.cites(&g.cites),
         });
@@ -438,14 +442,14 @@ fn run(
     let mut result = SelfCheckResult {
         document: ResultDocument::SelfCheckResult,
         engine: crate::report::EngineRef::this(),
-        protocol: crate::protocol_ref(protocol),
-        tender: crate::tender_ref(tender),
+        protocol: protocol_ref(protocol),
+        tender: tender_ref(tender),
         input_hash: crate::audit::input_hash(&[
             ("protocol", protocol.digest()),
             ("tender", tender.digest()),
             ("self-check", &checked.digest),
         ]),
-        rounding: crate::rounding_ref(protocol),
+        rounding: rounding_ref(protocol),
         lot: d.lot.clone(),
         bidder: d.organisation.name.clone(),
         price: d.price.to_fixed(2),
@@ -513,12 +517,16 @@ pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
     }
     for g in &r.gates {
         out.push(match g.outcome {
-            "pass" => format!("You expect to pass this check: {}.", lower_first(&g.title)),
-            "fail" => format!(
+            GateStatus::Pass => {
+                format!("You expect to pass this check: {}.", lower_first(&g.title))
+            }
+            GateStatus::Fail => format!(
                 "You expect to fail this check: {}. This would stop your bid.",
                 lower_first(&g.title)
             ),
-            _ => format!("Check this before you bid: {}.", lower_first(&g.title)),
+            GateStatus::Unsure | GateStatus::NotAssessed => {
+                format!("Check this before you bid: {}.", lower_first(&g.title))
+            }
         });
     }
     out.push(format!(

@@ -3,9 +3,7 @@
 //! The User-Led Commissioning Protocol (`core/protocols/ulcp.json`) is built from the sources in
 //! the project's domain notes, each rule citing its clause. The worked example is a tender for an
 //! independent living support service in three lots, with bids that show each part of the engine.
-
-use crate::protocol::Protocol;
-use std::sync::OnceLock;
+//! This module holds the texts only; [`crate::Protocol::shipped`] reads and checks the protocol.
 
 /// The User-Led Commissioning Protocol, as JSON.
 pub const PROTOCOL: &str = include_str!("../protocols/ulcp.json");
@@ -15,14 +13,3 @@ pub const EXAMPLE_TENDER: &str = include_str!("../protocols/example-tender.json"
 pub const EXAMPLE_BIDS: &str = include_str!("../protocols/example-bids.json");
 /// A worked self-check: a Centre for Independent Living's draft response to the example.
 pub const EXAMPLE_SELF_CHECK: &str = include_str!("../protocols/example-self-check.json");
-
-/// The shipped protocol, read and checked once.
-pub fn protocol() -> Protocol {
-    static CELL: OnceLock<Protocol> = OnceLock::new();
-    CELL.get_or_init(|| match Protocol::from_json(PROTOCOL) {
-        Ok(p) => p,
-        // The shipped protocol is checked by the test suite; this cannot happen in a release.
-        Err(e) => panic!("the shipped protocol is invalid: {e}"),
-    })
-    .clone()
-}

@@ -7,7 +7,7 @@
 
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;
-use crate::protocol::Protocol;
+use crate::protocol::{Protocol, Tunable};
 use crate::report::ScoreResult;
 use serde::Serialize;
 use serde_json::Value;
@@ -62,12 +62,9 @@ pub struct Sweep {
     pub change_below: Option<Change>,
 }
 
-fn problem(detail: String) -> Problems {
-    Problems(vec![Problem::new(
-        Document::Tender,
-        "/weights",
-        ProblemKind::Inconsistent { detail },
-    )])
+/// A problem with the sweep asked for, located at the tender's weights.
+fn problem(kind: ProblemKind) -> Problems {
+    Problems(vec![Problem::new(Document::Tender, "/weights", kind)])
 }
 
 fn orders(r: &ScoreResult) -> Vec<LotOrder> {
@@ -108,102 +105,121 @@ fn describe_change(before: &[LotOrder], after: &[LotOrder], r: &ScoreResult) -> 
     parts.join("; ")
 }
 
-impl Protocol {
-    /// Sweeps `criterion`'s weight across its allowed range in steps of `step` percentage
-    /// points, moving `partner` (a sibling) the other way, and reports where rankings change.
-    pub fn sweep(
-        &self,
-        tender: &Value,
-        bids: &Value,
-        criterion: &str,
-        partner: &str,
-        step: Exact,
-    ) -> Result<Sweep, Problems> {
-        let t0 = self.tender(tender)?;
-        let b0 = self.bids(&t0, bids)?;
-        let (Some(range), Some(partner_range)) = (self.tunable(criterion), self.tunable(partner))
-        else {
-            return Err(problem(format!(
-                "\"{criterion}\" and \"{partner}\" must both be weights the protocol lets a tender tune"
-            )));
-        };
-        let parent = |id: &str| {
-            self.tree()
-                .iter()
-                .find(|n| n.id == id)
-                .map(|n| n.parent.clone())
-        };
-        if criterion == partner || parent(criterion) != parent(partner) {
-            return Err(problem(format!(
-                "\"{criterion}\" and \"{partner}\" must be two different criteria in the same group"
-            )));
-        }
-        if step <= Exact::ZERO || !step.has_at_most_places(2) {
-            return Err(problem(
-                "the step must be more than 0, with at most 2 decimal places".into(),
-            ));
-        }
-        let overflow = |_| problem("the weights are too large to sweep".into());
-        let w0 = t0.weight(criterion);
-        let sum = w0.add(t0.weight(partner)).map_err(overflow)?;
-        let low = range.min.max(sum.sub(partner_range.max).map_err(overflow)?);
-        let high = range.max.min(sum.sub(partner_range.min).map_err(overflow)?);
-        let base = orders(&self.score(&t0, &b0)?);
-
-        let mut weights = Vec::new();
-        let mut w = low;
-        while w <= high && weights.len() < 2001 {
-            weights.push(w);
-            w = w.add(step).map_err(overflow)?;
-        }
-        if !weights.contains(&w0) {
-            weights.push(w0);
-            weights.sort();
-        }
-
-        let mut points = Vec::new();
-        let mut results = Vec::new();
-        for w in weights {
-            let pw = sum.sub(w).map_err(overflow)?;
-            let mut v = tender.clone();
-            let map = v.as_object_mut().map(|o| {
-                o.entry("weights")
-                    .or_insert_with(|| Value::Object(Default::default()))
-            });
-            if let Some(Value::Object(m)) = map {
-                m.insert(criterion.into(), Value::String(w.to_exact_string()));
-                m.insert(partner.into(), Value::String(pw.to_exact_string()));
-            }
-            let t = self.tender(&v)?;
-            let r = self.score(&t, &b0)?;
-            let lots = orders(&r);
-            points.push(SweepPoint {
-                weight: w.to_exact_string(),
-                partner_weight: pw.to_exact_string(),
-                changed: lots != base,
-                lots,
-            });
-            results.push((w, r));
-        }
-        let change = |mut indices: Box<dyn Iterator<Item = usize>>| -> Option<Change> {
-            indices.find(|i| points[*i].changed).map(|i| Change {
-                weight: points[i].weight.clone(),
-                partner_weight: points[i].partner_weight.clone(),
-                text: describe_change(&base, &points[i].lots, &results[i].1),
-            })
-        };
-        let at = results.iter().position(|(w, _)| *w == w0).unwrap_or(0);
-        let change_above = change(Box::new(at + 1..points.len()));
-        let change_below = change(Box::new((0..at).rev()));
-        Ok(Sweep {
+/// The tunable ranges of two sibling criteria, once the sweep asked for is known to make sense:
+/// both weights tunable, two different criteria in one group, and a step of more than 0 with at
+/// most 2 decimal places.
+fn ranges<'p>(
+    protocol: &'p Protocol,
+    criterion: &str,
+    partner: &str,
+    step: Exact,
+) -> Result<(&'p Tunable, &'p Tunable), Problems> {
+    let (Some(range), Some(partner_range)) =
+        (protocol.tunable(criterion), protocol.tunable(partner))
+    else {
+        return Err(problem(ProblemKind::SweepNotTunable {
             criterion: criterion.to_string(),
             partner: partner.to_string(),
-            current: w0.to_exact_string(),
-            points,
-            change_above,
-            change_below,
-        })
+        }));
+    };
+    let parent = |id: &str| {
+        protocol
+            .tree()
+            .iter()
+            .find(|n| n.id == id)
+            .map(|n| n.parent.clone())
+    };
+    if criterion == partner || parent(criterion) != parent(partner) {
+        return Err(problem(ProblemKind::SweepNotSiblings {
+            criterion: criterion.to_string(),
+            partner: partner.to_string(),
+        }));
     }
+    if step <= Exact::ZERO || !step.has_at_most_places(2) {
+        return Err(problem(ProblemKind::SweepStep {
+            step: step.to_exact_string(),
+        }));
+    }
+    Ok((range, partner_range))
+}
+
+/// Sweeps `criterion`'s weight across its allowed range in steps of `step` percentage
+/// points, moving `partner` (a sibling) the other way, and reports where rankings change.
+pub fn sweep(
+    protocol: &Protocol,
+    tender: &Value,
+    bids: &Value,
+    criterion: &str,
+    partner: &str,
+    step: Exact,
+) -> Result<Sweep, Problems> {
+    let t0 = crate::tender::check::read_for(protocol, tender)?;
+    let b0 = crate::bids::read_for(protocol, &t0, bids)?;
+    let (range, partner_range) = ranges(protocol, criterion, partner, step)?;
+    let overflow = |_| {
+        problem(ProblemKind::FigureTooLarge {
+            detail: "the weights to sweep".into(),
+        })
+    };
+    let w0 = t0.weight(criterion);
+    let sum = w0.add(t0.weight(partner)).map_err(overflow)?;
+    let low = range.min.max(sum.sub(partner_range.max).map_err(overflow)?);
+    let high = range.max.min(sum.sub(partner_range.min).map_err(overflow)?);
+    let base = orders(&protocol.score(&t0, &b0)?);
+
+    let mut weights = Vec::new();
+    let mut w = low;
+    while w <= high && weights.len() < 2001 {
+        weights.push(w);
+        w = w.add(step).map_err(overflow)?;
+    }
+    if !weights.contains(&w0) {
+        weights.push(w0);
+        weights.sort();
+    }
+
+    let mut points = Vec::new();
+    let mut results = Vec::new();
+    for w in weights {
+        let pw = sum.sub(w).map_err(overflow)?;
+        let mut v = tender.clone();
+        let map = v.as_object_mut().map(|o| {
+            o.entry("weights")
+                .or_insert_with(|| Value::Object(Default::default()))
+        });
+        if let Some(Value::Object(m)) = map {
+            m.insert(criterion.into(), Value::String(w.to_exact_string()));
+            m.insert(partner.into(), Value::String(pw.to_exact_string()));
+        }
+        let t = crate::tender::check::read_for(protocol, &v)?;
+        let r = protocol.score(&t, &b0)?;
+        let lots = orders(&r);
+        points.push(SweepPoint {
+            weight: w.to_exact_string(),
+            partner_weight: pw.to_exact_string(),
+            changed: lots != base,
+            lots,
+        });
+        results.push((w, r));
+    }
+    let change = |mut indices: Box<dyn Iterator<Item = usize>>| -> Option<Change> {
+        indices.find(|i| points[*i].changed).map(|i| Change {
+            weight: points[i].weight.clone(),
+            partner_weight: points[i].partner_weight.clone(),
+            text: describe_change(&base, &points[i].lots, &results[i].1),
+        })
+    };
+    let at = results.iter().position(|(w, _)| *w == w0).unwrap_or(0);
+    let change_above = change(Box::new(at + 1..points.len()));
+    let change_below = change(Box::new((0..at).rev()));
+    Ok(Sweep {
+        criterion: criterion.to_string(),
+        partner: partner.to_string(),
+        current: w0.to_exact_string(),
+        points,
+        change_above,
+        change_below,
+    })
 }
 
 #[cfg(test)]
@@ -233,7 +249,18 @@ mod tests {
         let p = Protocol::shipped();
         let t: Value = serde_json::from_str(shipped::EXAMPLE_TENDER).unwrap();
         let b: Value = serde_json::from_str(shipped::EXAMPLE_BIDS).unwrap();
-        assert!(p.sweep(&t, &b, "price", "price", Exact::ONE).is_err());
-        assert!(p.sweep(&t, &b, "price", "q-outcomes", Exact::ONE).is_err());
+        let code = |criterion: &str, partner: &str, step: Exact| {
+            let e = sweep(&p, &t, &b, criterion, partner, step).unwrap_err();
+            e.0[0].code()
+        };
+        assert_eq!(
+            code("price", "price", Exact::ONE),
+            "ulo::sweep-not-siblings"
+        );
+        assert_eq!(
+            code("price", "q-outcomes", Exact::ONE),
+            "ulo::sweep-not-tunable"
+        );
+        assert_eq!(code("price", "quality", Exact::ZERO), "ulo::sweep-step");
     }
 }

@@ -75,7 +75,7 @@ fn grid_ceiling(v: &Q, places: u32) -> Q {
     (v * pow10(places)).ceil() / pow10(places)
 }
 
-/// An amount as `explain::money` writes it (`GBP 1,250.50`).
+/// An amount as `vocab::money` writes it (`GBP 1,250.50`).
 fn money(text: &str) -> Option<Q> {
     let t = text.strip_prefix("GBP ")?;
     let (neg, t) = match t.strip_prefix('-') {
@@ -216,7 +216,7 @@ fn input<'a>(t: &'a Trace, name: &str) -> Option<&'a str> {
 pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -> Report {
     let mut r = Report::default();
     let places = result.rounding.places;
-    let mode = result.rounding.mode;
+    let mode = result.rounding.mode.word();
     let low_rule = &protocol.doc().award.abnormally_low;
     let below = number(&low_rule.below_percent.to_exact_string()).unwrap_or_else(Q::zero);
 
@@ -635,7 +635,7 @@ fn leaf_inputs(
 pub fn check_self_check(result: &SelfCheckResult) -> Report {
     let mut r = Report::default();
     let places = result.rounding.places;
-    let mode = result.rounding.mode;
+    let mode = result.rounding.mode.word();
     let (mut low_sum, mut high_sum) = (Q::zero(), Q::zero());
     for row in &result.criteria {
         let what = format!("self-check, criterion {}", row.criterion);

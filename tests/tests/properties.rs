@@ -10,7 +10,7 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use ulo_core::tender::marks_table;
+use ulo_core::tender::check::marks_table;
 use ulo_core::{shipped, Exact, Protocol, Tender};
 
 const PANEL_CRITERIA: [&str; 5] = [

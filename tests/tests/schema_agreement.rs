@@ -17,7 +17,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use ulo_core::read::{Choice, DecimalKind};
+use ulo_core::choice::Choice;
+use ulo_core::read::DecimalKind;
 use ulo_core::{shipped, Document, Problem, ProblemKind, Problems, Protocol};
 use ulo_schemas::{for_document, walk_subschemas, Schema, SchemaError};
 
@@ -1104,10 +1105,10 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
     use ulo_core::exact::RoundingMode;
     use ulo_core::facts::{BidFactKind, TenderFact};
     use ulo_core::protocol::{
-        Category, Declaration, LegalForm, LowBenchmark, OverCeiling, PriceFormula, Scope, Severity,
-        ShareOp, SourceKind,
+        Declaration, LegalForm, LowBenchmark, OverCeiling, PriceFormula, ShareOp,
     };
     use ulo_core::tender::{InsuranceKind, Role};
+    use ulo_core::vocab::{Category, Scope, Severity, SourceKind};
     vec![
         ("severity", words::<Severity>()),
         ("scope", words::<Scope>()),
@@ -1197,11 +1198,16 @@ fn serialised<T: serde::Serialize + std::fmt::Debug>(all: &[T]) -> Vec<String> {
         .collect()
 }
 
+/// The values of a closed set, in its order.
+fn values<C: Copy>(all: &[(&'static str, C)]) -> Vec<C> {
+    all.iter().map(|(_, v)| *v).collect()
+}
+
 /// Each closed set of words only results hold, with the places in the result schema that list
 /// its words: an `enum`, or for the document kinds, the `const` of each kind.
 fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
     use ulo_core::report::{
-        BidStatus, CheckStatus, CriterionMethod, FindingStatus, FlagCode, LeafMethod,
+        BidStatus, CheckStatus, CriterionMethod, FindingStatus, FlagCode, GateStatus, LeafMethod,
         NotRankedStatus, ResultDocument, TestOutcome, ThresholdStatus, Verdict,
     };
     vec![
@@ -1211,54 +1217,55 @@ fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
                 "/$defs/scoreResult/properties/document",
                 "/$defs/selfCheckResult/properties/document",
             ],
-            serialised(ResultDocument::ALL),
+            serialised(&values(ResultDocument::ALL)),
         ),
         (
             vec!["/$defs/finding/properties/status"],
-            serialised(FindingStatus::ALL),
+            serialised(&values(FindingStatus::ALL)),
         ),
         (
             vec!["/$defs/checkRow/properties/status"],
-            serialised(CheckStatus::ALL),
+            serialised(&values(CheckStatus::ALL)),
         ),
         (
             vec!["/$defs/eligibilityRow/properties/outcome"],
-            serialised(TestOutcome::ALL),
+            serialised(&values(TestOutcome::ALL)),
         ),
         (
             vec!["/$defs/eligibility/properties/verdict"],
-            serialised(Verdict::ALL),
+            serialised(&values(Verdict::ALL)),
         ),
         (
             vec!["/$defs/criterionResult/properties/method"],
-            serialised(CriterionMethod::ALL),
+            serialised(&values(CriterionMethod::ALL)),
         ),
         (
             vec!["/$defs/selfCheckRow/properties/method"],
-            serialised(LeafMethod::ALL),
+            serialised(&values(LeafMethod::ALL)),
         ),
-        (vec!["/$defs/flagCode"], serialised(FlagCode::ALL)),
+        (vec!["/$defs/flagCode"], serialised(&values(FlagCode::ALL))),
         (
             vec!["/$defs/bidResult/properties/status"],
-            serialised(BidStatus::ALL),
+            serialised(&values(BidStatus::ALL)),
         ),
         (
             vec!["/$defs/notRanked/properties/status"],
-            serialised(NotRankedStatus::ALL),
+            serialised(&values(NotRankedStatus::ALL)),
         ),
         (
             vec!["/$defs/thresholdCheck/properties/status"],
-            serialised(ThresholdStatus::ALL),
+            serialised(&values(ThresholdStatus::ALL)),
+        ),
+        (
+            vec!["/$defs/gateRow/properties/outcome"],
+            serialised(&values(GateStatus::ALL)),
         ),
     ]
 }
 
 /// Closed sets in the result schema that results still hold as plain text: the engine's name
-/// (always `ulo`), and gate outcomes, which take their words from the input enums.
-const RESULT_TEXT: [&str; 2] = [
-    "/$defs/engine/properties/name",
-    "/$defs/gateRow/properties/outcome",
-];
+/// (always `ulo`).
+const RESULT_TEXT: [&str; 1] = ["/$defs/engine/properties/name"];
 
 /// The words a place in a schema allows: its `enum`, or its `const`.
 fn schema_words<'a>(root: &'a Value, at: &str) -> Vec<&'a str> {
@@ -1592,5 +1599,227 @@ fn results_of_the_shipped_example_match_the_result_schema() {
         if let Some(d) = s.document() {
             assert!(!ulo_schemas::is_valid(Schema::Result, &base(d)));
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problem codes
+// ---------------------------------------------------------------------------------------------
+
+/// One problem of every kind the engine reports, with made-up context.
+fn one_problem_of_each_kind() -> Vec<ProblemKind> {
+    let text = || "x".to_string();
+    let texts = || vec!["a".to_string(), "b".to_string()];
+    vec![
+        ProblemKind::Syntax {
+            detail: text(),
+            line: 1,
+            column: 2,
+        },
+        ProblemKind::DuplicateKey { key: text() },
+        ProblemKind::TooDeep { limit: 64 },
+        ProblemKind::TooLarge {
+            bytes: 10,
+            limit: 5,
+        },
+        ProblemKind::WrongDocument {
+            found: text(),
+            expected: "tender",
+        },
+        ProblemKind::WrongType {
+            expected: text(),
+            found: text(),
+        },
+        ProblemKind::MissingField { field: text() },
+        ProblemKind::UnknownField {
+            field: text(),
+            allowed: vec!["id"],
+        },
+        ProblemKind::InvalidValue {
+            found: text(),
+            expected: text(),
+        },
+        ProblemKind::OutOfRange {
+            found: text(),
+            expected: text(),
+        },
+        ProblemKind::DuplicateId {
+            id: text(),
+            first: text(),
+        },
+        ProblemKind::UnknownReference {
+            id: text(),
+            what: "criterion",
+            known: texts(),
+        },
+        ProblemKind::WeightsNot100 {
+            group: text(),
+            total: text(),
+        },
+        ProblemKind::RangeOutOfOrder { detail: text() },
+        ProblemKind::WeightNotTunable {
+            criterion: text(),
+            tunable: texts(),
+        },
+        ProblemKind::WeightOutsideRange {
+            criterion: text(),
+            found: text(),
+            min: text(),
+            max: text(),
+        },
+        ProblemKind::ScoreOutsideScale {
+            found: 7,
+            allowed: vec![0, 1],
+            scale: text(),
+        },
+        ProblemKind::MismatchedFact {
+            fact: text(),
+            holds: "a count",
+            found: text(),
+        },
+        ProblemKind::MissingFieldSet {
+            sets: vec![vec!["score"], vec!["low", "high"]],
+        },
+        ProblemKind::NotOneComparison { found: texts() },
+        ProblemKind::LotFactInTenderRule { fact: text() },
+        ProblemKind::GroupWithMethod,
+        ProblemKind::PriceFormulaOutsidePrice { category: None },
+        ProblemKind::WrongTender {
+            found: text(),
+            loaded: text(),
+        },
+        ProblemKind::BoardCountTooHigh {
+            counted: 5,
+            voting_members: 4,
+        },
+        ProblemKind::StaffCountTooHigh {
+            disabled: 5,
+            total: 4,
+        },
+        ProblemKind::BuiltInFactGiven { fact: text() },
+        ProblemKind::NotPanelScored { criterion: text() },
+        ProblemKind::SweepNotTunable {
+            criterion: text(),
+            partner: text(),
+        },
+        ProblemKind::SweepNotSiblings {
+            criterion: text(),
+            partner: text(),
+        },
+        ProblemKind::SweepStep { step: text() },
+        ProblemKind::FigureTooLarge { detail: text() },
+    ]
+}
+
+/// Lists every kind of problem once: defines `KINDS`, their number, and `kind_index`, the place
+/// of a problem's kind in the list. The list is checked to be complete by an exhaustive `match`,
+/// so a new kind of problem does not compile until it is listed, and the test below then fails
+/// until it has a sample.
+macro_rules! problem_kinds {
+    ($($kind:pat),* $(,)?) => {
+        const KINDS: usize = [$(stringify!($kind)),*].len();
+
+        fn kind_index(kind: &ProblemKind) -> usize {
+            match kind {
+                $($kind => {})*
+            }
+            let mut place = 0;
+            $(
+                if matches!(kind, $kind) {
+                    return place;
+                }
+                place += 1;
+            )*
+            place
+        }
+    };
+}
+
+problem_kinds! {
+    ProblemKind::Syntax { .. },
+    ProblemKind::DuplicateKey { .. },
+    ProblemKind::TooDeep { .. },
+    ProblemKind::TooLarge { .. },
+    ProblemKind::WrongDocument { .. },
+    ProblemKind::WrongType { .. },
+    ProblemKind::MissingField { .. },
+    ProblemKind::UnknownField { .. },
+    ProblemKind::InvalidValue { .. },
+    ProblemKind::OutOfRange { .. },
+    ProblemKind::DuplicateId { .. },
+    ProblemKind::UnknownReference { .. },
+    ProblemKind::WeightsNot100 { .. },
+    ProblemKind::RangeOutOfOrder { .. },
+    ProblemKind::WeightNotTunable { .. },
+    ProblemKind::WeightOutsideRange { .. },
+    ProblemKind::ScoreOutsideScale { .. },
+    ProblemKind::MismatchedFact { .. },
+    ProblemKind::MissingFieldSet { .. },
+    ProblemKind::NotOneComparison { .. },
+    ProblemKind::LotFactInTenderRule { .. },
+    ProblemKind::GroupWithMethod,
+    ProblemKind::PriceFormulaOutsidePrice { .. },
+    ProblemKind::WrongTender { .. },
+    ProblemKind::BoardCountTooHigh { .. },
+    ProblemKind::StaffCountTooHigh { .. },
+    ProblemKind::BuiltInFactGiven { .. },
+    ProblemKind::NotPanelScored { .. },
+    ProblemKind::SweepNotTunable { .. },
+    ProblemKind::SweepNotSiblings { .. },
+    ProblemKind::SweepStep { .. },
+    ProblemKind::FigureTooLarge { .. },
+}
+
+#[test]
+fn every_problem_code_is_listed_in_the_schema_with_its_meaning() {
+    let samples = one_problem_of_each_kind();
+    let places: Vec<usize> = samples.iter().map(kind_index).collect();
+    assert_eq!(
+        places,
+        (0..KINDS).collect::<Vec<_>>(),
+        "one sample of each kind of problem, in the order of problem_kinds!"
+    );
+
+    let root = schema(Schema::Result);
+    let listed: Vec<&str> = root["$defs"]["problemCode"]["oneOf"]
+        .as_array()
+        .expect("problemCode lists its codes")
+        .iter()
+        .map(|c| {
+            let meaning = c["description"].as_str().unwrap_or("");
+            assert!(!meaning.trim().is_empty(), "{c} has no meaning");
+            c["const"].as_str().expect("each code is a const")
+        })
+        .collect();
+    let problems: Vec<Problem> = samples
+        .into_iter()
+        .map(|k| Problem::new(Document::Protocol, "/id", k))
+        .collect();
+    let produced: Vec<String> = problems.iter().map(Problem::code).collect();
+    assert_eq!(
+        listed, produced,
+        "the codes in result.schema.json's problemCode, in the engine's order"
+    );
+
+    // Each problem, as reported, has the fields the schema's problem describes.
+    let shape = &root["$defs"]["problem"];
+    let properties = shape["properties"].as_object().expect("properties");
+    for p in &problems {
+        let report = serde_json::to_value(ulo_core::ProblemReport::from(p)).expect("JSON");
+        let fields = report.as_object().expect("an object");
+        for key in fields.keys() {
+            assert!(properties.contains_key(key), "{key} is not described");
+        }
+        for key in shape["required"].as_array().expect("required") {
+            assert!(
+                fields.contains_key(key.as_str().expect("text")),
+                "{key} missing"
+            );
+        }
+        let message = p.kind.message();
+        assert!(
+            message.starts_with(|c: char| !c.is_uppercase()),
+            "{message}"
+        );
     }
 }

@@ -11,6 +11,7 @@ use crate::bids::GateOutcome;
 use crate::eligibility::Verdict;
 use crate::explain::money;
 use crate::protocol::OverCeiling;
+use crate::report::GateStatus;
 use crate::report::{FlagCode, GateRow};
 
 /// The protocol's gates: a failed gate excludes the bid, one not yet assessed leaves it
@@ -25,9 +26,9 @@ pub(super) fn gates(run: &Run, w: &mut Work) {
                 gate: g.id.clone(),
                 title: g.title.clone(),
                 outcome: match outcome {
-                    Some(GateOutcome::Pass) => "pass",
-                    Some(GateOutcome::Fail) => "fail",
-                    None => "not_assessed",
+                    Some(GateOutcome::Pass) => GateStatus::Pass,
+                    Some(GateOutcome::Fail) => GateStatus::Fail,
+                    None => GateStatus::NotAssessed,
                 },
                 cites: ctx.cites(&g.cites),
             });

@@ -13,7 +13,6 @@ use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::{Exact, Overflow};
 use crate::explain::{self, money, Input, Trace};
 use crate::protocol::{AbnormallyLow, CriterionBody, LowBenchmark, Method};
-use crate::read::Choice;
 use crate::report::{BidResult, FlagCode, LotResult};
 use crate::tender::Lot;
 

@@ -52,7 +52,7 @@ impl Ctx<'_> {
 
     /// Clauses resolved to their sources, as results name them.
     pub fn cites(&self, cites: &[Cite]) -> Vec<CiteRef> {
-        explain::cites(self.protocol, cites)
+        explain::cites(self.protocol.sources(), cites)
     }
 
     fn rounding_text(&self) -> String {

@@ -48,14 +48,14 @@ pub fn score(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<ScoreR
     Ok(ScoreResult {
         document: ResultDocument::ScoreResult,
         engine: crate::report::EngineRef::this(),
-        protocol: crate::protocol_ref(protocol),
-        tender: crate::tender_ref(tender),
+        protocol: crate::provenance::protocol_ref(protocol),
+        tender: crate::provenance::tender_ref(tender),
         input_hash: crate::audit::input_hash(&[
             ("protocol", protocol.digest()),
             ("tender", tender.digest()),
             ("bids", bids.digest()),
         ]),
-        rounding: crate::rounding_ref(protocol),
+        rounding: crate::provenance::rounding_ref(protocol),
         findings,
         lots: scored.lots,
         bids: scored.bids,
@@ -74,25 +74,4 @@ pub fn score(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<ScoreR
 pub fn rank(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<Ranking, Problems> {
     let scored = Run::new(protocol, tender, false).score(bids)?;
     Ok(Ranking { lots: scored.lots })
-}
-
-impl Protocol {
-    /// Scores a tender's bids; see [`score`]. A method, so that callers holding a protocol
-    /// find scoring where they find reading.
-    ///
-    /// # Errors
-    ///
-    /// As [`score`]: a figure too large for exact arithmetic.
-    pub fn score(&self, tender: &Tender, bids: &Bids) -> Result<ScoreResult, Problems> {
-        score(self, tender, bids)
-    }
-
-    /// Ranks a tender's bids without explaining them; see [`rank`].
-    ///
-    /// # Errors
-    ///
-    /// As [`rank`]: a figure too large for exact arithmetic.
-    pub fn rank(&self, tender: &Tender, bids: &Bids) -> Result<Ranking, Problems> {
-        rank(self, tender, bids)
-    }
 }

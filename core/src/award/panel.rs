@@ -9,8 +9,8 @@ use crate::bids::{ConsensusScore, PanelScore};
 use crate::exact::{Exact, Overflow};
 use crate::explain::{Input, Trace};
 use crate::protocol::{Minimum, ModerationMethod, Scale};
-use crate::read::Choice;
 use crate::report::{EvaluatorScore, FlagCode, PanelDetail};
+use crate::tender::Role;
 
 /// What the panel gave for one criterion of one bid.
 #[derive(Clone, Copy)]
@@ -98,7 +98,7 @@ fn detail(run: &Run, scale: &Scale, given: Given, spread: Option<i64>) -> PanelD
                 EvaluatorScore {
                     evaluator: s.evaluator.clone(),
                     name: e.map_or_else(|| s.evaluator.clone(), |e| e.name.to_string()),
-                    role: e.map_or("officer", |e| e.role.word()),
+                    role: e.map_or(Role::Officer, |e| e.role),
                     score: s.score,
                     label: scale
                         .point(s.score)

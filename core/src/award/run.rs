@@ -14,7 +14,6 @@ use crate::eligibility::{self, Verdict};
 use crate::exact::{Exact, Overflow};
 use crate::explain::CiteRef;
 use crate::protocol::{Cite, Criterion, CriterionBody, Method, Protocol, Scale, TreeNode};
-use crate::read::Choice;
 use crate::report::{CriterionMethod, CriterionResult, EligibilityResult, GateRow};
 use crate::tender::Tender;
 
@@ -49,7 +48,7 @@ fn blank_row(ctx: &Ctx, node: &TreeNode) -> CriterionResult {
         parent: node.parent.clone(),
         depth: node.depth,
         method: crit.map_or(CriterionMethod::Group, |c| CriterionMethod::from(&c.body)),
-        category: node.category.word(),
+        category: node.category,
         weight: ctx.tender.weight(&node.id).to_exact_string(),
         available: ctx.show(ctx.tender.max_marks(&node.id)),
         marks: None,

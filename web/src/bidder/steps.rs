@@ -9,7 +9,7 @@ use crate::views::form::Bind;
 use crate::views::import::FileProblems;
 use crate::views::tender::FindingView;
 use serde_json::{json, Value};
-use ulo_core::report::{TestOutcome, ThresholdStatus, Verdict};
+use ulo_core::report::{GateStatus, TestOutcome, ThresholdStatus, Verdict};
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -551,7 +551,7 @@ pub fn result_step() -> Html {
             <h2 class="heading-l">{ "Pass or fail conditions" }</h2>
             <ul class="checks">
                 { for r.gates.iter().map(|g| html! {
-                    <li><strong>{ match g.outcome { "pass" => "You meet this: ", "fail" => "You do not meet this: ", _ => "Check this: " } }</strong>{ &g.title }</li>
+                    <li><strong>{ match g.outcome { GateStatus::Pass => "You meet this: ", GateStatus::Fail => "You do not meet this: ", GateStatus::Unsure | GateStatus::NotAssessed => "Check this: " } }</strong>{ &g.title }</li>
                 }) }
             </ul>
 

@@ -22,7 +22,7 @@ pub fn sentence(text: &str) -> String {
 
 /// The legal forms for a drop-down list, the first option meaning "not given".
 pub fn legal_form_options(first: &str) -> Vec<(String, String)> {
-    use ulo_core::read::Choice;
+    use ulo_core::choice::Choice;
     std::iter::once((String::new(), first.to_string()))
         .chain(ulo_core::protocol::LegalForm::ALL.iter().map(|(w, f)| {
             let d = f.describe();

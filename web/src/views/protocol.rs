@@ -8,13 +8,13 @@ use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Field, Kind};
 use crate::views::import::ImportButton;
 use ulo_core::explain::cites;
-use ulo_core::protocol::{Cite, CriterionBody, EligibilityRule, Method, Protocol, ShareOp};
-use ulo_core::read::Choice;
+use ulo_core::protocol::{CriterionBody, EligibilityRule, Method, PriceFormula, Protocol, ShareOp};
+use ulo_core::vocab::{Cite, Scope, Severity};
 use ulo_core::Document;
 use yew::prelude::*;
 
 fn sources(p: &Protocol, c: &[Cite]) -> String {
-    cites(p, c)
+    cites(p.sources(), c)
         .iter()
         .map(|c| format!("{}, {}", c.title, c.clause))
         .collect::<Vec<_>>()
@@ -39,20 +39,17 @@ fn method_words(p: &Protocol, body: &CriterionBody) -> String {
                 None => format!("{} or more: {} of {out_of} points", b.from.to_exact_string(), b.points),
             }).collect::<Vec<_>>().join("; ")
         ),
-        CriterionBody::Leaf(Method::Price(f)) => match f.word() {
-            "lowest_price_ratio" => "Price: lowest price ÷ this price × the marks".into(),
-            _ => "Price: full marks at or below the floor, none at or above the ceiling, a straight line between".into(),
+        CriterionBody::Leaf(Method::Price(f)) => match f {
+            PriceFormula::LowestPriceRatio => "Price: lowest price ÷ this price × the marks".into(),
+            PriceFormula::LinearCeilingFloor => "Price: full marks at or below the floor, none at or above the ceiling, a straight line between".into(),
         },
     }
 }
 
 fn rule_words(r: &EligibilityRule) -> String {
-    let op = |o: &ShareOp| {
-        if *o == ShareOp::AtLeast {
-            "at least"
-        } else {
-            "more than"
-        }
+    let op = |o: &ShareOp| match o {
+        ShareOp::AtLeast => "at least",
+        ShareOp::MoreThan => "more than",
     };
     match r {
         EligibilityRule::BoardShare { op: o, percent } => format!(
@@ -178,8 +175,8 @@ pub fn protocol_view() -> Html {
             <ul class="rules">
                 { for d.barriers.iter().map(|b| html! {
                     <li>
-                        <strong><span class="tag">{ if b.severity.word() == "must" { "Must" } else { "Should" } }</span>{ " " }{ &b.title }</strong>
-                        { if b.scope.word() == "lot" { " (checked for each lot)" } else { "" } }<br />
+                        <strong><span class="tag">{ match b.severity { Severity::Must => "Must", Severity::Should => "Should" } }</span>{ " " }{ &b.title }</strong>
+                        { match b.scope { Scope::Lot => " (checked for each lot)", Scope::Tender => "" } }<br />
                         { crate::views::fields::sentence(&b.require.describe()) }<br />
                         <span class="hint">{ "Source: " }{ sources(&p, &b.cites) }</span>
                     </li>

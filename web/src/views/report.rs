@@ -25,7 +25,7 @@ pub fn report() -> Html {
                 <dt>{ "Contracting authority" }</dt><dd>{ &r.tender.authority }</dd>
                 <dt>{ "Tender reference" }</dt><dd>{ &r.tender.id }</dd>
                 <dt>{ "Protocol" }</dt><dd>{ format!("{} ({}), version {}, effective {}", r.protocol.title, r.protocol.id, r.protocol.version, r.protocol.effective_date) }</dd>
-                <dt>{ "Rounding" }</dt><dd>{ format!("{} to {} decimal places, per criterion", r.rounding.mode.replace('_', " "), r.rounding.places) }</dd>
+                <dt>{ "Rounding" }</dt><dd>{ format!("{} to {} decimal places, per criterion", r.rounding.mode.word().replace('_', " "), r.rounding.places) }</dd>
                 <dt>{ "Input hash (SHA-256)" }</dt><dd class="hash">{ &r.input_hash }</dd>
                 <dt>{ "Engine" }</dt><dd>{ format!("{} {}", r.engine.name, r.engine.version) }</dd>
             </dl>

@@ -3,7 +3,7 @@
 
 use crate::engine::explain;
 use ulo_core::explain::Trace;
-use ulo_core::report::{BidResult, BidStatus, TestOutcome, Verdict};
+use ulo_core::report::{BidResult, BidStatus, GateStatus, TestOutcome, Verdict};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -85,7 +85,7 @@ pub fn scorecard(p: &Props) -> Html {
                     <h3 class="heading-s">{ "Pass/fail conditions" }</h3>
                     <ul class="checks">
                         { for b.gates.iter().map(|g| html! {
-                            <li><strong>{ match g.outcome { "pass" => "Pass: ", "fail" => "Fail: ", _ => "Not assessed: " } }</strong>{ &g.title }</li>
+                            <li><strong>{ match g.outcome { GateStatus::Pass => "Pass: ", GateStatus::Fail => "Fail: ", GateStatus::NotAssessed | GateStatus::Unsure => "Not assessed: " } }</strong>{ &g.title }</li>
                         }) }
                     </ul>
                 }

@@ -7,6 +7,7 @@ use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Select};
 use crate::views::form::Bind;
 use serde_json::{json, Value};
 use ulo_core::report::{Finding, FindingStatus};
+use ulo_core::vocab::Severity;
 use ulo_core::Problems;
 use yew::prelude::*;
 
@@ -107,11 +108,10 @@ pub struct FindingProps {
 #[function_component(FindingView)]
 pub fn finding_view(p: &FindingProps) -> Html {
     let f = &p.finding;
-    // Severity is still the protocol's word here; it becomes a type with the input enums.
-    let (tag, class) = match f.status {
-        FindingStatus::NotStated => ("Not stated", "unstated"),
-        FindingStatus::Barrier if f.severity == "must" => ("Must fix", f.severity),
-        FindingStatus::Barrier => ("Should fix", f.severity),
+    let (tag, class) = match (f.status, f.severity) {
+        (FindingStatus::NotStated, _) => ("Not stated", "unstated"),
+        (FindingStatus::Barrier, Severity::Must) => ("Must fix", "must"),
+        (FindingStatus::Barrier, Severity::Should) => ("Should fix", "should"),
     };
     html! {
         <div class={classes!("finding", format!("finding--{class}"))}>

@@ -1,17 +1,20 @@
 //! A tender: one procurement's design, described by the commissioner (or imported from OCDS).
 //!
 //! As with protocols, [`read`] accepts exactly what `schemas/tender.schema.json` accepts, and
-//! [`Protocol::tender`] checks the tender against the protocol (weights tuned only where and as
-//! far as the protocol allows, ranges in order) and resolves each criterion's marks.
+//! [`check`] checks the tender against a protocol (weights tuned only where and as far as the
+//! protocol allows, ranges in order) and resolves each criterion's marks into a [`Tender`].
+//! [`facts`] works out the figures of its design that the barrier rules compare. This module,
+//! the tender as read, knows nothing of protocols: only `check` does.
 
-use crate::audit;
+pub mod check;
+pub mod facts;
+
+use crate::choice::choice;
 use crate::dates::Date;
-use crate::error::{Document, Problem, ProblemKind, Problems};
+use crate::error::{Document, Problems};
 use crate::exact::Exact;
-use crate::protocol::{
-    Category, Criterion, CriterionBody, IdSet, Method, PriceFormula, Protocol, TEXT_MAX, TITLE_MAX,
-};
-use crate::read::{At, Choice, DecimalKind, Reader};
+use crate::read::{read_document, At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
+use crate::vocab::Category;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -36,6 +39,7 @@ pub struct Lot {
 
 impl Lot {
     /// Value per year: value x 12 / months.
+    #[must_use]
     pub fn annual_value(&self) -> Option<Exact> {
         self.value
             .mul(Exact::int(12))
@@ -45,30 +49,18 @@ impl Lot {
     }
 }
 
-/// Kinds of insurance a tender may ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InsuranceKind {
-    /// Public liability.
-    PublicLiability,
-    /// Employer's liability.
-    EmployersLiability,
-    /// Professional indemnity.
-    ProfessionalIndemnity,
-    /// Any other cover.
-    Other,
-}
-
-impl Choice for InsuranceKind {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("public_liability", InsuranceKind::PublicLiability),
-        ("employers_liability", InsuranceKind::EmployersLiability),
-        (
-            "professional_indemnity",
-            InsuranceKind::ProfessionalIndemnity,
-        ),
-        ("other", InsuranceKind::Other),
-    ];
-    const WHAT: &'static str = "a kind of insurance";
+choice! {
+    /// Kinds of insurance a tender may ask for.
+    pub enum InsuranceKind as "a kind of insurance" {
+        /// Public liability.
+        PublicLiability = "public_liability",
+        /// Employer's liability.
+        EmployersLiability = "employers_liability",
+        /// Professional indemnity.
+        ProfessionalIndemnity = "professional_indemnity",
+        /// Any other cover.
+        Other = "other",
+    }
 }
 
 /// An insurance requirement.
@@ -106,25 +98,20 @@ pub struct Payment {
     pub core_costs_contribution: Option<bool>,
 }
 
-/// An evaluator's role on the panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Role {
-    /// An officer of the authority (or an adviser).
-    Officer,
-    /// A person who uses services: an "expert by experience".
-    LivedExperience,
-}
-
-impl Choice for Role {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("officer", Role::Officer),
-        ("lived_experience", Role::LivedExperience),
-    ];
-    const WHAT: &'static str = "a role";
+choice! {
+    /// An evaluator's role on the panel.
+    #[derive(PartialOrd, Ord)]
+    pub enum Role as "a role" {
+        /// An officer of the authority (or an adviser).
+        Officer = "officer",
+        /// A person who uses services: an "expert by experience".
+        LivedExperience = "lived_experience",
+    }
 }
 
 impl Role {
     /// In words.
+    #[must_use]
     pub fn describe(self) -> &'static str {
         match self {
             Role::Officer => "officer",
@@ -334,13 +321,12 @@ fn read_evaluator(r: &mut Reader, at: At) -> Option<Evaluator> {
 }
 
 /// Reads a tender document: accepts exactly what the tender schema accepts.
+///
+/// # Errors
+///
+/// The document breaks the tender schema: every problem, each located.
 pub fn read(value: &Value) -> Result<TenderDoc, Problems> {
-    let mut r = Reader::new(Document::Tender);
-    let doc = read_doc(&mut r, At::root(value));
-    match doc {
-        Some(d) if !r.has_problems() => Ok(d),
-        _ => Err(Problems(r.into_problems())),
-    }
+    read_document(Document::Tender, value, read_doc)
 }
 
 fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
@@ -397,26 +383,31 @@ fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
 
 impl Tender {
     /// The tender as read.
+    #[must_use]
     pub fn doc(&self) -> &TenderDoc {
         &self.doc
     }
 
     /// SHA-256 of the tender's canonical JSON.
+    #[must_use]
     pub fn digest(&self) -> &str {
         &self.digest
     }
 
     /// A lot by id.
+    #[must_use]
     pub fn lot(&self, id: &str) -> Option<&Lot> {
         self.doc.lots.iter().find(|l| l.id == id)
     }
 
     /// The weight of a criterion within its group, after tuning.
+    #[must_use]
     pub fn weight(&self, criterion: &str) -> Exact {
         self.weights.get(criterion).copied().unwrap_or(Exact::ZERO)
     }
 
     /// The marks a criterion is worth, out of 100 for the whole tender.
+    #[must_use]
     pub fn max_marks(&self, criterion: &str) -> Exact {
         self.max_marks
             .get(criterion)
@@ -425,6 +416,7 @@ impl Tender {
     }
 
     /// The share of all marks given to a category.
+    #[must_use]
     pub fn category_weight(&self, category: Category) -> Option<Exact> {
         Some(
             self.category_weights
@@ -435,6 +427,7 @@ impl Tender {
     }
 
     /// The sum of all lots' values.
+    #[must_use]
     pub fn total_value(&self) -> Option<Exact> {
         let mut total = Exact::ZERO;
         for l in &self.doc.lots {
@@ -444,258 +437,8 @@ impl Tender {
     }
 
     /// An evaluator by id.
+    #[must_use]
     pub fn evaluator(&self, id: &str) -> Option<&Evaluator> {
         self.doc.panel.as_ref()?.iter().find(|e| e.id == id)
     }
-}
-
-impl Protocol {
-    /// Parses, reads and checks a tender against this protocol.
-    pub fn tender_from_json(&self, text: &str) -> Result<Tender, Problems> {
-        let value = crate::json::parse(text, Document::Tender).map_err(|p| Problems(vec![p]))?;
-        self.tender(&value)
-    }
-
-    /// Reads and checks a tender against this protocol.
-    pub fn tender(&self, value: &Value) -> Result<Tender, Problems> {
-        let doc = read(value)?;
-        self.check_tender_doc(doc, audit::digest(value))
-    }
-
-    /// Checks a read tender against this protocol and resolves its weights.
-    pub fn check_tender_doc(&self, doc: TenderDoc, digest: String) -> Result<Tender, Problems> {
-        let mut problems: Vec<Problem> = Vec::new();
-        let mut report = |p: String, kind| problems.push(Problem::new(Document::Tender, p, kind));
-
-        let mut lot_ids = IdSet::new();
-        let mut dup = Vec::new();
-        for (i, l) in doc.lots.iter().enumerate() {
-            lot_ids.add(&l.id, format!("/lots/{i}/id"), &mut dup, Document::Tender);
-        }
-        if let Some(panel) = &doc.panel {
-            let mut ids = IdSet::new();
-            for (i, e) in panel.iter().enumerate() {
-                ids.add(&e.id, format!("/panel/{i}/id"), &mut dup, Document::Tender);
-            }
-        }
-        if let (Some(p), Some(d)) = (doc.published, doc.response_deadline) {
-            if d < p {
-                report(
-                    "/response_deadline".into(),
-                    ProblemKind::RangeOutOfOrder {
-                        detail: format!(
-                            "the response deadline {d} is before the publication date {p}"
-                        ),
-                    },
-                );
-            }
-        }
-        let needs_band = self.doc().award.criteria.iter().any(uses_linear);
-        for (i, l) in doc.lots.iter().enumerate() {
-            if l.value.is_zero() {
-                report(
-                    format!("/lots/{i}/value"),
-                    ProblemKind::OutOfRange {
-                        found: "\"0\"".into(),
-                        expected: "more than 0".into(),
-                    },
-                );
-            }
-            if let (Some(floor), Some(ceiling)) = (l.price_floor, l.price_ceiling) {
-                if floor >= ceiling {
-                    report(
-                        format!("/lots/{i}/price_floor"),
-                        ProblemKind::RangeOutOfOrder {
-                            detail: format!(
-                                "the price floor {} is not below the price ceiling {}",
-                                crate::explain::money(floor),
-                                crate::explain::money(ceiling)
-                            ),
-                        },
-                    );
-                }
-            }
-            if needs_band {
-                for (field, v) in [
-                    ("price_ceiling", l.price_ceiling),
-                    ("price_floor", l.price_floor),
-                ] {
-                    if v.is_none() {
-                        report(
-                            format!("/lots/{i}"),
-                            ProblemKind::MissingField {
-                                field: field.into(),
-                            },
-                        );
-                    }
-                }
-            }
-        }
-
-        // Tuned weights.
-        let mut weights: BTreeMap<String, Exact> = BTreeMap::new();
-        let criteria = &self.doc().award.criteria;
-        collect_weights(criteria, &mut weights);
-        let tunable: Vec<String> = self
-            .doc()
-            .tunable
-            .iter()
-            .map(|t| t.criterion.clone())
-            .collect();
-        for (id, w) in &doc.weights {
-            let p = format!("/weights/{}", crate::json::escape_token(id));
-            if self.criterion(id).is_none() {
-                report(
-                    p,
-                    ProblemKind::UnknownReference {
-                        id: id.clone(),
-                        what: "criterion",
-                        known: self.criterion_ids(),
-                    },
-                );
-                continue;
-            }
-            match self.tunable(id) {
-                None => report(
-                    p,
-                    ProblemKind::WeightNotTunable {
-                        criterion: id.clone(),
-                        tunable: tunable.clone(),
-                    },
-                ),
-                Some(t) if *w < t.min || *w > t.max => report(
-                    p,
-                    ProblemKind::WeightOutsideRange {
-                        criterion: id.clone(),
-                        found: w.to_exact_string(),
-                        min: t.min.to_exact_string(),
-                        max: t.max.to_exact_string(),
-                    },
-                ),
-                Some(_) => {
-                    weights.insert(id.clone(), *w);
-                }
-            }
-        }
-        if !doc.weights.is_empty() {
-            check_groups(criteria, "the top-level criteria", &weights, &mut report);
-        }
-        problems.extend(dup);
-        if !problems.is_empty() {
-            problems.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-            return Err(Problems(problems));
-        }
-        let too_large = |_| {
-            Problems(vec![Problem::new(
-                Document::Tender,
-                "/weights",
-                ProblemKind::FigureTooLarge {
-                    detail: "the marks for each criterion".into(),
-                },
-            )])
-        };
-        let max_marks = marks_table(criteria, &weights, Exact::HUNDRED).map_err(too_large)?;
-        let category_weights = category_marks(self, &max_marks).map_err(too_large)?;
-        Ok(Tender {
-            doc,
-            digest,
-            weights,
-            max_marks,
-            category_weights,
-        })
-    }
-}
-
-fn uses_linear(c: &Criterion) -> bool {
-    match &c.body {
-        CriterionBody::Group(children) => children.iter().any(uses_linear),
-        CriterionBody::Leaf(Method::Price(PriceFormula::LinearCeilingFloor)) => true,
-        CriterionBody::Leaf(_) => false,
-    }
-}
-
-fn collect_weights(criteria: &[Criterion], out: &mut BTreeMap<String, Exact>) {
-    for c in criteria {
-        out.insert(c.id.clone(), c.weight);
-        if let CriterionBody::Group(children) = &c.body {
-            collect_weights(children, out);
-        }
-    }
-}
-
-fn check_groups(
-    criteria: &[Criterion],
-    name: &str,
-    weights: &BTreeMap<String, Exact>,
-    report: &mut impl FnMut(String, ProblemKind),
-) {
-    let mut total = Exact::ZERO;
-    for c in criteria {
-        total = total.add(weights[&c.id]).unwrap_or(total);
-    }
-    if total != Exact::HUNDRED {
-        report(
-            "/weights".into(),
-            ProblemKind::WeightsNot100 {
-                group: name.to_string(),
-                total: total.to_exact_string(),
-            },
-        );
-    }
-    for c in criteria {
-        if let CriterionBody::Group(children) = &c.body {
-            check_groups(children, &format!("\"{}\"", c.id), weights, report);
-        }
-    }
-}
-
-/// The marks each criterion is worth, out of `total` for the whole tree: a criterion's share
-/// of its parent's marks is its weight over the sum of its group's weights. Protocols and
-/// tenders are checked to make each group's weights add up to exactly 100, so the share is
-/// simply weight / 100; dividing by the group's sum states the rule in a form that does not
-/// depend on that, and lets the test suite prove that only relative weights matter.
-pub fn marks_table(
-    criteria: &[Criterion],
-    weights: &BTreeMap<String, Exact>,
-    total: Exact,
-) -> Result<BTreeMap<String, Exact>, crate::exact::Overflow> {
-    let mut out = BTreeMap::new();
-    fill_marks(criteria, weights, total, &mut out)?;
-    Ok(out)
-}
-
-fn fill_marks(
-    criteria: &[Criterion],
-    weights: &BTreeMap<String, Exact>,
-    parent_marks: Exact,
-    out: &mut BTreeMap<String, Exact>,
-) -> Result<(), crate::exact::Overflow> {
-    let weight = |c: &Criterion| weights.get(&c.id).copied().unwrap_or(c.weight);
-    let mut sum = Exact::ZERO;
-    for c in criteria {
-        sum = sum.add(weight(c))?;
-    }
-    for c in criteria {
-        let marks = parent_marks.mul(weight(c))?.div(sum)?;
-        out.insert(c.id.clone(), marks);
-        if let CriterionBody::Group(children) = &c.body {
-            fill_marks(children, weights, marks, out)?;
-        }
-    }
-    Ok(())
-}
-
-/// The share of all marks given to each category, from the marks of the leaves.
-fn category_marks(
-    protocol: &Protocol,
-    max_marks: &BTreeMap<String, Exact>,
-) -> Result<BTreeMap<Category, Exact>, crate::exact::Overflow> {
-    let mut out = BTreeMap::new();
-    for node in protocol.tree() {
-        if node.children.is_empty() {
-            let e = out.entry(node.category).or_insert(Exact::ZERO);
-            *e = e.add(max_marks.get(&node.id).copied().unwrap_or(Exact::ZERO))?;
-        }
-    }
-    Ok(out)
 }

@@ -1,0 +1,302 @@
+//! A tender checked against a protocol: lots and panel with unique ids, dates and price ranges
+//! in order, weights tuned only where and as far as the protocol allows; then every criterion's
+//! marks resolved, so that scoring never works them out again.
+
+use super::{read, Lot, Tender, TenderDoc};
+use crate::error::{Document, Problem, ProblemKind, Problems};
+use crate::exact::{Exact, Overflow};
+use crate::protocol::{Criterion, CriterionBody, Method, PriceFormula, Protocol};
+use crate::read::IdSet;
+use crate::vocab::{money, Category};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Parses, reads and checks a tender against `protocol`.
+///
+/// # Errors
+///
+/// The JSON is not well formed, or the tender breaks its schema or the protocol:
+/// every problem, each located by a JSON pointer.
+pub fn from_json(protocol: &Protocol, text: &str) -> Result<Tender, Problems> {
+    let value = crate::json::parse(text, Document::Tender).map_err(|p| Problems(vec![p]))?;
+    read_for(protocol, &value)
+}
+
+/// Reads and checks a tender against `protocol`.
+///
+/// # Errors
+///
+/// The tender breaks its schema or the protocol: every problem, each located.
+pub fn read_for(protocol: &Protocol, value: &Value) -> Result<Tender, Problems> {
+    let doc = read(value)?;
+    check(protocol, doc, crate::audit::digest(value))
+}
+
+/// Checks a read tender against `protocol` and resolves its weights and marks.
+///
+/// # Errors
+///
+/// The tender breaks the protocol: every problem, each located.
+pub fn check(protocol: &Protocol, doc: TenderDoc, digest: String) -> Result<Tender, Problems> {
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut report = |p: String, kind| problems.push(Problem::new(Document::Tender, p, kind));
+    check_dates(&doc, &mut report);
+    let needs_band = protocol.doc().award.criteria.iter().any(uses_linear);
+    for (i, lot) in doc.lots.iter().enumerate() {
+        check_lot(lot, i, needs_band, &mut report);
+    }
+    let weights = tuned_weights(protocol, &doc, &mut report);
+    problems.extend(duplicate_ids(&doc));
+    if !problems.is_empty() {
+        problems.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+        return Err(Problems(problems));
+    }
+    let too_large = |_| {
+        Problems(vec![Problem::new(
+            Document::Tender,
+            "/weights",
+            ProblemKind::FigureTooLarge {
+                detail: "the marks for each criterion".into(),
+            },
+        )])
+    };
+    let criteria = &protocol.doc().award.criteria;
+    let max_marks = marks_table(criteria, &weights, Exact::HUNDRED).map_err(too_large)?;
+    let category_weights = category_marks(protocol, &max_marks).map_err(too_large)?;
+    Ok(Tender {
+        doc,
+        digest,
+        weights,
+        max_marks,
+        category_weights,
+    })
+}
+
+/// The second use of any lot or evaluator id.
+fn duplicate_ids(doc: &TenderDoc) -> Vec<Problem> {
+    let mut dup = Vec::new();
+    let mut lot_ids = IdSet::new();
+    for (i, l) in doc.lots.iter().enumerate() {
+        lot_ids.add(&l.id, format!("/lots/{i}/id"), &mut dup, Document::Tender);
+    }
+    if let Some(panel) = &doc.panel {
+        let mut ids = IdSet::new();
+        for (i, e) in panel.iter().enumerate() {
+            ids.add(&e.id, format!("/panel/{i}/id"), &mut dup, Document::Tender);
+        }
+    }
+    dup
+}
+
+/// The response deadline is not before the publication date.
+fn check_dates(doc: &TenderDoc, report: &mut impl FnMut(String, ProblemKind)) {
+    if let (Some(p), Some(d)) = (doc.published, doc.response_deadline) {
+        if d < p {
+            report(
+                "/response_deadline".into(),
+                ProblemKind::RangeOutOfOrder {
+                    detail: format!("the response deadline {d} is before the publication date {p}"),
+                },
+            );
+        }
+    }
+}
+
+/// A lot has a value, a price floor below its ceiling, and both when a price formula needs
+/// them (`needs_band`).
+fn check_lot(lot: &Lot, i: usize, needs_band: bool, report: &mut impl FnMut(String, ProblemKind)) {
+    if lot.value.is_zero() {
+        report(
+            format!("/lots/{i}/value"),
+            ProblemKind::OutOfRange {
+                found: "\"0\"".into(),
+                expected: "more than 0".into(),
+            },
+        );
+    }
+    if let (Some(floor), Some(ceiling)) = (lot.price_floor, lot.price_ceiling) {
+        if floor >= ceiling {
+            report(
+                format!("/lots/{i}/price_floor"),
+                ProblemKind::RangeOutOfOrder {
+                    detail: format!(
+                        "the price floor {} is not below the price ceiling {}",
+                        money(floor),
+                        money(ceiling)
+                    ),
+                },
+            );
+        }
+    }
+    if needs_band {
+        for (field, v) in [
+            ("price_ceiling", lot.price_ceiling),
+            ("price_floor", lot.price_floor),
+        ] {
+            if v.is_none() {
+                report(
+                    format!("/lots/{i}"),
+                    ProblemKind::MissingField {
+                        field: field.into(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Every criterion's weight within its group: the protocol's, or the tender's where the
+/// protocol lets it tune one and it stays in range; groups must still make 100.
+fn tuned_weights(
+    protocol: &Protocol,
+    doc: &TenderDoc,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> BTreeMap<String, Exact> {
+    let criteria = &protocol.doc().award.criteria;
+    let mut weights: BTreeMap<String, Exact> = BTreeMap::new();
+    collect_weights(criteria, &mut weights);
+    let tunable: Vec<String> = protocol
+        .doc()
+        .tunable
+        .iter()
+        .map(|t| t.criterion.clone())
+        .collect();
+    for (id, w) in &doc.weights {
+        let p = format!("/weights/{}", crate::json::escape_token(id));
+        if protocol.criterion(id).is_none() {
+            report(
+                p,
+                ProblemKind::UnknownReference {
+                    id: id.clone(),
+                    what: "criterion",
+                    known: protocol.criterion_ids(),
+                },
+            );
+            continue;
+        }
+        match protocol.tunable(id) {
+            None => report(
+                p,
+                ProblemKind::WeightNotTunable {
+                    criterion: id.clone(),
+                    tunable: tunable.clone(),
+                },
+            ),
+            Some(t) if *w < t.min || *w > t.max => report(
+                p,
+                ProblemKind::WeightOutsideRange {
+                    criterion: id.clone(),
+                    found: w.to_exact_string(),
+                    min: t.min.to_exact_string(),
+                    max: t.max.to_exact_string(),
+                },
+            ),
+            Some(_) => {
+                weights.insert(id.clone(), *w);
+            }
+        }
+    }
+    if !doc.weights.is_empty() {
+        check_groups(criteria, "the top-level criteria", &weights, report);
+    }
+    weights
+}
+
+/// Whether any criterion is scored by the price formula that needs each lot's floor and ceiling.
+fn uses_linear(c: &Criterion) -> bool {
+    match &c.body {
+        CriterionBody::Group(children) => children.iter().any(uses_linear),
+        CriterionBody::Leaf(Method::Price(PriceFormula::LinearCeilingFloor)) => true,
+        CriterionBody::Leaf(_) => false,
+    }
+}
+
+fn collect_weights(criteria: &[Criterion], out: &mut BTreeMap<String, Exact>) {
+    for c in criteria {
+        out.insert(c.id.clone(), c.weight);
+        if let CriterionBody::Group(children) = &c.body {
+            collect_weights(children, out);
+        }
+    }
+}
+
+fn check_groups(
+    criteria: &[Criterion],
+    name: &str,
+    weights: &BTreeMap<String, Exact>,
+    report: &mut impl FnMut(String, ProblemKind),
+) {
+    let mut total = Exact::ZERO;
+    for c in criteria {
+        total = total.add(weights[&c.id]).unwrap_or(total);
+    }
+    if total != Exact::HUNDRED {
+        report(
+            "/weights".into(),
+            ProblemKind::WeightsNot100 {
+                group: name.to_string(),
+                total: total.to_exact_string(),
+            },
+        );
+    }
+    for c in criteria {
+        if let CriterionBody::Group(children) = &c.body {
+            check_groups(children, &format!("\"{}\"", c.id), weights, report);
+        }
+    }
+}
+
+/// The marks each criterion is worth, out of `total` for the whole tree: a criterion's share
+/// of its parent's marks is its weight over the sum of its group's weights. Protocols and
+/// tenders are checked to make each group's weights add up to exactly 100, so the share is
+/// simply weight / 100; dividing by the group's sum states the rule in a form that does not
+/// depend on that, and lets the test suite prove that only relative weights matter.
+///
+/// # Errors
+///
+/// A figure too large to compute exactly.
+pub fn marks_table(
+    criteria: &[Criterion],
+    weights: &BTreeMap<String, Exact>,
+    total: Exact,
+) -> Result<BTreeMap<String, Exact>, Overflow> {
+    let mut out = BTreeMap::new();
+    fill_marks(criteria, weights, total, &mut out)?;
+    Ok(out)
+}
+
+fn fill_marks(
+    criteria: &[Criterion],
+    weights: &BTreeMap<String, Exact>,
+    parent_marks: Exact,
+    out: &mut BTreeMap<String, Exact>,
+) -> Result<(), Overflow> {
+    let weight = |c: &Criterion| weights.get(&c.id).copied().unwrap_or(c.weight);
+    let mut sum = Exact::ZERO;
+    for c in criteria {
+        sum = sum.add(weight(c))?;
+    }
+    for c in criteria {
+        let marks = parent_marks.mul(weight(c))?.div(sum)?;
+        out.insert(c.id.clone(), marks);
+        if let CriterionBody::Group(children) = &c.body {
+            fill_marks(children, weights, marks, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// The share of all marks given to each category, from the marks of the leaves.
+fn category_marks(
+    protocol: &Protocol,
+    max_marks: &BTreeMap<String, Exact>,
+) -> Result<BTreeMap<Category, Exact>, Overflow> {
+    let mut out = BTreeMap::new();
+    for node in protocol.tree() {
+        if node.children.is_empty() {
+            let e = out.entry(node.category).or_insert(Exact::ZERO);
+            *e = e.add(max_marks.get(&node.id).copied().unwrap_or(Exact::ZERO))?;
+        }
+    }
+    Ok(out)
+}

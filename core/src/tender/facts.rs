@@ -1,0 +1,117 @@
+//! The value of each fact for one tender (and lot): the figures the barrier rules compare.
+//!
+//! A fact the tender does not state is unknown, never zero.
+
+use super::{InsuranceKind, Lot, Role, Tender};
+use crate::exact::Exact;
+use crate::facts::{FactValue, TenderFact};
+use crate::vocab::Category;
+
+fn known(v: Option<Exact>) -> FactValue {
+    v.map_or(FactValue::Unknown, FactValue::Number)
+}
+
+fn yes_no(v: Option<bool>) -> FactValue {
+    v.map_or(FactValue::Unknown, FactValue::YesNo)
+}
+
+fn percent(part: Exact, whole: Exact) -> Option<Exact> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.mul(Exact::HUNDRED).ok()?.div(whole).ok()
+}
+
+/// The value of a fact for a tender, and for one of its lots when the fact is about lots.
+/// A lot fact asked without a lot is unknown.
+#[must_use]
+pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue {
+    let d = tender.doc();
+    let cover = |kind: InsuranceKind| -> FactValue {
+        match &d.conditions {
+            None => FactValue::Unknown,
+            Some(c) => FactValue::Number(
+                c.insurance
+                    .iter()
+                    .filter(|i| i.kind == kind)
+                    .map(|i| i.amount)
+                    .max()
+                    .unwrap_or(Exact::ZERO),
+            ),
+        }
+    };
+    let panel_count = |role: Option<Role>| -> Option<Exact> {
+        d.panel.as_ref().map(|p| {
+            Exact::int(
+                p.iter()
+                    .filter(|e| role.is_none_or(|r| e.role == r))
+                    .count() as i128,
+            )
+        })
+    };
+    match fact {
+        TenderFact::LotCount => FactValue::Number(Exact::int(d.lots.len() as i128)),
+        TenderFact::TotalValue => known(tender.total_value()),
+        TenderFact::LargestLotValue => known(d.lots.iter().map(|l| l.value).max()),
+        TenderFact::NoLotsReasonGiven => FactValue::YesNo(d.no_lots_reason.is_some()),
+        TenderFact::ReservedForUserLed => FactValue::YesNo(d.reserved_for_user_led),
+        TenderFact::ResponseWindowDays => match (d.published, d.response_deadline) {
+            (Some(p), Some(r)) => FactValue::Number(Exact::int(i128::from(p.days_until(r)))),
+            _ => FactValue::Unknown,
+        },
+        TenderFact::PaymentTermsDays => known(
+            d.payment
+                .as_ref()
+                .map(|p| Exact::int(i128::from(p.terms_days))),
+        ),
+        TenderFact::PaymentInArrears => yes_no(d.payment.as_ref().map(|p| p.in_arrears)),
+        TenderFact::PaymentByResultsPercent => {
+            known(d.payment.as_ref().map(|p| p.by_results_percent))
+        }
+        TenderFact::CoreCostsContribution => {
+            yes_no(d.payment.as_ref().and_then(|p| p.core_costs_contribution))
+        }
+        TenderFact::PriceWeightPercent => known(tender.category_weight(Category::Price)),
+        TenderFact::QualityWeightPercent => known(tender.category_weight(Category::Quality)),
+        TenderFact::SocialValueWeightPercent => {
+            known(tender.category_weight(Category::SocialValue))
+        }
+        TenderFact::UserLeadershipWeightPercent => {
+            known(tender.category_weight(Category::UserLeadership))
+        }
+        TenderFact::PanelSize => known(panel_count(None)),
+        TenderFact::LivedExperienceEvaluators => known(panel_count(Some(Role::LivedExperience))),
+        TenderFact::LivedExperiencePercent => known(
+            panel_count(Some(Role::LivedExperience))
+                .zip(panel_count(None))
+                .and_then(|(le, all)| percent(le, all)),
+        ),
+        TenderFact::ElectronicAuction => yes_no(d.electronic_auction),
+        TenderFact::AbnormallyLowProcedurePublished => yes_no(d.abnormally_low_procedure_published),
+        TenderFact::TupeInformationGiven => yes_no(d.tupe_information_given),
+        TenderFact::UsersInvolvedInDesign => yes_no(d.users_involved_in_design),
+        TenderFact::MinimumTurnover => known(
+            d.conditions
+                .as_ref()
+                .map(|c| c.minimum_turnover.unwrap_or(Exact::ZERO)),
+        ),
+        TenderFact::PublicLiabilityCover => cover(InsuranceKind::PublicLiability),
+        TenderFact::EmployersLiabilityCover => cover(InsuranceKind::EmployersLiability),
+        TenderFact::ProfessionalIndemnityCover => cover(InsuranceKind::ProfessionalIndemnity),
+        TenderFact::PerformanceBond => known(
+            d.conditions
+                .as_ref()
+                .map(|c| c.performance_bond.unwrap_or(Exact::ZERO)),
+        ),
+        TenderFact::LotValue => known(lot.map(|l| l.value)),
+        TenderFact::LotMonths => known(lot.map(|l| Exact::int(i128::from(l.months)))),
+        TenderFact::LotAnnualValue => known(lot.and_then(Lot::annual_value)),
+        TenderFact::TurnoverMultiple => match (lot, &d.conditions) {
+            (Some(l), Some(c)) => {
+                let t = c.minimum_turnover.unwrap_or(Exact::ZERO);
+                known(t.div(l.value).ok())
+            }
+            _ => FactValue::Unknown,
+        },
+    }
+}
