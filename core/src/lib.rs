@@ -48,7 +48,9 @@ pub mod tender;
 pub mod what_if;
 
 pub use bids::{Bids, DraftBid};
-pub use error::{Document, Problem, ProblemKind, ProblemReport, Problems};
+pub use error::{
+    Document, Input, OcdsProblem, Problem, ProblemKind, ProblemReport, Problems, Reports,
+};
 pub use exact::Exact;
 pub use protocol::Protocol;
 pub use report::{ScoreResult, SelfCheckResult, TenderCheck};

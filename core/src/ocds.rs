@@ -26,7 +26,7 @@
 //! shortest decimal text), and no panic on any input.
 
 use crate::dates::Date;
-use crate::error::{Document, ProblemReport};
+use crate::error::{Input, OcdsProblem, Problem, ProblemKind, ProblemReport, Reports};
 use crate::exact::Exact;
 use crate::facts::TenderFact;
 use crate::protocol::{Category, CriterionBody, Protocol, TEXT_MAX, TITLE_MAX};
@@ -151,138 +151,40 @@ pub struct Import {
     pub to_supply: Vec<ToSupply>,
 }
 
-/// A reason the input cannot be imported at all.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ImportError {
-    /// Stable code, e.g. `ulo::ocds-not-recognised`.
-    pub code: String,
-    /// Always `ocds`: the problem is in the OCDS input.
-    pub document: &'static str,
-    /// JSON pointer of the value at fault.
-    pub pointer: String,
-    /// What is wrong.
-    pub message: String,
-    /// How to put it right.
-    pub help: String,
-    /// The value found, when the problem is about one value.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub found: Option<String>,
-    /// What was expected.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected: Option<String>,
-}
-
-impl ImportError {
-    fn new(code: &str, pointer: impl Into<String>, message: String, help: &str) -> ImportError {
-        ImportError {
-            code: format!("ulo::{code}"),
-            document: "ocds",
-            pointer: pointer.into(),
-            message,
-            help: help.to_string(),
-            found: None,
-            expected: None,
-        }
-    }
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let at = if self.pointer.is_empty() {
-            "the whole document".to_string()
-        } else {
-            format!("\"{}\"", self.pointer)
-        };
-        write!(
-            f,
-            "{} at {} in the OCDS data: {}",
-            self.code, at, self.message
-        )
-    }
-}
-
-impl std::error::Error for ImportError {}
-
-fn fail<T>(e: ImportError) -> Result<T, ImportErrors> {
-    Err(ImportErrors(vec![e]))
-}
-
-/// Why an input cannot be imported (in practice one reason: the import stops at the first,
-/// since nothing can be read past it). A list, as everywhere else in ulo's answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct ImportErrors(pub Vec<ImportError>);
-
-impl From<ImportError> for ImportErrors {
-    fn from(e: ImportError) -> Self {
-        ImportErrors(vec![e])
-    }
-}
-
-impl std::fmt::Display for ImportErrors {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ImportErrors {}
-
 impl Protocol {
     /// Imports a tender from OCDS data (see [`crate::ocds`]).
-    pub fn import_ocds(&self, input: &Value) -> Result<Import, ImportErrors> {
+    pub fn import_ocds(&self, input: &Value) -> Result<Import, Reports> {
         import(self, input)
     }
 }
 
 /// Parses OCDS JSON text strictly (duplicate keys, size and depth refused) and imports it.
-pub fn import_json(protocol: &Protocol, text: &str) -> Result<Import, ImportErrors> {
-    let value = crate::json::parse(text, Document::Tender).map_err(|p| {
-        let r = ProblemReport::from(&p);
-        ImportErrors(vec![ImportError {
-            code: r.code,
-            document: "ocds",
-            pointer: r.pointer,
-            message: r.message,
-            help: r.help,
-            found: r.found,
-            expected: r.expected,
-        }])
-    })?;
+pub fn import_json(protocol: &Protocol, text: &str) -> Result<Import, Reports> {
+    let value = crate::json::parse(text, Input::Ocds).map_err(Reports::from)?;
     import(protocol, &value)
 }
 
 /// Imports a tender from an OCDS release package, record package, release or record, against
 /// `protocol` (whose weights, tunable ranges and barrier rules decide what can be mapped and
 /// what must still be supplied).
-pub fn import(protocol: &Protocol, input: &Value) -> Result<Import, ImportErrors> {
-    let located = locate(input)?;
+pub fn import(protocol: &Protocol, input: &Value) -> Result<Import, Reports> {
+    let located = locate(input).map_err(Reports::from)?;
     let release = located.release;
     let Some(tender) = release.get("tender").filter(|t| !t.is_null()) else {
-        return fail(ImportError::new(
-            "ocds-no-tender",
+        return Err(ocds(
             located.source.release_pointer.clone(),
-            "the release has no \"tender\" section, so there is no tender design to import".into(),
-            "import a release tagged \"tender\" (or a record's compiled release), which describes the tender",
-        ));
+            OcdsProblem::NoTender,
+        )
+        .into());
     };
     if !tender.is_object() {
-        let mut e = ImportError::new(
-            "wrong-type",
+        return Err(ocds(
             format!("{}/tender", located.source.release_pointer),
-            format!(
-                "expected the tender as an object, but found {}",
-                brief(tender)
-            ),
-            "check that the file is OCDS data as published",
-        );
-        e.found = Some(brief(tender));
-        return fail(e);
+            OcdsProblem::TenderNotObject {
+                found: brief(tender),
+            },
+        )
+        .into());
     }
     let mut im = Importer {
         base: located.source.release_pointer.clone(),
@@ -331,16 +233,15 @@ pub fn import(protocol: &Protocol, input: &Value) -> Result<Import, ImportErrors
     })
 }
 
-fn compiled(record: &Value, pointer: String) -> Result<&Value, ImportErrors> {
-    match record.get("compiledRelease").filter(|c| c.is_object()) {
-        Some(c) => Ok(c),
-        None => fail(ImportError::new(
-            "ocds-no-compiled-release",
-            pointer,
-            "the record has no \"compiledRelease\"; ulo reads a record's compiled release and does not merge its releases itself".into(),
-            "ask the publisher for the record with its compiled release, or import the tender's latest release instead",
-        )),
-    }
+fn ocds(pointer: impl Into<String>, problem: OcdsProblem) -> Problem {
+    Problem::new(Input::Ocds, pointer, ProblemKind::Ocds(problem))
+}
+
+fn compiled(record: &Value, pointer: String) -> Result<&Value, Problem> {
+    record
+        .get("compiledRelease")
+        .filter(|c| c.is_object())
+        .ok_or_else(|| ocds(pointer, OcdsProblem::NoCompiledRelease))
 }
 
 struct Located<'a> {
@@ -352,19 +253,14 @@ fn text_of(v: Option<&Value>) -> Option<String> {
     v.and_then(Value::as_str).map(str::to_string)
 }
 
-fn locate(input: &Value) -> Result<Located<'_>, ImportErrors> {
+fn locate(input: &Value) -> Result<Located<'_>, Problem> {
     let Some(obj) = input.as_object() else {
-        let mut e = ImportError::new(
-            "wrong-type",
+        return Err(ocds(
             "",
-            format!(
-                "expected OCDS data (a JSON object), but found {}",
-                brief(input)
-            ),
-            "choose an OCDS release, record, release package or record package",
-        );
-        e.found = Some(brief(input));
-        return fail(e);
+            OcdsProblem::NotObject {
+                found: brief(input),
+            },
+        ));
     };
     let publisher = obj
         .get("publisher")
@@ -391,39 +287,21 @@ fn locate(input: &Value) -> Result<Located<'_>, ImportErrors> {
         publisher: publisher.clone(),
         license: license.clone(),
     };
-    let only_one = |list: &'static str, items: &Value| -> Result<(), ImportErrors> {
+    let only_one = |list: &'static str, items: &Value| -> Result<(), Problem> {
         let Some(a) = items.as_array() else {
-            let mut e = ImportError::new(
-                "wrong-type",
+            let found = brief(items);
+            return Err(ocds(
                 format!("/{list}"),
-                format!(
-                    "expected \"{list}\" to be a list, but found {}",
-                    brief(items)
-                ),
-                "check that the file is OCDS data as published",
-            );
-            e.found = Some(brief(items));
-            return fail(e);
+                OcdsProblem::NotAList { list, found },
+            ));
         };
         match a.len() {
             1 => Ok(()),
-            0 => fail(ImportError::new(
-                "ocds-empty-package",
+            0 => Err(ocds(format!("/{list}"), OcdsProblem::EmptyPackage { list })),
+            count => Err(ocds(
                 format!("/{list}"),
-                format!("the package's \"{list}\" list is empty"),
-                "choose a package that holds the tender's release or record",
+                OcdsProblem::SeveralReleases { list, count },
             )),
-            n => {
-                let mut e = ImportError::new(
-                    "ocds-several-releases",
-                    format!("/{list}"),
-                    format!("the package holds {n} {list}; ulo imports one tender at a time"),
-                    "save the release or record for your tender on its own (or a package holding only it), then import that",
-                );
-                e.found = Some(format!("{n} {list}"));
-                e.expected = Some("1".into());
-                fail(e)
-            }
         }
     };
     if let Some(releases) = obj.get("releases") {
@@ -466,12 +344,7 @@ fn locate(input: &Value) -> Result<Located<'_>, ImportErrors> {
             source: source("release", String::new(), input, None),
         });
     }
-    fail(ImportError::new(
-        "ocds-not-recognised",
-        "",
-        "this is not OCDS data: it has none of \"releases\", \"records\", \"compiledRelease\", \"ocid\" or \"tender\"".into(),
-        "choose an OCDS release, record, release package or record package (a ulo tender file is opened directly, not imported)",
-    ))
+    Err(ocds("", OcdsProblem::NotRecognised))
 }
 
 /// A value in a few words, for `found`.
