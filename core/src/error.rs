@@ -47,6 +47,7 @@ impl Document {
 
     /// The name problem reports give the document (`self_check` where the tag is
     /// `self-check`: reports have always used the snake-case name).
+    #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Document::SelfCheck => "self_check",
@@ -76,6 +77,7 @@ pub enum Input {
 
 impl Input {
     /// The name problem reports give the input (`"ocds"` for OCDS data).
+    #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Input::Document(d) => d.name(),
@@ -718,6 +720,7 @@ pub enum OcdsProblem {
 
 impl OcdsProblem {
     /// A stable identifier (a wrong JSON type shares `wrong-type` with ulo's own documents).
+    #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
             OcdsProblem::NotObject { .. }
@@ -732,6 +735,7 @@ impl OcdsProblem {
     }
 
     /// What was found, when the problem is about one value.
+    #[must_use]
     pub fn found(&self) -> Option<String> {
         match self {
             OcdsProblem::NotObject { found }
@@ -743,6 +747,7 @@ impl OcdsProblem {
     }
 
     /// What was expected, when there is one clear answer.
+    #[must_use]
     pub fn expected(&self) -> Option<String> {
         match self {
             OcdsProblem::SeveralReleases { .. } => Some("1".into()),
@@ -751,6 +756,7 @@ impl OcdsProblem {
     }
 
     /// The message: lowercase, the input quoted.
+    #[must_use]
     pub fn message(&self) -> String {
         match self {
             OcdsProblem::NotObject { found } => {
@@ -773,6 +779,7 @@ impl OcdsProblem {
     }
 
     /// One line on how to put it right.
+    #[must_use]
     pub fn help(&self) -> &'static str {
         match self {
             OcdsProblem::NotObject { .. } => {
@@ -812,6 +819,28 @@ mod tests {
             allowed: vec!["id", "title", "value"],
         };
         assert!(far.help().starts_with("remove it"), "{}", far.help());
+    }
+
+    #[test]
+    fn inputs_are_reported_by_name() {
+        let name = |i: Input| serde_json::to_string(&i).unwrap();
+        let documents = [
+            Document::Protocol,
+            Document::Tender,
+            Document::Bids,
+            Document::SelfCheck,
+        ];
+        assert_eq!(
+            documents.map(|d| name(d.into())),
+            ["\"protocol\"", "\"tender\"", "\"bids\"", "\"self_check\""]
+        );
+        assert_eq!(name(Input::Ocds), "\"ocds\"");
+        assert!(Input::Ocds == "ocds" && Input::from(Document::SelfCheck) == "self_check");
+        let p = Problem::new(Input::Ocds, "", ProblemKind::Ocds(OcdsProblem::NoTender));
+        assert_eq!(
+            p.to_string(),
+            "ulo::ocds-no-tender at the whole document in the OCDS data: the release has no \"tender\" section, so there is no tender design to import"
+        );
     }
 
     #[test]
