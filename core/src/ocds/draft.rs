@@ -9,7 +9,6 @@
 //! whose keys `serde_json` keeps sorted), with the missing fields left out.
 
 use crate::dates::Date;
-use crate::error::Document;
 use crate::exact::Exact;
 use crate::json::escape_token;
 use serde::{Serialize, Serializer};
@@ -150,24 +149,6 @@ pub(super) struct DraftConditions {
 }
 
 impl DraftTender {
-    /// A draft with the given lots and nothing else.
-    pub fn new(lots: Vec<DraftLot>) -> DraftTender {
-        DraftTender {
-            document: Document::Tender.tag(),
-            id: None,
-            title: None,
-            authority: None,
-            service: None,
-            published: None,
-            response_deadline: None,
-            lots,
-            no_lots_reason: None,
-            weights: BTreeMap::new(),
-            conditions: None,
-            electronic_auction: None,
-        }
-    }
-
     /// The draft as the JSON tender document the engine reads.
     pub fn to_json(&self) -> Value {
         // Serialising cannot fail: the draft holds only text, whole numbers, booleans and maps

@@ -173,7 +173,7 @@ impl Lots<'_> {
 
     /// Lot `i`'s id: its own, made to fit ulo's id form if need be, or made from its place in
     /// the list; a number is added when it repeats an earlier lot's.
-    fn lot_id(&mut self, lot: &Value, i: usize, ids: &mut BTreeSet<String>) -> Text {
+    fn lot_id(&self, lot: &Value, i: usize, ids: &mut BTreeSet<String>) -> Text {
         let raw_id = get(lot, &["id"]).and_then(number_text).unwrap_or_default();
         let (mut id, mut note) = if is_id(&raw_id) {
             (raw_id.clone(), None)

@@ -18,6 +18,7 @@ use super::draft::{DraftTender, Text, Traced};
 use super::release::Notice;
 use super::unused::Skipped;
 use super::values::fit;
+use crate::error::Document;
 use crate::protocol::Protocol;
 use serde_json::Value;
 
@@ -29,26 +30,33 @@ pub(super) struct Mapping {
     pub mentions: Vec<Mention>,
 }
 
-/// Maps the notice `n` into a draft tender under `protocol`, noting what it cannot use.
+/// Maps the notice `n` into a draft tender under `protocol`, noting what it cannot use. The
+/// order of the steps is the order of the account of what was not used.
 pub(super) fn map(protocol: &Protocol, n: &Notice, skipped: &mut Skipped) -> Mapping {
     let id = tender::id(n, skipped);
     let title = tender::title(n, skipped);
     let authority = tender::authority(n);
     let service = tender::service(n, skipped);
     let (published, response_deadline) = tender::dates(n, skipped);
-    let mut draft = DraftTender::new(lots::lots(n, skipped));
-    draft.id = id;
-    draft.title = title;
-    draft.authority = authority;
-    draft.service = service;
-    draft.published = published;
-    draft.response_deadline = response_deadline;
-    draft.no_lots_reason = lots::no_lots_reason(n, skipped);
+    let lots = lots::lots(n, skipped);
+    let no_lots_reason = lots::no_lots_reason(n, skipped);
     let (criteria, weights) = award::award(protocol, n, skipped);
-    draft.weights = weights;
     let (conditions, mentions) = selection::conditions(n, skipped);
-    draft.conditions = conditions;
-    draft.electronic_auction = tender::electronic_auction(n, skipped);
+    let electronic_auction = tender::electronic_auction(n, skipped);
+    let draft = DraftTender {
+        document: Document::Tender.tag(),
+        id,
+        title,
+        authority,
+        service,
+        published,
+        response_deadline,
+        lots,
+        no_lots_reason,
+        weights,
+        conditions,
+        electronic_auction,
+    };
     Mapping {
         draft,
         criteria,
