@@ -655,12 +655,6 @@ impl std::error::Error for Problems {}
 #[serde(transparent)]
 pub struct Reports(pub Vec<ProblemReport>);
 
-impl From<&Problems> for Reports {
-    fn from(p: &Problems) -> Self {
-        Reports(p.reports())
-    }
-}
-
 impl From<Problem> for Reports {
     fn from(p: Problem) -> Self {
         Reports(vec![ProblemReport::from(&p)])
