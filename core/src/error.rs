@@ -13,9 +13,8 @@
 use serde::Serialize;
 use std::fmt;
 
-/// Which input a problem was found in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
+/// Which of ulo's documents a problem was found in (or which is to be read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Document {
     /// The commissioning protocol: the rules.
     Protocol,
@@ -48,6 +47,76 @@ impl Document {
         ]
         .into_iter()
         .find(|d| d.tag() == tag)
+    }
+
+    /// The name problem reports give the document (`self_check` where the tag is
+    /// `self-check`: reports have always used the snake-case name).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Document::SelfCheck => "self_check",
+            other => other.tag(),
+        }
+    }
+}
+
+impl Serialize for Document {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// The input a problem was found in: one of ulo's documents, or OCDS data being imported.
+///
+/// OCDS data is kept out of [`Document`] because it is not a ulo document: it is imported,
+/// never validated, scored or written, and everything that dispatches on a [`Document`] (the
+/// readers, the schemas, the app's workspace) has nothing to do with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Input {
+    /// One of ulo's documents.
+    Document(Document),
+    /// OCDS data (a release, record or package) being imported as a draft tender.
+    Ocds,
+}
+
+impl Input {
+    /// The name problem reports give the input (`"ocds"` for OCDS data).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Input::Document(d) => d.name(),
+            Input::Ocds => "ocds",
+        }
+    }
+}
+
+impl From<Document> for Input {
+    fn from(d: Document) -> Self {
+        Input::Document(d)
+    }
+}
+
+impl Serialize for Input {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// An input equals the name its reports give it, so a program holding a [`ProblemReport`] can
+/// compare its `document` with the text a portal sees.
+impl PartialEq<&str> for Input {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
+/// The input in words, for messages ("in the tender", "in the OCDS data").
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Input::Document(d) => d.tag(),
+            Input::Ocds => "OCDS data",
+        })
     }
 }
 
@@ -263,13 +332,15 @@ pub enum ProblemKind {
         /// Where in the computation.
         detail: String,
     },
+    /// OCDS data that cannot be imported at all.
+    Ocds(OcdsProblem),
 }
 
 /// One located problem with an input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// The document the problem is in.
-    pub document: Document,
+    /// The input the problem is in.
+    pub document: Input,
     /// JSON pointer (RFC 6901) of the value at fault; `""` is the whole document.
     pub pointer: String,
     /// What is wrong.
@@ -371,6 +442,7 @@ impl ProblemKind {
             ProblemKind::SweepNotSiblings { .. } => "sweep-not-siblings",
             ProblemKind::SweepStep { .. } => "sweep-step",
             ProblemKind::FigureTooLarge { .. } => "figure-too-large",
+            ProblemKind::Ocds(o) => o.code(),
         }
     }
 
@@ -401,6 +473,7 @@ impl ProblemKind {
             ProblemKind::StaffCountTooHigh { disabled, .. } => Some(disabled.to_string()),
             ProblemKind::NotPanelScored { criterion } => Some(format!("\"{criterion}\"")),
             ProblemKind::SweepStep { step } => Some(format!("\"{step}\"")),
+            ProblemKind::Ocds(o) => o.found(),
             _ => None,
         }
     }
@@ -432,6 +505,7 @@ impl ProblemKind {
                 Some(format!("at most {voting_members}"))
             }
             ProblemKind::StaffCountTooHigh { total, .. } => Some(format!("at most {total}")),
+            ProblemKind::Ocds(o) => o.expected(),
             _ => None,
         }
     }
@@ -546,6 +620,7 @@ impl ProblemKind {
             ProblemKind::FigureTooLarge { detail } => {
                 format!("a figure is too large to compute exactly: {detail}")
             }
+            ProblemKind::Ocds(o) => o.message(),
         }
     }
 
@@ -643,15 +718,20 @@ impl ProblemKind {
             ProblemKind::FigureTooLarge { .. } => {
                 "check the amounts and weights for a typing slip (an extra digit, say)".into()
             }
+            ProblemKind::Ocds(o) => o.help().into(),
         }
     }
 }
 
 impl Problem {
     /// A problem at `pointer` in `document`.
-    pub fn new(document: Document, pointer: impl Into<String>, kind: ProblemKind) -> Problem {
+    pub fn new(
+        document: impl Into<Input>,
+        pointer: impl Into<String>,
+        kind: ProblemKind,
+    ) -> Problem {
         Problem {
-            document,
+            document: document.into(),
             pointer: pointer.into(),
             kind,
         }
@@ -665,19 +745,7 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.pointer.is_empty() {
-            "the whole document".to_string()
-        } else {
-            format!("\"{}\"", self.pointer)
-        };
-        write!(
-            f,
-            "{} at {} in the {}: {}",
-            self.code(),
-            at,
-            self.document.tag(),
-            self.kind.message()
-        )
+        ProblemReport::from(self).fmt(f)
     }
 }
 
@@ -686,8 +754,8 @@ impl fmt::Display for Problem {
 pub struct ProblemReport {
     /// Stable code, e.g. `ulo::missing-field`.
     pub code: String,
-    /// The document it is in.
-    pub document: Document,
+    /// The input it is in.
+    pub document: Input,
     /// JSON pointer of the value at fault.
     pub pointer: String,
     /// What is wrong.
@@ -700,6 +768,21 @@ pub struct ProblemReport {
     /// What was expected, when there is one clear answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+}
+
+impl fmt::Display for ProblemReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.pointer.is_empty() {
+            "the whole document".to_string()
+        } else {
+            format!("\"{}\"", self.pointer)
+        };
+        write!(
+            f,
+            "{} at {} in the {}: {}",
+            self.code, at, self.document, self.message
+        )
+    }
 }
 
 impl From<&Problem> for ProblemReport {
@@ -742,19 +825,168 @@ impl Problems {
     }
 }
 
+/// One item a line.
+fn lines<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            writeln!(f)?;
+        }
+        write!(f, "{item}")?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{p}")?;
-        }
-        Ok(())
+        lines(f, &self.0)
     }
 }
 
 impl std::error::Error for Problems {}
+
+/// Problems already put into words: the answer of a call whose callers only show the problems
+/// or pass them on, such as an OCDS import that cannot start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Reports(pub Vec<ProblemReport>);
+
+impl From<Problem> for Reports {
+    fn from(p: Problem) -> Self {
+        Reports(vec![ProblemReport::from(&p)])
+    }
+}
+
+impl fmt::Display for Reports {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        lines(f, &self.0)
+    }
+}
+
+impl std::error::Error for Reports {}
+
+/// Why OCDS data cannot be imported at all. The import stops at the first of these, since
+/// nothing past it can be read; everything it can read but not use is reported in the import
+/// itself, not as a problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OcdsProblem {
+    /// The input is not a JSON object, so it cannot be OCDS data.
+    NotObject {
+        /// What was found, described.
+        found: String,
+    },
+    /// An object with none of the keys that mark OCDS data.
+    NotRecognised,
+    /// A package's list of releases or records is not a list.
+    NotAList {
+        /// `releases` or `records`.
+        list: &'static str,
+        /// What was found, described.
+        found: String,
+    },
+    /// A package whose list of releases or records is empty.
+    EmptyPackage {
+        /// `releases` or `records`.
+        list: &'static str,
+    },
+    /// A package holding more than one release or record: which one describes the tender is
+    /// not for ulo to guess.
+    SeveralReleases {
+        /// `releases` or `records`.
+        list: &'static str,
+        /// How many it holds.
+        count: usize,
+    },
+    /// A record without a compiled release: ulo does not merge a record's releases itself.
+    NoCompiledRelease,
+    /// A release without a tender section.
+    NoTender,
+    /// A tender section that is not an object.
+    TenderNotObject {
+        /// What was found, described.
+        found: String,
+    },
+}
+
+impl OcdsProblem {
+    /// A stable identifier (a wrong JSON type shares `wrong-type` with ulo's own documents).
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            OcdsProblem::NotObject { .. }
+            | OcdsProblem::NotAList { .. }
+            | OcdsProblem::TenderNotObject { .. } => "wrong-type",
+            OcdsProblem::NotRecognised => "ocds-not-recognised",
+            OcdsProblem::EmptyPackage { .. } => "ocds-empty-package",
+            OcdsProblem::SeveralReleases { .. } => "ocds-several-releases",
+            OcdsProblem::NoCompiledRelease => "ocds-no-compiled-release",
+            OcdsProblem::NoTender => "ocds-no-tender",
+        }
+    }
+
+    /// What was found, when the problem is about one value.
+    #[must_use]
+    pub fn found(&self) -> Option<String> {
+        match self {
+            OcdsProblem::NotObject { found }
+            | OcdsProblem::NotAList { found, .. }
+            | OcdsProblem::TenderNotObject { found } => Some(found.clone()),
+            OcdsProblem::SeveralReleases { list, count } => Some(format!("{count} {list}")),
+            _ => None,
+        }
+    }
+
+    /// What was expected, when there is one clear answer.
+    #[must_use]
+    pub fn expected(&self) -> Option<String> {
+        match self {
+            OcdsProblem::SeveralReleases { .. } => Some("1".into()),
+            _ => None,
+        }
+    }
+
+    /// The message: lowercase, the input quoted.
+    #[must_use]
+    pub fn message(&self) -> String {
+        match self {
+            OcdsProblem::NotObject { found } => {
+                format!("expected OCDS data (a JSON object), but found {found}")
+            }
+            OcdsProblem::NotRecognised => "this is not OCDS data: it has none of \"releases\", \"records\", \"compiledRelease\", \"ocid\" or \"tender\"".into(),
+            OcdsProblem::NotAList { list, found } => {
+                format!("expected \"{list}\" to be a list, but found {found}")
+            }
+            OcdsProblem::EmptyPackage { list } => format!("the package's \"{list}\" list is empty"),
+            OcdsProblem::SeveralReleases { list, count } => {
+                format!("the package holds {count} {list}; ulo imports one tender at a time")
+            }
+            OcdsProblem::NoCompiledRelease => "the record has no \"compiledRelease\"; ulo reads a record's compiled release and does not merge its releases itself".into(),
+            OcdsProblem::NoTender => "the release has no \"tender\" section, so there is no tender design to import".into(),
+            OcdsProblem::TenderNotObject { found } => {
+                format!("expected the tender as an object, but found {found}")
+            }
+        }
+    }
+
+    /// One line on how to put it right.
+    #[must_use]
+    pub fn help(&self) -> &'static str {
+        match self {
+            OcdsProblem::NotObject { .. } => {
+                "choose an OCDS release, record, release package or record package"
+            }
+            OcdsProblem::NotRecognised => "choose an OCDS release, record, release package or record package (a ulo tender file is opened directly, not imported)",
+            OcdsProblem::NotAList { .. } | OcdsProblem::TenderNotObject { .. } => {
+                "check that the file is OCDS data as published"
+            }
+            OcdsProblem::EmptyPackage { .. } => {
+                "choose a package that holds the tender's release or record"
+            }
+            OcdsProblem::SeveralReleases { .. } => "save the release or record for your tender on its own (or a package holding only it), then import that",
+            OcdsProblem::NoCompiledRelease => "ask the publisher for the record with its compiled release, or import the tender's latest release instead",
+            OcdsProblem::NoTender => "import a release tagged \"tender\" (or a record's compiled release), which describes the tender",
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -776,6 +1008,28 @@ mod tests {
             allowed: vec!["id", "title", "value"],
         };
         assert!(far.help().starts_with("remove it"), "{}", far.help());
+    }
+
+    #[test]
+    fn inputs_are_reported_by_name() {
+        let name = |i: Input| serde_json::to_string(&i).unwrap();
+        let documents = [
+            Document::Protocol,
+            Document::Tender,
+            Document::Bids,
+            Document::SelfCheck,
+        ];
+        assert_eq!(
+            documents.map(|d| name(d.into())),
+            ["\"protocol\"", "\"tender\"", "\"bids\"", "\"self_check\""]
+        );
+        assert_eq!(name(Input::Ocds), "\"ocds\"");
+        assert!(Input::Ocds == "ocds" && Input::from(Document::SelfCheck) == "self_check");
+        let p = Problem::new(Input::Ocds, "", ProblemKind::Ocds(OcdsProblem::NoTender));
+        assert_eq!(
+            p.to_string(),
+            "ulo::ocds-no-tender at the whole document in the OCDS data: the release has no \"tender\" section, so there is no tender design to import"
+        );
     }
 
     #[test]

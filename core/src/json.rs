@@ -5,7 +5,7 @@
 //! size and nesting of a document, and reports where it stopped as a JSON pointer as well as a
 //! line and column.
 
-use crate::error::{Document, Problem, ProblemKind};
+use crate::error::{Input, Problem, ProblemKind};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::cell::RefCell;
@@ -149,7 +149,8 @@ impl ValueSeed<'_> {
 // One located problem is the whole answer here, and callers wrap it in `Problems` at once;
 // boxing it would only add an allocation to every caller.
 #[allow(clippy::result_large_err)]
-pub fn parse(text: &str, document: Document) -> Result<Value, Problem> {
+pub fn parse(text: &str, document: impl Into<Input>) -> Result<Value, Problem> {
+    let document = document.into();
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(Problem::new(
             document,
@@ -256,6 +257,7 @@ pub fn write_string(text: &str, out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Document;
 
     #[test]
     fn refuses_duplicate_keys_with_pointer() {

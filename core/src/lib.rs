@@ -51,7 +51,9 @@ pub mod vocab;
 pub mod what_if;
 
 pub use bids::{Bids, DraftBid};
-pub use error::{Document, Problem, ProblemKind, ProblemReport, Problems};
+pub use error::{
+    Document, Input, OcdsProblem, Problem, ProblemKind, ProblemReport, Problems, Reports,
+};
 pub use exact::Exact;
 pub use protocol::Protocol;
 pub use report::{ScoreResult, SelfCheckResult, TenderCheck};
@@ -65,8 +67,16 @@ use what_if::Sweep;
 /// What a protocol is used for, gathered in one place. Each operation lives in its domain
 /// module as a function that takes the protocol (`barriers::check_tender`, `bids::read_for`...);
 /// these methods only hand over to it, so that callers can write `protocol.check_tender(...)`.
-/// The OCDS import is still in [`ocds`].
 impl Protocol {
+    /// Imports a tender from OCDS data (see [`ocds`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`ocds::import`].
+    pub fn import_ocds(&self, input: &Value) -> Result<ocds::Import, error::Reports> {
+        ocds::import(self, input)
+    }
+
     /// Scores a tender's bids; see [`award::score`]. A method, so that callers holding a protocol
     /// find scoring where they find reading.
     ///

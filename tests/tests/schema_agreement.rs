@@ -19,7 +19,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use ulo_core::choice::Choice;
 use ulo_core::read::DecimalKind;
-use ulo_core::{shipped, Document, Problem, ProblemKind, Problems, Protocol};
+use ulo_core::{shipped, Document, Input, OcdsProblem, Problem, ProblemKind, Problems, Protocol};
 use ulo_schemas::{for_document, walk_subschemas, Schema, SchemaError};
 
 // ---------------------------------------------------------------------------------------------
@@ -1260,6 +1260,16 @@ fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
             vec!["/$defs/gateRow/properties/outcome"],
             serialised(&values(GateStatus::ALL)),
         ),
+        (
+            vec!["/$defs/problem/properties/document"],
+            serialised(&[
+                Input::from(Document::Protocol),
+                Input::from(Document::Tender),
+                Input::from(Document::Bids),
+                Input::from(Document::SelfCheck),
+                Input::Ocds,
+            ]),
+        ),
     ]
 }
 
@@ -1309,8 +1319,10 @@ fn every_result_enum_equals_its_schema_words() {
             .strip_prefix("/$defs/")
             .is_some_and(|def| inputs.contains(def));
         let result = lists.iter().any(|(places, _)| places.contains(&at));
+        // Problem codes are held against the engine's by the test of problem codes below.
+        let code = at.starts_with("/$defs/problemCode/");
         assert!(
-            input || result || RESULT_TEXT.contains(&at),
+            input || result || code || RESULT_TEXT.contains(&at),
             "{at}: a closed set of words with no enum in the engine"
         );
     });
@@ -1708,6 +1720,28 @@ fn one_problem_of_each_kind() -> Vec<ProblemKind> {
         },
         ProblemKind::SweepStep { step: text() },
         ProblemKind::FigureTooLarge { detail: text() },
+        ProblemKind::Ocds(OcdsProblem::NotRecognised),
+    ]
+}
+
+/// One OCDS import problem of each kind: they share the `Ocds` kind above, and give several codes.
+fn one_ocds_problem_of_each_kind() -> Vec<OcdsProblem> {
+    let found = || "a number".to_string();
+    vec![
+        OcdsProblem::NotObject { found: found() },
+        OcdsProblem::NotRecognised,
+        OcdsProblem::NotAList {
+            list: "releases",
+            found: found(),
+        },
+        OcdsProblem::EmptyPackage { list: "releases" },
+        OcdsProblem::SeveralReleases {
+            list: "releases",
+            count: 2,
+        },
+        OcdsProblem::NoCompiledRelease,
+        OcdsProblem::NoTender,
+        OcdsProblem::TenderNotObject { found: found() },
     ]
 }
 
@@ -1768,6 +1802,7 @@ problem_kinds! {
     ProblemKind::SweepNotSiblings { .. },
     ProblemKind::SweepStep { .. },
     ProblemKind::FigureTooLarge { .. },
+    ProblemKind::Ocds(_),
 }
 
 #[test]
@@ -1793,9 +1828,20 @@ fn every_problem_code_is_listed_in_the_schema_with_its_meaning() {
         .collect();
     let problems: Vec<Problem> = samples
         .into_iter()
+        .filter(|k| !matches!(k, ProblemKind::Ocds(_)))
         .map(|k| Problem::new(Document::Protocol, "/id", k))
+        .chain(
+            one_ocds_problem_of_each_kind()
+                .into_iter()
+                .map(|o| Problem::new(Input::Ocds, "", ProblemKind::Ocds(o))),
+        )
         .collect();
-    let produced: Vec<String> = problems.iter().map(Problem::code).collect();
+    let mut produced: Vec<String> = Vec::new();
+    for code in problems.iter().map(Problem::code) {
+        if !produced.contains(&code) {
+            produced.push(code);
+        }
+    }
     assert_eq!(
         listed, produced,
         "the codes in result.schema.json's problemCode, in the engine's order"

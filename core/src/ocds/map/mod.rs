@@ -1,0 +1,89 @@
+//! Mapping: what the notice says about the tender's design, carried into the typed draft.
+//!
+//! One module a topic: the tender's own fields (`tender`), lots with their values and contract
+//! periods (`lots`), award criteria and the price weight (`award`, against the protocol in
+//! `price`), and selection criteria (`selection`). Each reads only what it can use exactly and
+//! notes everything else it reads in [`Skipped`] with the reason, in the order met.
+
+mod award;
+mod lots;
+mod price;
+mod selection;
+mod tender;
+
+pub use award::AwardCriterion;
+pub(super) use selection::{Mention, Topic};
+
+use super::draft::{DraftTender, Text, Traced};
+use super::release::Notice;
+use super::unused::Skipped;
+use super::values::fit;
+use crate::error::Document;
+use crate::protocol::Protocol;
+use serde_json::Value;
+
+/// What the mapping gives: the draft, the notice's award criteria, and where its free text
+/// mentions a figure the commissioner should enter.
+pub(super) struct Mapping {
+    pub draft: DraftTender,
+    pub criteria: Vec<AwardCriterion>,
+    pub mentions: Vec<Mention>,
+}
+
+/// Maps the notice `n` into a draft tender under `protocol`, noting what it cannot use. The
+/// order of the steps is the order of the account of what was not used.
+pub(super) fn map(protocol: &Protocol, n: &Notice, skipped: &mut Skipped) -> Mapping {
+    let id = tender::id(n, skipped);
+    let title = tender::title(n, skipped);
+    let authority = tender::authority(n);
+    let service = tender::service(n, skipped);
+    let (published, response_deadline) = tender::dates(n, skipped);
+    let lots = lots::lots(n, skipped);
+    let no_lots_reason = lots::no_lots_reason(n, skipped);
+    let (criteria, weights) = award::award(protocol, n, skipped);
+    let (conditions, mentions) = selection::conditions(n, skipped);
+    let electronic_auction = tender::electronic_auction(n, skipped);
+    let draft = DraftTender {
+        document: Document::Tender.tag(),
+        id,
+        title,
+        authority,
+        service,
+        published,
+        response_deadline,
+        lots,
+        no_lots_reason,
+        weights,
+        conditions,
+        electronic_auction,
+    };
+    Mapping {
+        draft,
+        criteria,
+        mentions,
+    }
+}
+
+/// Whether the mapping reads the tender's field `key` (the rest are reported as having no place
+/// in a ulo tender).
+pub(super) fn reads(key: &str) -> bool {
+    [tender::KEYS, lots::KEYS, award::KEYS, selection::KEYS]
+        .iter()
+        .any(|keys| keys.contains(&key))
+}
+
+/// The note for text cut to ulo's limit of `max` characters.
+fn shortened(max: usize) -> String {
+    format!("shortened to {max} characters")
+}
+
+/// The text at `v` (from `from`) fitted to `max` characters, the note saying so (followed by
+/// `more`) when it was shortened; a value that is not text, or is blank, is reported.
+fn fitted(skipped: &mut Skipped, from: String, v: &Value, max: usize, more: &str) -> Option<Text> {
+    let Some((text, short)) = fit(v, max) else {
+        skipped.add(from, v, "it is not text, or it is blank");
+        return None;
+    };
+    let note = short.then(|| format!("{}{more}", shortened(max)));
+    Some(Traced::new(text, from, note))
+}

@@ -1,0 +1,218 @@
+//! What the commissioner must still supply, read off the draft's missing fields: first the
+//! fields a tender cannot be read without, then those the protocol's barrier rules use, which
+//! would otherwise be "not stated" (and the fields OCDS has no place for at all, which are
+//! always missing).
+
+use super::draft::DraftTender;
+use super::map::{Mention, Topic};
+use crate::facts::TenderFact;
+use crate::protocol::Protocol;
+use crate::read::Choice;
+use serde::Serialize;
+
+/// Something the commissioner must still add to the draft.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ToSupply {
+    /// JSON pointer of the ulo field in the draft tender.
+    pub field: String,
+    /// Whether the tender cannot be read without it (a required field), as opposed to a fact
+    /// the barrier rules need, which would otherwise show as not stated.
+    pub required: bool,
+    /// Why it is needed.
+    pub reason: String,
+    /// The protocol's tender facts that depend on it.
+    pub facts: Vec<&'static str>,
+}
+
+/// The facts a lot's value feeds.
+const VALUE_FACTS: &[&str] = &[
+    "lot_value",
+    "lot_annual_value",
+    "total_value",
+    "largest_lot_value",
+    "turnover_multiple",
+];
+
+/// The facts a lot's contract length feeds.
+const MONTH_FACTS: &[&str] = &["lot_months", "lot_annual_value"];
+
+/// The facts the conditions of participation feed.
+const CONDITION_FACTS: &[&str] = &[
+    "minimum_turnover",
+    "turnover_multiple",
+    "public_liability_cover",
+    "employers_liability_cover",
+    "professional_indemnity_cover",
+    "performance_bond",
+];
+
+/// What the draft still lacks, under `protocol`; `mentions` are where the notice's free text
+/// mentions figures to look for.
+pub(super) fn to_supply(
+    protocol: &Protocol,
+    draft: &DraftTender,
+    mentions: &[Mention],
+) -> Vec<ToSupply> {
+    let used = |facts: &[&'static str]| -> Vec<&'static str> {
+        facts
+            .iter()
+            .copied()
+            .filter(|f| uses(protocol, f))
+            .collect()
+    };
+    let mut out = required(draft, &used);
+    out.extend(for_facts(draft, &used));
+    out.extend(conditions(draft, mentions, &used));
+    if let Some(f) = needed(&used, &["reserved_for_user_led"]) {
+        out.push(optional(
+            "/reserved_for_user_led",
+            "OCDS cannot say whether a contract is reserved for user-led organisations; the engine reads it as not reserved unless you say so",
+            f,
+        ));
+    }
+    out
+}
+
+/// The protocol's facts among `facts`.
+type Used<'p> = dyn Fn(&[&'static str]) -> Vec<&'static str> + 'p;
+
+/// The protocol's facts among `facts`, when there are any.
+fn needed(used: &Used, facts: &[&'static str]) -> Option<Vec<&'static str>> {
+    Some(used(facts)).filter(|f| !f.is_empty())
+}
+
+fn optional(field: &str, reason: &str, facts: Vec<&'static str>) -> ToSupply {
+    ToSupply {
+        field: field.to_string(),
+        required: false,
+        reason: reason.to_string(),
+        facts,
+    }
+}
+
+/// The required fields the draft lacks: the tender's id, title and authority, and each lot's
+/// title, value and months.
+fn required(draft: &DraftTender, used: &Used) -> Vec<ToSupply> {
+    let mut out = Vec::new();
+    let mut need = |field: String, reason: String, facts: Vec<&'static str>| {
+        out.push(ToSupply {
+            field,
+            required: true,
+            reason,
+            facts,
+        });
+    };
+    for (missing, key, what) in [
+        (draft.id.is_none(), "id", "an id for the tender"),
+        (draft.title.is_none(), "title", "the tender's title"),
+        (
+            draft.authority.is_none(),
+            "authority",
+            "the contracting authority's name",
+        ),
+    ] {
+        if missing {
+            need(
+                format!("/{key}"),
+                format!("the notice does not give {what}"),
+                Vec::new(),
+            );
+        }
+    }
+    for (i, lot) in draft.lots.iter().enumerate() {
+        for (missing, key, what, facts) in [
+            (lot.title.is_none(), "title", "a title", &[][..]),
+            (
+                lot.value.is_none(),
+                "value",
+                "an estimated value in pounds",
+                VALUE_FACTS,
+            ),
+            (
+                lot.months.is_none(),
+                "months",
+                "a contract length in months",
+                MONTH_FACTS,
+            ),
+        ] {
+            if missing {
+                let reason = format!("the notice does not give this lot {what}");
+                need(format!("/lots/{i}/{key}"), reason, used(facts));
+            }
+        }
+    }
+    out
+}
+
+/// The fields the barrier rules use that the draft lacks, when the protocol uses their facts.
+fn for_facts(draft: &DraftTender, used: &Used) -> Vec<ToSupply> {
+    let window = &["response_window_days"][..];
+    // (whether the draft has it or does not need it, field, facts, reason); OCDS has no place
+    // at all for the fields that are never there.
+    let rows: [(bool, &str, &[&'static str], &str); 9] = [
+        (draft.no_lots_reason.is_some() || draft.lots.len() >= 2, "/no_lots_reason", &["no_lots_reason_given"], "the contract is not divided into lots and the notice gives no reasons in a field ulo can read (look in its free text); without them the lots rule finds a barrier"),
+        (draft.published.is_some(), "/published", window, "the notice gives no publication date for the tender, so the response window cannot be counted"),
+        (draft.response_deadline.is_some(), "/response_deadline", window, "the notice gives no deadline for responses, so the response window cannot be counted"),
+        (false, "/payment", &["payment_terms_days", "payment_in_arrears", "payment_by_results_percent", "core_costs_contribution"], "OCDS has no fields for payment terms (days to pay, in arrears, payment by results, core costs)"),
+        (false, "/panel", &["panel_size", "lived_experience_evaluators", "lived_experience_percent"], "OCDS does not describe the evaluation panel"),
+        (draft.electronic_auction.is_some(), "/electronic_auction", &["electronic_auction"], "whether a reverse electronic auction is used (the notice does not say)"),
+        (false, "/abnormally_low_procedure_published", &["abnormally_low_procedure_published"], "whether the tender says how abnormally low prices are handled (OCDS has no field for it)"),
+        (false, "/tupe_information_given", &["tupe_information_given"], "whether staff transfer (TUPE) information is given (OCDS has no field for it)"),
+        (false, "/users_involved_in_design", &["users_involved_in_design"], "whether people who use the service helped design the tender (OCDS has no field for it)"),
+    ];
+    rows.into_iter()
+        .filter(|(has, ..)| !has)
+        .filter_map(|(_, field, facts, reason)| {
+            needed(used, facts).map(|f| optional(field, reason, f))
+        })
+        .collect()
+}
+
+/// The conditions of participation. When the import made the section (from a minimum
+/// turnover), its presence tells the engine the tender states its conditions, so absent cover
+/// and bonds would read as none asked: the commissioner is asked for them.
+fn conditions(draft: &DraftTender, mentions: &[Mention], used: &Used) -> Option<ToSupply> {
+    let facts = needed(used, CONDITION_FACTS)?;
+    let hint = |topic: Topic| -> String {
+        let at: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.topic == topic)
+            .map(|m| m.at.as_str())
+            .collect();
+        if at.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (the notice's text mentions {} at {})",
+                topic.word(),
+                at.join(", ")
+            )
+        }
+    };
+    Some(if draft.conditions.is_some() {
+        let reason = format!(
+            "the draft's conditions hold only the minimum turnover, and the engine reads absent insurance cover and bonds as none asked; add the cover and any bond the tender asks for{}",
+            hint(Topic::Insurance)
+        );
+        let facts = facts
+            .into_iter()
+            .filter(|f| !matches!(*f, "minimum_turnover" | "turnover_multiple"))
+            .collect();
+        optional("/conditions/insurance", &reason, facts)
+    } else {
+        let reason = format!(
+            "the notice gives no conditions of participation as figures: add the minimum turnover, insurance cover and any bond asked for, or an empty section if none are{}{}",
+            hint(Topic::Turnover),
+            hint(Topic::Insurance)
+        );
+        optional("/conditions", &reason, facts)
+    })
+}
+
+/// Whether the protocol's rules use the tender fact named `fact`.
+fn uses(protocol: &Protocol, fact: &str) -> bool {
+    TenderFact::ALL
+        .iter()
+        .find(|(w, _)| *w == fact)
+        .is_some_and(|(_, f)| protocol.uses_fact(*f))
+}
