@@ -223,7 +223,8 @@ fn crate_paths(source: &str, module: &ModPath, modules: &BTreeSet<ModPath>) -> V
                 i = path_tree(&toks, i + 2, &Vec::new(), &mut out);
                 continue;
             }
-            "super" | "self" if !after_path && next_is_path => {
+            // `pub(in super::x)` names where an item is visible, not something it uses.
+            "super" | "self" if !after_path && next_is_path && prev != Some("in") => {
                 let mut base = here.clone();
                 let mut j = i;
                 while toks.get(j).is_some_and(|t| t == "super") && toks[j + 1] == "::" {
@@ -379,6 +380,7 @@ fn paths_are_found_in_every_form() {
         fn f<'t>(x: &'t str) -> char { let _ = b::g(); '"' }
         mod tests { use super::*; }
         fn h() { super::c::k(); self::b::m::<u8>(); r.read::<u8>(); }
+        pub(in super::super) struct V;
     "#;
     let here = vec!["a".to_string()];
     let found: BTreeSet<ModPath> = crate_paths(source, &here, &modules).into_iter().collect();

@@ -1,8 +1,8 @@
 //! Banded tables: marks from the band a figure about the bidder falls in (a share of disabled
 //! staff, say), as points out of the table's top.
 
+use super::marks::Ctx;
 use super::run::{Run, Work};
-use super::Ctx;
 use crate::bids::Organisation;
 use crate::exact::{Exact, Overflow};
 use crate::explain::{self, money, Input, Trace};

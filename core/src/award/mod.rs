@@ -12,6 +12,7 @@
 //! each bid's status and ranks the lot ([`ranking`]). `marks` is where every mark is rounded.
 
 mod banded;
+mod bid;
 mod conditions;
 mod flags;
 mod lot;

@@ -1,5 +1,5 @@
-//! One scoring run: what is worked out once for all the bids, and each bid's work before the
-//! lot's prices are known (conditions, panel and banded criteria).
+//! One scoring run: what is worked out once for all the bids, and the state of each bid's work
+//! (see `bid` for the work itself).
 //!
 //! A run either explains (the full result: a row and trace for every criterion of every bid,
 //! flag texts, eligibility reasons, gate rows) or ranks only (totals, ranks, statuses, flag codes,
@@ -8,10 +8,11 @@
 //! an order of magnitude faster.
 
 use super::flags::Flags;
-use super::{banded, conditions, moderation, panel, Ctx};
+use super::marks::Ctx;
+use super::moderation;
 use crate::bids::Bid;
-use crate::eligibility::{self, Verdict};
-use crate::exact::{Exact, Overflow};
+use crate::eligibility::Verdict;
+use crate::exact::Exact;
 use crate::explain::CiteRef;
 use crate::protocol::{Cite, Criterion, CriterionBody, Method, Protocol, Scale, TreeNode};
 use crate::report::{CriterionMethod, CriterionResult, EligibilityResult, GateRow};
@@ -175,7 +176,7 @@ impl<'a> Run<'a> {
 
     /// A bid's entries by criterion id (sorted by id, as read) laid out by node position: one
     /// merge of two sorted lists, rather than a search for every criterion of every bid.
-    fn per_node<'b, T>(&self, pairs: &'b [(String, T)]) -> Vec<Option<&'b T>> {
+    pub(super) fn per_node<'b, T>(&self, pairs: &'b [(String, T)]) -> Vec<Option<&'b T>> {
         let mut out = vec![None; self.nodes.len()];
         let mut j = 0;
         for &i in &self.by_id {
@@ -188,70 +189,5 @@ impl<'a> Run<'a> {
             }
         }
         out
-    }
-
-    /// A bid's work before the lot's prices are known: eligibility, the conditions before
-    /// marks, and every criterion but price.
-    pub fn start<'b>(&self, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
-        let protocol = self.ctx.protocol;
-        let (verdict, eligibility) = if self.explain {
-            let (v, e) = eligibility::assess(protocol, &bid.organisation);
-            (v, Some(e))
-        } else {
-            (eligibility::verdict(protocol, &bid.organisation), None)
-        };
-        let n = self.nodes.len();
-        let mut w = Work {
-            bid,
-            verdict,
-            eligibility,
-            gates: Vec::new(),
-            flags: Flags::new(self.explain),
-            rows: if self.explain {
-                vec![None; n]
-            } else {
-                Vec::new()
-            },
-            marks: vec![None; n],
-            excluded: Vec::new(),
-            missing: Vec::new(),
-        };
-        conditions::gates(self, &mut w);
-        conditions::reserved(self, &mut w);
-        conditions::ceiling(self, &mut w);
-        self.leaves_before_price(&mut w)?;
-        Ok(w)
-    }
-
-    /// The leaf criteria that do not depend on the other bids' prices: panel and banded.
-    fn leaves_before_price(&self, w: &mut Work) -> Result<(), Overflow> {
-        let bid = w.bid;
-        let scores = self.per_node(&bid.scores);
-        let consensus = self.per_node(&bid.consensus);
-        for (i, node) in self.nodes.iter().enumerate() {
-            let Some(crit) = node.crit else {
-                continue;
-            };
-            match &crit.body {
-                CriterionBody::Group(_) | CriterionBody::Leaf(Method::Price(_)) => {}
-                CriterionBody::Leaf(Method::Panel { minimum, .. }) => {
-                    let given = panel::Given {
-                        scores: scores
-                            .get(i)
-                            .copied()
-                            .flatten()
-                            .map_or(&[][..], Vec::as_slice),
-                        consensus: consensus.get(i).copied().flatten(),
-                    };
-                    panel::leaf(self, w, i, given, *minimum)?;
-                }
-                CriterionBody::Leaf(Method::Banded {
-                    fact,
-                    bands,
-                    out_of,
-                }) => banded::leaf(self, w, i, fact, bands, *out_of)?,
-            }
-        }
-        Ok(())
     }
 }

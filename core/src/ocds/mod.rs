@@ -34,6 +34,7 @@
 mod draft;
 mod map;
 mod release;
+mod skipped;
 mod supply;
 mod unused;
 mod values;
@@ -41,8 +42,8 @@ mod values;
 pub use draft::Mapped;
 pub use map::AwardCriterion;
 pub use release::Source;
+pub use skipped::NotMapped;
 pub use supply::ToSupply;
-pub use unused::NotMapped;
 
 use crate::error::{Input, ProblemReport, Reports};
 use crate::protocol::Protocol;
@@ -95,7 +96,7 @@ pub fn import_json(protocol: &Protocol, text: &str) -> Result<Import, Reports> {
 /// it can be read. Anything less is reported in the [`Import`], never refused.
 pub fn import(protocol: &Protocol, input: &Value) -> Result<Import, Reports> {
     let notice = release::read(input)?;
-    let mut skipped = unused::Skipped::default();
+    let mut skipped = skipped::Skipped::default();
     let mapping = map::map(protocol, &notice, &mut skipped);
     unused::report(&notice, &mut skipped);
     let to_supply = supply::to_supply(protocol, &mapping.draft, &mapping.mentions);

@@ -9,7 +9,7 @@
 
 use super::super::draft::Traced;
 use super::super::release::Notice;
-use super::super::unused::Skipped;
+use super::super::skipped::Skipped;
 use super::super::values::{bare_number, get, number_text, plain_decimal};
 use super::price;
 use crate::exact::Exact;

@@ -8,9 +8,9 @@
 
 use super::super::draft::{DraftLot, Text, Traced};
 use super::super::release::Notice;
-use super::super::unused::{Skipped, NO_FIELD};
+use super::super::skipped::{Skipped, NO_FIELD};
 use super::super::values::{contract_months, fit, get, money, number_text, slug};
-use super::{fitted, shortened};
+use super::text::{fitted, shortened};
 use crate::protocol::{TEXT_MAX, TITLE_MAX};
 use crate::read::is_id;
 use serde_json::Value;

@@ -10,17 +10,16 @@ mod lots;
 mod price;
 mod selection;
 mod tender;
+mod text;
 
 pub use award::AwardCriterion;
 pub(super) use selection::{Mention, Topic};
 
-use super::draft::{DraftTender, Text, Traced};
+use super::draft::DraftTender;
 use super::release::Notice;
-use super::unused::Skipped;
-use super::values::fit;
+use super::skipped::Skipped;
 use crate::error::Document;
 use crate::protocol::Protocol;
-use serde_json::Value;
 
 /// What the mapping gives: the draft, the notice's award criteria, and where its free text
 /// mentions a figure the commissioner should enter.
@@ -70,20 +69,4 @@ pub(super) fn reads(key: &str) -> bool {
     [tender::KEYS, lots::KEYS, award::KEYS, selection::KEYS]
         .iter()
         .any(|keys| keys.contains(&key))
-}
-
-/// The note for text cut to ulo's limit of `max` characters.
-fn shortened(max: usize) -> String {
-    format!("shortened to {max} characters")
-}
-
-/// The text at `v` (from `from`) fitted to `max` characters, the note saying so (followed by
-/// `more`) when it was shortened; a value that is not text, or is blank, is reported.
-fn fitted(skipped: &mut Skipped, from: String, v: &Value, max: usize, more: &str) -> Option<Text> {
-    let Some((text, short)) = fit(v, max) else {
-        skipped.add(from, v, "it is not text, or it is blank");
-        return None;
-    };
-    let note = short.then(|| format!("{}{more}", shortened(max)));
-    Some(Traced::new(text, from, note))
 }

@@ -4,7 +4,7 @@
 
 use super::super::draft::{DraftConditions, Traced};
 use super::super::release::Notice;
-use super::super::unused::Skipped;
+use super::super::skipped::Skipped;
 use super::super::values::{get, money_text, number_text, plain_decimal};
 use serde_json::Value;
 use std::collections::BTreeSet;

@@ -3,9 +3,9 @@
 
 use super::super::draft::{Text, Traced};
 use super::super::release::Notice;
-use super::super::unused::{Skipped, NO_FIELD};
+use super::super::skipped::{Skipped, NO_FIELD};
 use super::super::values::{brief, date_note, date_part, fit, get, number_text, slug};
-use super::{fitted, shortened};
+use super::text::{fitted, shortened};
 use crate::dates::Date;
 use crate::protocol::{TEXT_MAX, TITLE_MAX};
 use crate::read::is_id;
