@@ -7,8 +7,10 @@
 
 mod app;
 mod bidder;
+mod download;
 mod engine;
 mod pointer;
+mod shell;
 mod state;
 mod storage;
 mod views;
