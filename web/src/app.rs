@@ -120,7 +120,7 @@ pub fn app() -> Html {
         let w = (*ws).clone();
         use_memo(w, Model::of)
     };
-    use_totals_said(&model, &shell.message);
+    use_announce_changed_totals(&model, &shell.message);
 
     // Autosave after every change.
     {
@@ -198,7 +198,7 @@ pub fn app() -> Html {
 /// total and rank, and what they were. A change to one bid is worth announcing; a new
 /// workspace (more than three bids changed) is not.
 #[hook]
-fn use_totals_said(model: &Rc<Model>, message: &UseStateHandle<String>) {
+fn use_announce_changed_totals(model: &Rc<Model>, message: &UseStateHandle<String>) {
     let last_totals = use_mut_ref(BTreeMap::<String, (Option<String>, Option<u32>)>::new);
     let message = message.clone();
     let m = model.clone();
