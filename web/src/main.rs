@@ -2,13 +2,16 @@
 //!
 //! Everything runs on the user's machine: bids are commercially confidential and never leave
 //! it. The app holds the documents (protocol, tender, bids) as JSON and shows what the core
-//! computes from them; it never computes a score itself (`engine.rs` is its only door to the
-//! core). Work is saved in the browser after every change (`storage.rs`).
+//! computes from them; it never computes a score itself (`engine/` is its only door to the
+//! core). Work is saved in the browser after every change (`storage.rs`). Both entries share
+//! their navigation, announcements and frame (`shell/`).
 
 mod app;
 mod bidder;
+mod download;
 mod engine;
 mod pointer;
+mod shell;
 mod state;
 mod storage;
 mod views;

@@ -4,10 +4,10 @@
 //! exported and scored is always the same thing. Every change goes through [`Action`]; the
 //! reducer only edits JSON, it never scores.
 
+use crate::engine;
 use crate::pointer;
 use serde_json::{json, Value};
 use std::rc::Rc;
-use ulo_core::{shipped, Protocol};
 use yew::Reducible;
 
 /// Which document an action edits.
@@ -45,8 +45,8 @@ impl Workspace {
     pub fn example() -> Workspace {
         Workspace {
             protocol_text: None,
-            tender: serde_json::from_str(shipped::EXAMPLE_TENDER).unwrap_or(Value::Null),
-            bids: serde_json::from_str(shipped::EXAMPLE_BIDS).unwrap_or(Value::Null),
+            tender: engine::example_tender(),
+            bids: engine::example_bids(),
         }
     }
 
@@ -62,14 +62,6 @@ impl Workspace {
                 "lots": [{"id": "lot-1", "title": "Lot 1", "value": "0", "months": 36}]
             }),
             bids: json!({"document": "bids", "tender": "new-tender", "bids": []}),
-        }
-    }
-
-    /// The protocol, read by the core (the shipped one is read once and cached).
-    pub fn protocol(&self) -> Result<Protocol, ulo_core::Problems> {
-        match &self.protocol_text {
-            None => Ok(Protocol::shipped()),
-            Some(text) => Protocol::from_json(text),
         }
     }
 

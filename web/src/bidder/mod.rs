@@ -7,13 +7,16 @@
 mod state;
 mod steps;
 
-use state::{Assessment, SelfCheck};
+use crate::engine::Assessment;
+use crate::shell::{self, use_shell, Frame, Page};
+use state::SelfCheck;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The pages.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub enum Step {
+    #[default]
     Tasks,
     Tender,
     Organisation,
@@ -23,8 +26,8 @@ pub enum Step {
     Result,
 }
 
-impl Step {
-    const ALL: [Step; 7] = [
+impl Page for Step {
+    const ALL: &'static [Step] = &[
         Step::Tasks,
         Step::Tender,
         Step::Organisation,
@@ -45,35 +48,31 @@ impl Step {
             Step::Result => "result",
         }
     }
-
-    fn from_hash(h: &str) -> Option<Step> {
-        let slug = h.strip_prefix("#/")?;
-        Step::ALL.into_iter().find(|s| s.slug() == slug)
-    }
 }
 
-/// What every page can reach.
+/// The bidder's work, which every page reads from its context (`ctx.check`, `ctx.assessment`).
 #[derive(Clone)]
-pub struct Ctx {
+pub struct Work {
+    /// The self-check and its changes.
     pub check: UseReducerHandle<SelfCheck>,
+    /// What the core says about it.
     pub assessment: Rc<Assessment>,
-    pub announce: Callback<String>,
-    pub go: Callback<Step>,
 }
 
-impl PartialEq for Ctx {
+/// The assessment is worked out afresh (a new `Rc`) exactly when the self-check changes.
+impl PartialEq for Work {
     fn eq(&self, other: &Self) -> bool {
         self.check == other.check && Rc::ptr_eq(&self.assessment, &other.assessment)
     }
 }
 
+/// What every page can reach: the work, `announce` and `go`.
+pub type Ctx = shell::Ctx<Work, Step>;
+
+/// The context every page uses.
 #[hook]
 pub fn use_ctx() -> Ctx {
-    use_context::<Ctx>().expect("pages are rendered inside the self-check app")
-}
-
-fn hash() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
+    shell::use_ctx()
 }
 
 #[function_component(BidderApp)]
@@ -83,64 +82,20 @@ pub fn bidder_app() -> Html {
         let start = start.clone();
         use_reducer_eq(move || start.0.clone())
     };
-    let message = use_state(|| start.1.clone().unwrap_or_default());
-    let step = use_state(|| Step::from_hash(&hash()).unwrap_or(Step::Tasks));
+    let shell = use_shell::<Step>(start.1.clone());
     let assessment = {
         let c = (*check).clone();
-        use_memo(c, Assessment::of)
+        use_memo(c, |c| Assessment::of(c.tender.as_ref(), &c.draft))
     };
     {
-        let message = message.clone();
+        let announce = shell.announce.clone();
         use_effect_with((*check).clone(), move |c| {
             if let Err(why) = state::save(c) {
-                message.set(why);
+                announce.emit(why);
             }
         });
     }
-    {
-        let step = step.clone();
-        use_effect_with((), move |_| {
-            let l =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    if let Some(s) = Step::from_hash(&hash()) {
-                        step.set(s);
-                    }
-                });
-            move || drop(l)
-        });
-    }
-    {
-        let first = use_mut_ref(|| true);
-        use_effect_with(*step, move |_| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            if let Some(h) = gloo::utils::document().get_element_by_id("page-heading") {
-                if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
-                    let _ = h.focus();
-                }
-            }
-        });
-    }
-    let go = {
-        let step = step.clone();
-        Callback::from(move |s: Step| {
-            let _ = gloo::utils::window()
-                .location()
-                .set_hash(&format!("/{}", s.slug()));
-            step.set(s);
-        })
-    };
-    let ctx = Ctx {
-        check: check.clone(),
-        assessment: assessment.clone(),
-        announce: {
-            let m = message.clone();
-            Callback::from(move |s: String| m.set(s))
-        },
-        go,
-    };
-    let page = match *step {
+    let page = match shell.page {
         Step::Tasks => html! { <steps::TaskList /> },
         Step::Tender => html! { <steps::TenderStep /> },
         Step::Organisation => html! { <steps::OrganisationStep /> },
@@ -149,25 +104,23 @@ pub fn bidder_app() -> Html {
         Step::Gates => html! { <steps::GatesStep /> },
         Step::Result => html! { <steps::ResultStep /> },
     };
-    html! {
-        <ContextProvider<Ctx> context={ctx}>
-            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
-                if let Some(m) = gloo::utils::document().get_element_by_id("main") {
-                    e.prevent_default();
-                    if let Ok(m) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m) { let _ = m.focus(); }
-                }
-            })}>{ "Skip to main content" }</a>
-            <header class="site-header">
-                <div class="site-header__inner">
-                    <p class="site-name">{ "ulo" }<span class="site-mode">{ " · check your bid" }</span></p>
-                    <p class="site-strap">{ "For user-led organisations: check a tender response before you submit it. Your answers stay on this computer." }</p>
-                </div>
-            </header>
-            <div role="status" aria-live="polite" aria-atomic="true" class="announce" id="announce">{ (*message).clone() }</div>
-            <main id="main" tabindex="-1">{ page }</main>
-            <footer class="site-footer">
-                <p>{ "Nothing you enter is sent anywhere. " }<a href="index.html">{ "Commissioners: score a tender" }</a></p>
-            </footer>
-        </ContextProvider<Ctx>>
-    }
+    shell.render(
+        Work { check, assessment },
+        Frame {
+            header: html! {
+                <header class="site-header">
+                    <div class="site-header__inner">
+                        <p class="site-name">{ "ulo" }<span class="site-mode">{ " · check your bid" }</span></p>
+                        <p class="site-strap">{ "For user-led organisations: check a tender response before you submit it. Your answers stay on this computer." }</p>
+                    </div>
+                </header>
+            },
+            main: page,
+            footer: html! {
+                <footer class="site-footer">
+                    <p>{ "Nothing you enter is sent anywhere. " }<a href="index.html">{ "Commissioners: score a tender" }</a></p>
+                </footer>
+            },
+        },
+    )
 }

@@ -4,7 +4,6 @@
 use gloo::storage::{LocalStorage, Storage};
 use serde_json::{json, Value};
 use std::rc::Rc;
-use ulo_core::{shipped, CheckedDraft, Problems, Protocol, SelfCheckResult, Tender};
 use yew::Reducible;
 
 /// Where the self-check is saved.
@@ -75,47 +74,6 @@ impl Reducible for SelfCheck {
             Change::Reset => SelfCheck::empty(),
         })
     }
-}
-
-/// What the core says about the self-check, worked out once per change.
-pub struct Assessment {
-    /// The protocol (the shipped one).
-    pub protocol: Rc<Protocol>,
-    /// The tender, read and checked, or its problems.
-    pub tender: Option<Result<Tender, Problems>>,
-    /// Problems with the draft, once a tender is chosen.
-    pub draft_problems: Option<Problems>,
-    /// The result, when the draft can be checked.
-    pub result: Option<Rc<SelfCheckResult>>,
-}
-
-impl Assessment {
-    /// Checks the draft.
-    pub fn of(s: &SelfCheck) -> Assessment {
-        let protocol = Rc::new(Protocol::shipped());
-        let tender = s.tender.as_ref().map(|t| protocol.tender(t));
-        let (draft_problems, result) = match &tender {
-            Some(Ok(t)) => match protocol
-                .checked_draft(t, &s.draft)
-                .and_then(|d: CheckedDraft| protocol.self_check(t, &d))
-            {
-                Ok(r) => (None, Some(Rc::new(r))),
-                Err(p) => (Some(p), None),
-            },
-            _ => (None, None),
-        };
-        Assessment {
-            protocol,
-            tender,
-            draft_problems,
-            result,
-        }
-    }
-}
-
-/// The worked example's tender.
-pub fn example_tender() -> Value {
-    serde_json::from_str(shipped::EXAMPLE_TENDER).unwrap_or(Value::Null)
 }
 
 /// Saves the self-check.

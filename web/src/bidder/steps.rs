@@ -1,15 +1,18 @@
 //! The self-check's pages: the task list, one page per section, and the result.
 
-use super::state::{example_tender, Change};
+use super::state::Change;
 use super::{use_ctx, Ctx, Step};
+use crate::engine::{
+    self, GateStatus, Problem, Problems, Scale, TestOutcome, ThresholdStatus, Verdict,
+};
 use crate::pointer::{self, field_id};
+use crate::shell::{follow, Page};
 use crate::views::fields::{sentence, Kind, Radios, Select};
 use crate::views::file_picker::{FilePicker, Picked};
 use crate::views::form::Bind;
 use crate::views::import::FileProblems;
 use crate::views::tender::FindingView;
 use serde_json::{json, Value};
-use ulo_core::report::{GateStatus, TestOutcome, ThresholdStatus, Verdict};
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,9 +35,9 @@ impl Status {
 }
 
 /// The draft's problems in one section (by the pointers the section edits).
-fn section_problems(ctx: &Ctx, prefixes: &[&str]) -> Option<ulo_core::Problems> {
+fn section_problems(ctx: &Ctx, prefixes: &[&str]) -> Option<Problems> {
     let all = ctx.assessment.draft_problems.as_ref()?;
-    let here: Vec<ulo_core::Problem> = all
+    let here: Vec<Problem> = all
         .iter()
         .filter(|p| {
             let t = crate::views::fields::target_pointer(p);
@@ -44,7 +47,7 @@ fn section_problems(ctx: &Ctx, prefixes: &[&str]) -> Option<ulo_core::Problems> 
         })
         .cloned()
         .collect();
-    (!here.is_empty()).then_some(ulo_core::Problems(here))
+    (!here.is_empty()).then_some(Problems(here))
 }
 
 /// Fields bound to the draft. As in the GOV.UK pattern, problems are shown once the user asks
@@ -84,8 +87,8 @@ fn status_of(filled: usize, of: usize) -> Status {
     }
 }
 
-fn panel_criteria(ctx: &Ctx) -> Vec<(String, String, Option<String>, ulo_core::protocol::Scale)> {
-    crate::engine::panel_criteria(&ctx.assessment.protocol)
+fn panel_criteria(ctx: &Ctx) -> Vec<(String, String, Option<String>, Scale)> {
+    engine::panel_criteria(&ctx.assessment.protocol)
 }
 
 fn statuses(ctx: &Ctx) -> [(Step, &'static str, Status); 6] {
@@ -153,12 +156,7 @@ fn statuses(ctx: &Ctx) -> [(Step, &'static str, Status); 6] {
 
 /// A link to a page that moves focus there.
 fn link(ctx: &Ctx, to: Step, text: &str, id: Option<String>) -> Html {
-    let go = ctx.go.clone();
-    let onclick = Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        go.emit(to);
-    });
-    html! { <a href={format!("#/{}", to.slug())} {id} {onclick}>{ text }</a> }
+    html! { <a href={to.href()} {id} onclick={follow(&ctx.go, to)}>{ text }</a> }
 }
 
 fn back_to_tasks(ctx: &Ctx) -> Html {
@@ -256,11 +254,11 @@ pub fn task_list() -> Html {
 #[function_component(TenderStep)]
 pub fn tender_step() -> Html {
     let ctx = use_ctx();
-    let problems = use_state(|| None::<(String, Option<ulo_core::Problems>)>);
+    let problems = use_state(|| None::<(String, Option<Problems>)>);
     let use_example = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
-            ctx.check.dispatch(Change::Tender(example_tender()));
+            ctx.check.dispatch(Change::Tender(engine::example_tender()));
             ctx.announce
                 .emit("You are checking against the worked example tender.".into());
         })
@@ -273,9 +271,7 @@ pub fn tender_step() -> Html {
                 Ok(t) => t,
                 Err(why) => return problems.set(Some((why, None))),
             };
-            let checked = ulo_core::json::parse(&text, ulo_core::Document::Tender)
-                .map_err(|e| ulo_core::Problems(vec![e]))
-                .and_then(|v| ctx.assessment.protocol.tender(&v).map(|_| v));
+            let checked = engine::tender_file(&ctx.assessment.protocol, &text);
             match checked {
                 Ok(v) => {
                     ctx.check.dispatch(Change::Tender(v));
@@ -371,7 +367,7 @@ pub fn price_step() -> Html {
         .check
         .tender
         .as_ref()
-        .map(crate::engine::lot_options)
+        .map(engine::lot_options)
         .unwrap_or_default();
     let set_lot = {
         let check = ctx.check.clone();
@@ -501,7 +497,7 @@ pub fn result_step() -> Html {
     let download = {
         let r = r.clone();
         Callback::from(move |_: MouseEvent| {
-            crate::views::export::download(
+            crate::download::offer(
                 "self-check-result.json",
                 "application/json",
                 &serde_json::to_string_pretty(&*r).unwrap_or_default(),
@@ -511,7 +507,7 @@ pub fn result_step() -> Html {
     let download_answers = {
         let d = ctx.check.draft.clone();
         Callback::from(move |_: MouseEvent| {
-            crate::views::export::download(
+            crate::download::offer(
                 "my-self-check-answers.json",
                 "application/json",
                 &serde_json::to_string_pretty(&d).unwrap_or_default(),

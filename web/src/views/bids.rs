@@ -2,15 +2,13 @@
 //! lot, price, figures and pass/fail conditions; add, remove and import.
 
 use crate::app::{dispatch, use_ctx};
-use crate::engine;
+use crate::engine::{self, Document, TestOutcome, Verdict};
 use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Kind, Radios, Select};
 use crate::views::form::Bind;
 use crate::views::import::ImportButton;
 use serde_json::{json, Value};
-use ulo_core::report::{TestOutcome, Verdict};
-use ulo_core::Document;
 use yew::prelude::*;
 
 #[function_component(BidsView)]

@@ -2,43 +2,13 @@
 //! printable report, and starting again (which asks first and offers an export).
 
 use crate::app::{dispatch, use_ctx, View};
-use crate::engine;
+use crate::download;
+use crate::engine::{self, Document};
 use crate::state::{Action, Workspace};
 use crate::storage;
 use crate::views::import::ImportButton;
 use crate::views::results::NotScored;
-use ulo_core::Document;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Offers text to the user as a downloaded file. Made in the browser; nothing is sent.
-pub fn download(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = gloo::utils::document();
-    if let Some(a) = document
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.set_hidden(true);
-        if let Some(body) = document.body() {
-            let _ = body.append_child(&a);
-            a.click();
-            let _ = body.remove_child(&a);
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
 
 fn slug(text: &str) -> String {
     let s: String = text
@@ -76,7 +46,7 @@ pub fn export() -> Html {
                 let r = r.clone();
                 let id = id.clone();
                 Callback::from(move |_: MouseEvent| {
-                    download(
+                    download::offer(
                         &format!("{id}-result.json"),
                         "application/json",
                         &serde_json::to_string_pretty(&*r).unwrap_or_default(),
@@ -87,7 +57,7 @@ pub fn export() -> Html {
                 let r = r.clone();
                 let id = id.clone();
                 Callback::from(move |_: MouseEvent| {
-                    download(
+                    download::offer(
                         &format!("{id}-scores.csv"),
                         "text/csv;charset=utf-8",
                         &engine::csv(&r),
@@ -117,12 +87,12 @@ pub fn export() -> Html {
         let ws = ctx.ws.clone();
         let id = id.clone();
         Callback::from(move |_: MouseEvent| {
-            download(
+            download::offer(
                 &format!("{id}-tender.json"),
                 "application/json",
                 &serde_json::to_string_pretty(&ws.tender).unwrap_or_default(),
             );
-            download(
+            download::offer(
                 &format!("{id}-bids.json"),
                 "application/json",
                 &serde_json::to_string_pretty(&ws.bids).unwrap_or_default(),
@@ -133,7 +103,7 @@ pub fn export() -> Html {
         let ws = ctx.ws.clone();
         let id = id.clone();
         Callback::from(move |_: MouseEvent| {
-            download(
+            download::offer(
                 &format!("{id}-ulo-work.json"),
                 "application/json",
                 &serde_json::to_string_pretty(&storage::to_json(&ws)).unwrap_or_default(),
@@ -192,7 +162,7 @@ pub fn export() -> Html {
 fn save_workspace_again(ctx: &crate::app::Ctx) -> Callback<MouseEvent> {
     let ws = ctx.ws.clone();
     Callback::from(move |_: MouseEvent| {
-        download(
+        download::offer(
             "ulo-work.json",
             "application/json",
             &serde_json::to_string_pretty(&storage::to_json(&ws)).unwrap_or_default(),

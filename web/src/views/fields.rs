@@ -2,8 +2,8 @@
 //! tied to it with `aria-describedby`, radios in fieldsets with legends, and an error summary
 //! that links to each field.
 
+use crate::engine::{Problem, ProblemKind, Problems};
 use crate::pointer::field_id;
-use ulo_core::{Problem, ProblemKind, Problems};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -22,9 +22,9 @@ pub fn sentence(text: &str) -> String {
 
 /// The legal forms for a drop-down list, the first option meaning "not given".
 pub fn legal_form_options(first: &str) -> Vec<(String, String)> {
-    use ulo_core::choice::Choice;
+    use crate::engine::{Choice, LegalForm};
     std::iter::once((String::new(), first.to_string()))
-        .chain(ulo_core::protocol::LegalForm::ALL.iter().map(|(w, f)| {
+        .chain(LegalForm::ALL.iter().map(|(w, f)| {
             let d = f.describe();
             let bare = d
                 .strip_prefix("an ")

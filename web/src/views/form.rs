@@ -5,11 +5,11 @@
 //! the new value to be set there. The commissioner and bidder screens share it.
 
 use crate::app::{dispatch, Ctx};
+use crate::engine::Problems;
 use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, Field, Kind, Radios};
 use serde_json::Value;
-use ulo_core::Problems;
 use yew::prelude::*;
 
 /// The value a field's text stands for: text stays text (exact decimals are text in ulo's

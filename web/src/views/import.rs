@@ -3,11 +3,10 @@
 //! what is wrong and where.
 
 use crate::app::{dispatch, use_ctx};
-use crate::engine;
+use crate::engine::{self, Document, Problems};
 use crate::state::{Action, Doc};
 use crate::views::fields::sentence;
 use crate::views::file_picker::{FilePicker, Picked};
-use ulo_core::{Document, Problems};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,6 +1,8 @@
 //! The screens and their parts. Views show what the core computed; they compute nothing.
 
 pub mod bids;
+pub mod chart;
+pub mod compare;
 pub mod export;
 pub mod fields;
 pub mod file_picker;

@@ -3,10 +3,10 @@
 //! the commissioner must still supply. The draft replaces the tender only when the user says so.
 
 use crate::app::{dispatch, use_ctx};
+use crate::engine::{self, Import};
 use crate::state::{Action, Doc};
 use crate::views::fields::sentence;
 use crate::views::file_picker::{FilePicker, Picked};
-use ulo_core::ocds::Import;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -34,7 +34,7 @@ pub fn ocds_import() -> Html {
                     Vec::new(),
                 ));
             };
-            match ulo_core::ocds::import_json(&protocol, &text) {
+            match engine::ocds_tender(&protocol, &text) {
                 Ok(imp) => {
                     ctx.announce.emit(format!("Read \"{}\": {} fields mapped. Check the report below, then use the tender.", p.name, imp.mapped.len()));
                     outcome.set(Outcome::Ready(p.name, Box::new(imp)));

@@ -3,14 +3,14 @@
 //! tender may tune, within their ranges.
 
 use crate::app::{dispatch, use_ctx};
+use crate::engine::{
+    cites, Cite, CriterionBody, Document, EligibilityRule, Method, PriceFormula, Protocol, Scope,
+    Severity, ShareOp,
+};
 use crate::pointer::field_id;
 use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Field, Kind};
 use crate::views::import::ImportButton;
-use ulo_core::explain::cites;
-use ulo_core::protocol::{CriterionBody, EligibilityRule, Method, PriceFormula, Protocol, ShareOp};
-use ulo_core::vocab::{Cite, Scope, Severity};
-use ulo_core::Document;
 use yew::prelude::*;
 
 fn sources(p: &Protocol, c: &[Cite]) -> String {

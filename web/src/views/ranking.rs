@@ -1,6 +1,6 @@
 //! A lot's ranking as an accessible table.
 
-use ulo_core::report::{FlagCode, LotResult};
+use crate::engine::{FlagCode, LotResult};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,9 +1,7 @@
 //! One bid's scorecard: eligibility, gates, every criterion with its marks, each figure opening
 //! its explanation (the formula with values put in, and the clause it rests on), and flags.
 
-use crate::engine::explain;
-use ulo_core::explain::Trace;
-use ulo_core::report::{BidResult, BidStatus, GateStatus, TestOutcome, Verdict};
+use crate::engine::{explain, BidResult, BidStatus, GateStatus, TestOutcome, Trace, Verdict};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,13 +2,12 @@
 //! for each; and moderation: each criterion's spread, the variance flags and the moderated score.
 
 use crate::app::{dispatch, use_ctx};
+use crate::engine::{FlagCode, ModerationMethod};
 use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Radios, Select};
 use crate::views::results::NotScored;
 use serde_json::{json, Value};
-use ulo_core::protocol::ModerationMethod;
-use ulo_core::report::FlagCode;
 use yew::prelude::*;
 
 fn list(v: &Value, key: &str) -> Vec<Value> {

@@ -1,14 +1,12 @@
 //! The tender screen: a form for the tender's design, with its barrier findings beside it, live.
 
 use crate::app::{dispatch, use_ctx, Ctx};
+use crate::engine::{Finding, FindingStatus, Problems, Severity};
 use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Select};
 use crate::views::form::Bind;
 use serde_json::{json, Value};
-use ulo_core::report::{Finding, FindingStatus};
-use ulo_core::vocab::Severity;
-use ulo_core::Problems;
 use yew::prelude::*;
 
 const INSURANCE: [(&str, &str); 3] = [

@@ -1,0 +1,125 @@
+//! The app's only door to the rules. `ulo_core` is named nowhere else in the app (the test
+//! `web/tests/engine_door.rs` holds this), so that everything the core is asked is in one
+//! place, and a change to the core's API is met here rather than across the screens.
+//!
+//! - **The core's operations are functions here**: reading and checking documents, scoring,
+//!   assessing a self-check, explaining a figure, exporting, sweeping a weight. Nothing else in
+//!   the app computes, rounds or ranks.
+//! - **The core's types that the app shows are re-exported here**: results, problems, the
+//!   protocol as data. Screens read them (fields, variants, and the words and look-ups the
+//!   types give: `word`, `describe`, `message`, `help`, `to_exact_string`, `Protocol::doc`,
+//!   `tree`, `criterion`, `scale`); they never make a figure from them.
+
+mod assessment;
+mod chart;
+mod import;
+mod model;
+
+pub use assessment::Assessment;
+pub use chart::stacked_bar;
+pub use import::{import, ocds_tender, tender_file};
+pub use model::Model;
+
+pub use ulo_core::choice::Choice;
+pub use ulo_core::explain::{CiteRef, Trace};
+pub use ulo_core::ocds::Import;
+pub use ulo_core::protocol::{
+    CriterionBody, EligibilityRule, LegalForm, Method, ModerationMethod, PriceFormula, Scale,
+    ShareOp,
+};
+pub use ulo_core::report::{
+    BidResult, BidStatus, EligibilityResult, Finding, FindingStatus, FlagCode, GateStatus,
+    LotResult, ScoreResult, TestOutcome, ThresholdStatus, Verdict,
+};
+pub use ulo_core::vocab::{Cite, Scope, Severity};
+pub use ulo_core::what_if::Sweep;
+pub use ulo_core::{Document, Problem, ProblemKind, Problems, Protocol};
+
+use crate::state::Workspace;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use ulo_core::vocab::Source;
+use ulo_core::{shipped, Exact};
+
+/// The worked example's tender.
+pub fn example_tender() -> Value {
+    serde_json::from_str(shipped::EXAMPLE_TENDER).unwrap_or(Value::Null)
+}
+
+/// The worked example's bids.
+pub fn example_bids() -> Value {
+    serde_json::from_str(shipped::EXAMPLE_BIDS).unwrap_or(Value::Null)
+}
+
+/// The eligibility verdict for an organisation profile, as it stands in a form.
+pub fn eligibility(
+    protocol: &Protocol,
+    organisation: &Value,
+) -> Result<EligibilityResult, Problems> {
+    let org = ulo_core::bids::read_organisation_value(organisation, Document::Bids)?;
+    Ok(ulo_core::eligibility::assess(protocol, &org).1)
+}
+
+/// The what-if sweep of one weight against a partner.
+pub fn sweep(
+    protocol: &Protocol,
+    ws: &Workspace,
+    criterion: &str,
+    partner: &str,
+) -> Result<Sweep, Problems> {
+    let half = Exact::ratio(1, 2).map_err(|_| Problems(Vec::new()))?;
+    protocol.sweep(&ws.tender, &ws.bids, criterion, partner, half)
+}
+
+/// The result as CSV.
+pub fn csv(result: &ScoreResult) -> String {
+    ulo_core::export::csv(result)
+}
+
+/// The plain-English sentence for a trace.
+pub fn explain(trace: &Trace) -> String {
+    ulo_core::explain::render(trace)
+}
+
+/// Citations resolved against a protocol's sources (`Protocol::sources`): each cited clause
+/// with its source's title and address.
+pub fn cites(sources: &BTreeMap<String, Source>, cites: &[Cite]) -> Vec<CiteRef> {
+    ulo_core::explain::cites(sources, cites)
+}
+
+/// The criteria the panel scores, in tree order: (id, title, question, scale). What the scoring
+/// forms ask about; read from the protocol, never worked out.
+pub fn panel_criteria(p: &Protocol) -> Vec<(String, String, Option<String>, Scale)> {
+    p.tree()
+        .iter()
+        .filter_map(|n| {
+            let c = p.criterion(&n.id)?;
+            match &c.body {
+                CriterionBody::Leaf(Method::Panel { scale, .. }) => Some((
+                    c.id.clone(),
+                    c.title.clone(),
+                    c.description.clone(),
+                    p.scale(scale)?.clone(),
+                )),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// A tender's lots as (id, label) for a drop-down list.
+pub fn lot_options(tender: &Value) -> Vec<(String, String)> {
+    tender
+        .get("lots")
+        .and_then(Value::as_array)
+        .map(|ls| {
+            ls.iter()
+                .filter_map(|l| {
+                    let id = l.get("id")?.as_str()?;
+                    let title = l.get("title").and_then(Value::as_str).unwrap_or("");
+                    Some((id.to_string(), format!("{title} ({id})")))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
