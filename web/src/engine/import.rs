@@ -3,7 +3,8 @@
 use super::model::protocol;
 use crate::state::Workspace;
 use serde_json::Value;
-use ulo_core::ocds::{Import, ImportErrors};
+use ulo_core::error::Reports;
+use ulo_core::ocds::Import;
 use ulo_core::{Document, Problem, ProblemKind, Problems, Protocol};
 
 /// Parses a file's text strictly (duplicate keys, size and depth refused).
@@ -60,6 +61,6 @@ pub fn tender_file(protocol: &Protocol, text: &str) -> Result<Value, Problems> {
 
 /// A draft tender from Open Contracting (OCDS) JSON text, with what mapped, what did not and
 /// what the commissioner must still supply.
-pub fn ocds_tender(protocol: &Protocol, text: &str) -> Result<Import, ImportErrors> {
+pub fn ocds_tender(protocol: &Protocol, text: &str) -> Result<Import, Reports> {
     ulo_core::ocds::import_json(protocol, text)
 }
