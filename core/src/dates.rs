@@ -28,6 +28,13 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 impl Date {
+    /// A date written in the code (a commencement date, a threshold's start). Only for real
+    /// dates known when the code is written: input is read with [`Date::parse`].
+    #[must_use]
+    pub(crate) const fn known(year: i32, month: u32, day: u32) -> Date {
+        Date { year, month, day }
+    }
+
     /// Parses `YYYY-MM-DD`; `None` unless it is a real date.
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();

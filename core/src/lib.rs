@@ -43,6 +43,7 @@ pub mod ocds;
 pub mod protocol;
 mod provenance;
 pub mod read;
+pub mod regime;
 pub mod report;
 pub mod self_check;
 pub mod shipped;

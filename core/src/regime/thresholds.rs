@@ -1,0 +1,97 @@
+//! The thresholds in force on the date a procurement began, including VAT. Each table names
+//! the period it covers and the instruments that set it; a figure this engine has not confirmed
+//! in the legislation is `None`, and the decision then asks the commissioner to state the regime
+//! rather than guess.
+
+use super::law::cite;
+use crate::dates::Date;
+use crate::exact::Exact;
+use crate::explain::CiteRef;
+
+/// The thresholds for one period.
+pub(super) struct Thresholds {
+    /// Light-touch (social and other specific services) contracts.
+    pub light_touch: Option<Exact>,
+    /// Services bought by central government authorities.
+    pub central: Option<Exact>,
+    /// Services bought by sub-central authorities (councils among them).
+    pub sub_central: Option<Exact>,
+    /// The period in words ("for procurements begun from 1 January 2026").
+    pub period: &'static str,
+    /// The instruments that set them.
+    pub cites: Vec<CiteRef>,
+}
+
+fn pounds(n: i128) -> Option<Exact> {
+    Some(Exact::int(n))
+}
+
+/// PA 2023 Sch 1, as amended by SI 2025/163 (from 24 February 2025) and SI 2025/1200 (for
+/// procurements begun from 1 January 2026).
+pub(super) fn pa2023(started: Date) -> Thresholds {
+    if started >= Date::known(2026, 1, 1) {
+        Thresholds {
+            light_touch: pounds(663_540),
+            central: pounds(135_018),
+            sub_central: pounds(207_720),
+            period: "for procurements begun from 1 January 2026",
+            cites: vec![cite("PA23", "Sch 1"), cite("PATA25", "regs 2-3")],
+        }
+    } else {
+        Thresholds {
+            light_touch: pounds(663_540),
+            central: pounds(139_688),
+            sub_central: pounds(214_904),
+            period: "for procurements begun from 24 February 2025 to 31 December 2025",
+            cites: vec![cite("PA23", "Sch 1")],
+        }
+    }
+}
+
+/// PCR 2015 reg 5, VAT-inclusive from 1 January 2022 (SI 2021/1221), with the figures of
+/// 1 January 2024 (SI 2023/1117). Earlier periods are not held.
+pub(super) fn pcr2015(started: Date) -> Option<Thresholds> {
+    if started >= Date::known(2024, 1, 1) {
+        Some(Thresholds {
+            light_touch: pounds(663_540),
+            central: pounds(139_688),
+            sub_central: pounds(214_904),
+            period: "for procurements begun from 1 January 2024 to 23 February 2025",
+            cites: vec![cite("PCR15", "reg 5")],
+        })
+    } else if started >= Date::known(2022, 1, 1) {
+        Some(Thresholds {
+            light_touch: pounds(663_540),
+            central: pounds(138_760),
+            sub_central: pounds(213_477),
+            period: "for procurements begun from 1 January 2022 to 31 December 2023",
+            cites: vec![cite("PCR15", "reg 5")],
+        })
+    } else {
+        None
+    }
+}
+
+/// PC(S)R 2015 reg 5 (VAT-inclusive since 1 January 2022). From 1 January 2026 only the
+/// central government figure is confirmed here.
+pub(super) fn scotland(started: Date) -> Option<Thresholds> {
+    if started >= Date::known(2026, 1, 1) {
+        Some(Thresholds {
+            light_touch: None,
+            central: pounds(135_018),
+            sub_central: None,
+            period: "for Scottish procurements begun from 1 January 2026",
+            cites: vec![cite("PCSR15", "reg 5")],
+        })
+    } else if started >= Date::known(2024, 1, 1) {
+        Some(Thresholds {
+            light_touch: pounds(663_540),
+            central: pounds(139_688),
+            sub_central: pounds(214_904),
+            period: "for Scottish procurements begun from 1 January 2024 to 31 December 2025",
+            cites: vec![cite("PCSR15", "reg 5")],
+        })
+    } else {
+        None
+    }
+}
