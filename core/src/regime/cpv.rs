@@ -7,6 +7,11 @@
 //! The lists are law, not an authority's setting, so they live here rather than in a protocol.
 //! They were copied from the instruments as made (see `docs/law.md`, appendices A to C).
 
+#![allow(
+    clippy::unreadable_literal,
+    reason = "CPV codes are identifiers, written as the schedules print them"
+)]
+
 use std::fmt;
 
 /// A CPV (Common Procurement Vocabulary) code: eight digits, written with or without its check

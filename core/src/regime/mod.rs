@@ -410,16 +410,18 @@ impl Deciding<'_> {
             .iter()
             .filter_map(|c| cpv::psr_condition(*c).map(|w| format!("{c}: {w}")))
             .collect();
-        let mut text = format!(
-            "Every CPV code ({}) is a relevant health care service (PSR Sch 1) and the buyer is a relevant authority: the Provider Selection Regime applies, and the Procurement Act 2023 does not (PR 2024 reg 43).",
-            list(&health)
-        );
-        if !conditions.is_empty() {
-            text.push_str(&format!(
+        let in_part = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!(
                 " Schedule 1 lists some codes only in part ({}).",
                 conditions.join("; ")
-            ));
-        }
+            )
+        };
+        let text = format!(
+            "Every CPV code ({}) is a relevant health care service (PSR Sch 1) and the buyer is a relevant authority: the Provider Selection Regime applies, and the Procurement Act 2023 does not (PR 2024 reg 43).{in_part}",
+            list(&health)
+        );
         self.step(
             text,
             vec![

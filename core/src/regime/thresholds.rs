@@ -22,6 +22,11 @@ pub(super) struct Thresholds {
     pub cites: Vec<CiteRef>,
 }
 
+/// A threshold this engine has confirmed in the legislation, in whole pounds.
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "an unconfirmed threshold is None beside it"
+)]
 fn pounds(n: i128) -> Option<Exact> {
     Some(Exact::int(n))
 }
