@@ -5,10 +5,12 @@
 
 use std::fmt::Write as _;
 use ulo_core::explain::{render, CiteRef, Trace};
+use ulo_core::regime::Decision;
 use ulo_core::report::{
     BidResult, EligibilityResult, Finding, FindingStatus, Flag, ScoreResult, SelfCheckResult,
     TenderCheck,
 };
+use ulo_core::vocab::Standing;
 use ulo_core::Problem;
 
 /// One problem, in the manner of a compiler message.
@@ -86,8 +88,29 @@ fn finding(out: &mut String, f: &Finding) {
     let status = match f.status {
         FindingStatus::Barrier => f.severity.word().to_uppercase(),
         FindingStatus::NotStated => "NOT STATED".to_string(),
+        FindingStatus::RegimeNotStated => "DEPENDS".to_string(),
     };
     let _ = writeln!(out, "{status:<10} {}{lot}: {}", f.rule, f.title);
+    if let Some(standing) = f.standing {
+        let basis = match standing {
+            Standing::Law => "the law of this tender's regime requires it",
+            Standing::Policy => "the protocol's policy, not law, under this tender's regime",
+        };
+        let _ = writeln!(out, "           Standing: {basis}");
+    }
+    if let Some(note) = &f.regime_note {
+        let _ = writeln!(out, "           {note}");
+    }
+    for under in &f.applies_under {
+        let regimes: Vec<&str> = under.regimes.iter().map(|r| r.title()).collect();
+        let _ = writeln!(
+            out,
+            "           Under {}: {} ({})",
+            regimes.join(", "),
+            under.severity.word().to_uppercase(),
+            under.standing.word()
+        );
+    }
     let _ = writeln!(out, "           {}", f.finding);
     for fact in &f.facts {
         let _ = writeln!(out, "           Found: {} = {}", fact.label, fact.value);
@@ -114,6 +137,21 @@ fn header(
     let _ = writeln!(out, "Input hash: {hash}\n");
 }
 
+/// Which law governs the tender, first, with the steps that decided it.
+fn regime(out: &mut String, d: Option<&Decision>) {
+    let Some(d) = d else { return };
+    let _ = writeln!(out, "Which law applies: {}", d.title);
+    let _ = writeln!(out, "  {}", d.reason);
+    for s in &d.steps {
+        let _ = write!(out, "  - {}", s.text);
+        if !s.cites.is_empty() {
+            let _ = write!(out, " [{}]", cites(&s.cites));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
 /// The barrier check report.
 pub fn tender_check(c: &TenderCheck) -> String {
     let mut out = String::new();
@@ -124,6 +162,7 @@ pub fn tender_check(c: &TenderCheck) -> String {
         &c.protocol,
         &c.input_hash,
     );
+    regime(&mut out, c.regime.as_ref());
     let _ = writeln!(out, "{}\n", c.summary.headline);
     for f in &c.findings {
         finding(&mut out, f);
@@ -207,6 +246,7 @@ fn scorecard(out: &mut String, b: &BidResult) {
 pub fn score(r: &ScoreResult) -> String {
     let mut out = String::new();
     header(&mut out, "Scores", &r.tender, &r.protocol, &r.input_hash);
+    regime(&mut out, r.regime.as_ref());
     let _ = writeln!(
         out,
         "Marks are rounded {} to {} places for each criterion; totals add the rounded marks.\n",
@@ -287,6 +327,7 @@ pub fn self_check(r: &SelfCheckResult) -> String {
         &r.protocol,
         &r.input_hash,
     );
+    regime(&mut out, r.regime.as_ref());
     let _ = writeln!(out, "{} for lot {}, price {}", r.bidder, r.lot, r.price);
     eligibility(&mut out, &r.eligibility);
     for g in &r.gates {

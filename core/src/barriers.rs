@@ -9,14 +9,15 @@ use crate::condition::Truth;
 use crate::exact::RoundingMode;
 use crate::explain::{self, percent};
 use crate::facts::{FactKind, FactValue, TenderFact};
-use crate::protocol::{BarrierRule, Protocol};
+use crate::protocol::{Applies, BarrierRule, Holding, Protocol};
 use crate::provenance::{protocol_ref, tender_ref};
+use crate::regime::Decision;
 use crate::report::{
-    CheckRow, CheckStatus, FactShown, Finding, FindingStatus, FindingSummary, ResultDocument,
-    TenderCheck,
+    AppliesUnder, CheckRow, CheckStatus, FactShown, Finding, FindingStatus, FindingSummary,
+    ResultDocument, TenderCheck,
 };
 use crate::tender::{Lot, Tender};
-use crate::vocab::{money, Scope, Severity};
+use crate::vocab::{money, Cite, Scope, Severity, Standing};
 
 /// A fact's value as shown to people.
 pub fn show_fact(fact: TenderFact, v: FactValue) -> String {
@@ -41,18 +42,140 @@ pub fn show_fact(fact: TenderFact, v: FactValue) -> String {
     }
 }
 
+/// Where a rule stands for this tender.
+enum Here<'r> {
+    /// It holds, with this severity and these sources; for a regime entry, also its standing
+    /// and the note saying why it holds here.
+    Holds {
+        severity: Severity,
+        cites: &'r [Cite],
+        standing: Option<Standing>,
+        note: Option<&'r str>,
+    },
+    /// No entry lists the tender's regime (and nation): the rule does not apply.
+    NotApplicable(String),
+    /// The regime, or a nation an entry depends on, is not known: the rule is checked, and a
+    /// failure is reported with what it would be under each regime.
+    Unknown(&'r [Applies]),
+}
+
+/// Where `rule` stands under the tender's regime.
+fn here<'r>(rule: &'r BarrierRule, decision: &Decision) -> Here<'r> {
+    let entries = match &rule.holding {
+        Holding::Everywhere { severity, cites } => {
+            return Here::Holds {
+                severity: *severity,
+                cites,
+                standing: None,
+                note: None,
+            }
+        }
+        Holding::ByRegime(entries) => entries,
+    };
+    let Some(regime) = decision.regime else {
+        return Here::Unknown(entries);
+    };
+    let mut unknown = false;
+    for e in entries {
+        match e.covers(regime, decision.jurisdiction) {
+            Some(true) => {
+                return Here::Holds {
+                    severity: e.standing.severity(),
+                    cites: &e.cites,
+                    standing: Some(e.standing),
+                    note: e.note.as_deref(),
+                }
+            }
+            Some(false) => {}
+            None => unknown = true,
+        }
+    }
+    if unknown {
+        return Here::Unknown(entries);
+    }
+    Here::NotApplicable(format!(
+        "applies only under {}; this tender is under {}",
+        regimes_in_words(entries),
+        regime.title()
+    ))
+}
+
+/// The regimes a rule's entries list, in words.
+fn regimes_in_words(entries: &[Applies]) -> String {
+    let mut titles: Vec<&str> = Vec::new();
+    for r in entries.iter().flat_map(|e| e.regimes.iter()) {
+        if !titles.contains(&r.title()) {
+            titles.push(r.title());
+        }
+    }
+    match titles.split_last() {
+        None => "no regime".into(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// What each entry of a rule would make of a failure, when the regime is not known.
+fn under_each(entries: &[Applies]) -> Vec<AppliesUnder> {
+    entries
+        .iter()
+        .map(|e| AppliesUnder {
+            regimes: e.regimes.clone(),
+            nations: e.nations.clone(),
+            standing: e.standing,
+            severity: e.standing.severity(),
+        })
+        .collect()
+}
+
+/// One rule on the tender (or one lot): its check row, and a finding when it is not met.
 fn evaluate(
     protocol: &Protocol,
     tender: &Tender,
     rule: &BarrierRule,
     lot: Option<&Lot>,
-) -> (Truth, Option<Finding>) {
+) -> (CheckRow, Option<Finding>) {
+    let row = |status, reason| CheckRow {
+        rule: rule.id.clone(),
+        lot: lot.map(|l| l.id.clone()),
+        status,
+        reason,
+    };
+    let here = here(rule, tender.regime());
+    if let Here::NotApplicable(reason) = here {
+        return (row(CheckStatus::NotApplicable, Some(reason)), None);
+    }
     let lookup = |f: TenderFact| crate::tender::facts::value(tender, lot, f);
     let truth = rule.require.eval(&lookup);
-    let status = match truth {
-        Truth::Yes => return (truth, None),
-        Truth::No => FindingStatus::Barrier,
-        Truth::Unknown => FindingStatus::NotStated,
+    let (status, check) = match (truth, &here) {
+        (Truth::Yes, _) => return (row(CheckStatus::Met, None), None),
+        (_, Here::Unknown(_)) => (FindingStatus::RegimeNotStated, CheckStatus::RegimeNotStated),
+        (Truth::No, _) => (FindingStatus::Barrier, CheckStatus::Barrier),
+        (Truth::Unknown, _) => (FindingStatus::NotStated, CheckStatus::NotStated),
+    };
+    let (severity, cites, standing, note, applies_under) = match here {
+        Here::Holds {
+            severity,
+            cites,
+            standing,
+            note,
+        } => (severity, cites.to_vec(), standing, note, Vec::new()),
+        Here::Unknown(entries) => {
+            let law = entries.iter().any(|e| e.standing == Standing::Law);
+            let mut cites: Vec<Cite> = Vec::new();
+            for c in entries.iter().flat_map(|e| e.cites.iter()) {
+                if !cites.contains(c) {
+                    cites.push(c.clone());
+                }
+            }
+            let severity = if law {
+                Severity::Must
+            } else {
+                Severity::Should
+            };
+            (severity, cites, None, None, under_each(entries))
+        }
+        Here::NotApplicable(_) => unreachable!("returned above"),
     };
     let facts = rule
         .require
@@ -67,8 +190,9 @@ fn evaluate(
     let finding = Finding {
         rule: rule.id.clone(),
         title: rule.title.clone(),
-        severity: rule.severity,
+        severity,
         status,
+        standing,
         lot: lot.map(|l| l.id.clone()),
         requirement: rule.require.describe(),
         facts,
@@ -76,84 +200,103 @@ fn evaluate(
         why: rule.why.clone(),
         fix: rule.fix.clone(),
         question: rule.question.clone(),
-        cites: explain::cites(protocol.sources(), &rule.cites),
+        regime_note: note.map(str::to_string),
+        applies_under,
+        cites: explain::cites(protocol.sources(), &cites),
     };
-    (truth, Some(finding))
+    (row(check, None), Some(finding))
 }
 
-/// Every finding, `must` before `should`, barriers before rules not stated, then protocol order.
+/// Every finding, `must` before `should`; barriers, then rules whose standing depends on a
+/// regime not known, then rules not stated; then protocol order.
 pub fn findings(protocol: &Protocol, tender: &Tender) -> (Vec<Finding>, Vec<CheckRow>) {
-    let mut found: Vec<(Severity, bool, usize, Finding)> = Vec::new();
+    let mut found: Vec<(Severity, u8, usize, Finding)> = Vec::new();
     let mut checks = Vec::new();
-    let mut n = 0;
     for rule in &protocol.doc().barriers {
         let lots: Vec<Option<&Lot>> = match rule.scope {
             Scope::Tender => vec![None],
             Scope::Lot => tender.doc().lots.iter().map(Some).collect(),
         };
         for lot in lots {
-            let (truth, finding) = evaluate(protocol, tender, rule, lot);
-            checks.push(CheckRow {
-                rule: rule.id.clone(),
-                lot: lot.map(|l| l.id.clone()),
-                status: match truth {
-                    Truth::Yes => CheckStatus::Met,
-                    Truth::No => CheckStatus::Barrier,
-                    Truth::Unknown => CheckStatus::NotStated,
-                },
-            });
+            let (row, finding) = evaluate(protocol, tender, rule, lot);
             if let Some(f) = finding {
-                found.push((rule.severity, truth == Truth::Unknown, n, f));
+                let order = match f.status {
+                    FindingStatus::Barrier => 0,
+                    FindingStatus::RegimeNotStated => 1,
+                    FindingStatus::NotStated => 2,
+                };
+                found.push((f.severity, order, checks.len(), f));
             }
-            n += 1;
+            checks.push(row);
         }
     }
     found.sort_by_key(|a| (a.0, a.1, a.2));
     (found.into_iter().map(|(.., f)| f).collect(), checks)
 }
 
-/// Counts findings and says in a sentence what they come to.
-pub fn summarise(findings: &[Finding], checks: &[CheckRow]) -> FindingSummary {
+/// Counts findings and says in a sentence what they come to. A protocol that knows regimes
+/// speaks of the law (its MUSTs stand on law only) and counts the rules that do not apply.
+pub fn summarise(findings: &[Finding], checks: &[CheckRow], regime_aware: bool) -> FindingSummary {
     let count = |sev: Severity| {
         findings
             .iter()
             .filter(|f| f.status == FindingStatus::Barrier && f.severity == sev)
             .count()
     };
+    let status = |s: FindingStatus| findings.iter().filter(|f| f.status == s).count();
+    let rows = |s: CheckStatus| checks.iter().filter(|c| c.status == s).count();
     let must = count(Severity::Must);
     let should = count(Severity::Should);
-    let not_stated = findings
-        .iter()
-        .filter(|f| f.status == FindingStatus::NotStated)
-        .count();
-    let met = checks
-        .iter()
-        .filter(|c| c.status == CheckStatus::Met)
-        .count();
+    let not_stated = status(FindingStatus::NotStated);
+    let regime_not_stated = status(FindingStatus::RegimeNotStated);
+    let met = rows(CheckStatus::Met);
+    let not_applicable = rows(CheckStatus::NotApplicable);
     let barrier_free = findings.is_empty();
+    let who = if regime_aware {
+        "the law"
+    } else {
+        "the protocol"
+    };
     let headline = if barrier_free {
         format!("No barriers found: the tender meets all {met} checks of the protocol.")
     } else {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
         let mut parts = Vec::new();
         if must > 0 {
             parts.push(format!(
-                "{must} barrier{} the protocol requires to be removed",
-                if must == 1 { "" } else { "s" }
+                "{must} barrier{} {who} requires to be removed",
+                plural(must)
             ));
         }
         if should > 0 {
+            let whom = if regime_aware { "the protocol" } else { "it" };
             parts.push(format!(
-                "{should} barrier{} it recommends removing",
-                if should == 1 { "" } else { "s" }
+                "{should} barrier{} {whom} recommends removing",
+                plural(should)
+            ));
+        }
+        if regime_not_stated > 0 {
+            parts.push(format!(
+                "{regime_not_stated} check{} whose weight depends on which law applies",
+                plural(regime_not_stated)
             ));
         }
         if not_stated > 0 {
             parts.push(format!(
                 "{not_stated} check{} the tender does not give enough information for",
-                if not_stated == 1 { "" } else { "s" }
+                plural(not_stated)
             ));
         }
         format!("Found {}; {met} checks met.", parts.join(", "))
+    };
+    let headline = if regime_aware && not_applicable > 0 {
+        format!(
+            "{headline} {not_applicable} check{} do{} not apply under this tender's law.",
+            if not_applicable == 1 { "" } else { "s" },
+            if not_applicable == 1 { "es" } else { "" }
+        )
+    } else {
+        headline
     };
     FindingSummary {
         barrier_free,
@@ -161,6 +304,8 @@ pub fn summarise(findings: &[Finding], checks: &[CheckRow]) -> FindingSummary {
         should,
         not_stated,
         met,
+        regime_not_stated: regime_aware.then_some(regime_not_stated),
+        not_applicable: regime_aware.then_some(not_applicable),
         headline,
     }
 }
@@ -178,7 +323,8 @@ pub fn check_tender(protocol: &Protocol, tender: &Tender) -> TenderCheck {
             ("protocol", protocol.digest()),
             ("tender", tender.digest()),
         ]),
-        summary: summarise(&findings, &checks),
+        regime: crate::provenance::regime(protocol, tender),
+        summary: summarise(&findings, &checks, protocol.regime_aware()),
         findings,
         checks,
     }

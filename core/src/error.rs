@@ -327,6 +327,19 @@ pub enum ProblemKind {
         /// The step, exactly.
         step: String,
     },
+    /// A rule entry that stands on law but cites no legislation: a MUST needs a clause of law.
+    LawWithoutLegislation {
+        /// The rule.
+        rule: String,
+    },
+    /// A rule that lists the same regime (for the same nation) in two entries, so that which
+    /// standing holds would depend on the order.
+    RegimeListedTwice {
+        /// The rule.
+        rule: String,
+        /// The regime.
+        regime: String,
+    },
     /// A figure grew beyond what the engine can compute exactly.
     FigureTooLarge {
         /// Where in the computation.
@@ -441,6 +454,8 @@ impl ProblemKind {
             ProblemKind::SweepNotTunable { .. } => "sweep-not-tunable",
             ProblemKind::SweepNotSiblings { .. } => "sweep-not-siblings",
             ProblemKind::SweepStep { .. } => "sweep-step",
+            ProblemKind::LawWithoutLegislation { .. } => "law-without-legislation",
+            ProblemKind::RegimeListedTwice { .. } => "regime-listed-twice",
             ProblemKind::FigureTooLarge { .. } => "figure-too-large",
             ProblemKind::Ocds(o) => o.code(),
         }
@@ -473,6 +488,7 @@ impl ProblemKind {
             ProblemKind::StaffCountTooHigh { disabled, .. } => Some(disabled.to_string()),
             ProblemKind::NotPanelScored { criterion } => Some(format!("\"{criterion}\"")),
             ProblemKind::SweepStep { step } => Some(format!("\"{step}\"")),
+            ProblemKind::RegimeListedTwice { regime, .. } => Some(format!("\"{regime}\"")),
             ProblemKind::Ocds(o) => o.found(),
             _ => None,
         }
@@ -617,6 +633,12 @@ impl ProblemKind {
             ProblemKind::SweepStep { .. } => {
                 "the step must be more than 0, with at most 2 decimal places".into()
             }
+            ProblemKind::LawWithoutLegislation { rule } => format!(
+                "the rule \"{rule}\" stands on law here, but none of its sources here is legislation"
+            ),
+            ProblemKind::RegimeListedTwice { rule, regime } => format!(
+                "the rule \"{rule}\" lists the regime \"{regime}\" in two entries for the same nation"
+            ),
             ProblemKind::FigureTooLarge { detail } => {
                 format!("a figure is too large to compute exactly: {detail}")
             }
@@ -715,6 +737,12 @@ impl ProblemKind {
                 "choose a partner from the same group, so that the group still makes 100".into()
             }
             ProblemKind::SweepStep { .. } => "use a step such as \"1\" or \"0.5\"".into(),
+            ProblemKind::LawWithoutLegislation { .. } => {
+                "cite the clause of law the rule rests on, or make the entry's standing \"policy\"".into()
+            }
+            ProblemKind::RegimeListedTwice { .. } => {
+                "list each regime once, or give the entries different \"nations\"".into()
+            }
             ProblemKind::FigureTooLarge { .. } => {
                 "check the amounts and weights for a typing slip (an extra digit, say)".into()
             }

@@ -117,6 +117,11 @@ tender_facts! {
     LotMonths = "lot_months", Count, Lot, "the length of the lot's contract in months";
     LotAnnualValue = "lot_annual_value", Money, Lot, "the estimated value of the lot per year";
     TurnoverMultiple = "turnover_multiple", Figure, Lot, "the minimum turnover as a multiple of the lot's value";
+    TurnoverToAnnualValue = "turnover_to_annual_value", Figure, Lot, "the minimum yearly turnover as a multiple of the lot's value per year";
+    AuditedAccountsFromEveryBidder = "audited_accounts_from_every_bidder", YesNo, Tender, "whether audited accounts are asked of every bidder, including those the law does not require to have them";
+    InsuranceBeforeAward = "insurance_before_award", YesNo, Tender, "whether insurance must be in place before the contract is awarded";
+    PlannedProcurementNotice = "planned_procurement_notice", YesNo, Tender, "whether a qualifying planned procurement notice was published";
+    ReservationLawful = "reservation_lawful", YesNo, Tender, "whether the contract's reservation, if any, has a basis in the governing law";
 }
 
 impl TenderFact {

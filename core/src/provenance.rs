@@ -2,6 +2,7 @@
 //! every result so that anyone can tell which rules and which tender produced it.
 
 use crate::protocol::Protocol;
+use crate::regime::Decision;
 use crate::report::{ProtocolRef, RoundingRef, TenderRef};
 use crate::tender::Tender;
 
@@ -33,4 +34,9 @@ pub(crate) fn rounding_ref(p: &Protocol) -> RoundingRef {
         places: r.places,
         mode: r.mode,
     }
+}
+
+/// The regime decision a result shows first, for a protocol that knows regimes.
+pub(crate) fn regime(p: &Protocol, t: &Tender) -> Option<Decision> {
+    p.regime_aware().then(|| t.regime().clone())
 }

@@ -8,8 +8,9 @@ use crate::choice::choice;
 use crate::exact::RoundingMode;
 use crate::explain::{CiteRef, Trace};
 use crate::protocol::{CriterionBody, Method};
+use crate::regime::{Decision, Nation, Regime};
 use crate::tender::Role;
-use crate::vocab::{Category, Severity};
+use crate::vocab::{Category, Severity, Standing};
 use serde::Serialize;
 
 choice! {
@@ -64,6 +65,9 @@ choice! {
         Barrier = "barrier",
         /// The tender does not give the facts the rule needs.
         NotStated = "not_stated",
+        /// The rule is not met, and whether it is law or policy depends on which law governs
+        /// the tender, which the tender does not settle.
+        RegimeNotStated = "regime_not_stated",
     }
 }
 
@@ -77,6 +81,10 @@ choice! {
         Barrier = "barrier",
         /// The tender does not give the facts the rule needs.
         NotStated = "not_stated",
+        /// The rule is not met, and its standing depends on a regime the tender does not settle.
+        RegimeNotStated = "regime_not_stated",
+        /// The rule does not hold under the law that governs this tender.
+        NotApplicable = "not_applicable",
     }
 }
 
@@ -350,10 +358,16 @@ pub struct Finding {
     pub rule: String,
     /// The rule's title.
     pub title: String,
-    /// `must` or `should`.
+    /// `must` or `should`. Under a protocol that knows regimes, `must` only where the governing
+    /// law imposes the rule.
     pub severity: Severity,
-    /// `barrier` (the rule is not met) or `not_stated` (the tender does not say enough).
+    /// `barrier` (the rule is not met), `not_stated` (the tender does not say enough), or
+    /// `regime_not_stated` (not met, and whether law or policy depends on the regime).
     pub status: FindingStatus,
+    /// Whether the rule stands on the governing law or on the protocol's policy, when the
+    /// protocol says so for the tender's regime.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standing: Option<Standing>,
     /// The lot, for lot rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lot: Option<String>,
@@ -369,8 +383,28 @@ pub struct Finding {
     pub fix: String,
     /// A clarification question a bidder can send.
     pub question: String,
+    /// Why the rule holds as it does under the tender's regime, in a sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regime_note: Option<String>,
+    /// When the regime is not known: what the rule would be under each regime that it lists.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub applies_under: Vec<AppliesUnder>,
     /// The clauses.
     pub cites: Vec<CiteRef>,
+}
+
+/// What a rule would be under some regimes, shown when the tender's regime is not known.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AppliesUnder {
+    /// The regimes.
+    pub regimes: Vec<Regime>,
+    /// The buyer's nations, when the rule depends on them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nations: Option<Vec<Nation>>,
+    /// Law or policy there.
+    pub standing: Standing,
+    /// And so must or should.
+    pub severity: Severity,
 }
 
 /// The outcome of every rule, met or not.
@@ -381,8 +415,11 @@ pub struct CheckRow {
     /// The lot, for lot rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lot: Option<String>,
-    /// `met`, `barrier` or `not_stated`.
+    /// `met`, `barrier`, `not_stated`, `regime_not_stated` or `not_applicable`.
     pub status: CheckStatus,
+    /// Why the rule does not apply, when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// Counts of findings.
@@ -398,6 +435,13 @@ pub struct FindingSummary {
     pub not_stated: usize,
     /// Rules met.
     pub met: usize,
+    /// Rules not met whose standing depends on a regime the tender does not settle (only for
+    /// a protocol that knows regimes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regime_not_stated: Option<usize>,
+    /// Rules that do not hold under the tender's law (only for a protocol that knows regimes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<usize>,
     /// A sentence saying so.
     pub headline: String,
 }
@@ -415,6 +459,10 @@ pub struct TenderCheck {
     pub tender: TenderRef,
     /// Hash of the inputs.
     pub input_hash: String,
+    /// Which law governs the tender and how that was decided, first, because every finding
+    /// depends on it (only for a protocol that knows regimes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regime: Option<Decision>,
     /// Counts.
     pub summary: FindingSummary,
     /// Findings, `must` before `should`, then in the protocol's rule order.
@@ -676,6 +724,10 @@ pub struct ScoreResult {
     pub tender: TenderRef,
     /// Hash of the inputs.
     pub input_hash: String,
+    /// Which law governs the tender and how that was decided, first, because every finding
+    /// depends on it (only for a protocol that knows regimes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regime: Option<Decision>,
     /// Rounding.
     pub rounding: RoundingRef,
     /// The tender's barrier findings, for the record.
@@ -761,6 +813,10 @@ pub struct SelfCheckResult {
     pub tender: TenderRef,
     /// Hash of the inputs.
     pub input_hash: String,
+    /// Which law governs the tender and how that was decided, first, because every finding
+    /// depends on it (only for a protocol that knows regimes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regime: Option<Decision>,
     /// Rounding.
     pub rounding: RoundingRef,
     /// The lot.

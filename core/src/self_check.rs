@@ -449,6 +449,7 @@ fn project(
             ("tender", tender.digest()),
             ("self-check", &checked.digest),
         ]),
+        regime: crate::provenance::regime(protocol, tender),
         rounding: rounding_ref(protocol),
         lot: d.lot.clone(),
         bidder: d.organisation.name.clone(),

@@ -29,6 +29,30 @@ choice! {
 }
 
 choice! {
+    /// On what a barrier rule stands under a regime: the law of that regime, or the adopting
+    /// authority's own policy. Only the law makes a finding a MUST; a policy is a SHOULD,
+    /// however firmly the authority holds it, so that the engine never calls a setting law.
+    #[derive(PartialOrd, Ord, Hash)]
+    pub enum Standing as "a standing" {
+        /// A clause of the governing law requires it.
+        Law = "law",
+        /// The authority adopting the protocol chose it.
+        Policy = "policy",
+    }
+}
+
+impl Standing {
+    /// The severity a finding on this standing carries.
+    #[must_use]
+    pub fn severity(self) -> Severity {
+        match self {
+            Standing::Law => Severity::Must,
+            Standing::Policy => Severity::Should,
+        }
+    }
+}
+
+choice! {
     /// The kind of criterion, for the weight checks (price cap, quality floor...).
     #[derive(PartialOrd, Ord, Hash)]
     pub enum Category as "a category" {

@@ -1107,8 +1107,9 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
     use ulo_core::protocol::{
         Declaration, LegalForm, LowBenchmark, OverCeiling, PriceFormula, ShareOp,
     };
-    use ulo_core::tender::{InsuranceKind, Role};
-    use ulo_core::vocab::{Category, Scope, Severity, SourceKind};
+    use ulo_core::regime::{AuthorityType, Nation, Regime, Route};
+    use ulo_core::tender::{AuditedAccounts, InsuranceKind, ReservationBasis, Role};
+    use ulo_core::vocab::{Category, Scope, Severity, SourceKind, Standing};
     vec![
         ("severity", words::<Severity>()),
         ("scope", words::<Scope>()),
@@ -1127,6 +1128,13 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
         ("role", words::<Role>()),
         ("gateOutcome", words::<GateOutcome>()),
         ("expectedGate", words::<ExpectedGate>()),
+        ("regime", words::<Regime>()),
+        ("nation", words::<Nation>()),
+        ("standing", words::<Standing>()),
+        ("authorityType", words::<AuthorityType>()),
+        ("route", words::<Route>()),
+        ("auditedAccounts", words::<AuditedAccounts>()),
+        ("reservationBasis", words::<ReservationBasis>()),
     ]
 }
 
@@ -1259,6 +1267,10 @@ fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
         (
             vec!["/$defs/gateRow/properties/outcome"],
             serialised(&values(GateStatus::ALL)),
+        ),
+        (
+            vec!["/$defs/regimeDecision/properties/decided"],
+            serialised(&values(ulo_core::regime::Decided::ALL)),
         ),
         (
             vec!["/$defs/problem/properties/document"],
@@ -1719,6 +1731,11 @@ fn one_problem_of_each_kind() -> Vec<ProblemKind> {
             partner: text(),
         },
         ProblemKind::SweepStep { step: text() },
+        ProblemKind::LawWithoutLegislation { rule: text() },
+        ProblemKind::RegimeListedTwice {
+            rule: text(),
+            regime: text(),
+        },
         ProblemKind::FigureTooLarge { detail: text() },
         ProblemKind::Ocds(OcdsProblem::NotRecognised),
     ]
@@ -1801,6 +1818,8 @@ problem_kinds! {
     ProblemKind::SweepNotTunable { .. },
     ProblemKind::SweepNotSiblings { .. },
     ProblemKind::SweepStep { .. },
+    ProblemKind::LawWithoutLegislation { .. },
+    ProblemKind::RegimeListedTwice { .. },
     ProblemKind::FigureTooLarge { .. },
     ProblemKind::Ocds(_),
 }

@@ -56,6 +56,7 @@ pub fn score(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<ScoreR
             ("tender", tender.digest()),
             ("bids", bids.digest()),
         ]),
+        regime: crate::provenance::regime(protocol, tender),
         rounding: crate::provenance::rounding_ref(protocol),
         findings,
         lots: scored.lots,

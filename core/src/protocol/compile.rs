@@ -6,13 +6,15 @@
 //! one list; the list's order is part of the output, so the steps run in a fixed order.
 
 use super::model::{
-    Band, Criterion, CriterionBody, Method, Minimum, ModerationMethod, ProtocolDoc, Scale, TieBreak,
+    Applies, Band, BarrierRule, Criterion, CriterionBody, Holding, Method, Minimum,
+    ModerationMethod, ProtocolDoc, Scale, TieBreak,
 };
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;
 use crate::facts::BUILT_IN_BID_FACTS;
 use crate::read::IdSet;
-use crate::vocab::{Category, Cite, Source};
+use crate::regime::{Nation, Regime};
+use crate::vocab::{Category, Cite, Source, SourceKind, Standing};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A leaf criterion with its place in the tree resolved.
@@ -210,9 +212,62 @@ fn check_barriers<'a>(c: &mut Checker<'a>, doc: &'a ProtocolDoc) {
     for (i, b) in doc.barriers.iter().enumerate() {
         let p = format!("/barriers/{i}");
         c.unique(&mut ids, &b.id, format!("{p}/id"));
-        c.cites(&b.cites, &p);
+        match &b.holding {
+            Holding::Everywhere { cites, .. } => c.cites(cites, &p),
+            Holding::ByRegime(entries) => check_applies(c, doc, b, entries, &p),
+        }
         b.require
             .check(b.scope, &format!("{p}/require"), &mut c.problems);
+    }
+}
+
+/// A rule's `applies`: citations that exist, law that cites legislation, and no regime listed
+/// twice for a nation (which entry held would then depend on the order).
+fn check_applies(
+    c: &mut Checker,
+    doc: &ProtocolDoc,
+    rule: &BarrierRule,
+    entries: &[Applies],
+    pointer: &str,
+) {
+    let mut seen: BTreeSet<(Regime, Option<Nation>)> = BTreeSet::new();
+    for (j, e) in entries.iter().enumerate() {
+        let p = format!("{pointer}/applies/{j}");
+        c.cites(&e.cites, &p);
+        let legislation = e.cites.iter().any(|cite| {
+            doc.sources
+                .iter()
+                .any(|s| s.id == cite.source && s.kind == SourceKind::Legislation)
+        });
+        if e.standing == Standing::Law && !legislation {
+            c.report(
+                format!("{p}/standing"),
+                ProblemKind::LawWithoutLegislation {
+                    rule: rule.id.clone(),
+                },
+            );
+        }
+        let nations: Vec<Option<Nation>> = match &e.nations {
+            None => vec![None],
+            Some(list) => list.iter().copied().map(Some).collect(),
+        };
+        for regime in &e.regimes {
+            for n in &nations {
+                let clash = seen
+                    .iter()
+                    .any(|(r, m)| r == regime && (n.is_none() || m.is_none() || m == n));
+                if clash {
+                    c.report(
+                        format!("{p}/regimes"),
+                        ProblemKind::RegimeListedTwice {
+                            rule: rule.id.clone(),
+                            regime: regime.word().to_string(),
+                        },
+                    );
+                }
+                seen.insert((*regime, *n));
+            }
+        }
     }
 }
 

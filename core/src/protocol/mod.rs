@@ -16,10 +16,10 @@ mod read;
 
 pub use compile::{LeafInfo, TreeNode};
 pub use model::{
-    AbnormallyLow, Affordability, AwardModel, Band, BarrierRule, BidFact, Criterion, CriterionBody,
-    Declaration, Eligibility, EligibilityRule, EligibilityTest, Gate, LegalForm, LowBenchmark,
-    Method, Minimum, Moderation, ModerationMethod, OverCeiling, PriceFormula, ProtocolDoc,
-    Rounding, Scale, ScalePoint, ShareOp, TieBreak, Tunable,
+    AbnormallyLow, Affordability, Applies, AwardModel, Band, BarrierRule, BidFact, Criterion,
+    CriterionBody, Declaration, Eligibility, EligibilityRule, EligibilityTest, Gate, Holding,
+    LegalForm, LowBenchmark, Method, Minimum, Moderation, ModerationMethod, OverCeiling,
+    PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint, ShareOp, TieBreak, Tunable,
 };
 pub use read::{read, MAX_CRITERIA_DEPTH, PROTOCOL_FIELDS};
 // Kept at their old paths for the modules that still name them here (award/, ocds.rs).
@@ -186,6 +186,17 @@ impl Protocol {
                     .map(|f| f.title.clone())
             })
             .unwrap_or_else(|| id.to_string())
+    }
+
+    /// Whether the protocol's rules know regimes (any rule says under which regimes it holds):
+    /// then results show the regime first and speak of law and policy. A protocol written
+    /// before regimes (ulcp 1.0.0) gives results byte for byte as it always did.
+    #[must_use]
+    pub fn regime_aware(&self) -> bool {
+        self.doc
+            .barriers
+            .iter()
+            .any(|b| matches!(b.holding, Holding::ByRegime(_)))
     }
 
     /// Whether a tender fact is used by any rule (for the importer's "still to supply" list).

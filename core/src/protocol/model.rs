@@ -6,7 +6,8 @@ use crate::condition::Condition;
 use crate::dates::Date;
 use crate::exact::{Exact, RoundingMode};
 use crate::facts::BidFactKind;
-use crate::vocab::{Category, Cite, Scope, Severity, Source};
+use crate::regime::{Nation, Regime};
+use crate::vocab::{Category, Cite, Scope, Severity, Source, Standing};
 
 /// One point on a descriptor scale, with the words evaluators score against.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -169,6 +170,56 @@ pub struct Eligibility {
     pub tests: Vec<EligibilityTest>,
 }
 
+/// Where a barrier rule holds, and on what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Holding {
+    /// Under any regime, with one severity: the form of protocols written before the engine
+    /// knew regimes (ulcp 1.0.0), kept so their results can be reproduced byte for byte.
+    Everywhere {
+        /// Must or should.
+        severity: Severity,
+        /// Sources.
+        cites: Vec<Cite>,
+    },
+    /// Only under the regimes listed, each with its own standing and sources: a rule is a legal
+    /// MUST only where the governing law imposes it, and not applicable where no entry lists
+    /// the tender's regime.
+    ByRegime(Vec<Applies>),
+}
+
+/// One place a rule holds: the regimes (and, if it matters, the nations), the standing, and
+/// the clauses it rests on there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applies {
+    /// The regimes.
+    pub regimes: Vec<Regime>,
+    /// The buyer's nations, when the law differs within a regime (PA 2023 s.85 is not for
+    /// devolved Welsh authorities); `None` is every nation.
+    pub nations: Option<Vec<Nation>>,
+    /// Law or policy: a finding's severity follows from it.
+    pub standing: Standing,
+    /// Sources.
+    pub cites: Vec<Cite>,
+    /// Why it holds here, in a sentence (shown with a finding).
+    pub note: Option<String>,
+}
+
+impl Applies {
+    /// Whether this entry covers a tender under `regime` in `nation`: `Some(true)` or
+    /// `Some(false)`, or `None` when the entry depends on a nation that is not known.
+    #[must_use]
+    pub fn covers(&self, regime: Regime, nation: Option<Nation>) -> Option<bool> {
+        if !self.regimes.contains(&regime) {
+            return Some(false);
+        }
+        match (&self.nations, nation) {
+            (None, _) => Some(true),
+            (Some(list), Some(n)) => Some(list.contains(&n)),
+            (Some(_), None) => None,
+        }
+    }
+}
+
 /// A check on a tender's design.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BarrierRule {
@@ -178,8 +229,8 @@ pub struct BarrierRule {
     pub title: String,
     /// Tender or lot.
     pub scope: Scope,
-    /// Must or should.
-    pub severity: Severity,
+    /// Where the rule holds, with its severity or standing and its sources.
+    pub holding: Holding,
     /// What a barrier-free tender satisfies.
     pub require: Condition,
     /// What is wrong when it is not satisfied, in plain English.
@@ -190,8 +241,17 @@ pub struct BarrierRule {
     pub fix: String,
     /// A clarification question a bidder can send the authority.
     pub question: String,
-    /// Sources.
-    pub cites: Vec<Cite>,
+}
+
+impl BarrierRule {
+    /// Every citation of the rule, under whatever regime.
+    pub fn all_cites(&self) -> impl Iterator<Item = &Cite> {
+        let (one, many): (&[Cite], &[Applies]) = match &self.holding {
+            Holding::Everywhere { cites, .. } => (cites, &[]),
+            Holding::ByRegime(entries) => (&[], entries),
+        };
+        one.iter().chain(many.iter().flat_map(|a| a.cites.iter()))
+    }
 }
 
 /// A minimum score on a panel criterion.

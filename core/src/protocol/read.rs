@@ -2,9 +2,10 @@
 //! `schemas/protocol.schema.json` accepts, and reports every problem with its JSON pointer.
 
 use super::model::{
-    AbnormallyLow, Affordability, AwardModel, Band, BarrierRule, BidFact, Criterion, CriterionBody,
-    Eligibility, EligibilityRule, EligibilityTest, Gate, LegalForm, Method, Minimum, Moderation,
-    ModerationMethod, ProtocolDoc, Rounding, Scale, ScalePoint, TieBreak, Tunable,
+    AbnormallyLow, Affordability, Applies, AwardModel, Band, BarrierRule, BidFact, Criterion,
+    CriterionBody, Eligibility, EligibilityRule, EligibilityTest, Gate, Holding, LegalForm, Method,
+    Minimum, Moderation, ModerationMethod, ProtocolDoc, Rounding, Scale, ScalePoint, TieBreak,
+    Tunable,
 };
 use crate::condition::Condition;
 use crate::error::{Document, ProblemKind, Problems};
@@ -169,30 +170,77 @@ fn read_eligibility(r: &mut Reader, at: At) -> Option<Eligibility> {
 
 fn read_barrier(r: &mut Reader, at: At) -> Option<BarrierRule> {
     const FIELDS: &[&str] = &[
-        "id", "title", "scope", "severity", "require", "finding", "why", "fix", "question", "cites",
+        "id", "title", "scope", "severity", "require", "finding", "why", "fix", "question",
+        "cites", "applies",
     ];
-    let f = r.object(at, FIELDS, FIELDS)?;
+    const REQUIRED: &[&str] = &[
+        "id", "title", "scope", "require", "finding", "why", "fix", "question",
+    ];
+    let pointer = at.pointer();
+    let f = r.object(at, FIELDS, REQUIRED)?;
     let id = r.id(f.get("id"));
     let title = r.text(f.get("title"), TITLE_MAX);
     let scope = r.choice(f.get("scope"));
-    let severity = r.choice(f.get("severity"));
     let require = f.get("require").and_then(|at| Condition::read(r, at));
     let finding = r.text(f.get("finding"), TEXT_MAX);
     let why = r.text(f.get("why"), TEXT_MAX);
     let fix = r.text(f.get("fix"), TEXT_MAX);
     let question = r.text(f.get("question"), TEXT_MAX);
-    let cites = read_cites(r, f.get("cites"));
+    let holding = match (f.get("severity"), f.get("cites"), f.get("applies")) {
+        (Some(severity), Some(cites), None) => {
+            let severity = r.choice(Some(severity));
+            let cites = read_cites(r, Some(cites));
+            Some(Holding::Everywhere {
+                severity: severity?,
+                cites: cites?,
+            })
+        }
+        (None, None, Some(applies)) => r
+            .list(Some(applies), 1, 20, read_applies)
+            .map(Holding::ByRegime),
+        _ => {
+            r.report(
+                pointer,
+                ProblemKind::MissingFieldSet {
+                    sets: vec![vec!["severity", "cites"], vec!["applies"]],
+                },
+            );
+            None
+        }
+    };
     Some(BarrierRule {
         id: id?,
         title: title?,
         scope: scope?,
-        severity: severity?,
+        holding: holding?,
         require: require?,
         finding: finding?,
         why: why?,
         fix: fix?,
         question: question?,
+    })
+}
+
+/// One entry of a rule's `applies`: where it holds and on what.
+fn read_applies(r: &mut Reader, at: At) -> Option<Applies> {
+    let f = r.object(
+        at,
+        &["regimes", "nations", "standing", "cites", "note"],
+        &["regimes", "standing", "cites"],
+    )?;
+    let regimes = r.list(f.get("regimes"), 1, 11, |r, at| r.choice(Some(at)));
+    let nations = r.optional(f.get("nations"), |r, at| {
+        r.list(Some(at), 1, 4, |r, at| r.choice(Some(at)))
+    });
+    let standing = r.choice(f.get("standing"));
+    let cites = read_cites(r, f.get("cites"));
+    let note = r.optional(f.get("note"), |r, at| r.text(Some(at), TEXT_MAX));
+    Some(Applies {
+        regimes: regimes?,
+        nations: nations?,
+        standing: standing?,
         cites: cites?,
+        note: note?,
     })
 }
 

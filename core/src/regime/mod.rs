@@ -190,6 +190,9 @@ pub struct Procurement {
     pub cpv: Vec<Cpv>,
     /// The estimated value of the whole contract including VAT (PA 2023 Sch 3, s.123(2)).
     pub value_including_vat: Option<Exact>,
+    /// Whether a qualifying planned procurement notice was published, which shortens the
+    /// minimum tendering period (PA 2023 s.54(4)); not part of the regime decision.
+    pub planned_procurement_notice: Option<bool>,
 }
 
 choice! {

@@ -63,9 +63,11 @@ pub fn check(protocol: &Protocol, doc: TenderDoc, digest: String) -> Result<Tend
     let criteria = &protocol.doc().award.criteria;
     let max_marks = marks_table(criteria, &weights, Exact::HUNDRED).map_err(too_large)?;
     let category_weights = category_marks(protocol, &max_marks).map_err(too_large)?;
+    let regime = crate::regime::decide(&doc.procurement.clone().unwrap_or_default());
     Ok(Tender {
         doc,
         digest,
+        regime,
         weights,
         max_marks,
         category_weights,

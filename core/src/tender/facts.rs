@@ -2,7 +2,7 @@
 //!
 //! A fact the tender does not state is unknown, never zero.
 
-use super::{InsuranceKind, Lot, Role, Tender};
+use super::{reservation, AuditedAccounts, InsuranceKind, Lot, Role, Tender};
 use crate::exact::Exact;
 use crate::facts::{FactValue, TenderFact};
 use crate::vocab::Category;
@@ -113,5 +113,28 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
             }
             _ => FactValue::Unknown,
         },
+        TenderFact::TurnoverToAnnualValue => match (lot.and_then(Lot::annual_value), &d.conditions)
+        {
+            (Some(yearly), Some(c)) => {
+                let t = c.minimum_turnover.unwrap_or(Exact::ZERO);
+                known(t.div(yearly).ok())
+            }
+            _ => FactValue::Unknown,
+        },
+        TenderFact::AuditedAccountsFromEveryBidder => yes_no(
+            d.conditions
+                .as_ref()
+                .and_then(|c| c.audited_accounts)
+                .map(|a| a == AuditedAccounts::FromEveryBidder),
+        ),
+        TenderFact::InsuranceBeforeAward => {
+            yes_no(d.conditions.as_ref().and_then(|c| c.insurance_before_award))
+        }
+        TenderFact::PlannedProcurementNotice => yes_no(
+            d.procurement
+                .as_ref()
+                .and_then(|p| p.planned_procurement_notice),
+        ),
+        TenderFact::ReservationLawful => yes_no(reservation::lawful(tender)),
     }
 }

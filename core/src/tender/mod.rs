@@ -8,12 +8,15 @@
 
 pub mod check;
 pub mod facts;
+pub mod reservation;
 
 use crate::choice::choice;
 use crate::dates::Date;
-use crate::error::{Document, Problems};
+use crate::error::{Document, ProblemKind, Problems};
 use crate::exact::Exact;
-use crate::read::{read_document, At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
+use crate::read::{describe, read_document, At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
+use crate::regime::cpv::Cpv;
+use crate::regime::{Decision, Procurement};
 use crate::vocab::Category;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -72,6 +75,54 @@ pub struct Insurance {
     pub amount: Exact,
 }
 
+choice! {
+    /// Whom a tender asks for audited accounts: PA 2023 s.22(3)(a) forbids asking them of a
+    /// supplier the law does not require to have its accounts audited.
+    pub enum AuditedAccounts as "an audited accounts requirement" {
+        /// Not asked.
+        NotAsked = "not_asked",
+        /// Only of suppliers the law requires to have their accounts audited.
+        OnlyIfLegallyRequired = "only_if_legally_required",
+        /// Of every supplier.
+        FromEveryBidder = "from_every_bidder",
+    }
+}
+
+choice! {
+    /// The ground on which a tender reserves the contract to some suppliers. Each has its own
+    /// law and its own test of the bidder; "user_led" has no basis in any procurement law and is
+    /// reported as a barrier (a grant can fund user-led organisations instead).
+    pub enum ReservationBasis as "a reservation basis" {
+        /// Not reserved.
+        None = "none",
+        /// Supported employment providers (PA 2023 s.32).
+        SupportedEmployment = "supported_employment",
+        /// Public service mutuals, light-touch services only (PA 2023 s.33).
+        PublicServiceMutual = "public_service_mutual",
+        /// Below threshold, by supplier location and then SMEs/VCSEs (PPN 005).
+        BelowThresholdLocation = "below_threshold_location",
+        /// Certain services for organisations pursuing a public service mission (PCR 2015 reg 77).
+        PcrRegulation77 = "pcr_reg77",
+        /// Supported businesses, Scotland (Procurement Reform (Scotland) Act 2014 s.11).
+        SupportedBusinessScotland = "supported_business_scotland",
+        /// A grant open only to user-led organisations (not a procurement).
+        GrantUserLed = "grant_user_led",
+        /// User-led organisations only, in a procurement: no law provides for it.
+        UserLed = "user_led",
+    }
+}
+
+/// A tender's reservation of the contract.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reservation {
+    /// The ground.
+    pub basis: ReservationBasis,
+    /// For a location reservation: the county (or London borough), or "UK".
+    pub location: Option<String>,
+    /// For a location reservation: whether it is further reserved to SMEs and VCSEs.
+    pub sme_vcse: Option<bool>,
+}
+
 /// Conditions of participation (PA23 s.22).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conditions {
@@ -83,6 +134,11 @@ pub struct Conditions {
     pub performance_bond: Option<Exact>,
     /// Accreditations or registrations asked for.
     pub accreditations: Vec<String>,
+    /// Whom audited accounts are asked of, if the tender says.
+    pub audited_accounts: Option<AuditedAccounts>,
+    /// Whether insurance must be in place before the contract is awarded (rather than by the
+    /// start of the contract), if the tender says.
+    pub insurance_before_award: Option<bool>,
 }
 
 /// Payment terms.
@@ -146,6 +202,10 @@ pub struct TenderDoc {
     pub published: Option<Date>,
     /// Deadline for responses.
     pub response_deadline: Option<Date>,
+    /// How the tender is procured, for deciding which law governs it.
+    pub procurement: Option<Procurement>,
+    /// The ground on which the contract is reserved, if it is.
+    pub reservation: Option<Reservation>,
     /// Whether only user-led organisations may be awarded the contract.
     pub reserved_for_user_led: bool,
     /// Lots.
@@ -175,6 +235,8 @@ pub struct TenderDoc {
 pub struct Tender {
     doc: TenderDoc,
     digest: String,
+    /// Which law governs it, decided once when the tender is checked.
+    regime: Decision,
     /// Effective weight of each criterion within its group.
     weights: BTreeMap<String, Exact>,
     /// Marks available for each criterion, out of 100 for the whole tender.
@@ -193,6 +255,8 @@ pub const TENDER_FIELDS: &[&str] = &[
     "service",
     "published",
     "response_deadline",
+    "procurement",
+    "reservation",
     "reserved_for_user_led",
     "lots",
     "no_lots_reason",
@@ -250,6 +314,8 @@ fn read_conditions(r: &mut Reader, at: At) -> Option<Conditions> {
             "insurance",
             "performance_bond",
             "accreditations",
+            "audited_accounts",
+            "insurance_before_award",
         ],
         &[],
     )?;
@@ -273,11 +339,85 @@ fn read_conditions(r: &mut Reader, at: At) -> Option<Conditions> {
     let accreditations = r.optional(f.get("accreditations"), |r, at| {
         r.list(Some(at), 0, 20, |r, at| r.text(Some(at), TITLE_MAX))
     });
+    let audited_accounts = r.optional(f.get("audited_accounts"), |r, at| r.choice(Some(at)));
+    let insurance_before_award =
+        r.optional(f.get("insurance_before_award"), |r, at| r.boolean(Some(at)));
     Some(Conditions {
         minimum_turnover: minimum_turnover?,
         insurance: insurance?.unwrap_or_default(),
         performance_bond: performance_bond?,
         accreditations: accreditations?.unwrap_or_default(),
+        audited_accounts: audited_accounts?,
+        insurance_before_award: insurance_before_award?,
+    })
+}
+
+/// The `procurement` block: how the tender is procured, for the regime decision.
+fn read_procurement(r: &mut Reader, at: At) -> Option<Procurement> {
+    let f = r.object(
+        at,
+        &[
+            "regime",
+            "route",
+            "nation",
+            "authority_type",
+            "started",
+            "cpv",
+            "value_including_vat",
+            "planned_procurement_notice",
+        ],
+        &[],
+    )?;
+    let regime = r.optional(f.get("regime"), |r, at| r.choice(Some(at)));
+    let route = r.optional(f.get("route"), |r, at| r.choice(Some(at)));
+    let nation = r.optional(f.get("nation"), |r, at| r.choice(Some(at)));
+    let authority_type = r.optional(f.get("authority_type"), |r, at| r.choice(Some(at)));
+    let started = r.optional(f.get("started"), |r, at| r.date(Some(at)));
+    let cpv = r.optional(f.get("cpv"), |r, at| r.list(Some(at), 1, 50, read_cpv));
+    let value = r.optional(f.get("value_including_vat"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
+    let notice = r.optional(f.get("planned_procurement_notice"), |r, at| {
+        r.boolean(Some(at))
+    });
+    Some(Procurement {
+        regime: regime?,
+        route: route?,
+        nation: nation?,
+        authority_type: authority_type?,
+        started: started?,
+        cpv: cpv?.unwrap_or_default(),
+        value_including_vat: value?,
+        planned_procurement_notice: notice?,
+    })
+}
+
+/// A CPV code: eight digits, with or without its check digit.
+fn read_cpv(r: &mut Reader, at: At) -> Option<Cpv> {
+    let text = r.text(Some(at), 10)?;
+    let code = Cpv::parse(&text);
+    if code.is_none() {
+        r.report(
+            at.pointer(),
+            ProblemKind::InvalidValue {
+                found: describe(at.value),
+                expected: "a CPV code: eight digits, with or without its check digit, such as \"85312000\" or \"85312000-8\"".into(),
+            },
+        );
+    }
+    code
+}
+
+/// The `reservation` block.
+fn read_reservation(r: &mut Reader, at: At) -> Option<Reservation> {
+    let f = r.object(at, &["basis", "location", "sme_vcse"], &["basis"])?;
+    let basis = r.choice(f.get("basis"));
+    let location = r.optional(f.get("location"), |r, at| r.text(Some(at), TITLE_MAX));
+    let sme_vcse = r.optional(f.get("sme_vcse"), |r, at| r.boolean(Some(at)));
+    Some(Reservation {
+        basis: basis?,
+        location: location?,
+        sme_vcse: sme_vcse?,
     })
 }
 
@@ -342,6 +482,8 @@ fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
     let service = r.optional(f.get("service"), |r, at| r.text(Some(at), TEXT_MAX));
     let published = r.optional(f.get("published"), |r, at| r.date(Some(at)));
     let response_deadline = r.optional(f.get("response_deadline"), |r, at| r.date(Some(at)));
+    let procurement = r.optional(f.get("procurement"), read_procurement);
+    let reservation = r.optional(f.get("reservation"), read_reservation);
     let reserved = r.optional(f.get("reserved_for_user_led"), |r, at| r.boolean(Some(at)));
     let lots = r.list(f.get("lots"), 1, 50, read_lot);
     let no_lots_reason = r.optional(f.get("no_lots_reason"), |r, at| r.text(Some(at), TEXT_MAX));
@@ -367,6 +509,8 @@ fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
         service: service?,
         published: published?,
         response_deadline: response_deadline?,
+        procurement: procurement?,
+        reservation: reservation?,
         reserved_for_user_led: reserved?.unwrap_or(false),
         lots: lots?,
         no_lots_reason: no_lots_reason?,
@@ -382,6 +526,12 @@ fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
 }
 
 impl Tender {
+    /// Which law governs the tender, and how that was decided.
+    #[must_use]
+    pub fn regime(&self) -> &Decision {
+        &self.regime
+    }
+
     /// The tender as read.
     #[must_use]
     pub fn doc(&self) -> &TenderDoc {

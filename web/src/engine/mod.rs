@@ -24,14 +24,14 @@ pub use ulo_core::choice::Choice;
 pub use ulo_core::explain::{CiteRef, Trace};
 pub use ulo_core::ocds::Import;
 pub use ulo_core::protocol::{
-    CriterionBody, EligibilityRule, LegalForm, Method, ModerationMethod, PriceFormula, Scale,
-    ShareOp,
+    Applies, CriterionBody, EligibilityRule, Holding, LegalForm, Method, ModerationMethod,
+    PriceFormula, Scale, ShareOp,
 };
 pub use ulo_core::report::{
     BidResult, BidStatus, EligibilityResult, Finding, FindingStatus, FlagCode, GateStatus,
     LotResult, ScoreResult, TestOutcome, ThresholdStatus, Verdict,
 };
-pub use ulo_core::vocab::{Cite, Scope, Severity};
+pub use ulo_core::vocab::{Cite, Scope, Severity, Standing};
 pub use ulo_core::what_if::Sweep;
 pub use ulo_core::{Document, Problem, ProblemKind, Problems, Protocol};
 

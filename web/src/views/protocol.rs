@@ -4,8 +4,8 @@
 
 use crate::app::{dispatch, use_ctx};
 use crate::engine::{
-    cites, Cite, CriterionBody, Document, EligibilityRule, Method, PriceFormula, Protocol, Scope,
-    Severity, ShareOp,
+    cites, Applies, Cite, CriterionBody, Document, EligibilityRule, Holding, Method, PriceFormula,
+    Protocol, Scope, Severity, ShareOp, Standing,
 };
 use crate::pointer::field_id;
 use crate::state::{Action, Doc};
@@ -175,10 +175,21 @@ pub fn protocol_view() -> Html {
             <ul class="rules">
                 { for d.barriers.iter().map(|b| html! {
                     <li>
-                        <strong><span class="tag">{ match b.severity { Severity::Must => "Must", Severity::Should => "Should" } }</span>{ " " }{ &b.title }</strong>
+                        <strong><span class="tag">{ match &b.holding {
+                            Holding::Everywhere { severity: Severity::Must, .. } => "Must",
+                            Holding::Everywhere { severity: Severity::Should, .. } => "Should",
+                            Holding::ByRegime(_) => "By regime",
+                        } }</span>{ " " }{ &b.title }</strong>
                         { match b.scope { Scope::Lot => " (checked for each lot)", Scope::Tender => "" } }<br />
                         { crate::views::fields::sentence(&b.require.describe()) }<br />
-                        <span class="hint">{ "Source: " }{ sources(&p, &b.cites) }</span>
+                        { match &b.holding {
+                            Holding::Everywhere { cites, .. } => html! {
+                                <span class="hint">{ "Source: " }{ sources(&p, cites) }</span>
+                            },
+                            Holding::ByRegime(entries) => html! {
+                                <ul>{ for entries.iter().map(|e| applies_item(&p, e)) }</ul>
+                            },
+                        } }
                     </li>
                 }) }
             </ul>
@@ -192,5 +203,22 @@ pub fn protocol_view() -> Html {
             </ul>
             { loader }
         </>
+    }
+}
+
+/// Where a rule holds under some regimes: the standing (law, so a must; or policy, a should)
+/// and the sources there.
+fn applies_item(p: &Protocol, e: &Applies) -> Html {
+    let standing = match e.standing {
+        Standing::Law => "Law (must)",
+        Standing::Policy => "Policy (should)",
+    };
+    let regimes: Vec<&str> = e.regimes.iter().map(|r| r.title()).collect();
+    html! {
+        <li>
+            <strong>{ standing }</strong>{ format!(" under {}", regimes.join("; ")) }
+            if let Some(n) = &e.note { { ". " }{ n } }
+            <br /><span class="hint">{ "Source: " }{ sources(p, &e.cites) }</span>
+        </li>
     }
 }

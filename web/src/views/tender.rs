@@ -108,6 +108,7 @@ pub fn finding_view(p: &FindingProps) -> Html {
     let f = &p.finding;
     let (tag, class) = match (f.status, f.severity) {
         (FindingStatus::NotStated, _) => ("Not stated", "unstated"),
+        (FindingStatus::RegimeNotStated, _) => ("Depends on the law", "unstated"),
         (FindingStatus::Barrier, Severity::Must) => ("Must fix", "must"),
         (FindingStatus::Barrier, Severity::Should) => ("Should fix", "should"),
     };
