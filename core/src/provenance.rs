@@ -2,11 +2,37 @@
 //! every result so that anyone can tell which rules and which tender produced it.
 
 use crate::protocol::Protocol;
-use crate::report::{ProtocolRef, RoundingRef, TenderRef};
+use crate::report::{EngineRef, ProtocolRef, RoundingRef, TenderRef};
 use crate::tender::Tender;
 
+/// What every result names first: the engine, the protocol, the tender, and the hash of all the
+/// inputs it was worked out from.
+pub(crate) struct Header {
+    /// The engine.
+    pub engine: EngineRef,
+    /// The protocol.
+    pub protocol: ProtocolRef,
+    /// The tender.
+    pub tender: TenderRef,
+    /// Hash of the inputs: the protocol, the tender, then the others.
+    pub input_hash: String,
+}
+
+/// The header of a result worked out under `protocol` for `tender` from the `others` documents
+/// besides them (each named, with its digest).
+pub(crate) fn header(protocol: &Protocol, tender: &Tender, others: &[(&str, &str)]) -> Header {
+    let mut inputs = vec![("protocol", protocol.digest()), ("tender", tender.digest())];
+    inputs.extend_from_slice(others);
+    Header {
+        engine: EngineRef::this(),
+        protocol: protocol_ref(protocol),
+        tender: tender_ref(tender),
+        input_hash: crate::audit::input_hash(&inputs),
+    }
+}
+
 /// The protocol a result was worked out under: id, title, version and effective date.
-pub(crate) fn protocol_ref(p: &Protocol) -> ProtocolRef {
+fn protocol_ref(p: &Protocol) -> ProtocolRef {
     let d = p.doc();
     ProtocolRef {
         id: d.id.clone(),
@@ -17,7 +43,7 @@ pub(crate) fn protocol_ref(p: &Protocol) -> ProtocolRef {
 }
 
 /// The tender a result is about: id, title and authority.
-pub(crate) fn tender_ref(t: &Tender) -> TenderRef {
+fn tender_ref(t: &Tender) -> TenderRef {
     let d = t.doc();
     TenderRef {
         id: d.id.clone(),
