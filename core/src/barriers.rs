@@ -10,7 +10,7 @@ use crate::exact::RoundingMode;
 use crate::explain::{self, percent};
 use crate::facts::{FactKind, FactValue, TenderFact};
 use crate::protocol::{Applies, BarrierRule, Holding, Protocol};
-use crate::provenance::{protocol_ref, tender_ref};
+use crate::provenance::header;
 use crate::regime::Decision;
 use crate::report::{
     AppliesUnder, CheckRow, CheckStatus, FactShown, Finding, FindingStatus, FindingSummary,
@@ -314,16 +314,14 @@ pub fn summarise(findings: &[Finding], checks: &[CheckRow], regime_aware: bool) 
 #[must_use]
 pub fn check_tender(protocol: &Protocol, tender: &Tender) -> TenderCheck {
     let (findings, checks) = findings(protocol, tender);
+    let header = header(protocol, tender, &[]);
     TenderCheck {
         document: ResultDocument::TenderCheck,
-        engine: crate::report::EngineRef::this(),
-        protocol: protocol_ref(protocol),
-        tender: tender_ref(tender),
-        input_hash: crate::audit::input_hash(&[
-            ("protocol", protocol.digest()),
-            ("tender", tender.digest()),
-        ]),
-        regime: crate::provenance::regime(protocol, tender),
+        engine: header.engine,
+        protocol: header.protocol,
+        tender: header.tender,
+        input_hash: header.input_hash,
+        regime: header.regime,
         summary: summarise(&findings, &checks, protocol.regime_aware()),
         findings,
         checks,

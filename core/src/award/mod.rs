@@ -46,17 +46,14 @@ use run::Run;
 pub fn score(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<ScoreResult, Problems> {
     let scored = Run::new(protocol, tender, true).score(bids)?;
     let (findings, _) = crate::barriers::findings(protocol, tender);
+    let header = crate::provenance::header(protocol, tender, &[("bids", bids.digest())]);
     Ok(ScoreResult {
         document: ResultDocument::ScoreResult,
-        engine: crate::report::EngineRef::this(),
-        protocol: crate::provenance::protocol_ref(protocol),
-        tender: crate::provenance::tender_ref(tender),
-        input_hash: crate::audit::input_hash(&[
-            ("protocol", protocol.digest()),
-            ("tender", tender.digest()),
-            ("bids", bids.digest()),
-        ]),
-        regime: crate::provenance::regime(protocol, tender),
+        engine: header.engine,
+        protocol: header.protocol,
+        tender: header.tender,
+        input_hash: header.input_hash,
+        regime: header.regime,
         rounding: crate::provenance::rounding_ref(protocol),
         findings,
         lots: scored.lots,

@@ -2,7 +2,7 @@
 //!
 //! A fact the tender does not state is unknown, never zero.
 
-use super::{reservation, AuditedAccounts, InsuranceKind, Lot, Role, Tender};
+use super::{reservation, AuditedAccounts, InsuranceKind, Lot, Role, Tender, TenderDoc};
 use crate::exact::Exact;
 use crate::facts::{FactValue, TenderFact};
 use crate::vocab::Category;
@@ -22,33 +22,38 @@ fn percent(part: Exact, whole: Exact) -> Option<Exact> {
     part.mul(Exact::HUNDRED).ok()?.div(whole).ok()
 }
 
+/// The largest cover of one kind of insurance the tender asks for: none asked is 0; no
+/// conditions stated is unknown.
+fn cover(d: &TenderDoc, kind: InsuranceKind) -> FactValue {
+    match &d.conditions {
+        None => FactValue::Unknown,
+        Some(c) => FactValue::Number(
+            c.insurance
+                .iter()
+                .filter(|i| i.kind == kind)
+                .map(|i| i.amount)
+                .max()
+                .unwrap_or(Exact::ZERO),
+        ),
+    }
+}
+
+/// How many evaluators sit on the panel (in one role, or all); unknown if no panel is stated.
+fn panel_count(d: &TenderDoc, role: Option<Role>) -> Option<Exact> {
+    d.panel.as_ref().map(|p| {
+        Exact::int(
+            p.iter()
+                .filter(|e| role.is_none_or(|r| e.role == r))
+                .count() as i128,
+        )
+    })
+}
+
 /// The value of a fact for a tender, and for one of its lots when the fact is about lots.
 /// A lot fact asked without a lot is unknown.
 #[must_use]
 pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue {
     let d = tender.doc();
-    let cover = |kind: InsuranceKind| -> FactValue {
-        match &d.conditions {
-            None => FactValue::Unknown,
-            Some(c) => FactValue::Number(
-                c.insurance
-                    .iter()
-                    .filter(|i| i.kind == kind)
-                    .map(|i| i.amount)
-                    .max()
-                    .unwrap_or(Exact::ZERO),
-            ),
-        }
-    };
-    let panel_count = |role: Option<Role>| -> Option<Exact> {
-        d.panel.as_ref().map(|p| {
-            Exact::int(
-                p.iter()
-                    .filter(|e| role.is_none_or(|r| e.role == r))
-                    .count() as i128,
-            )
-        })
-    };
     match fact {
         TenderFact::LotCount => FactValue::Number(Exact::int(d.lots.len() as i128)),
         TenderFact::TotalValue => known(tender.total_value()),
@@ -79,11 +84,11 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
         TenderFact::UserLeadershipWeightPercent => {
             known(tender.category_weight(Category::UserLeadership))
         }
-        TenderFact::PanelSize => known(panel_count(None)),
-        TenderFact::LivedExperienceEvaluators => known(panel_count(Some(Role::LivedExperience))),
+        TenderFact::PanelSize => known(panel_count(d, None)),
+        TenderFact::LivedExperienceEvaluators => known(panel_count(d, Some(Role::LivedExperience))),
         TenderFact::LivedExperiencePercent => known(
-            panel_count(Some(Role::LivedExperience))
-                .zip(panel_count(None))
+            panel_count(d, Some(Role::LivedExperience))
+                .zip(panel_count(d, None))
                 .and_then(|(le, all)| percent(le, all)),
         ),
         TenderFact::ElectronicAuction => yes_no(d.electronic_auction),
@@ -95,9 +100,9 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
                 .as_ref()
                 .map(|c| c.minimum_turnover.unwrap_or(Exact::ZERO)),
         ),
-        TenderFact::PublicLiabilityCover => cover(InsuranceKind::PublicLiability),
-        TenderFact::EmployersLiabilityCover => cover(InsuranceKind::EmployersLiability),
-        TenderFact::ProfessionalIndemnityCover => cover(InsuranceKind::ProfessionalIndemnity),
+        TenderFact::PublicLiabilityCover => cover(d, InsuranceKind::PublicLiability),
+        TenderFact::EmployersLiabilityCover => cover(d, InsuranceKind::EmployersLiability),
+        TenderFact::ProfessionalIndemnityCover => cover(d, InsuranceKind::ProfessionalIndemnity),
         TenderFact::PerformanceBond => known(
             d.conditions
                 .as_ref()

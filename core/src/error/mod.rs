@@ -1,0 +1,344 @@
+//! Problems with the inputs, said so that a commissioner can fix them.
+//!
+//! Every problem names the document it was found in, the JSON pointer of the value at fault,
+//! what was found and what was expected, a stable code for programs, and a help line for people.
+//! Messages are lowercase and quote the user's own input; no Rust type name ever reaches them.
+//! Reading never stops at the first problem: a document is read to the end so that an error
+//! summary can list everything at once.
+//!
+//! Each kind of problem has its own code, so a program can tell them apart without reading the
+//! message; `schemas/result.schema.json` lists every code with its meaning (`$defs/problemCode`),
+//! and a test keeps that list equal to the codes this module gives.
+//!
+//! [`ProblemKind`] (in `kind.rs`) is each kind of problem with its code, the value found, what
+//! was expected, its message and its help; [`OcdsProblem`] (in `ocds.rs`) is why OCDS data
+//! cannot be imported at all. This file holds the inputs problems are found in and the
+//! problems themselves, one by one and all together, as values and as reports.
+
+mod kind;
+mod ocds;
+
+pub use kind::ProblemKind;
+pub use ocds::OcdsProblem;
+
+use serde::Serialize;
+use std::fmt;
+
+/// Which of ulo's documents a problem was found in (or which is to be read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Document {
+    /// The commissioning protocol: the rules.
+    Protocol,
+    /// One procurement's design.
+    Tender,
+    /// The bids received for a tender, with the panel's scores.
+    Bids,
+    /// One bidder's own draft response, for a self-check.
+    SelfCheck,
+}
+
+impl Document {
+    /// The value of a document's `"document"` field.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Document::Protocol => "protocol",
+            Document::Tender => "tender",
+            Document::Bids => "bids",
+            Document::SelfCheck => "self-check",
+        }
+    }
+
+    /// The kind of document named by a `"document"` tag.
+    pub fn from_tag(tag: &str) -> Option<Document> {
+        [
+            Document::Protocol,
+            Document::Tender,
+            Document::Bids,
+            Document::SelfCheck,
+        ]
+        .into_iter()
+        .find(|d| d.tag() == tag)
+    }
+
+    /// The name problem reports give the document (`self_check` where the tag is
+    /// `self-check`: reports have always used the snake-case name).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Document::SelfCheck => "self_check",
+            other => other.tag(),
+        }
+    }
+}
+
+impl Serialize for Document {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// The input a problem was found in: one of ulo's documents, or OCDS data being imported.
+///
+/// OCDS data is kept out of [`Document`] because it is not a ulo document: it is imported,
+/// never validated, scored or written, and everything that dispatches on a [`Document`] (the
+/// readers, the schemas, the app's workspace) has nothing to do with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Input {
+    /// One of ulo's documents.
+    Document(Document),
+    /// OCDS data (a release, record or package) being imported as a draft tender.
+    Ocds,
+}
+
+impl Input {
+    /// The name problem reports give the input (`"ocds"` for OCDS data).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Input::Document(d) => d.name(),
+            Input::Ocds => "ocds",
+        }
+    }
+}
+
+impl From<Document> for Input {
+    fn from(d: Document) -> Self {
+        Input::Document(d)
+    }
+}
+
+impl Serialize for Input {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// An input equals the name its reports give it, so a program holding a [`ProblemReport`] can
+/// compare its `document` with the text a portal sees.
+impl PartialEq<&str> for Input {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
+/// The input in words, for messages ("in the tender", "in the OCDS data").
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Input::Document(d) => d.tag(),
+            Input::Ocds => "OCDS data",
+        })
+    }
+}
+
+/// One located problem with an input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The input the problem is in.
+    pub document: Input,
+    /// JSON pointer (RFC 6901) of the value at fault; `""` is the whole document.
+    pub pointer: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// A problem at `pointer` in `document`.
+    pub fn new(
+        document: impl Into<Input>,
+        pointer: impl Into<String>,
+        kind: ProblemKind,
+    ) -> Problem {
+        Problem {
+            document: document.into(),
+            pointer: pointer.into(),
+            kind,
+        }
+    }
+
+    /// The stable code, prefixed so it reads as ulo's own in a portal's logs.
+    pub fn code(&self) -> String {
+        format!("ulo::{}", self.kind.code())
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        ProblemReport::from(self).fmt(f)
+    }
+}
+
+/// A problem as the JS API, the CLI's `--json` and the web app receive it.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ProblemReport {
+    /// Stable code, e.g. `ulo::missing-field`.
+    pub code: String,
+    /// The input it is in.
+    pub document: Input,
+    /// JSON pointer of the value at fault.
+    pub pointer: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to put it right.
+    pub help: String,
+    /// The value found, when the problem is about one value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// What was expected, when there is one clear answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+}
+
+impl fmt::Display for ProblemReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.pointer.is_empty() {
+            "the whole document".to_string()
+        } else {
+            format!("\"{}\"", self.pointer)
+        };
+        write!(
+            f,
+            "{} at {} in the {}: {}",
+            self.code, at, self.document, self.message
+        )
+    }
+}
+
+impl From<&Problem> for ProblemReport {
+    fn from(p: &Problem) -> Self {
+        ProblemReport {
+            code: p.code(),
+            document: p.document,
+            pointer: p.pointer.clone(),
+            message: p.kind.message(),
+            help: p.kind.help(),
+            found: p.kind.found(),
+            expected: p.kind.expected(),
+        }
+    }
+}
+
+/// All the problems found in one or more inputs, in document order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    /// The problems, each ready to serialise.
+    pub fn reports(&self) -> Vec<ProblemReport> {
+        self.0.iter().map(ProblemReport::from).collect()
+    }
+
+    /// Iterates over the problems.
+    pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
+        self.0.iter()
+    }
+
+    /// The number of problems.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are none (never the case for an `Err`).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One item a line.
+fn lines<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            writeln!(f)?;
+        }
+        write!(f, "{item}")?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        lines(f, &self.0)
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// Problems already put into words: the answer of a call whose callers only show the problems
+/// or pass them on, such as an OCDS import that cannot start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Reports(pub Vec<ProblemReport>);
+
+impl From<Problem> for Reports {
+    fn from(p: Problem) -> Self {
+        Reports(vec![ProblemReport::from(&p)])
+    }
+}
+
+impl fmt::Display for Reports {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        lines(f, &self.0)
+    }
+}
+
+impl std::error::Error for Reports {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_field() {
+        let k = ProblemKind::UnknownField {
+            field: "vaule".into(),
+            allowed: vec!["id", "title", "value"],
+        };
+        assert!(
+            k.help().starts_with("did you mean \"value\"?"),
+            "{}",
+            k.help()
+        );
+        let far = ProblemKind::UnknownField {
+            field: "colour".into(),
+            allowed: vec!["id", "title", "value"],
+        };
+        assert!(far.help().starts_with("remove it"), "{}", far.help());
+    }
+
+    #[test]
+    fn inputs_are_reported_by_name() {
+        let name = |i: Input| serde_json::to_string(&i).unwrap();
+        let documents = [
+            Document::Protocol,
+            Document::Tender,
+            Document::Bids,
+            Document::SelfCheck,
+        ];
+        assert_eq!(
+            documents.map(|d| name(d.into())),
+            ["\"protocol\"", "\"tender\"", "\"bids\"", "\"self_check\""]
+        );
+        assert_eq!(name(Input::Ocds), "\"ocds\"");
+        assert!(Input::Ocds == "ocds" && Input::from(Document::SelfCheck) == "self_check");
+        let p = Problem::new(Input::Ocds, "", ProblemKind::Ocds(OcdsProblem::NoTender));
+        assert_eq!(
+            p.to_string(),
+            "ulo::ocds-no-tender at the whole document in the OCDS data: the release has no \"tender\" section, so there is no tender design to import"
+        );
+    }
+
+    #[test]
+    fn messages_are_lowercase_and_quote_input() {
+        let p = Problem::new(
+            Document::Tender,
+            "/lots/0/value",
+            ProblemKind::MissingField {
+                field: "value".into(),
+            },
+        );
+        assert_eq!(
+            p.to_string(),
+            "ulo::missing-field at \"/lots/0/value\" in the tender: the field \"value\" is missing"
+        );
+    }
+}

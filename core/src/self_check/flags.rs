@@ -1,0 +1,165 @@
+//! The flags a self-check raises, in the words a bidder reads: a gate the bidder expects to fail
+//! or has not confirmed, eligibility on a reserved contract, a price over the ceiling or
+//! abnormally low, and a minimum score at risk. Only a flag that would exclude a submitted bid
+//! says so (`excludes`); the others are things to check before submitting.
+
+use crate::award::price::low_test;
+use crate::bids::{DraftBid, Expected};
+use crate::eligibility::Verdict;
+use crate::exact::Overflow;
+use crate::explain::percent;
+use crate::protocol::{AwardModel, LowBenchmark, Minimum, OverCeiling};
+use crate::report::{Flag, FlagCode, GateRow, GateStatus, ThresholdStatus};
+use crate::tender::{Lot, Tender};
+use crate::vocab::money;
+
+fn flag(
+    code: FlagCode,
+    criterion: Option<&str>,
+    excludes: bool,
+    message: String,
+    action: &str,
+) -> Flag {
+    Flag {
+        code,
+        criterion: criterion.map(str::to_string),
+        excludes,
+        message,
+        action: action.to_string(),
+        trace: None,
+        cites: Vec::new(),
+    }
+}
+
+/// A flag for each gate the bidder expects to fail or has not confirmed passing, in gate order.
+pub(super) fn gates(rows: &[GateRow]) -> Vec<Flag> {
+    rows.iter()
+        .filter_map(|g| match g.outcome {
+            GateStatus::Fail => Some(flag(
+                FlagCode::GateFailed,
+                None,
+                true,
+                format!("You expect to fail \"{}\": a bid that fails it is excluded.", g.title),
+                "Meet the condition before you submit, or ask the authority whether it is proportionate.",
+            )),
+            GateStatus::Unsure | GateStatus::NotAssessed => Some(flag(
+                FlagCode::GateUnsure,
+                None,
+                false,
+                format!("You have not confirmed that you pass \"{}\".", g.title),
+                "Check the condition against your evidence; failing it excludes the bid.",
+            )),
+            GateStatus::Pass => None,
+        })
+        .collect()
+}
+
+/// On a contract reserved for user-led organisations, a flag when the bidder is not one or its
+/// answers do not yet show whether it is.
+pub(super) fn eligibility(tender: &Tender, verdict: Verdict) -> Option<Flag> {
+    if !tender.doc().reserved_for_user_led {
+        return None;
+    }
+    match verdict {
+        Verdict::No => Some(flag(
+            FlagCode::Ineligible,
+            None,
+            true,
+            "The contract is reserved for user-led organisations, and on these answers you are not one under the protocol.".into(),
+            "Check the tests you do not meet; if your answers are wrong, correct them.",
+        )),
+        Verdict::NotEnoughInformation => Some(flag(
+            FlagCode::EligibilityUnknown,
+            None,
+            false,
+            "The contract is reserved for user-led organisations, and your answers do not yet show whether you are one.".into(),
+            "Add the missing information listed under eligibility.",
+        )),
+        Verdict::Yes => None,
+    }
+}
+
+/// The flags on the bidder's price for its lot: over the affordability ceiling, then abnormally
+/// low against the lot's estimate (the one benchmark a self-check knows without other bids).
+///
+/// # Errors
+///
+/// A figure too large to compute exactly.
+pub(super) fn price(
+    award: &AwardModel,
+    draft: &DraftBid,
+    lot: &Lot,
+) -> Result<Vec<Flag>, Overflow> {
+    let mut flags = Vec::new();
+    if let Some(ceiling) = lot.price_ceiling.filter(|c| draft.price > *c) {
+        let excludes = award.affordability.over_ceiling == OverCeiling::Exclude;
+        flags.push(flag(
+            FlagCode::OverCeiling,
+            None,
+            excludes,
+            format!(
+                "Your price {} is above the lot's affordability ceiling of {}.",
+                money(draft.price),
+                money(ceiling)
+            ),
+            if excludes {
+                "A price above the ceiling excludes the bid under this protocol."
+            } else {
+                "A price above the ceiling is flagged under this protocol; the authority may not be able to afford it."
+            },
+        ));
+    }
+    let rule = &award.abnormally_low;
+    if rule.compare_to == LowBenchmark::LotEstimate
+        && low_test(draft.price, lot.value, rule.below_percent)?.is_low
+    {
+        flags.push(flag(
+            FlagCode::AbnormallyLow,
+            None,
+            false,
+            format!(
+                "Your price {} is below {} of the lot's estimated value ({}).",
+                money(draft.price),
+                percent(rule.below_percent),
+                money(lot.value)
+            ),
+            "Expect to be asked to explain the price. Make sure it covers the real cost of the service, including your core costs.",
+        ));
+    }
+    Ok(flags)
+}
+
+/// A flag when the score the bidder expects on a criterion is at risk of, or sure of, falling
+/// below its minimum (`status` says which); none when it is clear.
+pub(super) fn threshold(
+    criterion: &str,
+    title: &str,
+    minimum: &Minimum,
+    expected: &Expected,
+    status: ThresholdStatus,
+) -> Option<Flag> {
+    let code = match status {
+        ThresholdStatus::Clear => return None,
+        ThresholdStatus::AtRisk => FlagCode::ThresholdAtRisk,
+        ThresholdStatus::Fails => FlagCode::ThresholdFailed,
+    };
+    let expect = if expected.low == expected.high {
+        expected.low.to_string()
+    } else {
+        format!("{} to {}", expected.low, expected.high)
+    };
+    Some(flag(
+        code,
+        Some(criterion),
+        status == ThresholdStatus::Fails && minimum.disqualifies,
+        format!(
+            "{title} has a minimum score of {}; you expect {expect}.",
+            minimum.score
+        ),
+        if minimum.disqualifies {
+            "Falling below this minimum excludes the bid: strengthen this answer first."
+        } else {
+            "Falling below this minimum is recorded against the bid: strengthen this answer."
+        },
+    ))
+}

@@ -1,0 +1,139 @@
+//! The price criterion. A formula against the lot's ceiling and floor needs only the bidder's
+//! price. The lowest-price ratio depends on the other bids, so the projection names what it
+//! assumes: the lowest other price the bidder expects, or, if it gives none, the lowest price
+//! the protocol's abnormally-low rule would not question.
+
+use super::estimate::{End, Estimate};
+use crate::award::price::{low_test, share, PriceShare};
+use crate::award::Ctx;
+use crate::bids::DraftBid;
+use crate::exact::{Exact, Overflow};
+use crate::explain::percent;
+use crate::protocol::{AbnormallyLow, LowBenchmark, PriceFormula};
+use crate::tender::Lot;
+use crate::vocab::money;
+
+/// The rule the lowest-price ratio's marks are traced to in a self-check.
+const LOWEST_PRICE_RATIO: &str = "self_check.price.lowest_price_ratio";
+
+/// The price criterion projected from the draft's price under `formula`.
+pub(super) fn estimate(
+    ctx: &Ctx,
+    draft: &DraftBid,
+    criterion: &str,
+    formula: PriceFormula,
+    lot: &Lot,
+) -> Result<Estimate, Overflow> {
+    match (formula, draft.competitor_lowest_price) {
+        (PriceFormula::LinearCeilingFloor, _) => {
+            let s = share(formula, draft.price, draft.price, "", lot)?;
+            let rule = format!("self_check.price.{}", formula.word());
+            Ok(Estimate::exactly(marks(ctx, criterion, &rule, s)?))
+        }
+        (PriceFormula::LowestPriceRatio, Some(expected)) => {
+            against_expected(ctx, draft, criterion, expected, lot)
+        }
+        (PriceFormula::LowestPriceRatio, None) => against_assumed(ctx, draft, criterion, lot),
+    }
+}
+
+/// The marks a price share earns, explained.
+fn marks(ctx: &Ctx, criterion: &str, rule: &str, s: PriceShare) -> Result<End, Overflow> {
+    ctx.leaf_marks(criterion, rule, s.share, &s.formula, s.inputs)
+}
+
+/// The lowest-price ratio against the lowest other price the bidder expects (or its own, if
+/// lower): the same at both ends.
+fn against_expected(
+    ctx: &Ctx,
+    draft: &DraftBid,
+    criterion: &str,
+    expected: Exact,
+    lot: &Lot,
+) -> Result<Estimate, Overflow> {
+    let s = share(
+        PriceFormula::LowestPriceRatio,
+        draft.price,
+        expected.min(draft.price),
+        "the lowest price (yours, or the lowest you expect from others)",
+        lot,
+    )?;
+    let m = marks(ctx, criterion, LOWEST_PRICE_RATIO, s)?;
+    Ok(Estimate::Marks {
+        low: m.clone(),
+        high: m,
+        assumption: Some(format!(
+            "You expect the lowest other price to be {}.",
+            money(expected)
+        )),
+        threshold: None,
+    })
+}
+
+/// The lowest-price ratio with no view of the other bids: the high end assumes the bidder's
+/// price is the lowest, the low end that another bidder offers the lowest price the protocol
+/// would not question (or the bidder's own, if that is already lower).
+fn against_assumed(
+    ctx: &Ctx,
+    draft: &DraftBid,
+    criterion: &str,
+    lot: &Lot,
+) -> Result<Estimate, Overflow> {
+    let price = draft.price;
+    let (assumed, why) = lowest_unquestioned(&ctx.protocol.doc().award.abnormally_low, price, lot)?;
+    // A price already below the protocol's limit is itself the lowest the projection assumes
+    // anyone offers.
+    let already_lowest = assumed >= price;
+    let assumed = assumed.min(price);
+    let formula = PriceFormula::LowestPriceRatio;
+    let high = share(formula, price, price, "the lowest price (yours)", lot)?;
+    let low = share(
+        formula,
+        price,
+        assumed,
+        "the lowest price another bidder might offer",
+        lot,
+    )?;
+    let assumption = if already_lowest {
+        format!(
+            "Price marks depend on the other bids. Your price is already below {why}, so the projection assumes no other bidder offers less than you."
+        )
+    } else {
+        format!(
+            "Price marks depend on the other bids. The high end assumes yours is the lowest price; the low end assumes another bidder offers {} ({why}).",
+            money(assumed)
+        )
+    };
+    Ok(Estimate::Marks {
+        low: marks(ctx, criterion, LOWEST_PRICE_RATIO, low)?,
+        high: marks(ctx, criterion, LOWEST_PRICE_RATIO, high)?,
+        assumption: Some(assumption),
+        threshold: None,
+    })
+}
+
+/// The lowest price the abnormally-low rule would not question, and where it comes from in
+/// words: a share of the lot's estimate, or of the bidder's own price where the rule compares
+/// with the other bids (which a self-check does not have).
+fn lowest_unquestioned(
+    rule: &AbnormallyLow,
+    price: Exact,
+    lot: &Lot,
+) -> Result<(Exact, String), Overflow> {
+    Ok(match rule.compare_to {
+        LowBenchmark::LotEstimate => (
+            low_test(price, lot.value, rule.below_percent)?.limit,
+            format!(
+                "the lowest price the protocol would not question, {} of the lot's estimated value",
+                percent(rule.below_percent)
+            ),
+        ),
+        LowBenchmark::MeanOfOtherBids => (
+            low_test(price, price, rule.below_percent)?.limit,
+            format!(
+                "{} of your price, about the lowest price the protocol would not question",
+                percent(rule.below_percent)
+            ),
+        ),
+    })
+}
