@@ -600,7 +600,9 @@ pub fn check_tender_text(tender_text: &str) -> Vec<String> {
     };
     out.extend(invariants(&p, &t, &r));
     if let Ok(plain) = result(plain_protocol_text(), tender_text) {
-        if plain.contains("\"regime\"") || plain.contains("not_applicable") {
+        let shows_regime = plain.starts_with("{\n  \"document\": \"tender-check\"")
+            && (plain.contains("\"regime\"") || plain.contains("not_applicable"));
+        if shows_regime {
             out.push("a protocol that names no regime shows one".into());
         }
     }
