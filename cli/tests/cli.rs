@@ -23,6 +23,8 @@ const TENDER: &str = "core/protocols/example-tender.json";
 const BIDS: &str = "core/protocols/example-bids.json";
 const DRAFT: &str = "core/protocols/example-self-check.json";
 const PROTOCOL: &str = "core/protocols/ulcp.json";
+/// The protocol as shipped in 1.0.0, kept so that an old result can be reproduced.
+const PROTOCOL_1: &str = "core/protocols/ulcp-1.0.0.json";
 
 fn temp_file(name: &str, contents: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ulo-cli-test-{}", std::process::id()));
@@ -118,7 +120,8 @@ fn json_output_is_the_result_document() {
 #[test]
 fn validate_names_the_kind_of_document() {
     for (file, says) in [
-        (PROTOCOL, "valid protocol \"ulcp\" version 1.0.0"),
+        (PROTOCOL, "valid protocol \"ulcp\" version 2.0.0"),
+        (PROTOCOL_1, "valid protocol \"ulcp\" version 1.0.0"),
         (TENDER, "valid tender \"example-ils-2026\""),
         (BIDS, "well-formed bids"),
         (DRAFT, "well-formed self-check"),
@@ -215,4 +218,23 @@ fn example_prints_the_shipped_documents() {
         text(&out.stdout),
         std::fs::read_to_string(root().join(PROTOCOL)).unwrap()
     );
+}
+
+/// An old result is reproduced byte for byte by naming the old protocol: the worked example as
+/// shipped with 1.0.0, checked with `--protocol core/protocols/ulcp-1.0.0.json`, gives exactly the
+/// result recorded by conformance case 033.
+#[test]
+fn the_protocol_1_0_0_reproduces_its_recorded_result() {
+    let out = ulo(&[
+        "check-tender",
+        "tests/pinned/example-tender-1.0.0.json",
+        "--protocol",
+        PROTOCOL_1,
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let recorded =
+        std::fs::read_to_string(root().join("tests/cases/033-check-shipped-example/result.json"))
+            .unwrap();
+    assert_eq!(text(&out.stdout).trim_end(), recorded.trim_end());
 }
