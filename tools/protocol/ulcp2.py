@@ -26,6 +26,10 @@ def c(source, clause):
     return {"source": source, "clause": clause}
 
 
+def L(clause):
+    return c("LOCAL", "protocol setting: " + clause)
+
+
 def e(regimes, standing, cites, note=None, nations=None):
     out = {"regimes": regimes}
     if nations:
@@ -48,6 +52,16 @@ def by_nation(regimes, local, england, wales, note):
 
 
 CA5 = c("CA14", "s.5")
+PRS8 = c("PRSA14", "s.8")
+PRS9 = c("PRSA14", "s.9")
+SCOT_BT = ["scotland_below_threshold"]
+SCOT_ABOVE = ["scotland", "scotland_light_touch"]
+PROP_NOTE = "Procurement Reform (Scotland) Act 2014 s.8 requires a regulated procurement to be proportionate but sets no figure; this is this protocol's policy."
+SME_NOTE = "Procurement Reform (Scotland) Act 2014 s.9 asks the authority to consider how to involve small businesses and third sector bodies; this figure is this protocol's policy."
+
+def scot_prop(clause):
+    """Scottish entries for a proportionality setting: s.8 (below the higher thresholds only)."""
+    return [e(SCOT_BT, "policy", [L(clause), PRS8], PROP_NOTE), e(SCOT_ABOVE, "policy", [L(clause)], POLICY_NOTE)]
 SSW16 = c("SSWBWA14", "s.16")
 SDS1 = c("SDSSA13", "s.1")
 POLICY_NOTE = "A setting of the authority adopting this protocol, not a requirement of the law that governs this tender."
@@ -72,10 +86,6 @@ del sources["DRUK"]
 new_sources = [
     {"id": "PRSA14", "title": "Procurement Reform (Scotland) Act 2014", "kind": "legislation",
      "url": "https://www.legislation.gov.uk/asp/2014/12"},
-    {"id": "PCSR15", "title": "Public Contracts (Scotland) Regulations 2015 (SSI 2015/446)", "kind": "legislation",
-     "url": "https://www.legislation.gov.uk/ssi/2015/446"},
-    {"id": "PSR23", "title": "Health Care Services (Provider Selection Regime) Regulations 2023 (SI 2023/1348)",
-     "kind": "legislation", "url": "https://www.legislation.gov.uk/uksi/2023/1348"},
     {"id": "SSWBWA14", "title": "Social Services and Well-being (Wales) Act 2014", "kind": "legislation",
      "url": "https://www.legislation.gov.uk/anaw/2014/4"},
     {"id": "SDSSA13", "title": "Social Care (Self-directed Support) (Scotland) Act 2013", "kind": "legislation",
@@ -86,9 +96,7 @@ new_sources = [
      "kind": "guidance", "url": "https://www.gov.uk/government/collections/strengthening-disabled-peoples-user-led-organisations"},
 ]
 order = [s["id"] for s in p["sources"] if s["id"] != "DRUK"]
-order.insert(2, "PSR23")
-order.insert(3, "PRSA14")
-order.insert(4, "PCSR15")
+order.insert(2, "PRSA14")
 idx = order.index("CA14") + 1
 order.insert(idx, "SSWBWA14")
 order.insert(idx + 1, "SDSSA13")
@@ -112,7 +120,6 @@ def regime_aware(rule_id, applies, **changes):
     return b
 
 
-L = lambda clause: c("LOCAL", "protocol setting: " + clause)
 
 regime_aware("lots-or-reasons", [
     e(PA, "law", [c("PA23", "s.18")],
@@ -125,7 +132,8 @@ regime_aware("lots-or-reasons", [
 regime_aware("lot-size", [
     e(PA, "policy", [L("largest lot per year"), c("PA23", "s.12(4)")],
       "PA 2023 s.12(4) asks authorities to have regard to the barriers small businesses face; the GBP 500,000 figure is this protocol's policy."),
-    e(PA_BT + PCR + PCR_BT + SCOT, "policy", [L("largest lot per year")], POLICY_NOTE),
+    e(PA_BT + PCR + PCR_BT, "policy", [L("largest lot per year")], POLICY_NOTE),
+    e(SCOT, "policy", [L("largest lot per year"), PRS9], SME_NOTE),
 ])
 
 rules["turnover-proportionate"]["require"] = {"fact": "turnover_to_annual_value", "at_most": "2"}
@@ -134,8 +142,8 @@ regime_aware("turnover-proportionate", [
       "PCR 2015 reg 58(9): a minimum yearly turnover may not exceed twice the estimated contract value, except where justified."),
     e(PA, "policy", [L("minimum yearly turnover at most twice the lot's yearly value"), c("PA23", "s.22")],
       "PA 2023 s.22 requires conditions of participation to be proportionate but sets no turnover multiple; twice the lot's yearly value is this protocol's policy."),
-    e(PA_BT + PCR_LT + PCR_BT + SCOT, "policy", [L("minimum yearly turnover at most twice the lot's yearly value")], POLICY_NOTE),
-],
+    e(PA_BT + PCR_LT + PCR_BT, "policy", [L("minimum yearly turnover at most twice the lot's yearly value")], POLICY_NOTE),
+] + scot_prop("minimum yearly turnover at most twice the lot's yearly value"),
     title="Yearly turnover asked for in proportion to the lot's yearly value",
     finding="The minimum yearly turnover asked for is more than twice the lot's value per year.",
     fix="Set any minimum yearly turnover at no more than twice the lot's value per year (its value divided by its years), or drop it and assess financial standing another way.",
@@ -145,13 +153,15 @@ regime_aware("turnover-proportionate", [
 regime_aware("insurance-proportionate", [
     e(PA, "policy", [L("insurance levels"), c("PA23", "s.22")],
       "PA 2023 s.22 requires conditions of participation to be proportionate; the cover figures are this protocol's policy."),
-    e(PA_BT + PCR + PCR_BT + SCOT, "policy", [L("insurance levels")], POLICY_NOTE),
+    e(PA_BT + PCR + PCR_BT, "policy", [L("insurance levels")], POLICY_NOTE),
+        ] + scot_prop("insurance levels") + [
 ])
 
 regime_aware("no-performance-bond", [
     e(PA, "policy", [L("bonds"), c("PA23", "s.22")],
       "PA 2023 s.22 requires conditions of participation to be proportionate; refusing bonds altogether is this protocol's policy."),
-    e(PA_BT + PCR + PCR_BT + SCOT, "policy", [L("bonds")], POLICY_NOTE),
+    e(PA_BT + PCR + PCR_BT, "policy", [L("bonds")], POLICY_NOTE),
+        ] + scot_prop("bonds") + [
 ])
 
 regime_aware("price-weight-cap", [
@@ -208,7 +218,8 @@ regime_aware("response-window-minimum", [
 regime_aware("response-window-consortia", [
     e(PA, "policy", [c("INCLDN", "at least 6 weeks to bid"), L("consortium window"), c("PA23", "s.12(4)")],
       "No law sets six weeks; it is this protocol's policy, so that consortia can form (PA 2023 s.12(4): regard to the barriers small businesses face)."),
-    e(PA_BT + PCR + PCR_BT + SCOT, "policy", [c("INCLDN", "at least 6 weeks to bid"), L("consortium window")], POLICY_NOTE),
+    e(PA_BT + PCR + PCR_BT, "policy", [c("INCLDN", "at least 6 weeks to bid"), L("consortium window")], POLICY_NOTE),
+    e(SCOT, "policy", [c("INCLDN", "at least 6 weeks to bid"), L("consortium window"), PRS9], SME_NOTE),
 ])
 
 regime_aware("prompt-payment", [
@@ -270,7 +281,8 @@ new_rules = [
         "applies": [
             e(PA, "law", [c("PA23", "s.22")],
               "PA 2023 s.22: a condition of participation may not require audited accounts from a supplier that is not required to have its accounts audited."),
-            e(PA_BT + PCR + PCR_BT + SCOT, "policy", [L("audited accounts")], POLICY_NOTE),
+            e(PA_BT + PCR + PCR_BT, "policy", [L("audited accounts")], POLICY_NOTE),
+        ] + scot_prop("audited accounts") + [
         ],
     },
     {
@@ -285,7 +297,8 @@ new_rules = [
         "applies": [
             e(PA, "law", [c("PA23", "s.22")],
               "PA 2023 s.22: a condition of participation may not require insurance relating to the contract to be in place before it is awarded."),
-            e(PA_BT + PCR + PCR_BT + SCOT, "policy", [L("insurance at award")], POLICY_NOTE),
+            e(PA_BT + PCR + PCR_BT, "policy", [L("insurance at award")], POLICY_NOTE),
+        ] + scot_prop("insurance at award") + [
         ],
     },
     {
