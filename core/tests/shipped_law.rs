@@ -361,12 +361,7 @@ fn findings_under_every_regime_and_nation_cite_the_law_that_governs_them() {
                     );
                 }
                 if f.severity == Severity::Must {
-                    assert_eq!(
-                        f.standing,
-                        Some(Standing::Law),
-                        "{}: a MUST is law",
-                        f.rule
-                    );
+                    assert_eq!(f.standing, Some(Standing::Law), "{}: a MUST is law", f.rule);
                 }
             }
         }
