@@ -138,8 +138,8 @@ regime_aware("lot-size", [
 
 rules["turnover-proportionate"]["require"] = {"fact": "turnover_to_annual_value", "at_most": "2"}
 regime_aware("turnover-proportionate", [
-    e(PCR_STD, "law", [c("PCR15", "reg 58(9)")],
-      "PCR 2015 reg 58(9): a minimum yearly turnover may not exceed twice the estimated contract value, except where justified."),
+    e(PCR_STD, "policy", [L("minimum yearly turnover at most twice the lot's yearly value")],
+      "PCR 2015 reg 58(9) compares the minimum yearly turnover with the whole estimated contract value (rule turnover-whole-contract); comparing it with the lot's yearly value is this protocol's policy."),
     e(PA, "policy", [L("minimum yearly turnover at most twice the lot's yearly value"), c("PA23", "s.22")],
       "PA 2023 s.22 requires conditions of participation to be proportionate but sets no turnover multiple; twice the lot's yearly value is this protocol's policy."),
     e(PA_BT + PCR_LT + PCR_BT, "policy", [L("minimum yearly turnover at most twice the lot's yearly value")], POLICY_NOTE),
@@ -359,12 +359,31 @@ if "procurement" not in t:
         new[k] = v
     open(tender_path, "w").write(json.dumps(new, indent=2, ensure_ascii=False) + "\n")
 
+# PCR 2015 reg 58(9) as the law states it: the minimum yearly turnover against the estimated value
+# of the contract (of each lot, reg 58(11)), not its yearly value. Law under PCR 2015 only; the
+# light-touch regime (regs 74-76) does not apply reg 58, and the Scottish regulations were not read.
+TURNOVER_WHOLE = {
+    "id": "turnover-whole-contract",
+    "title": "Yearly turnover asked for at most twice the lot's estimated value",
+    "scope": "lot",
+    "require": {"fact": "turnover_multiple", "at_most": "2"},
+    "finding": "The minimum yearly turnover asked for is more than twice the lot's estimated value.",
+    "why": "A turnover test out of proportion to the contract shuts out small organisations that could deliver it.",
+    "fix": "Set any minimum yearly turnover at no more than twice the lot's estimated value, or record why a higher figure is justified by the special risks of the service.",
+    "question": "Would the council lower the minimum yearly turnover to no more than twice the lot's estimated value, or say what special risk justifies it?",
+    "applies": [
+        e(PCR_STD, "law", [c("PCR15", "reg 58(9)")],
+          "PCR 2015 reg 58(9): the minimum yearly turnover required shall not exceed two times the estimated contract value, except in duly justified cases; reg 58(11): each lot on its own."),
+    ],
+}
+
 # Order: the 1.0.0 rules in their order, each new rule after the rule it belongs with.
 out = []
 for b in p["barriers"]:
     out.append(b)
     if b["id"] == "turnover-proportionate":
         out.append(new_rules[2])
+        out.append(TURNOVER_WHOLE)
     if b["id"] == "insurance-proportionate":
         out += [new_rules[0], new_rules[1]]
 out.insert(1, new_rules[3])
