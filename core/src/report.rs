@@ -98,6 +98,9 @@ choice! {
         NotMet = "not_met",
         /// The profile does not give what the test needs; the row says what to add.
         Unknown = "unknown",
+        /// The test does not bear on this organisation (a share of paid staff when it has no
+        /// paid staff), so it neither passes nor fails and never asks for more information.
+        NotApplicable = "not_applicable",
     }
 }
 
@@ -109,6 +112,7 @@ impl TestOutcome {
             TestOutcome::Met => "met",
             TestOutcome::NotMet => "not met",
             TestOutcome::Unknown => "unknown",
+            TestOutcome::NotApplicable => "not applicable",
         }
     }
 }
@@ -478,8 +482,13 @@ pub struct EligibilityRow {
     pub test: String,
     /// Its title.
     pub title: String,
-    /// `met`, `not_met` or `unknown`.
+    /// `met`, `not_met`, `unknown` or `not_applicable`.
     pub outcome: TestOutcome,
+    /// The protocol marks the test optional: it is reported, but its outcome does not decide
+    /// the verdict. Written only when true, so a protocol without optional tests gives the
+    /// rows it always gave.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
     /// Why, with the figures.
     pub reason: String,
     /// What to add when the outcome is unknown.
