@@ -227,6 +227,8 @@ choice! {
         EligibilityUnknown = "eligibility_unknown",
         /// Scores or information are missing, so the bid cannot be ranked yet.
         Incomplete = "incomplete",
+        /// Not every panel member scored a criterion.
+        PartialPanel = "partial_panel",
         /// The contract is lawfully reserved (PA 2023 s.32 or s.33, PPN 005) and the bidder does
         /// not meet the basis's test: excluded.
         ReservationNotMet = "reservation_not_met",
@@ -237,8 +239,6 @@ choice! {
         /// user-led organisations, say), or one whose test the engine does not hold: the bid is
         /// not excluded on it.
         ReservationNotApplied = "reservation_not_applied",
-        /// Not every panel member scored a criterion.
-        PartialPanel = "partial_panel",
     }
 }
 

@@ -97,8 +97,8 @@ pub fn cites(b: ReservationBasis) -> Vec<CiteRef> {
             url: Some("https://www.gov.uk/government/publications/ppn-005-reserving-below-threshold-procurements".into()),
         }],
         ReservationBasis::PcrRegulation77 => vec![law::cite("PCR15", "reg 77")],
-        ReservationBasis::SupportedBusinessScotland => vec![law::cite("PCSR15", "reg 21")],
-        ReservationBasis::UserLed | ReservationBasis::GrantUserLed | ReservationBasis::None => {
+        ReservationBasis::SupportedBusinessScotland
+        | ReservationBasis::UserLed | ReservationBasis::GrantUserLed | ReservationBasis::None => {
             Vec::new()
         }
     }
