@@ -164,7 +164,13 @@ fn apply(rule: &EligibilityRule, org: &Organisation, w: &Words) -> Outcome {
 pub fn verdict(protocol: &Protocol, org: &Organisation) -> Verdict {
     let (mut any_no, mut any_unknown) = (false, false);
     let w = Words { explain: false };
-    for t in protocol.doc().eligibility.tests.iter().filter(|t| !t.optional) {
+    for t in protocol
+        .doc()
+        .eligibility
+        .tests
+        .iter()
+        .filter(|t| !t.optional)
+    {
         match apply(&t.rule, org, &w) {
             Outcome::Met(_) | Outcome::NotApplicable(_) => {}
             Outcome::NotMet(_) => any_no = true,
@@ -230,9 +236,8 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
             .collect()
     };
     let not_applicable = titles(&|r| r.outcome == TestOutcome::NotApplicable);
-    let optional_open = titles(&|r| {
-        r.optional && matches!(r.outcome, TestOutcome::NotMet | TestOutcome::Unknown)
-    });
+    let optional_open =
+        titles(&|r| r.optional && matches!(r.outcome, TestOutcome::NotMet | TestOutcome::Unknown));
     let mut aside = String::new();
     if !not_applicable.is_empty() {
         aside.push_str(&format!(

@@ -97,10 +97,11 @@ pub fn cites(b: ReservationBasis) -> Vec<CiteRef> {
             url: Some("https://www.gov.uk/government/publications/ppn-005-reserving-below-threshold-procurements".into()),
         }],
         ReservationBasis::PcrRegulation77 => vec![law::cite("PCR15", "reg 77")],
+        // The reservations the Act does provide for, none of them for user-led organisations.
+        ReservationBasis::UserLed => vec![law::cite("PA23", "s.32"), law::cite("PA23", "s.33")],
         ReservationBasis::SupportedBusinessScotland
-        | ReservationBasis::UserLed | ReservationBasis::GrantUserLed | ReservationBasis::None => {
-            Vec::new()
-        }
+        | ReservationBasis::GrantUserLed
+        | ReservationBasis::None => Vec::new(),
     }
 }
 
@@ -119,9 +120,12 @@ impl Parts {
     fn statement(&mut self, given: Option<bool>, says: &str, add: &str) {
         match given {
             Some(true) => self.met.push(format!("it says {says}")),
-            Some(false) => self.failed.push(format!("it does not say {says}")),
+            Some(false) => self
+                .failed
+                .push(format!("it says it does not meet this: {says}")),
             None => {
-                self.unknown.push(format!("it is not stated whether {says}"));
+                self.unknown
+                    .push(format!("it is not stated whether {says}"));
                 self.add.push(add.to_string());
             }
         }
@@ -247,19 +251,21 @@ fn below_threshold(tender: &Tender, org: &Organisation) -> Outcome {
     let mut p = Parts::default();
     match reservation.and_then(|r| r.location.as_deref()) {
         None => {
-            p.unknown.push("the tender does not name the area the contract is reserved to".into());
+            p.unknown
+                .push("the tender does not name the area the contract is reserved to".into());
             p.add.push("the tender must name the area (\"UK\", a county or a London borough) in its reservation".into());
         }
         Some(area) => match &org.established_in {
-            Some(places) if places.iter().any(|x| place(x) == place(area)) => p
-                .met
-                .push(format!("it is based or established, with substantive business operations, in {area}")),
+            Some(places) if places.iter().any(|x| place(x) == place(area)) => p.met.push(format!(
+                "it is based or established, with substantive business operations, in {area}"
+            )),
             Some(places) => p.failed.push(format!(
                 "it is based or established in {}, not in {area}",
                 places.join(", ")
             )),
             None => {
-                p.unknown.push("where the organisation is based or established is not given".into());
+                p.unknown
+                    .push("where the organisation is based or established is not given".into());
                 p.add.push(format!("list where the organisation is based or established and has substantive business operations (include \"{area}\" if it is)"));
             }
         },
@@ -269,7 +275,8 @@ fn below_threshold(tender: &Tender, org: &Organisation) -> Outcome {
             (Some(true), _) | (_, Some(true)) => p.met.push("it is an SME or a VCSE".into()),
             (Some(false), Some(false)) => p.failed.push("it is neither an SME nor a VCSE".into()),
             _ => {
-                p.unknown.push("whether it is an SME or a VCSE is not stated".into());
+                p.unknown
+                    .push("whether it is an SME or a VCSE is not stated".into());
                 p.add.push("say whether the organisation is a small or medium-sized enterprise, and whether it is a voluntary, community or social enterprise".into());
             }
         }

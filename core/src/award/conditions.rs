@@ -82,7 +82,10 @@ pub(super) fn reserved(run: &Run, w: &mut Work) {
         }
         Applies::Tested(b) => {
             let o = reserved::test(b, tender, &w.bid.organisation, w.verdict);
-            let user_led = matches!(b, ReservationBasis::GrantUserLed | ReservationBasis::UserLed);
+            let user_led = matches!(
+                b,
+                ReservationBasis::GrantUserLed | ReservationBasis::UserLed
+            );
             match o.outcome {
                 TestOutcome::NotMet if user_led => legacy_user_led(w),
                 TestOutcome::Unknown if user_led => legacy_user_led(w),
@@ -93,7 +96,11 @@ pub(super) fn reserved(run: &Run, w: &mut Work) {
                         cites: o.cites.clone(),
                         trace: None,
                     });
-                    w.excluded.push(format!("does not meet the reservation ({}): {}", b.word(), o.reason));
+                    w.excluded.push(format!(
+                        "does not meet the reservation ({}): {}",
+                        b.word(),
+                        o.reason
+                    ));
                 }
                 TestOutcome::Unknown => {
                     w.flags.raise(FlagCode::ReservationUnknown, None, false, || Words {
@@ -102,7 +109,10 @@ pub(super) fn reserved(run: &Run, w: &mut Work) {
                         cites: o.cites.clone(),
                         trace: None,
                     });
-                    w.missing.push(format!("the reservation's test cannot be applied: {}", o.reason));
+                    w.missing.push(format!(
+                        "the reservation's test cannot be applied: {}",
+                        o.reason
+                    ));
                 }
                 TestOutcome::Met | TestOutcome::NotApplicable => {}
             }

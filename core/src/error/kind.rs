@@ -405,9 +405,8 @@ impl ProblemKind {
             ProblemKind::BoardCountTooHigh { voting_members, .. } => {
                 Some(format!("at most {voting_members}"))
             }
-            ProblemKind::StaffCountTooHigh { total, .. } | ProblemKind::CountTooHigh { total, .. } => {
-                Some(format!("at most {total}"))
-            }
+            ProblemKind::StaffCountTooHigh { total, .. }
+            | ProblemKind::CountTooHigh { total, .. } => Some(format!("at most {total}")),
             ProblemKind::Ocds(o) => o.expected(),
             _ => None,
         }
