@@ -20,6 +20,7 @@ pub mod formula;
 pub mod fuzzing;
 pub mod generate;
 pub mod invariants;
+pub mod regimes;
 
 /// The result of a case whose inputs are rejected.
 #[derive(serde::Serialize)]
