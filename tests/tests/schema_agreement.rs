@@ -558,8 +558,8 @@ fn malformed() -> Vec<(Document, &'static str, Vec<Edit>)> {
         (Protocol, "percent as a number", vec![set(json!(75))("/eligibility/tests/0/rule/percent")]),
         (Protocol, "share rule with a declaration field", vec![set(json!("accountable_to_members"))("/eligibility/tests/0/rule/declaration")]),
         (Protocol, "unknown declaration", vec![set(json!("not_for_profit"))("/eligibility/tests/2/rule/declaration")]),
-        (Protocol, "no legal forms allowed", vec![set(json!([]))("/eligibility/tests/4/rule/allowed")]),
-        (Protocol, "unknown legal form", vec![set(json!("llp"))("/eligibility/tests/4/rule/allowed/0")]),
+        (Protocol, "no legal forms allowed", vec![set(json!([]))("/eligibility/tests/5/rule/allowed")]),
+        (Protocol, "unknown legal form", vec![set(json!("llp"))("/eligibility/tests/5/rule/allowed/0")]),
         (Protocol, "test without cites", vec![remove("/eligibility/tests/0/cites")]),
         // Cites.
         (Protocol, "empty cites", vec![set(json!([]))("/award_model/cites")]),

@@ -389,14 +389,38 @@ for b in p["barriers"]:
 out.insert(1, new_rules[3])
 p["barriers"] = out
 
-# Eligibility: the staff test's real sources.
+# Eligibility: the staff test's real sources; it and a volunteers test are optional (reported,
+# not deciding the verdict) and do not apply to an organisation with none (a volunteer-run ULO can
+# be "yes"). Inclusion London's figure is "over 50%", so it is cited beside the ODI's "at least".
+tests = []
 for t in p["eligibility"]["tests"]:
     if t["id"] == "staff-share":
+        t["title"] = "At least 50% of paid staff are disabled people"
+        t["optional"] = True
         t["cites"] = [c("ODIDPULO", "definition of a DPULO: at least 50% of staff are disabled people"),
-                      c("INCLDN", "definition of a Deaf and Disabled People's Organisation")]
+                      c("INCLDN", "definition of a Deaf and Disabled People's Organisation: over 50% Deaf and Disabled staff")]
+        tests.append(t)
+        tests.append({
+            "id": "volunteer-share",
+            "title": "At least 50% of volunteers are disabled people",
+            "rule": {"type": "volunteer_share", "op": "at_least", "percent": "50"},
+            "optional": True,
+            "cites": [c("ODIDPULO", "definition of a DPULO: at least 50% of volunteers are disabled people")],
+        })
+        continue
     if t["id"] == "social-model":
         t["cites"] = [c("ODIDPULO", "definition of a DPULO: run on the social model of disability"),
                       c("INCLDN", "definition of a Deaf and Disabled People's Organisation")]
+    tests.append(t)
+p["eligibility"]["tests"] = tests
+p["eligibility"]["summary"] = (
+    "A user-led organisation is run and controlled by the people it serves: at least three quarters "
+    "of its voting board are disabled people or people who use support services, it is accountable "
+    "to its members, committed to the social model of disability, and independent and not for "
+    "profit. The shares of its paid staff and of its volunteers who are disabled people are "
+    "reported (at least half is the aim) but do not decide the verdict, and do not apply to an "
+    "organisation with no paid staff or no volunteers."
+)
 
 # Award model: no criterion on the bidder's board, no tie-break on being user-led.
 am = p["award_model"]
