@@ -99,7 +99,7 @@ pub fn import(protocol: &Protocol, input: &Value) -> Result<Import, Reports> {
     let mut skipped = skipped::Skipped::default();
     let mapping = map::map(protocol, &notice, &mut skipped);
     unused::report(&notice, &mut skipped);
-    let to_supply = supply::to_supply(protocol, &mapping.draft, &mapping.mentions);
+    let to_supply = supply::to_supply(protocol, &mapping.draft, &mapping.mentions, &mapping.gaps);
     let tender = mapping.draft.to_json();
     let (complete, problems) = match protocol.tender(&tender) {
         Ok(_) => (true, Vec::new()),
