@@ -468,12 +468,12 @@ fn value(n: &Notice, published: Option<&Published>, skipped: &mut Skipped) -> Re
         return Err("the notice's value gives no amount".into());
     };
     if published.is_some_and(|p| p.platform == Platform::FindATender) {
-        let why = "Find a Tender gives the value excluding VAT in amount and including VAT in amountGross, which this notice does not give; the thresholds include VAT, so state the value including VAT";
+        let why = "Find a Tender gives the value excluding VAT in amount and including VAT in amountGross, which this notice does not give; the regime's thresholds are compared with the value including VAT, so state it";
         skipped.add(format!("{from}/amount"), amount, why);
         return Err(why.into());
     }
     match money_at(v, "amount") {
-        Ok(a) => Ok(Traced::new(a, format!("{from}/amount"), Some("the notice's estimated value (amount); it gives no gross amount, so it does not say whether this includes VAT, and the thresholds include VAT: check it".into()))),
+        Ok(a) => Ok(Traced::new(a, format!("{from}/amount"), Some("the notice's estimated value (amount); it gives no gross amount, so it does not say whether this includes VAT, and the regime's thresholds are compared with the value including VAT: check it".into()))),
         Err(why) => Err(format!("the notice's value cannot be used ({why})")),
     }
 }
