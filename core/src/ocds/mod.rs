@@ -13,6 +13,12 @@
 //! - whether the draft is **complete** (it passes [`Protocol::tender`]) and, if not, the
 //!   problems the engine finds with it.
 //!
+//! The draft's `procurement` block carries what the notice says about which law applies (the
+//! buyer's nation, when the procurement began, the CPV codes, the value including VAT, and a
+//! regime its legal basis names outright), so that a regime-aware protocol can decide the regime
+//! from the published notice; each of these facts it leaves out is listed to supply with the
+//! reason (see `map::procurement` for the OCDS fields read).
+//!
 //! It never guesses. A value the notice does not give stays missing, so the barrier check says
 //! "not stated" rather than passing quietly; figures written in prose are not read out of it;
 //! a price weight is only carried over when the protocol's weights still make 100 without

@@ -8,7 +8,8 @@
 //! border are not read: a postcode area is used only when all of it lies in one nation, a
 //! country name only when it names a nation rather than the United Kingdom.
 //!
-//! OCDS fields read (standard.open-contracting.org, release schema 1.1): `ocid` (its prefix
+//! OCDS fields read (OCDS 1.1 release schema,
+//! <https://standard.open-contracting.org/1.1/en/schema/reference/>): `ocid` (its prefix
 //! names the publisher), `buyer.id`, `parties[].id`, `parties[].roles`, `parties[].address`
 //! (`region`, `postalCode`, `countryName`), and `parties[].details.classifications` with the
 //! scheme `UK_CA_DEVOLVED_REGULATIONS` of the OCDS for the United Kingdom extension

@@ -4,12 +4,16 @@
 //! gives it plainly, with where it came from, and says why when it does not, so that "which law
 //! applies" is never answered from a guess.
 //!
-//! OCDS fields read (standard.open-contracting.org, release schema 1.1, and the OCDS for the
-//! United Kingdom extension, cabinetoffice/ocds_uk_extension):
+//! OCDS fields read: the OCDS 1.1 release schema
+//! (<https://standard.open-contracting.org/1.1/en/schema/reference/>), the legal basis extension
+//! (<https://extensions.open-contracting.org/en/extensions/legalBasis/>) and the OCDS for the
+//! United Kingdom extension (<https://github.com/cabinetoffice/ocds_uk_extension>):
 //! - CPV codes: `tender.classification`, `tender.additionalClassifications`,
 //!   `tender.items[].classification`, `tender.items[].additionalClassifications` (each a
-//!   `Classification`: `scheme` "CPV" and `id`); other schemes are reported, not read;
-//! - the legal basis: `tender.legalBasis` (a `Classification`: `scheme` CELEX, UKPGA, UKSI, SSI
+//!   `Classification`: `scheme` "CPV" and `id`; the tender-level two are not in the 1.1 core
+//!   schema, but Contracts Finder and the Scottish and Welsh portals publish them); other
+//!   schemes are reported, not read;
+//! - the legal basis: `tender.legalBasis` (legal basis extension; a `Classification`: `scheme` CELEX, UKPGA, UKSI, SSI
 //!   or ASP and `id`, or a legislation.gov.uk `uri`); a regime only when it names one outright;
 //! - the nation: see `place`;
 //! - the kind of buyer: `parties[].details.classifications` with the scheme `UK_CA_TYPE` (UK
