@@ -49,7 +49,7 @@ const CPV_MAX: usize = 50;
 /// A fact of the block the notice does not give, and why: for the account of what is still to
 /// supply.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(in crate::ocds) struct Gap {
+pub(crate) struct Gap {
     /// JSON pointer of the field in the draft tender.
     pub field: &'static str,
     /// Why it is missing, in a sentence.
