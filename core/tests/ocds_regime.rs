@@ -334,13 +334,48 @@ fn a_nation_is_never_guessed() {
         .find(|n| n.from == "/parties/0/address")
         .unwrap();
     assert!(n.reason.contains("more than one nation"), "{}", n.reason);
+    // An office in Scotland under the Procurement Act 2023 is a reserved body's, or mislabelled:
+    // the Act does not govern devolved Scottish authorities, so the nation is left out.
+    let mut input = synthetic_english(Some(json!({"scheme": "CPV", "id": "85312000"})));
+    input["releases"][0]["parties"][0]["address"] = json!({"postalCode": "EH1 1YZ"});
+    let i = imported(&p, &input);
+    assert!(i.tender["procurement"].get("nation").is_none());
+    let n = i
+        .not_mapped
+        .iter()
+        .find(|n| n.from == "/releases/0/tender/legalBasis")
+        .unwrap();
+    assert!(n.reason.contains("reserved body"), "{}", n.reason);
+    // Without that legal basis, the address gives Scotland, with a caution.
+    input["releases"][0]["tender"]
+        .as_object_mut()
+        .unwrap()
+        .remove("legalBasis");
+    let i = imported(&p, &input);
+    assert_eq!(i.tender["procurement"]["nation"], "scotland");
+    let note = mapped(&i, "/procurement/nation")
+        .unwrap()
+        .note
+        .clone()
+        .unwrap();
+    assert!(note.contains("reserved UK body"), "{note}");
     // Find a Tender's devolved-regulations classification names the nation.
     let mut input = synthetic_english(Some(json!({"scheme": "CPV", "id": "85312000"})));
     input["releases"][0]["parties"][0]["address"] = json!({"postalCode": "EH1 1YZ"});
     input["releases"][0]["parties"][0]["details"] =
         json!({"classifications": [{"scheme": "UK_CA_DEVOLVED_REGULATIONS", "id": "GB-SCT"}]});
+    input["releases"][0]["tender"]
+        .as_object_mut()
+        .unwrap()
+        .remove("legalBasis");
     let i = imported(&p, &input);
     assert_eq!(i.tender["procurement"]["nation"], "scotland");
+    let note = mapped(&i, "/procurement/nation")
+        .unwrap()
+        .note
+        .clone()
+        .unwrap();
+    assert!(!note.contains("reserved UK body"), "{note}");
 }
 
 #[test]

@@ -110,6 +110,9 @@ struct Evidence {
     nation: Nation,
     from: String,
     what: String,
+    /// Whether the source speaks of the authority's law (the platform of one nation's
+    /// procurements, the devolved-regulations classification) rather than of where its office is.
+    devolved: bool,
 }
 
 /// The nation, or why it is left out (`Err`, a sentence), with `from` a pointer in the input to
@@ -137,6 +140,7 @@ pub(super) fn nation(n: &Notice, published: Option<&Published>) -> Found {
                     p.how,
                     adjective(nation)
                 ),
+                devolved: true,
             }),
             None => silent.push(format!(
                 "{} ({}) publishes for more than one nation",
@@ -146,12 +150,26 @@ pub(super) fn nation(n: &Notice, published: Option<&Published>) -> Found {
         }
     }
     let buyer = buyer_party(n);
-    let mut address_at: Option<(String, Value)> = None;
+    // Where to say why the nation is left out: the buyer's address, else the buyer, else the
+    // platform's mark.
+    let mut address_at: Option<(String, Value)> = n
+        .release(&["buyer"])
+        .map(|b| (n.at(&["buyer"]), b.clone()))
+        .or_else(|| {
+            let p = published?;
+            let v = if p.from == "/publisher/name" {
+                Value::from(n.source.publisher.clone().unwrap_or_default())
+            } else {
+                n.release(&["ocid"])?.clone()
+            };
+            Some((p.from.clone(), v))
+        });
     if let Some((i, party)) = buyer {
         let idx = i.to_string();
-        if let Some(addr) = get(party, &["address"]) {
-            address_at = Some((n.at(&["parties", &idx, "address"]), addr.clone()));
-        }
+        address_at = Some(match get(party, &["address"]) {
+            Some(addr) => (n.at(&["parties", &idx, "address"]), addr.clone()),
+            None => (n.at(&["parties", &idx]), party.clone()),
+        });
         for (key, read) in [
             ("region", region as fn(&str) -> Option<Nation>),
             ("countryName", country),
@@ -174,6 +192,7 @@ pub(super) fn nation(n: &Notice, published: Option<&Published>) -> Found {
                     nation,
                     from: n.at(&["parties", &idx, "address", key]),
                     what: format!("{what} ({})", nation.title()),
+                    devolved: false,
                 }),
                 None => silent.push(format!("{what}, which names no one nation")),
             }
@@ -201,6 +220,7 @@ pub(super) fn nation(n: &Notice, published: Option<&Published>) -> Found {
                         "the buyer is classified as under {}'s devolved regulations ({id})",
                         nation.title()
                     ),
+                    devolved: true,
                 }),
                 None => silent.push(format!(
                     "the buyer's devolved-regulations classification \"{id}\" is not one ulo knows"
@@ -240,7 +260,14 @@ fn decide(
             ),
         };
     }
-    let note = format!("{}: {}", first.nation.title(), said.join("; "));
+    // An office in Scotland does not make a devolved Scottish authority: a reserved UK body
+    // there follows the Procurement Act 2023 (s.2(5)). Only the address says Scotland here.
+    let reserved = if first.nation == Nation::Scotland && !evidence.iter().any(|e| e.devolved) {
+        "; only the address says so, and a reserved UK body based in Scotland follows the Procurement Act 2023 instead: check it"
+    } else {
+        ""
+    };
+    let note = format!("{}: {}{reserved}", first.nation.title(), said.join("; "));
     Found::Nation(Traced::new(
         first.nation.word().to_string(),
         first.from.clone(),

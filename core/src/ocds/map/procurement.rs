@@ -31,7 +31,7 @@ use super::super::values::{brief, date_note, date_part, get, money_at, number_te
 use super::place::{self, Found, Platform, Published};
 use crate::dates::Date;
 use crate::regime::cpv::Cpv;
-use crate::regime::{AuthorityType, Regime};
+use crate::regime::{AuthorityType, Nation, Regime};
 use serde_json::Value;
 
 /// The tender's fields read here (the value and the tender period are read with the lots and
@@ -63,8 +63,19 @@ pub(super) fn procurement(
 ) -> (Option<DraftProcurement>, Vec<Gap>) {
     let mut gaps = Vec::new();
     let published = place::platform(n);
-    let regime = legal_basis(n, skipped);
-    let nation = match place::nation(n, published.as_ref()) {
+    let found = place::nation(n, published.as_ref());
+    let scotland = matches!(&found, Found::Nation(t) if t.value == Nation::Scotland.word());
+    let (regime, law) = legal_basis(n, scotland, skipped);
+    let found = match found {
+        // The Act does not govern devolved Scottish authorities (s.2(5)): a notice under it from
+        // a buyer in Scotland is a reserved body's, or mislabelled; either way not guessed.
+        Found::Nation(t) if scotland && law == Some(Law::Pa2023) => Found::Unsure {
+            from: None,
+            why: format!("the buyer reads as Scottish ({}), but the notice names the Procurement Act 2023 as its legal basis, which governs only reserved bodies in Scotland; state the nation and the regime", t.note.unwrap_or_default()),
+        },
+        other => other,
+    };
+    let nation = match found {
         Found::Nation(t) => Some(t),
         Found::Unsure { from, why } => {
             if let Some((at, v)) = from {
@@ -335,13 +346,16 @@ fn named(basis: &Value) -> Option<Law> {
 }
 
 /// A regime from the legal basis, only when the instrument it names settles one (the Provider
-/// Selection Regime); otherwise the legal basis is reported with what it names.
-fn legal_basis(n: &Notice, skipped: &mut Skipped) -> Option<Text> {
-    let v = n.tender(&["legalBasis"])?;
+/// Selection Regime); otherwise the legal basis is reported with what it names. `scotland` says
+/// the buyer reads as Scottish, which a Procurement Act 2023 basis contradicts.
+fn legal_basis(n: &Notice, scotland: bool, skipped: &mut Skipped) -> (Option<Text>, Option<Law>) {
+    let Some(v) = n.tender(&["legalBasis"]) else {
+        return (None, None);
+    };
     let from = n.tender_at(&["legalBasis"]);
     let Some(law) = named(v) else {
         skipped.add(from, v, "not a legal basis ulo recognises (it reads CELEX numbers and legislation.gov.uk references), so no regime is stated from it");
-        return None;
+        return (None, None);
     };
     match law.regime() {
         Ok(regime) => {
@@ -351,12 +365,18 @@ fn legal_basis(n: &Notice, skipped: &mut Skipped) -> Option<Text> {
                 from
             };
             let note = format!("the notice names {} as its legal basis", law.title());
-            Some(Traced::new(regime.word().to_string(), at, Some(note)))
+            (
+                Some(Traced::new(regime.word().to_string(), at, Some(note))),
+                Some(law),
+            )
         }
         Err(why) => {
-            let reason = format!("the notice names {} as its legal basis, which does not settle the regime: {why}; the regime is derived from the nation, start, CPV codes and value instead", law.title());
+            let mut reason = format!("the notice names {} as its legal basis, which does not settle the regime: {why}; the regime is derived from the nation, start, CPV codes and value instead", law.title());
+            if scotland && law == Law::Pa2023 {
+                reason.push_str("; the buyer reads as Scottish, which the Act does not govern unless it is a reserved body, so the nation is left out too");
+            }
             skipped.add(from, v, reason);
-            None
+            (None, Some(law))
         }
     }
 }
