@@ -4,11 +4,14 @@
 #   behind wasm-bindgen, size-optimised, wasm-opt -Oz), the embeddable frame and a README;
 # then the example portal into dist/portal (examples/portal/ with a copy of the package in
 # ulo/ and the worked example's documents in data/). Prints the package's gzipped size and
-# fails if the engine is over its 250 KB (gzip -9) budget.
+# fails if it is over its 280 KB (gzip -9) budget. The budget was 250 KB until the engine learnt
+# which law governs a tender (issue 12: the regime decision, the CPV schedules, thresholds and
+# citations of seven regimes, and a regime-aware shipped protocol), which with the typed results
+# and problems of issue 11 took the package from 239 KB to about 265 KB; see README, "Size".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/pkg
-budget=$((250 * 1024))
+budget=$((280 * 1024))
 
 cargo build -p ulo-wasm --target wasm32-unknown-unknown --profile wasm-release
 rm -rf "$out"
@@ -17,7 +20,7 @@ mkdir -p "$out"
 # the generated glue is private.
 wasm-bindgen --target web --no-typescript --out-dir "$out" \
   target/wasm32-unknown-unknown/wasm-release/ulo_wasm.wasm
-tools/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+tools/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/ulo_wasm_bg.wasm" -o "$out/ulo_wasm_bg.wasm"
 cp -r bindings/package/. "$out/"

@@ -227,7 +227,21 @@ export interface Organisation {
   legal_form?: LegalForm;
   annual_turnover?: Money;
   board?: { voting_members: number; disabled_or_service_users: number };
+  /** 0 paid staff: a staff-share test does not apply. */
   staff?: { total: number; disabled: number };
+  /** 0 volunteers: a volunteers test does not apply. */
+  volunteers?: { total: number; disabled: number };
+  /** PA 2023 s.32(4): the workforce performing the contract. */
+  workforce?: { total: number; disabled_or_disadvantaged: number };
+  employment_purpose?: boolean;
+  public_service_purpose?: boolean;
+  not_for_profit_or_member_profits?: boolean;
+  employee_controlled?: boolean;
+  comparable_mutual_contract_in_3_years?: boolean;
+  /** PPN 005: where the organisation is based or established ("UK", a county or borough). */
+  established_in?: string[];
+  sme?: boolean;
+  vcse?: boolean;
   accountable_to_members?: boolean;
   social_model_commitment?: boolean;
   based_in_area?: boolean;
@@ -321,6 +335,7 @@ export interface Criterion {
 export type EligibilityRule =
   | { type: 'board_share'; op: 'at_least' | 'more_than'; percent: Percent }
   | { type: 'staff_share'; op: 'at_least' | 'more_than'; percent: Percent }
+  | { type: 'volunteer_share'; op: 'at_least' | 'more_than'; percent: Percent }
   | { type: 'declaration'; declaration: 'accountable_to_members' | 'social_model_commitment' }
   | { type: 'legal_form'; allowed: LegalForm[] };
 
@@ -343,7 +358,7 @@ export interface ProtocolDocument {
   scales: { id: Id; title: string; points: { score: number; label: string; descriptor: string }[] }[];
   eligibility: {
     summary: string;
-    tests: { id: Id; title: string; rule: EligibilityRule; cites: Cite[] }[];
+    tests: { id: Id; title: string; rule: EligibilityRule; optional?: boolean; cites: Cite[] }[];
   };
   barriers: {
     id: Id;
@@ -477,11 +492,24 @@ export interface EligibilityResult {
   tests: {
     test: Id;
     title: string;
-    outcome: 'met' | 'not_met' | 'unknown';
+    outcome: TestOutcome;
+    /** Present (true) for a test that is reported but does not decide the verdict. */
+    optional?: boolean;
     reason: string;
     to_add?: string;
     cites: CiteRef[];
   }[];
+}
+
+export type TestOutcome = 'met' | 'not_met' | 'unknown' | 'not_applicable';
+
+/** A bidder tested against the ground on which the contract is reserved. */
+export interface ReservationRow {
+  basis: string;
+  outcome: TestOutcome;
+  reason: string;
+  to_add?: string;
+  cites: CiteRef[];
 }
 
 export interface GateRow {
@@ -494,7 +522,7 @@ export interface GateRow {
 export type FlagCode =
   | 'abnormally_low' | 'threshold_failed' | 'over_ceiling' | 'high_variance' | 'gate_failed'
   | 'ineligible' | 'eligibility_unknown' | 'incomplete' | 'partial_panel' | 'threshold_at_risk'
-  | 'gate_unsure';
+  | 'gate_unsure' | 'reservation_not_met' | 'reservation_unknown' | 'reservation_not_applied';
 
 export interface Flag {
   code: FlagCode;
@@ -549,6 +577,7 @@ export interface BidResult {
   total_trace?: Trace;
   eligibility: EligibilityResult;
   gates: GateRow[];
+  reservation?: ReservationRow;
   criteria: CriterionResult[];
   flags: Flag[];
 }

@@ -287,7 +287,11 @@ pub fn summarise(findings: &[Finding], checks: &[CheckRow], regime_aware: bool) 
                 plural(not_stated)
             ));
         }
-        format!("Found {}; {met} checks met.", parts.join(", "))
+        format!(
+            "Found {}; {met} check{} met.",
+            parts.join(", "),
+            plural(met)
+        )
     };
     let headline = if regime_aware && not_applicable > 0 {
         format!(

@@ -1,9 +1,17 @@
 //! Is this bidder a user-led organisation under the protocol's definition?
 //!
 //! Every test of the definition is applied to the organisation profile and gives `met`, `not
-//! met` or `unknown`, with the figures. The verdict is `yes` only when every test is met, `no`
-//! when any test is failed, and otherwise `not enough information`, naming what to add. The
-//! engine never guesses a missing board composition.
+//! met`, `unknown` or `not applicable`, with the figures. A share of paid staff (or of
+//! volunteers) is not applicable to an organisation that says it has none: many user-led
+//! organisations are run by volunteers (Office for Disability Issues' DPULO programme counts
+//! staff and volunteers apart), and a test that can never be answered must not leave them at
+//! "not enough information" for ever.
+//!
+//! The verdict looks only at the *required* tests that apply: `yes` when every one is met, `no`
+//! when any is not met, and otherwise `not enough information`, naming what to add. A test the
+//! protocol marks `optional` is shown with its outcome but decides nothing (a protocol may
+//! report a staff share without making it a condition). The engine never guesses a missing
+//! board composition.
 
 use crate::bids::Organisation;
 use crate::exact::Exact;
@@ -20,6 +28,7 @@ enum Outcome {
     Met(String),
     NotMet(String),
     Unknown(String, String),
+    NotApplicable(String),
 }
 
 /// Writes a reason when explaining, and nothing otherwise.
@@ -85,11 +94,28 @@ fn apply(rule: &EligibilityRule, org: &Organisation, w: &Words) -> Outcome {
                 w.say(|| "add the number of voting board members, and how many of them are disabled people or people who use support services".into()),
             ),
         },
+        EligibilityRule::StaffShare { .. } if org.staff.is_some_and(|s| s.total == 0) => {
+            Outcome::NotApplicable(w.say(|| {
+                "the organisation has no paid staff, so a share of staff does not apply".into()
+            }))
+        }
         EligibilityRule::StaffShare { op, percent } => match org.staff {
             Some(s) => share(*op, s.disabled, s.total, *percent, "staff who are disabled people", w),
             None => Outcome::Unknown(
                 w.say(|| "the staff's make-up is not given".into()),
                 w.say(|| "add the number of paid staff, and how many of them are disabled people".into()),
+            ),
+        },
+        EligibilityRule::VolunteerShare { .. } if org.volunteers.is_some_and(|v| v.total == 0) => {
+            Outcome::NotApplicable(w.say(|| {
+                "the organisation has no volunteers, so a share of volunteers does not apply".into()
+            }))
+        }
+        EligibilityRule::VolunteerShare { op, percent } => match org.volunteers {
+            Some(v) => share(*op, v.disabled, v.total, *percent, "volunteers who are disabled people", w),
+            None => Outcome::Unknown(
+                w.say(|| "the volunteers' make-up is not given".into()),
+                w.say(|| "add the number of volunteers (0 if there are none), and how many of them are disabled people".into()),
             ),
         },
         EligibilityRule::Declaration(d) => {
@@ -138,9 +164,15 @@ fn apply(rule: &EligibilityRule, org: &Organisation, w: &Words) -> Outcome {
 pub fn verdict(protocol: &Protocol, org: &Organisation) -> Verdict {
     let (mut any_no, mut any_unknown) = (false, false);
     let w = Words { explain: false };
-    for t in &protocol.doc().eligibility.tests {
+    for t in protocol
+        .doc()
+        .eligibility
+        .tests
+        .iter()
+        .filter(|t| !t.optional)
+    {
         match apply(&t.rule, org, &w) {
-            Outcome::Met(_) => {}
+            Outcome::Met(_) | Outcome::NotApplicable(_) => {}
             Outcome::NotMet(_) => any_no = true,
             Outcome::Unknown(..) => any_unknown = true,
         }
@@ -167,18 +199,20 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
         let (outcome, reason, to_add) = match apply(&t.rule, org, &Words { explain: true }) {
             Outcome::Met(r) => (TestOutcome::Met, r, None),
             Outcome::NotMet(r) => {
-                any_no = true;
+                any_no |= !t.optional;
                 (TestOutcome::NotMet, r, None)
             }
             Outcome::Unknown(r, add) => {
-                any_unknown = true;
+                any_unknown |= !t.optional;
                 (TestOutcome::Unknown, r, Some(add))
             }
+            Outcome::NotApplicable(r) => (TestOutcome::NotApplicable, r, None),
         };
         rows.push(EligibilityRow {
             test: t.id.clone(),
             title: t.title.clone(),
             outcome,
+            optional: t.optional,
             reason,
             to_add,
             cites: explain::cites(protocol.sources(), &t.cites),
@@ -193,29 +227,56 @@ pub fn assess(protocol: &Protocol, org: &Organisation) -> (Verdict, EligibilityR
             .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
             .unwrap_or_default()
     };
+    // What a verdict set aside: tests that do not apply, and optional tests not met or not
+    // known. Said only when there is any, so a definition with neither reads as it always did.
+    let titles = |keep: &dyn Fn(&EligibilityRow) -> bool| -> Vec<String> {
+        rows.iter()
+            .filter(|r| keep(r))
+            .map(|r| lower_first(&r.title))
+            .collect()
+    };
+    let not_applicable = titles(&|r| r.outcome == TestOutcome::NotApplicable);
+    let optional_open =
+        titles(&|r| r.optional && matches!(r.outcome, TestOutcome::NotMet | TestOutcome::Unknown));
+    let mut aside = String::new();
+    if !not_applicable.is_empty() {
+        aside.push_str(&format!(
+            " Not applicable to this organisation: {}.",
+            not_applicable.join("; ")
+        ));
+    }
+    if !optional_open.is_empty() {
+        aside.push_str(&format!(
+            " Optional, so not deciding the verdict: {}.",
+            optional_open.join("; ")
+        ));
+    }
     let reason = match verdict {
-        Verdict::Yes => {
+        Verdict::Yes if aside.is_empty() => {
             format!("{name} is a user-led organisation under this protocol: it meets every test.")
         }
+        Verdict::Yes => format!(
+            "{name} is a user-led organisation under this protocol: it meets every required test that applies.{aside}"
+        ),
         Verdict::No => {
             let failed: Vec<String> = rows
                 .iter()
-                .filter(|r| r.outcome == TestOutcome::NotMet)
+                .filter(|r| r.outcome == TestOutcome::NotMet && !r.optional)
                 .map(|r| lower_first(&r.title))
                 .collect();
             format!(
-                "{name} is not a user-led organisation under this protocol: it does not meet {}.",
+                "{name} is not a user-led organisation under this protocol: it does not meet {}.{aside}",
                 failed.join("; ")
             )
         }
         Verdict::NotEnoughInformation => {
             let missing: Vec<String> = rows
                 .iter()
-                .filter(|r| r.outcome == TestOutcome::Unknown)
+                .filter(|r| r.outcome == TestOutcome::Unknown && !r.optional)
                 .map(|r| lower_first(&r.title))
                 .collect();
             format!(
-                "Not enough information to say whether {name} is a user-led organisation: {} cannot be checked.",
+                "Not enough information to say whether {name} is a user-led organisation: {} cannot be checked.{aside}",
                 missing.join("; ")
             )
         }

@@ -45,6 +45,7 @@ mod provenance;
 pub mod read;
 pub mod regime;
 pub mod report;
+pub mod reserved;
 pub mod self_check;
 pub mod shipped;
 pub mod tender;

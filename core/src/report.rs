@@ -98,6 +98,9 @@ choice! {
         NotMet = "not_met",
         /// The profile does not give what the test needs; the row says what to add.
         Unknown = "unknown",
+        /// The test does not bear on this organisation (a share of paid staff when it has no
+        /// paid staff), so it neither passes nor fails and never asks for more information.
+        NotApplicable = "not_applicable",
     }
 }
 
@@ -109,6 +112,7 @@ impl TestOutcome {
             TestOutcome::Met => "met",
             TestOutcome::NotMet => "not met",
             TestOutcome::Unknown => "unknown",
+            TestOutcome::NotApplicable => "not applicable",
         }
     }
 }
@@ -225,6 +229,16 @@ choice! {
         Incomplete = "incomplete",
         /// Not every panel member scored a criterion.
         PartialPanel = "partial_panel",
+        /// The contract is lawfully reserved (PA 2023 s.32 or s.33, PPN 005) and the bidder does
+        /// not meet the basis's test: excluded.
+        ReservationNotMet = "reservation_not_met",
+        /// The contract is lawfully reserved and the bid says too little to apply the basis's
+        /// test: incomplete until it does.
+        ReservationUnknown = "reservation_unknown",
+        /// The tender reserves the contract on a ground the governing law does not allow (for
+        /// user-led organisations, say), or one whose test the engine does not hold: the bid is
+        /// not excluded on it.
+        ReservationNotApplied = "reservation_not_applied",
     }
 }
 
@@ -478,8 +492,13 @@ pub struct EligibilityRow {
     pub test: String,
     /// Its title.
     pub title: String,
-    /// `met`, `not_met` or `unknown`.
+    /// `met`, `not_met`, `unknown` or `not_applicable`.
     pub outcome: TestOutcome,
+    /// The protocol marks the test optional: it is reported, but its outcome does not decide
+    /// the verdict. Written only when true, so a protocol without optional tests gives the
+    /// rows it always gave.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
     /// Why, with the figures.
     pub reason: String,
     /// What to add when the outcome is unknown.
@@ -636,10 +655,30 @@ pub struct BidResult {
     pub eligibility: EligibilityResult,
     /// Gates.
     pub gates: Vec<GateRow>,
+    /// The reservation basis's test of the bidder, when the tender reserves the contract in
+    /// its `reservation` block (absent otherwise, so older results keep their bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reservation: Option<ReservationRow>,
     /// Criteria in tree order.
     pub criteria: Vec<CriterionResult>,
     /// Flags.
     pub flags: Vec<Flag>,
+}
+
+/// A bidder tested against the ground on which the contract is reserved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReservationRow {
+    /// The ground, as the tender names it.
+    pub basis: crate::tender::ReservationBasis,
+    /// `met`, `not_met`, `unknown`, or `not_applicable` when the reservation is not applied.
+    pub outcome: TestOutcome,
+    /// Why, with the figures.
+    pub reason: String,
+    /// What to add when the outcome is unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_add: Option<String>,
+    /// The clauses relied on.
+    pub cites: Vec<CiteRef>,
 }
 
 /// How a tie was settled (or not).

@@ -9,6 +9,10 @@
 //! - [`structured`]: the fuzzer's bytes as the choices of [`crate::generate`], so that nearly
 //!   every input is a well-shaped protocol, tender, bids and draft (some with values out of
 //!   range) and reaches moderation, price formulas, thresholds, ranking and tie-breaks.
+//! - [`regimes`]: the fuzzer's bytes as the choices of [`crate::regimes`], so every input is a
+//!   tender with a `procurement` block (nation, start date, CPV codes, value, a stated regime,
+//!   a reservation) checked against the regime-aware test protocol and the shipped one, each
+//!   result held to the regime invariants.
 //!
 //! Both panic, so that libFuzzer records a crash, when the engine panics or when a result breaks
 //! an invariant of [`crate::invariants`]; bid order must not change a result's bytes either.
@@ -200,6 +204,40 @@ pub fn raw_text(data: &[u8]) {
     self_check(protocol, tender, text);
     // As OCDS data.
     let _ = ulo_core::ocds::import_json(protocol, text);
+}
+
+/// The fuzzer's bytes as the choices of the regime generator: a tender with a procurement block,
+/// its regime decided and every rule weighed under it. Panics when a result breaks a regime
+/// invariant or the same tender gives different bytes twice.
+pub fn regimes(data: &[u8]) {
+    let mut u = arbitrary::Unstructured::new(data);
+    let text = crate::regimes::generate(&mut u, true);
+    let broken = crate::regimes::check_tender_text(&text);
+    assert!(
+        broken.is_empty(),
+        "regime invariants broken:\n{}",
+        broken.join("\n")
+    );
+    // The shipped protocol too: whatever its version, a result serialises, and if it knows
+    // regimes its result keeps the same invariants.
+    let protocol = shipped_protocol();
+    match protocol.tender_from_json(&text) {
+        Ok(t) => {
+            let check = serde_json::to_string(&protocol.check_tender(&t)).expect("serialises");
+            if protocol.regime_aware() {
+                let (Ok(p), Ok(tv), Ok(r)) = (
+                    serde_json::from_str::<Value>(shipped::PROTOCOL),
+                    serde_json::from_str::<Value>(&text),
+                    serde_json::from_str::<Value>(&check),
+                ) else {
+                    panic!("a shipped document or a result is not JSON");
+                };
+                let broken = crate::regimes::invariants(&p, &tv, &r);
+                assert!(broken.is_empty(), "shipped protocol: {}", broken.join("\n"));
+            }
+        }
+        Err(p) => render_problems(&p),
+    }
 }
 
 /// The fuzzer's bytes as the choices of the generator: well-shaped documents, deep checks.

@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
-use ulo_conformance::fuzzing::{raw_text, read_only, structured};
+use ulo_conformance::fuzzing::{raw_text, read_only, regimes, structured};
 
 fn replay(target: &str, body: fn(&[u8])) -> usize {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -36,4 +36,9 @@ fn structured_seeds_replay() {
 #[test]
 fn read_only_seeds_replay() {
     assert!(replay("read_only", read_only) >= 5);
+}
+
+#[test]
+fn regimes_seeds_replay() {
+    assert!(replay("regimes", regimes) >= 5);
 }

@@ -1,7 +1,9 @@
 //! The conformance cases compiled to wasm32 and run in headless Chromium: each result must be
 //! byte-identical to the native run's (both are compared with the same `result.json`). Then the
 //! generated cases (`tests/src/generate.rs`): the same seeds give the same documents here, and
-//! their results must hash to the SHA-256 recorded natively in `tests/generated/hashes.txt`.
+//! their results must hash to the SHA-256 recorded natively in `tests/generated/hashes.txt`;
+//! and the generated regime cases (`tests/src/regimes.rs`), whose check results must hash to
+//! `tests/generated/regime-hashes.txt` and keep the regime invariants.
 //!
 //! Run with `cargo test -p ulo-conformance --target wasm32-unknown-unknown --test wasm_conformance`
 //! (the runner, wasm-bindgen-test-runner, is set in .cargo/config.toml; chromedriver on PATH).
@@ -45,6 +47,32 @@ fn every_generated_case_gives_the_native_bytes_in_the_browser() {
     );
     web_sys_log(&format!(
         "{cases} generated cases byte-identical in wasm (score and self-check results)"
+    ));
+}
+
+/// The native run's hashes of the regime cases.
+const RECORDED_REGIMES: &str = include_str!("../generated/regime-hashes.txt");
+
+#[wasm_bindgen_test]
+fn every_regime_case_gives_the_native_bytes_in_the_browser() {
+    use ulo_conformance::regimes::{check_tender_text, compare_lines, tender, REGIME_CASES};
+    assert_eq!(recorded_lines(RECORDED_REGIMES).len() as u64, REGIME_CASES);
+    let differences = compare_lines(RECORDED_REGIMES, 10);
+    assert!(
+        differences.is_empty(),
+        "regime cases differ in wasm from the native hashes:\n{}",
+        differences.join("\n")
+    );
+    let broken: Vec<String> = (0..REGIME_CASES)
+        .flat_map(|seed| {
+            check_tender_text(&tender(seed))
+                .into_iter()
+                .map(move |f| format!("case {seed}: {f}"))
+        })
+        .collect();
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    web_sys_log(&format!(
+        "{REGIME_CASES} generated regime cases byte-identical in wasm, invariants kept"
     ));
 }
 

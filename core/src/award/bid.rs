@@ -26,6 +26,7 @@ impl Run<'_> {
             verdict,
             eligibility,
             gates: Vec::new(),
+            reservation: None,
             flags: Flags::new(self.explain),
             rows: if self.explain {
                 vec![None; n]

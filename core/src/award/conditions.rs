@@ -12,7 +12,9 @@ use crate::eligibility::Verdict;
 use crate::explain::money;
 use crate::protocol::OverCeiling;
 use crate::report::GateStatus;
-use crate::report::{FlagCode, GateRow};
+use crate::report::{FlagCode, GateRow, ReservationRow, TestOutcome};
+use crate::reserved::{self, Applies};
+use crate::tender::ReservationBasis;
 
 /// The protocol's gates: a failed gate excludes the bid, one not yet assessed leaves it
 /// incomplete.
@@ -52,12 +54,86 @@ pub(super) fn gates(run: &Run, w: &mut Work) {
     }
 }
 
-/// On a contract reserved for user-led organisations, a bidder that is not one is excluded,
-/// and one the bid says too little about is incomplete, never guessed either way.
+/// On a reserved contract, each bid is tested on the ground the tender names (see
+/// [`crate::reserved`]): a bidder that fails the test is excluded with the clause, one the bid
+/// says too little about is incomplete, and a reservation the law does not allow excludes no
+/// one but is flagged on every bid. A protocol written before regimes reads the 1.0.0
+/// `reserved_for_user_led` flag as it always did ([`legacy_user_led`]).
 pub(super) fn reserved(run: &Run, w: &mut Work) {
-    if !run.ctx.tender.doc().reserved_for_user_led {
+    let tender = run.ctx.tender;
+    let legacy = !run.ctx.protocol.regime_aware();
+    if legacy && tender.doc().reservation.is_none() {
+        if tender.doc().reserved_for_user_led {
+            legacy_user_led(w);
+        }
         return;
     }
+    let (basis, outcome) = match reserved::applies(tender, legacy) {
+        Applies::No => return,
+        Applies::NotApplied(b) => {
+            let o = reserved::not_applied(b, tender);
+            w.flags.raise(FlagCode::ReservationNotApplied, None, false, || Words {
+                message: format!("The tender reserves the contract ({}), but {}.", b.word(), o.reason),
+                action: "The bid stays in competition. Remove the reservation from the tender, or use a route the law allows (a grant, PA 2023 s.32 or s.33, or PPN 005 below threshold).",
+                cites: o.cites.clone(),
+                trace: None,
+            });
+            (b, o)
+        }
+        Applies::Tested(b) => {
+            let o = reserved::test(b, tender, &w.bid.organisation, w.verdict);
+            let user_led = matches!(
+                b,
+                ReservationBasis::GrantUserLed | ReservationBasis::UserLed
+            );
+            match o.outcome {
+                TestOutcome::NotMet if user_led => legacy_user_led(w),
+                TestOutcome::Unknown if user_led => legacy_user_led(w),
+                TestOutcome::NotMet => {
+                    w.flags.raise(FlagCode::ReservationNotMet, None, true, || Words {
+                        message: format!("The contract is reserved, and the bidder is {}.", o.reason),
+                        action: "The bid is excluded from the ranking. Tell the bidder which condition of the reservation it does not meet.",
+                        cites: o.cites.clone(),
+                        trace: None,
+                    });
+                    w.excluded.push(format!(
+                        "does not meet the reservation ({}): {}",
+                        b.word(),
+                        o.reason
+                    ));
+                }
+                TestOutcome::Unknown => {
+                    w.flags.raise(FlagCode::ReservationUnknown, None, false, || Words {
+                        message: format!("The contract is reserved, and the bid does not say enough: {}.", o.reason),
+                        action: "Ask the bidder for the missing information before ranking the bid.",
+                        cites: o.cites.clone(),
+                        trace: None,
+                    });
+                    w.missing.push(format!(
+                        "the reservation's test cannot be applied: {}",
+                        o.reason
+                    ));
+                }
+                TestOutcome::Met | TestOutcome::NotApplicable => {}
+            }
+            (b, o)
+        }
+    };
+    if run.explain {
+        w.reservation = Some(ReservationRow {
+            basis,
+            outcome: outcome.outcome,
+            reason: outcome.reason,
+            to_add: outcome.to_add,
+            cites: outcome.cites,
+        });
+    }
+}
+
+/// A contract open only to user-led organisations (the 1.0.0 flag, or a grant): a bidder that
+/// is not one is excluded, and one the bid says too little about is incomplete, never guessed
+/// either way.
+fn legacy_user_led(w: &mut Work) {
     match w.verdict {
         Verdict::No => {
             w.flags.raise(FlagCode::Ineligible, None, true, || Words {

@@ -15,7 +15,7 @@ use crate::eligibility::Verdict;
 use crate::exact::Exact;
 use crate::explain::CiteRef;
 use crate::protocol::{Cite, Criterion, CriterionBody, Method, Protocol, Scale, TreeNode};
-use crate::report::{CriterionMethod, CriterionResult, EligibilityResult, GateRow};
+use crate::report::{CriterionMethod, CriterionResult, EligibilityResult, GateRow, ReservationRow};
 use crate::tender::Tender;
 
 /// A bid part-way through scoring. Per-criterion figures are held by tree position.
@@ -28,6 +28,9 @@ pub(super) struct Work<'b> {
     pub eligibility: Option<EligibilityResult>,
     /// Gate rows (explaining only).
     pub gates: Vec<GateRow>,
+    /// The reservation basis's test of the bidder (explaining only, and only when the tender
+    /// has a `reservation` block that applies).
+    pub reservation: Option<ReservationRow>,
     /// The flags raised so far.
     pub flags: Flags,
     /// Criteria rows (explaining only).

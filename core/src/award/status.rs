@@ -113,6 +113,7 @@ pub(super) fn settle(run: &Run, w: &mut Work) -> Result<(Standing, Option<BidRes
         total_trace,
         eligibility,
         gates: std::mem::take(&mut w.gates),
+        reservation: w.reservation.take(),
         criteria,
         flags: std::mem::take(&mut w.flags.raised),
     });

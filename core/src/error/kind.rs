@@ -174,6 +174,17 @@ pub enum ProblemKind {
         /// Voting members.
         voting_members: i64,
     },
+    /// More volunteers, or workers, counted than there are (a part larger than its whole).
+    CountTooHigh {
+        /// Those counted.
+        counted: i64,
+        /// All of them.
+        total: i64,
+        /// Who they are, in words ("volunteers", "workers").
+        whom: &'static str,
+        /// What they are counted as, in words.
+        counted_as: &'static str,
+    },
     /// More staff counted as disabled people than there are staff.
     StaffCountTooHigh {
         /// Staff counted as disabled people.
@@ -321,6 +332,7 @@ impl ProblemKind {
             ProblemKind::WrongTender { .. } => "wrong-tender",
             ProblemKind::BoardCountTooHigh { .. } => "board-count-too-high",
             ProblemKind::StaffCountTooHigh { .. } => "staff-count-too-high",
+            ProblemKind::CountTooHigh { .. } => "count-too-high",
             ProblemKind::BuiltInFactGiven { .. } => "built-in-fact-given",
             ProblemKind::NotPanelScored { .. } => "not-panel-scored",
             ProblemKind::SweepNotTunable { .. } => "sweep-not-tunable",
@@ -358,6 +370,7 @@ impl ProblemKind {
             ProblemKind::WrongTender { found, .. } => Some(format!("\"{found}\"")),
             ProblemKind::BoardCountTooHigh { counted, .. } => Some(counted.to_string()),
             ProblemKind::StaffCountTooHigh { disabled, .. } => Some(disabled.to_string()),
+            ProblemKind::CountTooHigh { counted, .. } => Some(counted.to_string()),
             ProblemKind::NotPanelScored { criterion } => Some(format!("\"{criterion}\"")),
             ProblemKind::SweepStep { step } => Some(format!("\"{step}\"")),
             ProblemKind::RegimeListedTwice { regime, .. } => Some(format!("\"{regime}\"")),
@@ -392,7 +405,8 @@ impl ProblemKind {
             ProblemKind::BoardCountTooHigh { voting_members, .. } => {
                 Some(format!("at most {voting_members}"))
             }
-            ProblemKind::StaffCountTooHigh { total, .. } => Some(format!("at most {total}")),
+            ProblemKind::StaffCountTooHigh { total, .. }
+            | ProblemKind::CountTooHigh { total, .. } => Some(format!("at most {total}")),
             ProblemKind::Ocds(o) => o.expected(),
             _ => None,
         }
@@ -489,6 +503,9 @@ impl ProblemKind {
             ),
             ProblemKind::StaffCountTooHigh { disabled, total } => format!(
                 "{disabled} staff are counted as disabled people, but there are only {total} staff"
+            ),
+            ProblemKind::CountTooHigh { counted, total, whom, counted_as } => format!(
+                "{counted} {whom} are counted as {counted_as}, but there are only {total} {whom}"
             ),
             ProblemKind::BuiltInFactGiven { fact } => format!(
                 "\"{fact}\" is worked out from the organisation profile; it cannot be given as a fact"
@@ -596,6 +613,9 @@ impl ProblemKind {
             ProblemKind::StaffCountTooHigh { .. } => {
                 "correct whichever figure is wrong: the staff counted are some of all the staff".into()
             }
+            ProblemKind::CountTooHigh { whom, .. } => format!(
+                "correct whichever figure is wrong: the {whom} counted are some of all the {whom}"
+            ),
             ProblemKind::BuiltInFactGiven { .. } => {
                 "remove it from \"facts\"; fill in the organisation's board and staff instead".into()
             }

@@ -142,6 +142,14 @@ pub enum EligibilityRule {
         /// The percentage.
         percent: Exact,
     },
+    /// The share of volunteers who are disabled people (the Office for Disability Issues'
+    /// DPULO programme: at least 50% of volunteers).
+    VolunteerShare {
+        /// At least, or more than.
+        op: ShareOp,
+        /// The percentage.
+        percent: Exact,
+    },
     /// A statement the organisation must make.
     Declaration(Declaration),
     /// The legal forms that qualify.
@@ -157,6 +165,10 @@ pub struct EligibilityTest {
     pub title: String,
     /// The test.
     pub rule: EligibilityRule,
+    /// Reported, but not deciding the verdict: a test the protocol's sources use for some
+    /// organisations and not others (a share of staff, where many user-led organisations are
+    /// run by volunteers). Absent in the JSON means required.
+    pub optional: bool,
     /// Sources.
     pub cites: Vec<Cite>,
 }
@@ -166,7 +178,7 @@ pub struct EligibilityTest {
 pub struct Eligibility {
     /// The definition in a sentence.
     pub summary: String,
-    /// Every test must be met.
+    /// Every required test that applies must be met; optional tests are reported only.
     pub tests: Vec<EligibilityTest>,
 }
 

@@ -112,6 +112,11 @@ fn read_eligibility_rule(r: &mut Reader, at: At) -> Option<EligibilityRule> {
                 &["type", "op", "percent"],
             ),
             (
+                "volunteer_share",
+                &["type", "op", "percent"],
+                &["type", "op", "percent"],
+            ),
+            (
                 "declaration",
                 &["type", "declaration"],
                 &["type", "declaration"],
@@ -120,17 +125,17 @@ fn read_eligibility_rule(r: &mut Reader, at: At) -> Option<EligibilityRule> {
         ],
     )?;
     match which {
-        0 | 1 => {
+        0..=2 => {
             let op = r.choice(f.get("op"));
             let percent = r.decimal(f.get("percent"), DecimalKind::Percent);
             let (op, percent) = (op?, percent?);
-            Some(if which == 0 {
-                EligibilityRule::BoardShare { op, percent }
-            } else {
-                EligibilityRule::StaffShare { op, percent }
+            Some(match which {
+                0 => EligibilityRule::BoardShare { op, percent },
+                1 => EligibilityRule::StaffShare { op, percent },
+                _ => EligibilityRule::VolunteerShare { op, percent },
             })
         }
-        2 => Some(EligibilityRule::Declaration(
+        3 => Some(EligibilityRule::Declaration(
             r.choice(f.get("declaration"))?,
         )),
         _ => {
@@ -148,17 +153,19 @@ fn read_eligibility(r: &mut Reader, at: At) -> Option<Eligibility> {
     let tests = r.list(f.get("tests"), 1, 20, |r, at| {
         let f = r.object(
             at,
-            &["id", "title", "rule", "cites"],
+            &["id", "title", "rule", "optional", "cites"],
             &["id", "title", "rule", "cites"],
         )?;
         let id = r.id(f.get("id"));
         let title = r.text(f.get("title"), TITLE_MAX);
         let rule = f.get("rule").and_then(|at| read_eligibility_rule(r, at));
+        let optional = r.optional(f.get("optional"), |r, at| r.boolean(Some(at)));
         let cites = read_cites(r, f.get("cites"));
         Some(EligibilityTest {
             id: id?,
             title: title?,
             rule: rule?,
+            optional: optional?.unwrap_or(false),
             cites: cites?,
         })
     });

@@ -50,7 +50,7 @@ const LAWS: &[(&str, &str, &str)] = &[
 ];
 
 /// A citation of `clause` in the instrument `id` (one of [`LAWS`]).
-pub(super) fn cite(id: &str, clause: &str) -> CiteRef {
+pub fn cite(id: &str, clause: &str) -> CiteRef {
     let (title, url) = LAWS
         .iter()
         .find(|(i, _, _)| *i == id)

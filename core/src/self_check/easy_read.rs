@@ -116,6 +116,18 @@ fn flag(f: &Flag, criteria: &[SelfCheckRow]) -> Option<String> {
         FlagCode::AbnormallyLow => {
             Some("Your price is very low. The council will ask you to explain it.".to_string())
         }
+        FlagCode::ReservationNotMet => Some(
+            "The contract is kept for one kind of organisation. Your answers say you are not one, so your bid would be stopped."
+                .to_string(),
+        ),
+        FlagCode::ReservationUnknown => Some(
+            "The contract is kept for one kind of organisation. Your answers do not yet show if you are one. Add what is missing."
+                .to_string(),
+        ),
+        FlagCode::ReservationNotApplied => Some(
+            "The tender says the contract is kept for some organisations. This check does not stop your bid because of that."
+                .to_string(),
+        ),
         FlagCode::GateFailed
         | FlagCode::GateUnsure
         | FlagCode::Ineligible

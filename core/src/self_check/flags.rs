@@ -4,13 +4,14 @@
 //! says so (`excludes`); the others are things to check before submitting.
 
 use crate::award::price::low_test;
-use crate::bids::{DraftBid, Expected};
+use crate::bids::{DraftBid, Expected, Organisation};
 use crate::eligibility::Verdict;
 use crate::exact::Overflow;
 use crate::explain::percent;
 use crate::protocol::{AwardModel, LowBenchmark, Minimum, OverCeiling};
-use crate::report::{Flag, FlagCode, GateRow, GateStatus, ThresholdStatus};
-use crate::tender::{Lot, Tender};
+use crate::report::{Flag, FlagCode, GateRow, GateStatus, TestOutcome, ThresholdStatus};
+use crate::reserved::{self, Applies};
+use crate::tender::{Lot, ReservationBasis, Tender};
 use crate::vocab::money;
 
 fn flag(
@@ -54,12 +55,73 @@ pub(super) fn gates(rows: &[GateRow]) -> Vec<Flag> {
         .collect()
 }
 
+/// On a reserved contract, a flag when on these answers the bidder does not meet the basis's
+/// test, or its answers do not yet show whether it does, as scoring would apply it (see
+/// [`crate::reserved`]); a protocol written before regimes reads the 1.0.0 flag as it always
+/// did.
+pub(super) fn reservation(
+    tender: &Tender,
+    legacy: bool,
+    org: &Organisation,
+    verdict: Verdict,
+) -> Option<Flag> {
+    if legacy && tender.doc().reservation.is_none() {
+        return eligibility(tender, verdict);
+    }
+    match reserved::applies(tender, legacy) {
+        Applies::No => None,
+        Applies::NotApplied(b) => {
+            let o = reserved::not_applied(b, tender);
+            Some(Flag {
+                cites: o.cites,
+                ..flag(
+                    FlagCode::ReservationNotApplied,
+                    None,
+                    false,
+                    format!("The tender reserves the contract ({}), but {}.", b.word(), o.reason),
+                    "You may bid whether or not you meet the reservation; you could ask the authority which route it relies on.",
+                )
+            })
+        }
+        Applies::Tested(b) => {
+            let o = reserved::test(b, tender, org, verdict);
+            let (code, excludes, message, action) = match o.outcome {
+                TestOutcome::Met | TestOutcome::NotApplicable => return None,
+                _ if matches!(b, ReservationBasis::GrantUserLed | ReservationBasis::UserLed) => {
+                    return user_led(verdict)
+                }
+                TestOutcome::NotMet => (
+                    FlagCode::ReservationNotMet,
+                    true,
+                    format!("The contract is reserved, and on these answers you are {}.", o.reason),
+                    "Check your answers against the reservation's conditions; a bid that does not meet them is excluded.",
+                ),
+                TestOutcome::Unknown => (
+                    FlagCode::ReservationUnknown,
+                    false,
+                    format!("The contract is reserved, and your answers do not yet show whether you meet it: {}.", o.reason),
+                    "Add the missing information.",
+                ),
+            };
+            Some(Flag {
+                cites: o.cites,
+                ..flag(code, None, excludes, message, action)
+            })
+        }
+    }
+}
+
 /// On a contract reserved for user-led organisations, a flag when the bidder is not one or its
 /// answers do not yet show whether it is.
-pub(super) fn eligibility(tender: &Tender, verdict: Verdict) -> Option<Flag> {
+fn eligibility(tender: &Tender, verdict: Verdict) -> Option<Flag> {
     if !tender.doc().reserved_for_user_led {
         return None;
     }
+    user_led(verdict)
+}
+
+/// Open only to user-led organisations: a flag when the bidder is not one or may not be.
+fn user_led(verdict: Verdict) -> Option<Flag> {
     match verdict {
         Verdict::No => Some(flag(
             FlagCode::Ineligible,

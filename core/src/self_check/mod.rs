@@ -71,7 +71,12 @@ fn project(
     let lot = tender.lot(&draft.lot);
     let gates = gates::rows(&ctx, draft);
     let mut flags = flags::gates(&gates);
-    flags.extend(flags::eligibility(tender, verdict));
+    flags.extend(flags::reservation(
+        tender,
+        !protocol.regime_aware(),
+        &draft.organisation,
+        verdict,
+    ));
     if let Some(lot) = lot {
         flags.extend(flags::price(&protocol.doc().award, draft, lot)?);
     }

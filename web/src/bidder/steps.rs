@@ -537,7 +537,7 @@ pub fn result_step() -> Html {
             <ul class="checks">
                 { for r.eligibility.tests.iter().map(|t| html! {
                     <li>
-                        <strong>{ match t.outcome { TestOutcome::Met => "Met: ", TestOutcome::NotMet => "Not met: ", TestOutcome::Unknown => "Not enough information: " } }</strong>
+                        <strong>{ match t.outcome { TestOutcome::Met => "Met: ", TestOutcome::NotMet => "Not met: ", TestOutcome::Unknown => "Not enough information: ", TestOutcome::NotApplicable => "Not applicable: " } }</strong>
                         { &t.title }{ ". " }{ sentence(&t.reason) }
                         if let Some(a) = &t.to_add { <br /><strong>{ "What to add: " }</strong>{ sentence(a) }{ " " }{ link(&ctx, Step::Organisation, "Change your answers", None) } }
                     </li>

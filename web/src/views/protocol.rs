@@ -62,6 +62,11 @@ fn rule_words(r: &EligibilityRule) -> String {
             op(o),
             percent.to_exact_string()
         ),
+        EligibilityRule::VolunteerShare { op: o, percent } => format!(
+            "Volunteers who are disabled people: {} {}%",
+            op(o),
+            percent.to_exact_string()
+        ),
         EligibilityRule::Declaration(d) => {
             format!("The organisation declares: {}", d.word().replace('_', " "))
         }

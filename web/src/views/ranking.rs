@@ -17,12 +17,15 @@ fn flag_words(code: FlagCode) -> &'static str {
         FlagCode::ThresholdFailed => "Below a minimum score",
         FlagCode::OverCeiling => "Over the affordability ceiling",
         FlagCode::EligibilityUnknown => "Eligibility not yet known",
+        FlagCode::ReservationNotApplied => "Reservation not applied: see the scorecard",
         // Not open on a ranked bid (they exclude it, leave it unranked, or are raised only in a
         // self-check); the scorecard says more if one ever is.
         FlagCode::ThresholdAtRisk
         | FlagCode::GateFailed
         | FlagCode::GateUnsure
         | FlagCode::Ineligible
+        | FlagCode::ReservationNotMet
+        | FlagCode::ReservationUnknown
         | FlagCode::Incomplete => "See the scorecard",
     }
 }

@@ -73,7 +73,7 @@ pub fn scorecard(p: &Props) -> Html {
                 <ul class="checks">
                     { for b.eligibility.tests.iter().map(|t| html! {
                         <li>
-                            <strong>{ match t.outcome { TestOutcome::Met => "Met: ", TestOutcome::NotMet => "Not met: ", TestOutcome::Unknown => "Unknown: " } }</strong>
+                            <strong>{ match t.outcome { TestOutcome::Met => "Met: ", TestOutcome::NotMet => "Not met: ", TestOutcome::Unknown => "Unknown: ", TestOutcome::NotApplicable => "Not applicable: " } }</strong>
                             { &t.title }{ ". " }{ crate::views::fields::sentence(&t.reason) }
                             if let Some(a) = &t.to_add { { " To add: " }{ crate::views::fields::sentence(a) } }
                         </li>
