@@ -135,6 +135,8 @@ export interface TenderDocument {
   service?: string;
   published?: IsoDate;
   response_deadline?: IsoDate;
+  /** How the tender is procured, for deciding which law governs it. */
+  procurement?: Procurement;
   reserved_for_user_led?: boolean;
   /** From 1 to 50 lots; a contract not divided into lots has one. */
   lots: Lot[];
@@ -148,6 +150,27 @@ export interface TenderDocument {
   abnormally_low_procedure_published?: boolean;
   tupe_information_given?: boolean;
   users_involved_in_design?: boolean;
+}
+
+/** What a tender says about how it is procured: the regime outright, or the facts it is derived from. */
+export interface Procurement {
+  regime?:
+    | 'pa2023' | 'pa2023_light_touch' | 'pa2023_below_threshold'
+    | 'pcr2015' | 'pcr2015_light_touch' | 'pcr2015_below_threshold'
+    | 'scotland' | 'scotland_light_touch' | 'scotland_below_threshold'
+    | 'psr' | 'grant';
+  route?: 'contract' | 'grant';
+  nation?: 'england' | 'wales' | 'scotland' | 'northern_ireland';
+  authority_type?:
+    | 'council' | 'combined_authority' | 'central_government' | 'nhs_england'
+    | 'integrated_care_board' | 'nhs_trust' | 'other';
+  /** The date the procurement began. */
+  started?: IsoDate;
+  /** CPV codes: eight digits, with or without the check digit. From 1 to 50. */
+  cpv?: string[];
+  /** The estimated value of the whole contract including VAT. */
+  value_including_vat?: Money;
+  planned_procurement_notice?: boolean;
 }
 
 export interface Lot {

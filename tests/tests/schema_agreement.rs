@@ -286,6 +286,37 @@ fn shipped_examples_are_consistent() {
         .expect("example self-check");
 }
 
+/// Drafts imported from the real OCDS releases in `tests/ocds/` (with their `procurement`
+/// block: nation, start, CPV codes, value) are tender documents in the schema's form whenever
+/// the engine's reader accepts them.
+#[test]
+fn imported_ocds_drafts_match_the_tender_schema() {
+    let protocol = Protocol::shipped();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ocds");
+    let mut checked = 0;
+    for path in json_files(&dir) {
+        if file_name(&path) == "expected.json" {
+            continue;
+        }
+        let text = fs::read_to_string(&path).expect("an OCDS file");
+        let import = ulo_core::ocds::import_json(&protocol, &text).expect("it imports");
+        let schema = ulo_schemas::validate(for_document(Document::Tender), &import.tender);
+        let typed = typed(Document::Tender, &import.tender);
+        assert_eq!(
+            schema.is_empty(),
+            typed.is_ok(),
+            "{}: the schema ({schema:?}) and the reader ({typed:?}) disagree",
+            file_name(&path)
+        );
+        if import.complete {
+            assert!(schema.is_empty(), "{}: {schema:?}", file_name(&path));
+            assert!(import.tender.get("procurement").is_some());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} complete drafts");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Malformed files
 // ---------------------------------------------------------------------------------------------

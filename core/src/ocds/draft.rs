@@ -110,6 +110,9 @@ pub(super) struct DraftTender {
     pub published: Option<Traced<Date>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response_deadline: Option<Traced<Date>>,
+    /// What the notice says about which law applies; left out when it says nothing usable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub procurement: Option<DraftProcurement>,
     /// Never empty: a notice without lots gives one lot, the whole tender.
     pub lots: Vec<DraftLot>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -137,6 +140,35 @@ pub(super) struct DraftLot {
     pub value: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub months: Option<Traced<i64>>,
+}
+
+/// The draft's `procurement` block: the facts the regime decision reads
+/// ([`crate::regime::decide`]), each only when the notice gives it plainly. Words are kept as
+/// the tender schema writes them (`"scotland"`, `"psr"`), CPV codes as eight digits.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub(super) struct DraftProcurement {
+    /// A regime the notice's legal basis names unambiguously.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regime: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nation: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority_type: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub started: Option<Traced<Date>>,
+    /// At most 50 (the tender schema's limit), in the order met, without repeats.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cpv: Vec<Text>,
+    /// In pounds, as decimal text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_including_vat: Option<Text>,
+}
+
+impl DraftProcurement {
+    /// Whether the notice gave none of the facts (the block is then left out of the draft).
+    pub fn is_empty(&self) -> bool {
+        self == &DraftProcurement::default()
+    }
 }
 
 /// The draft's conditions of participation: only ever a minimum turnover, the one condition
@@ -167,6 +199,17 @@ impl DraftTender {
         a.add("/service", self.service.as_ref());
         a.add("/published", self.published.as_ref());
         a.add("/response_deadline", self.response_deadline.as_ref());
+        if let Some(p) = &self.procurement {
+            a.add("/procurement/regime", p.regime.as_ref());
+            a.add("/procurement/nation", p.nation.as_ref());
+            a.add("/procurement/authority_type", p.authority_type.as_ref());
+            a.add("/procurement/started", p.started.as_ref());
+            for (i, code) in p.cpv.iter().enumerate() {
+                a.add(format!("/procurement/cpv/{i}"), Some(code));
+            }
+            let value = p.value_including_vat.as_ref();
+            a.add("/procurement/value_including_vat", value);
+        }
         for (i, lot) in self.lots.iter().enumerate() {
             a.add(format!("/lots/{i}/id"), Some(&lot.id));
             a.add(format!("/lots/{i}/title"), lot.title.as_ref());

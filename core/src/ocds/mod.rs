@@ -13,6 +13,12 @@
 //! - whether the draft is **complete** (it passes [`Protocol::tender`]) and, if not, the
 //!   problems the engine finds with it.
 //!
+//! The draft's `procurement` block carries what the notice says about which law applies (the
+//! buyer's nation, when the procurement began, the CPV codes, the value including VAT, and a
+//! regime its legal basis names outright), so that a regime-aware protocol can decide the regime
+//! from the published notice; each of these facts it leaves out is listed to supply with the
+//! reason (see `map::procurement` for the OCDS fields read).
+//!
 //! It never guesses. A value the notice does not give stays missing, so the barrier check says
 //! "not stated" rather than passing quietly; figures written in prose are not read out of it;
 //! a price weight is only carried over when the protocol's weights still make 100 without
@@ -99,7 +105,7 @@ pub fn import(protocol: &Protocol, input: &Value) -> Result<Import, Reports> {
     let mut skipped = skipped::Skipped::default();
     let mapping = map::map(protocol, &notice, &mut skipped);
     unused::report(&notice, &mut skipped);
-    let to_supply = supply::to_supply(protocol, &mapping.draft, &mapping.mentions);
+    let to_supply = supply::to_supply(protocol, &mapping.draft, &mapping.mentions, &mapping.gaps);
     let tender = mapping.draft.to_json();
     let (complete, problems) = match protocol.tender(&tender) {
         Ok(_) => (true, Vec::new()),

@@ -4,7 +4,7 @@
 //! always missing).
 
 use super::draft::DraftTender;
-use super::map::{Mention, Topic};
+use super::map::{Gap, Mention, Topic};
 use crate::facts::TenderFact;
 use crate::protocol::Protocol;
 use crate::read::Choice;
@@ -52,6 +52,7 @@ pub(super) fn to_supply(
     protocol: &Protocol,
     draft: &DraftTender,
     mentions: &[Mention],
+    gaps: &[Gap],
 ) -> Vec<ToSupply> {
     let used = |facts: &[&'static str]| -> Vec<&'static str> {
         facts
@@ -69,6 +70,19 @@ pub(super) fn to_supply(
             "OCDS cannot say whether a contract is reserved for user-led organisations; the engine reads it as not reserved unless you say so",
             f,
         ));
+    }
+    // The regime's facts matter only to a protocol whose rules know regimes; a 1.0.0 protocol
+    // applies every rule everywhere, so its import lists nothing new.
+    if protocol.regime_aware() {
+        out.extend(gaps.iter().map(|g| ToSupply {
+            field: g.field.to_string(),
+            required: false,
+            reason: format!(
+                "{}; the regime decides which rules are law, policy or not applicable",
+                g.why
+            ),
+            facts: Vec::new(),
+        }));
     }
     out
 }

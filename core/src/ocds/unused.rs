@@ -86,11 +86,11 @@ fn remaining_tender(n: &Notice, skipped: &mut Skipped) {
     for (k, v) in rest {
         let reason = match k.as_str() {
             "status" | "procurementMethod" | "procurementMethodDetails" | "procurementMethodRationale"
-            | "mainProcurementCategory" | "additionalProcurementCategories" | "classification"
-            | "additionalClassifications" | "items" | "documents" | "milestones" | "amendments"
+            | "mainProcurementCategory" | "additionalProcurementCategories"
+            | "documents" | "milestones" | "amendments"
             | "submissionMethod" | "submissionMethodDetails" | "submissionTerms" | "awardPeriod"
             | "enquiryPeriod" | "hasEnquiries" | "bidOpening" | "communication" | "coveredBy"
-            | "legalBasis" | "reviewDetails" | "hasRecurrence" | "recurrence" | "tenderers"
+            | "reviewDetails" | "hasRecurrence" | "recurrence" | "tenderers"
             | "numberOfTenderers" | "eligibilityCriteria" | "contractTerms" | "participationFees" => {
                 NO_FIELD
             }
@@ -111,7 +111,7 @@ fn remaining_release(n: &Notice, skipped: &mut Skipped) {
         }
         let reason = match k.as_str() {
             "ocid" | "id" | "date" | "tag" | "initiationType" | "language" | "links" | "tender" | "buyer" => continue,
-            "parties" => "used only for the buyer's name; ulo's tender records the authority, not contact details",
+            "parties" => "used only for the buyer's name, and its address and classifications for the nation and kind of buyer (see /procurement in the draft); ulo's tender records the authority, not contact details",
             "awards" | "contracts" => "award and contract records describe outcomes, not the tender's design",
             "description" => "free-text notes; ulo does not read facts out of prose, so read them for anything still to supply (reasons for not using lots, payment terms...)",
             "planning" => "planning information is not part of the tender's design",

@@ -129,8 +129,14 @@ pub(super) fn number_text(v: &Value) -> Option<String> {
 
 /// An OCDS `Value` (`{amount, currency}`) as a ulo amount in pounds. `Err` says why not.
 pub(super) fn money(v: &Value) -> Result<String, String> {
-    let Some(amount) = get(v, &["amount"]) else {
-        return Err("it gives no amount".into());
+    money_at(v, "amount")
+}
+
+/// The amount at `key` of an OCDS `Value` (`amount`, or the UK extension's `amountGross`) in
+/// pounds. `Err` says why not.
+pub(super) fn money_at(v: &Value, key: &str) -> Result<String, String> {
+    let Some(amount) = get(v, &[key]) else {
+        return Err(format!("it gives no {key}"));
     };
     let Some(text) = number_text(amount) else {
         return Err(format!("the amount is {}, not a number", brief(amount)));

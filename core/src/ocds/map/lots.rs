@@ -87,8 +87,7 @@ impl Lots<'_> {
         let n = self.n;
         if lot_count > 1 {
             if let Some(v) = n.tender(&["value"]) {
-                let why =
-                    "ulo records each lot's value; the tender's total is not split between lots";
+                let why = "ulo records each lot's value; the tender's total is not split between lots (it may still be the whole procurement's value for which law applies: see what is mapped to /procurement)";
                 self.skipped.add(n.tender_at(&["value"]), v, why);
             }
         }

@@ -2,17 +2,21 @@
 //!
 //! One module a topic: the tender's own fields (`tender`), lots with their values and contract
 //! periods (`lots`), award criteria and the price weight (`award`, against the protocol in
-//! `price`), and selection criteria (`selection`). Each reads only what it can use exactly and
+//! `price`), selection criteria (`selection`), and which law applies (`procurement`, the
+//! buyer's nation in `place`). Each reads only what it can use exactly and
 //! notes everything else it reads in [`Skipped`] with the reason, in the order met.
 
 mod award;
 mod lots;
+mod place;
 mod price;
+mod procurement;
 mod selection;
 mod tender;
 mod text;
 
 pub use award::AwardCriterion;
+pub(super) use procurement::Gap;
 pub(super) use selection::{Mention, Topic};
 
 use super::draft::DraftTender;
@@ -27,6 +31,8 @@ pub(super) struct Mapping {
     pub draft: DraftTender,
     pub criteria: Vec<AwardCriterion>,
     pub mentions: Vec<Mention>,
+    /// The facts of the `procurement` block the notice does not give, and why.
+    pub gaps: Vec<Gap>,
 }
 
 /// Maps the notice `n` into a draft tender under `protocol`, noting what it cannot use. The
@@ -37,6 +43,7 @@ pub(super) fn map(protocol: &Protocol, n: &Notice, skipped: &mut Skipped) -> Map
     let authority = tender::authority(n);
     let service = tender::service(n, skipped);
     let (published, response_deadline) = tender::dates(n, skipped);
+    let (procurement, gaps) = procurement::procurement(n, skipped);
     let lots = lots::lots(n, skipped);
     let no_lots_reason = lots::no_lots_reason(n, skipped);
     let (criteria, weights) = award::award(protocol, n, skipped);
@@ -50,6 +57,7 @@ pub(super) fn map(protocol: &Protocol, n: &Notice, skipped: &mut Skipped) -> Map
         service,
         published,
         response_deadline,
+        procurement,
         lots,
         no_lots_reason,
         weights,
@@ -60,13 +68,20 @@ pub(super) fn map(protocol: &Protocol, n: &Notice, skipped: &mut Skipped) -> Map
         draft,
         criteria,
         mentions,
+        gaps,
     }
 }
 
 /// Whether the mapping reads the tender's field `key` (the rest are reported as having no place
 /// in a ulo tender).
 pub(super) fn reads(key: &str) -> bool {
-    [tender::KEYS, lots::KEYS, award::KEYS, selection::KEYS]
-        .iter()
-        .any(|keys| keys.contains(&key))
+    [
+        tender::KEYS,
+        lots::KEYS,
+        award::KEYS,
+        selection::KEYS,
+        procurement::KEYS,
+    ]
+    .iter()
+    .any(|keys| keys.contains(&key))
 }
