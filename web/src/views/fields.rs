@@ -38,8 +38,18 @@ pub fn legal_form_options(first: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Lists edited as one text field (the CPV codes, separated by commas): a problem with any
+/// item is about that field.
+const LISTS_IN_ONE_FIELD: [&str; 1] = ["/procurement/cpv"];
+
 /// The pointer of the field a problem is about (for a missing field, the field itself).
 pub fn target_pointer(p: &Problem) -> String {
+    if let Some(list) = LISTS_IN_ONE_FIELD
+        .iter()
+        .find(|l| p.pointer.strip_prefix(**l).is_some_and(|rest| rest.starts_with('/')))
+    {
+        return (*list).to_string();
+    }
     match &p.kind {
         ProblemKind::MissingField { field } => {
             format!("{}/{}", p.pointer, crate::pointer::escape(field))
