@@ -46,6 +46,50 @@ async function chooseScore(page, { evaluator, bid, criterion, score }) {
   await group.locator(`label`, { hasText: new RegExp(`^${score}:`) }).click();
 }
 
+
+/**
+ * A regime-aware protocol for the tests: the shipped protocol with two rules that know where
+ * they hold (ulcp 1.0.0 knows no regimes). The turnover test is law under PCR 2015 (reg 58(9))
+ * and the protocol's policy under PA 2023; the 25-day minimum is law under PA 2023 above
+ * threshold only (s.54(3): none for light-touch). A shipped protocol that already knows regimes
+ * is used as it is.
+ */
+function regimeProtocol() {
+  const p = JSON.parse(readFileSync(path.join(root, 'core/protocols/ulcp.json'), 'utf8'));
+  if (p.barriers.some((b) => b.applies)) return p;
+  p.version = '1.1.0';
+  const rule = (id) => p.barriers.find((b) => b.id === id);
+  const byRegime = (id, applies) => {
+    const r = rule(id);
+    delete r.severity;
+    delete r.cites;
+    r.applies = applies;
+  };
+  byRegime('turnover-proportionate', [
+    { regimes: ['pcr2015', 'pcr2015_light_touch'], standing: 'law', cites: [{ source: 'PCR15', clause: 'reg 58(9)' }] },
+    {
+      regimes: ['pa2023', 'pa2023_light_touch'], standing: 'policy',
+      cites: [{ source: 'PA23', clause: 's.22' }, { source: 'LOCAL', clause: 'protocol setting: turnover multiple' }],
+      note: 'PA 2023 sets no turnover multiple; twice the value is this protocol\'s policy.',
+    },
+  ]);
+  byRegime('response-window-minimum', [
+    { regimes: ['pa2023'], standing: 'law', cites: [{ source: 'PA23', clause: 's.54' }] },
+  ]);
+  return p;
+}
+
+/** Loads the regime-aware protocol through the protocol screen, as a commissioner would. */
+async function useRegimeProtocol(page, origin) {
+  const p = regimeProtocol();
+  await open(page, origin, 'protocol');
+  await page.setInputFiles('#import-protocol', { name: 'regime-aware.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(p)) });
+  await page.waitForFunction((v) => document.querySelector('main .lede')?.innerText.includes(` ${v},`), p.version);
+}
+
+/** The finding about a rule (on the tender screen, in the findings column). */
+const finding = (page, rule) => page.locator(`.findings .finding[data-rule="${rule}"]`).first();
+
 export const tests = [
   {
     name: 'the app opens with the worked example scored and ranked by ulo-core',
@@ -246,6 +290,151 @@ export const tests = [
       assert(focused === 'f-tender-lots-0-value', `link moved focus to the field: ${focused}`);
       assert((await page.inputValue('#f-tender-lots-0-value')) === '360,000', 'the entry is kept as typed');
       assert((await page.locator('#f-tender-lots-0-value-error').innerText()).includes('Error:'), 'inline error');
+    },
+  },
+  {
+    name: 'which law applies: facts given with the keyboard derive light-touch, with its trace, and the findings follow',
+    async run({ page, origin }) {
+      await useRegimeProtocol(page, origin);
+      await go(page, 'tender');
+      // Before any facts: the engine cannot tell, and says why.
+      const before = await page.locator('#regime-decision').innerText();
+      assert(before.includes('Regime not stated') && before.includes('nation is not stated'), `not stated first: ${before}`);
+      await page.focus('#nav-tender');
+      await tabTo(page, 'input[name="f-tender-procurement-route"]');
+      await page.keyboard.press('ArrowDown'); // from "Not stated" round to "Buying services"
+      await tabTo(page, '#f-tender-procurement-nation');
+      await page.keyboard.type('England');
+      await tabTo(page, '#f-tender-procurement-authority_type');
+      await page.keyboard.type('A council');
+      await tabTo(page, '#f-tender-procurement-started');
+      await page.keyboard.type('04202026'); // month, day, year in an en-US date field
+      await tabTo(page, '#f-tender-procurement-value_including_vat');
+      await page.keyboard.type('1260000');
+      await tabTo(page, '#f-tender-procurement-cpv');
+      await page.keyboard.type('85312000');
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => document.querySelector('#regime-decision')?.innerText.includes('light-touch contract'));
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ulo.workspace')).tender.procurement);
+      const want = { authority_type: 'council', cpv: ['85312000'], nation: 'england', route: 'contract', started: '2026-04-20', value_including_vat: '1260000' };
+      assert(JSON.stringify(saved, Object.keys(saved).sort()) === JSON.stringify(want), `saved: ${JSON.stringify(saved)}`);
+      const d = await page.locator('#regime-decision').innerText();
+      assert(d.includes('Procurement Act 2023: light-touch contract') && d.includes('England') && d.includes('Worked out from what the tender says'), `decision: ${d}`);
+      assert(d.includes('85312000') && d.includes('663,540') && d.includes('1,260,000'), `the figures: ${d}`);
+      const steps = await page.locator('#regime-decision-steps li').allInnerTexts();
+      assert(steps.length >= 3 && steps.some((t) => t.includes('85312000') && t.includes('Source: ')), `each step with its clause: ${JSON.stringify(steps)}`);
+      await announced(page, 'Which law applies: Procurement Act 2023: light-touch contract.');
+      // The turnover test is the council's policy under PA 2023, not law; the 25-day minimum
+      // does not apply to a light-touch contract, and the list says why.
+      const turnover = await finding(page, 'turnover-proportionate').innerText();
+      assert(turnover.includes('SHOULD FIX') || turnover.includes('Should fix'), `should, not must: ${turnover}`);
+      assert(turnover.includes("The council's policy, not a requirement of the law") && turnover.includes('sets no turnover multiple'), `standing and note: ${turnover}`);
+      const na = await page.locator('#not-applicable-list').innerText();
+      assert(na.includes('At least the legal minimum time to respond') && na.includes('this tender is under Procurement Act 2023: light-touch contract'), `not applicable: ${na}`);
+    },
+  },
+  {
+    name: 'which law applies: a regime stated outright is used as stated, and a rule of its law is a must',
+    async run({ page, origin }) {
+      await useRegimeProtocol(page, origin);
+      await go(page, 'tender');
+      await page.selectOption('#f-tender-procurement-regime', 'pcr2015');
+      await page.waitForFunction(() => document.querySelector('#regime-decision')?.innerText.includes('Stated by the commissioner'));
+      const d = await page.locator('#regime-decision').innerText();
+      assert(d.includes('Public Contracts Regulations 2015') && d.includes('The commissioner states the regime'), `stated: ${d}`);
+      const turnover = await finding(page, 'turnover-proportionate').innerText();
+      assert(/must fix/i.test(turnover) && turnover.includes('The law requires this') && turnover.includes('reg 58(9)'), `law under PCR 2015: ${turnover}`);
+      assert((await page.locator('.findings .headline').innerText()).includes('the law requires'), 'the headline speaks of the law');
+    },
+  },
+  {
+    name: 'which law applies: with facts missing the regime is not stated, and findings say what they would be under each law',
+    async run({ page, origin }) {
+      await useRegimeProtocol(page, origin);
+      await go(page, 'tender');
+      await page.selectOption('#f-tender-procurement-nation', 'england');
+      await page.waitForFunction(() => document.querySelector('#regime-decision')?.innerText.includes('date the procurement began is not stated'));
+      const d = await page.locator('#regime-decision').innerText();
+      assert(d.includes('Regime not stated') && d.includes('cannot be told') && d.includes('England'), `not stated, because: ${d}`);
+      const turnover = await finding(page, 'turnover-proportionate').innerText();
+      assert(turnover.includes('Depends on which law applies'), `depends: ${turnover}`);
+      assert(turnover.includes('Under Public Contracts Regulations 2015 or') && turnover.includes('the law requires it (must fix)'), `law under PCR: ${turnover}`);
+      assert(turnover.includes('Under Procurement Act 2023 (above threshold) or Procurement Act 2023: light-touch contract: ') && turnover.includes("the council's policy (should fix)"), `policy under PA 2023: ${turnover}`);
+      assert(turnover.includes('Under any other law: it does not apply'), turnover);
+    },
+  },
+  {
+    name: 'a CPV code that is not eight digits gets a plain error linked from the summary',
+    async run({ page, origin }) {
+      await open(page, origin, 'tender');
+      await page.fill('#f-tender-procurement-cpv', '85312000, 8531200');
+      await page.keyboard.press('Tab');
+      await page.waitForSelector('#f-tender-procurement-cpv-error');
+      const error = await page.locator('#f-tender-procurement-cpv-error').innerText();
+      assert(error.includes('Error:') && error.includes('"8531200" is not a CPV code: eight digits'), `plain error: ${error}`);
+      const describedBy = await page.getAttribute('#f-tender-procurement-cpv', 'aria-describedby');
+      assert(describedBy.includes('f-tender-procurement-cpv-error'), `error tied to the field: ${describedBy}`);
+      await page.locator('.error-summary a', { hasText: 'is not a CPV code' }).click();
+      assert((await page.evaluate(() => document.activeElement.id)) === 'f-tender-procurement-cpv', 'the summary link moves focus to the field');
+      assert((await page.inputValue('#f-tender-procurement-cpv')) === '85312000, 8531200', 'the entry is kept as typed');
+    },
+  },
+  {
+    name: 'results, the report and the check of the tender show the regime first, with its trace',
+    async run({ page, origin }) {
+      await useRegimeProtocol(page, origin);
+      await go(page, 'tender');
+      await page.selectOption('#f-tender-procurement-regime', 'pa2023_light_touch');
+      await page.waitForFunction(() => document.querySelector('#regime-decision')?.innerText.includes('Stated by the commissioner'));
+      await go(page, 'results');
+      const headings = await page.locator('main h2').allInnerTexts();
+      assert(headings[0] === 'Which law applies' && headings.indexOf('Rankings') > 0, `the regime comes first: ${JSON.stringify(headings)}`);
+      assert((await page.locator('#regime').innerText()).includes('Procurement Act 2023: light-touch contract'), 'the regime on the results');
+      assert(!(await page.locator('#regime details.regime__trace').evaluate((e) => e.open)), 'the trace starts folded');
+      await page.locator('#regime details.regime__trace > summary').click();
+      assert((await page.locator('#regime .regime__steps li').first().innerText()).includes('The commissioner states the regime'), 'the trace opens');
+      await go(page, 'report');
+      const report = await page.locator('main h2').allInnerTexts();
+      assert(report[0] === 'Which law applies' && report.indexOf('Barrier findings') > 0, `report order: ${JSON.stringify(report)}`);
+      assert(await page.locator('#regime details.regime__trace').evaluate((e) => e.open), 'open for printing');
+      assert((await page.locator('main').innerText()).includes("The council's policy, not a requirement of the law"), 'the report gives each finding\'s standing');
+    },
+  },
+  {
+    name: 'axe-core finds no violations in the regime sections, findings by standing and the lists of rules',
+    async run({ page, origin }) {
+      await useRegimeProtocol(page, origin);
+      await go(page, 'tender');
+      const found = [];
+      const check = async (what) => {
+        const v = await axe(page);
+        if (v.length) found.push({ what, violations: v });
+      };
+      await check('tender, regime not stated (depends on which law applies)');
+      await page.selectOption('#f-tender-procurement-nation', 'england');
+      await page.selectOption('#f-tender-procurement-authority_type', 'council');
+      await page.fill('#f-tender-procurement-started', '2026-04-20');
+      await page.fill('#f-tender-procurement-value_including_vat', '1260000');
+      await page.fill('#f-tender-procurement-cpv', '85312000');
+      await page.keyboard.press('Tab');
+      await page.waitForSelector('#not-applicable-list');
+      await page.check('#f-tender-reservation-basis-3'); // below threshold, by location
+      await page.waitForSelector('#f-tender-reservation-location');
+      await check('tender, light-touch with a reservation');
+      await page.fill('#f-tender-procurement-cpv', '8531200');
+      await page.keyboard.press('Tab');
+      await page.waitForSelector('#f-tender-procurement-cpv-error');
+      await check('tender, a CPV error');
+      await page.fill('#f-tender-procurement-cpv', '85312000');
+      await page.keyboard.press('Tab');
+      await page.waitForSelector('#not-applicable-list');
+      for (const s of ['results', 'report']) {
+        await go(page, s);
+        await page.waitForSelector('#regime');
+        if (s === 'results') await page.locator('#regime details.regime__trace > summary').click();
+        await check(s);
+      }
+      assert(found.length === 0, `axe violations: ${JSON.stringify(found)}`);
     },
   },
   {
