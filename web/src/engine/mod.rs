@@ -27,13 +27,10 @@ pub use ulo_core::protocol::{
     Applies, CriterionBody, EligibilityRule, Holding, LegalForm, Method, ModerationMethod,
     PriceFormula, Scale, ShareOp,
 };
-pub use ulo_core::regime::{
-    AuthorityType, Decided, Decision, Nation, Regime, Step as RegimeStep,
-};
+pub use ulo_core::regime::{AuthorityType, Decided, Decision, Nation, Regime, Step as RegimeStep};
 pub use ulo_core::report::{
-    AppliesUnder, BidResult, BidStatus, CheckStatus, EligibilityResult, Finding,
-    FindingStatus, FlagCode, GateStatus, LotResult, ScoreResult, TestOutcome, ThresholdStatus,
-    Verdict,
+    AppliesUnder, BidResult, BidStatus, CheckStatus, EligibilityResult, Finding, FindingStatus,
+    FlagCode, GateStatus, LotResult, ScoreResult, TestOutcome, ThresholdStatus, Verdict,
 };
 pub use ulo_core::tender::{AuditedAccounts, ReservationBasis};
 pub use ulo_core::vocab::{Cite, Scope, Severity, Standing};

@@ -44,10 +44,11 @@ const LISTS_IN_ONE_FIELD: [&str; 1] = ["/procurement/cpv"];
 
 /// The pointer of the field a problem is about (for a missing field, the field itself).
 pub fn target_pointer(p: &Problem) -> String {
-    if let Some(list) = LISTS_IN_ONE_FIELD
-        .iter()
-        .find(|l| p.pointer.strip_prefix(**l).is_some_and(|rest| rest.starts_with('/')))
-    {
+    if let Some(list) = LISTS_IN_ONE_FIELD.iter().find(|l| {
+        p.pointer
+            .strip_prefix(**l)
+            .is_some_and(|rest| rest.starts_with('/'))
+    }) {
         return (*list).to_string();
     }
     match &p.kind {

@@ -140,7 +140,10 @@ fn cpv_field(bind: &Bind) -> Html {
             .filter(|c| !c.is_empty())
             .map(|c| Value::String(c.to_string()))
             .collect();
-        set.emit((CPV.into(), (!codes.is_empty()).then_some(Value::Array(codes))))
+        set.emit((
+            CPV.into(),
+            (!codes.is_empty()).then_some(Value::Array(codes)),
+        ))
     });
     html! {
         <Field id={field_id(bind.name, CPV)} label="CPV codes of what is bought"
