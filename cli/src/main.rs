@@ -34,7 +34,8 @@ Commands:
   example       print the shipped protocol or worked example, to start from
 
 Options:
-  --protocol FILE  the protocol to apply (default: the shipped User-Led Commissioning Protocol)
+  --protocol FILE  the protocol to apply (default: the shipped User-Led Commissioning Protocol;
+                   core/protocols/ulcp-1.0.0.json reproduces results made under 1.0.0)
   --tender FILE    for validate: the tender that bids or a self-check belong to
   --json           print the result document (JSON) instead of a report
 

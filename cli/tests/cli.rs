@@ -23,6 +23,8 @@ const TENDER: &str = "core/protocols/example-tender.json";
 const BIDS: &str = "core/protocols/example-bids.json";
 const DRAFT: &str = "core/protocols/example-self-check.json";
 const PROTOCOL: &str = "core/protocols/ulcp.json";
+/// The protocol as shipped in 1.0.0, kept so that an old result can be reproduced.
+const PROTOCOL_1: &str = "core/protocols/ulcp-1.0.0.json";
 
 fn temp_file(name: &str, contents: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ulo-cli-test-{}", std::process::id()));
@@ -37,19 +39,57 @@ fn check_tender_prints_findings_with_clauses_and_fixes() {
     let out = ulo(&["check-tender", TENDER]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
+    // The regime comes first, with its trace.
+    let regime = s
+        .find("Which law applies: Procurement Act 2023: light-touch contract")
+        .expect("the regime is named");
     assert!(
-        s.contains("MUST       turnover-proportionate [lot-3]"),
+        s.contains("CPV 85312000 is a light-touch service (PR 2024 Sch 1) and GBP 1,050,000 >= GBP 663,540"),
+        "{s}"
+    );
+    let first = s
+        .find("SHOULD     turnover-proportionate [lot-1]")
+        .expect("{s}");
+    assert!(regime < first, "the regime is shown before the findings");
+    assert!(
+        s.contains("Standing: the protocol's policy, not law, under this tender's regime"),
         "{s}"
     );
     assert!(
-        s.contains("Source: Public Contracts Regulations 2015, reg 58(9)"),
+        s.contains(
+            "Fix: Set any minimum yearly turnover at no more than twice the lot's value per year"
+        ),
         "{s}"
     );
+    // PA 2023 imposes none of the worked example's barriers on a light-touch contract.
+    assert!(!s.contains("MUST "), "{s}");
     assert!(
-        s.contains("Fix: Set any minimum turnover at no more than twice the lot's value"),
+        s.contains("Found 7 barriers the protocol recommends removing"),
         "{s}"
     );
-    assert!(s.contains("Found 1 barrier the protocol requires to be removed, 4 barriers it recommends removing"), "{s}");
+}
+
+/// The worked example marked as begun in 2024 is a PCR 2015 procurement, and its law is cited.
+#[test]
+fn check_tender_begun_in_2024_cites_the_public_contracts_regulations() {
+    let mut t: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(TENDER)).unwrap()).unwrap();
+    t["procurement"]["started"] = serde_json::json!("2024-06-03");
+    t["payment"]["terms_days"] = serde_json::json!(45);
+    let file = temp_file("tender-2024.json", &t.to_string());
+    let out = ulo(&["check-tender", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("Which law applies: Public Contracts Regulations 2015"),
+        "{s}"
+    );
+    assert!(s.contains("MUST       prompt-payment"), "{s}");
+    assert!(
+        s.contains("Source: Public Contracts Regulations 2015 (SI 2015/102), reg 113"),
+        "{s}"
+    );
+    assert!(!s.contains("Source: Procurement Act 2023"), "{s}");
 }
 
 #[test]
@@ -58,7 +98,7 @@ fn score_prints_a_ranking_with_every_figure_explained() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     assert!(
-        s.contains("1     b-northfield    Northfield Centre for Independent Living  77.55"),
+        s.contains("1     b-northfield    Northfield Centre for Independent Living  77.18"),
         "{s}"
     );
     assert!(
@@ -80,7 +120,7 @@ fn score_prints_a_ranking_with_every_figure_explained() {
     }
     assert_eq!(figures, 8, "one price line per bid");
     assert!(
-        s.contains("Total: 37.80 + 14.25 + 7.60 + 17.90 = 77.55."),
+        s.contains("Total: 37.80 + 13.88 + 7.60 + 17.90 = 77.18."),
         "{s}"
     );
 }
@@ -91,7 +131,7 @@ fn self_check_prints_the_projected_range_and_where_marks_are_lost() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     assert!(
-        s.contains("Projected total: 66.70 to 85.90 of 100.00 marks"),
+        s.contains("Projected total: 65.20 to 85.90 of 100.00 marks"),
         "{s}"
     );
     assert!(
@@ -118,7 +158,8 @@ fn json_output_is_the_result_document() {
 #[test]
 fn validate_names_the_kind_of_document() {
     for (file, says) in [
-        (PROTOCOL, "valid protocol \"ulcp\" version 1.0.0"),
+        (PROTOCOL, "valid protocol \"ulcp\" version 2.0.0"),
+        (PROTOCOL_1, "valid protocol \"ulcp\" version 1.0.0"),
         (TENDER, "valid tender \"example-ils-2026\""),
         (BIDS, "well-formed bids"),
         (DRAFT, "well-formed self-check"),
@@ -215,4 +256,23 @@ fn example_prints_the_shipped_documents() {
         text(&out.stdout),
         std::fs::read_to_string(root().join(PROTOCOL)).unwrap()
     );
+}
+
+/// An old result is reproduced byte for byte by naming the old protocol: the worked example as
+/// shipped with 1.0.0, checked with `--protocol core/protocols/ulcp-1.0.0.json`, gives exactly the
+/// result recorded by conformance case 033.
+#[test]
+fn the_protocol_1_0_0_reproduces_its_recorded_result() {
+    let out = ulo(&[
+        "check-tender",
+        "tests/pinned/example-tender-1.0.0.json",
+        "--protocol",
+        PROTOCOL_1,
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let recorded =
+        std::fs::read_to_string(root().join("tests/cases/033-check-shipped-example/result.json"))
+            .unwrap();
+    assert_eq!(text(&out.stdout).trim_end(), recorded.trim_end());
 }

@@ -542,12 +542,13 @@ impl<C: Choices> Gen<'_, C> {
         tests
     }
 
-    /// A few of the shipped protocol's barrier rules, citing the generated protocol's source.
+    /// A few of the barrier rules of the shipped protocol 1.0.0 (pinned, so that the generated
+    /// cases and their hashes do not move with the shipped protocol), citing the generated
+    /// protocol's source.
     fn barriers(&mut self) -> Vec<Value> {
         static POOL: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
         let pool = POOL.get_or_init(|| {
-            let shipped: Value =
-                serde_json::from_str(ulo_core::shipped::PROTOCOL).unwrap_or_default();
+            let shipped: Value = serde_json::from_str(crate::pinned::PROTOCOL).unwrap_or_default();
             shipped["barriers"].as_array().cloned().unwrap_or_default()
         });
         let mut out = Vec::new();

@@ -3,7 +3,8 @@
 //! Each case is a folder in `tests/cases/` (embedded at build time by `build.rs`):
 //! - `case.json`: `{"title", "command": "score" | "check-tender" | "self-check", "protocol",
 //!   "tender", "bids", "self_check"}`; each input names a file in the folder, `"shipped"` for the
-//!   shipped protocol or worked example, or `"shared:<name>"` for `tests/shared/<name>.json`;
+//!   shipped protocol or worked example, `"shipped-1.0.0"` for the protocol and worked example as
+//!   shipped in version 1.0.0 ([`pinned`]), or `"shared:<name>"` for `tests/shared/<name>.json`;
 //! - the input files;
 //! - `notes.md`: how the expected figures were worked out by hand;
 //! - `expected.json`: those hand-worked figures, as a subset of the result (every key given must
@@ -20,6 +21,22 @@ pub mod formula;
 pub mod fuzzing;
 pub mod generate;
 pub mod invariants;
+
+/// The shipped protocol and worked example as they were in protocol version 1.0.0, so that the
+/// cases and generated hashes written against 1.0.0 keep reproducing its results byte for byte
+/// after the shipped protocol moved on. Kept here, not in `ulo-core`, so that the old texts do
+/// not weigh on the wasm packages; the CLI reaches 1.0.0 with
+/// `--protocol core/protocols/ulcp-1.0.0.json`.
+pub mod pinned {
+    /// The User-Led Commissioning Protocol 1.0.0.
+    pub const PROTOCOL: &str = include_str!("../../core/protocols/ulcp-1.0.0.json");
+    /// The worked example tender as shipped with 1.0.0.
+    pub const EXAMPLE_TENDER: &str = include_str!("../pinned/example-tender-1.0.0.json");
+    /// The worked example's bids as shipped with 1.0.0.
+    pub const EXAMPLE_BIDS: &str = include_str!("../pinned/example-bids-1.0.0.json");
+    /// The worked self-check as shipped with 1.0.0.
+    pub const EXAMPLE_SELF_CHECK: &str = include_str!("../pinned/example-self-check-1.0.0.json");
+}
 
 /// The result of a case whose inputs are rejected.
 #[derive(serde::Serialize)]
@@ -73,6 +90,7 @@ impl Case {
         spec: &Value,
         key: &str,
         shipped_text: &'static str,
+        pinned_text: &'static str,
     ) -> Result<&'static str, String> {
         let name = spec
             .get(key)
@@ -80,6 +98,9 @@ impl Case {
             .ok_or_else(|| format!("{}: case.json has no \"{key}\"", self.name))?;
         if name == "shipped" {
             return Ok(shipped_text);
+        }
+        if name == "shipped-1.0.0" {
+            return Ok(pinned_text);
         }
         if let Some(shared) = name.strip_prefix("shared:") {
             return SHARED
@@ -111,14 +132,26 @@ impl Case {
             other => return Err(format!("{}: unknown command {other:?}", self.name)),
         };
         let other = match command {
-            "score" => Some(self.input(&spec, "bids", shipped::EXAMPLE_BIDS)?),
-            "self-check" => Some(self.input(&spec, "self_check", shipped::EXAMPLE_SELF_CHECK)?),
+            "score" => {
+                Some(self.input(&spec, "bids", shipped::EXAMPLE_BIDS, pinned::EXAMPLE_BIDS)?)
+            }
+            "self-check" => Some(self.input(
+                &spec,
+                "self_check",
+                shipped::EXAMPLE_SELF_CHECK,
+                pinned::EXAMPLE_SELF_CHECK,
+            )?),
             _ => None,
         };
         Ok(Documents {
             command,
-            protocol: self.input(&spec, "protocol", shipped::PROTOCOL)?,
-            tender: self.input(&spec, "tender", shipped::EXAMPLE_TENDER)?,
+            protocol: self.input(&spec, "protocol", shipped::PROTOCOL, pinned::PROTOCOL)?,
+            tender: self.input(
+                &spec,
+                "tender",
+                shipped::EXAMPLE_TENDER,
+                pinned::EXAMPLE_TENDER,
+            )?,
             other,
         })
     }

@@ -255,7 +255,10 @@ fn valid_documents_pass_both() {
         count += 1;
         failures.extend(check_case(&name, kind, &value, Expect::Valid));
     }
-    assert_eq!(count, 4, "the four shipped documents are checked");
+    assert_eq!(
+        count, 5,
+        "the four shipped documents and the protocol 1.0.0 are checked"
+    );
     for path in json_files(&documents().join("valid")) {
         let name = format!("documents/valid/{}", file_name(&path));
         let kind = kind_from_name(&file_name(&path));
@@ -455,7 +458,7 @@ fn still_valid() -> Vec<(Document, &'static str, Vec<Edit>)> {
         (Protocol, "criteria three levels deep", vec![set(json!([{"id": "a", "title": "A", "weight": "100", "category": "quality", "children": [
             {"id": "b", "title": "B", "weight": "100", "children": [leaf("c")]}]}]))("/award_model/criteria")]),
         (Protocol, "panel with minimum", vec![set(json!({"type": "panel", "scale": "x", "minimum": {"score": 0, "disqualifies": false}}))("/award_model/criteria/0/children/0/method")]),
-        (Protocol, "band without to", vec![remove("/award_model/criteria/1/children/0/method/bands/1/to")]),
+        (Protocol, "band without to", vec![remove("/award_model/criteria/2/children/1/method/bands/1/to")]),
         (Protocol, "no gates, no tie-break", vec![set(json!([]))("/award_model/gates"), set(json!([]))("/award_model/tie_break")]),
         (Protocol, "no barriers, scales, tunable or bid facts", vec![set(json!([]))("/barriers"), set(json!([]))("/scales"), set(json!([]))("/tunable"), set(json!([]))("/bid_facts")]),
         (Protocol, "eleven-point scale", vec![set(list_of(json!({"score": 1, "label": "l", "descriptor": "d"}), 11))("/scales/0/points")]),
@@ -471,7 +474,7 @@ fn still_valid() -> Vec<(Document, &'static str, Vec<Edit>)> {
         (Tender, "ten insurances", vec![set(list_of(json!({"kind": "other", "amount": "1"}), 10))("/conditions/insurance")]),
         (Tender, "fifty lots", vec![set(list_of(json!({"id": "l", "title": "L", "value": "1", "months": 1}), 50))("/lots")]),
         (Tender, "thirty evaluators", vec![set(list_of(json!({"id": "e", "name": "N", "role": "officer"}), 30))("/panel")]),
-        (Tender, "no optional flags", vec![remove("/electronic_auction"), remove("/reserved_for_user_led"), remove("/payment")]),
+        (Tender, "no optional flags", vec![remove("/electronic_auction"), remove("/reservation"), remove("/payment")]),
         (Tender, "description of 2000 characters", vec![set(text_of(2000))("/lots/0/description")]),
         (Bids, "no bids", vec![set(json!([]))("/bids")]),
         (Bids, "5000 bids", vec![set(list_of(json!({"id": "b", "lot": "l", "organisation": {"name": "N"}, "price": "1"}), 5000))("/bids")]),
@@ -597,10 +600,10 @@ fn malformed() -> Vec<(Document, &'static str, Vec<Edit>)> {
         (Protocol, "minimum without disqualifies", vec![remove("/award_model/criteria/0/children/0/method/minimum/disqualifies")]),
         (Protocol, "minimum score 101", vec![set(json!(101))("/award_model/criteria/0/children/0/method/minimum/score")]),
         (Protocol, "disqualifies as text", vec![set(json!("yes"))("/award_model/criteria/0/children/0/method/minimum/disqualifies")]),
-        (Protocol, "no bands", vec![set(json!([]))("/award_model/criteria/1/children/0/method/bands")]),
-        (Protocol, "band without from", vec![remove("/award_model/criteria/1/children/0/method/bands/0/from")]),
-        (Protocol, "band with a label", vec![set(json!("low"))("/award_model/criteria/1/children/0/method/bands/0/label")]),
-        (Protocol, "out_of 0", vec![set(json!(0))("/award_model/criteria/1/children/0/method/out_of")]),
+        (Protocol, "no bands", vec![set(json!([]))("/award_model/criteria/2/children/1/method/bands")]),
+        (Protocol, "band without from", vec![remove("/award_model/criteria/2/children/1/method/bands/0/from")]),
+        (Protocol, "band with a label", vec![set(json!("low"))("/award_model/criteria/2/children/1/method/bands/0/label")]),
+        (Protocol, "out_of 0", vec![set(json!(0))("/award_model/criteria/2/children/1/method/out_of")]),
         (Protocol, "unknown price formula", vec![set(json!({"type": "price", "formula": "cheapest"}))("/award_model/criteria/0/children/0/method")]),
         // The rest of the award model.
         (Protocol, "unknown moderation method", vec![set(json!("average"))("/award_model/moderation/method")]),
