@@ -47,48 +47,15 @@ async function chooseScore(page, { evaluator, bid, criterion, score }) {
 }
 
 
-/** The shipped protocol, as the app has it by default. */
+/** The shipped protocol (ulcp 2.0.0, which knows regimes), as the app has it by default. */
 const shipped = () => JSON.parse(readFileSync(path.join(root, 'core/protocols/ulcp.json'), 'utf8'));
-const regimeAware = (p) => p.barriers.some((b) => b.applies);
 
 /**
- * A regime-aware protocol for the tests: the shipped one when it knows regimes; otherwise
- * (ulcp 1.0.0) the shipped one with two rules that know where they hold: the turnover test is
- * law under PCR 2015 (reg 58(9)) and the protocol's policy under PA 2023; the 25-day minimum
- * is law under PA 2023 above threshold only (s.54(3): none for light-touch contracts).
- */
-function regimeProtocol() {
-  const p = shipped();
-  if (regimeAware(p)) return p;
-  p.version = '1.1.0';
-  const byRegime = (id, applies) => {
-    const r = p.barriers.find((b) => b.id === id);
-    delete r.severity;
-    delete r.cites;
-    r.applies = applies;
-  };
-  byRegime('turnover-proportionate', [
-    { regimes: ['pcr2015'], standing: 'law', cites: [{ source: 'PCR15', clause: 'reg 58(9)' }] },
-    {
-      regimes: ['pa2023', 'pa2023_light_touch'], standing: 'policy',
-      cites: [{ source: 'PA23', clause: 's.22' }, { source: 'LOCAL', clause: 'protocol setting: turnover multiple' }],
-      note: 'PA 2023 sets no turnover multiple; twice the value is this protocol\'s policy.',
-    },
-  ]);
-  byRegime('response-window-minimum', [
-    { regimes: ['pa2023'], standing: 'law', cites: [{ source: 'PA23', clause: 's.54' }] },
-  ]);
-  return p;
-}
-
-/**
- * Opens the tender screen under a regime-aware protocol (the shipped one if it is; otherwise
- * loaded through the protocol screen, as a commissioner would), with the worked example's
- * `procurement` block taken out when `facts` is false, so that the regime starts not stated.
- * Gives the protocol in use.
+ * Opens the tender screen under the shipped protocol, with the worked example's `procurement`
+ * block taken out when `facts` is false, so that the regime starts not stated. Gives the
+ * protocol, to read the expected rules from.
  */
 async function regimeTender(page, origin, { facts = true } = {}) {
-  const p = regimeProtocol();
   await open(page, origin, 'tender');
   if (!facts) {
     await page.evaluate(() => {
@@ -99,12 +66,8 @@ async function regimeTender(page, origin, { facts = true } = {}) {
     await page.reload();
     await page.waitForSelector('#page-heading');
   }
-  if (!regimeAware(shipped())) {
-    await go(page, 'protocol');
-    await page.setInputFiles('#import-protocol', { name: 'regime-aware.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(p)) });
-    await page.waitForFunction((v) => document.querySelector('main .lede')?.innerText.includes(` ${v},`), p.version);
-    await go(page, 'tender');
-  }
+  const p = shipped();
+  assert(p.barriers.some((b) => b.applies), 'the shipped protocol knows regimes');
   return p;
 }
 
@@ -390,6 +353,33 @@ export const tests = [
       assert(turnover.includes('Under Public Contracts Regulations 2015: the law requires it (must fix)'), `law under PCR: ${turnover}`);
       assert(turnover.includes('Under Procurement Act 2023 (above threshold) or Procurement Act 2023: light-touch contract: ') && turnover.includes("the council's policy (should fix)"), `policy under PA 2023: ${turnover}`);
       assert(turnover.includes('Under any other law: it does not apply'), turnover);
+    },
+  },
+  {
+    name: 'ulcp 1.0.0 (which knows no regimes) still loads and scores as before: no regime in its results, the decision on the tender screen',
+    async run({ page, origin }) {
+      page.on('dialog', (d) => d.accept());
+      await open(page, origin, 'protocol');
+      await page.setInputFiles('#import-protocol', path.join(root, 'core/protocols/ulcp-1.0.0.json'));
+      await page.waitForFunction(() => document.querySelector('main .lede')?.innerText.includes(' 1.0.0,'));
+      await go(page, 'export');
+      await page.setInputFiles('#import-tender', path.join(root, 'tests/pinned/example-tender-1.0.0.json'));
+      await go(page, 'bids');
+      await page.setInputFiles('#import-bids', path.join(root, 'tests/pinned/example-bids-1.0.0.json'));
+      await go(page, 'results');
+      await page.waitForSelector('#ranking-lot-1');
+      assert((await totalOf(page, 'lot-1', 'Northfield')) === '77.55', 'the 1.0.0 figure reproduced');
+      assert((await page.locator('#regime').count()) === 0, 'a 1.0.0 result carries no regime');
+      assert((await page.locator('main h2').first().innerText()) === 'Rankings', 'rankings first, as before');
+      await go(page, 'tender');
+      assert((await page.locator('#regime-decision').innerText()).includes('Regime not stated'), 'the 1.0.0 example states no facts');
+      await page.selectOption('#f-tender-procurement-regime', 'pa2023_light_touch');
+      await page.waitForFunction(() => document.querySelector('#regime-decision')?.innerText.includes('Stated by the commissioner'));
+      const note = await page.locator('.regime-decision .hint').last().innerText();
+      assert(note.includes('1.0.0) does not depend on which law applies'), `says the protocol does not use it: ${note}`);
+      assert((await page.locator('.findings .standing').count()) === 0, 'no standing on 1.0.0 findings');
+      const headline = await page.locator('.findings .headline').innerText();
+      assert(headline.includes('Found 1 barrier the protocol requires to be removed'), `1.0.0 findings unchanged: ${headline}`);
     },
   },
   {
