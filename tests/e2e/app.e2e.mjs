@@ -389,6 +389,11 @@ export const tests = [
       await page.fill('#f-tender-procurement-cpv', '85312000, 8531200');
       await page.keyboard.press('Tab');
       await page.waitForSelector('#f-tender-procurement-cpv-error');
+      // The form is checked as it is filled in: the error does not pull focus away from where
+      // the Tab key put it (the summary is an alert, announced without moving focus).
+      const focused = await page.evaluate(() => document.activeElement.name);
+      assert(focused === 'f-tender-procurement-planned_procurement_notice', `focus stays on the next control: ${focused}`);
+      assert((await page.getAttribute('.error-summary', 'role')) === 'alert', 'the summary is announced');
       const error = await page.locator('#f-tender-procurement-cpv-error').innerText();
       assert(error.includes('Error:') && error.includes('"8531200" is not a CPV code: eight digits'), `plain error: ${error}`);
       const describedBy = await page.getAttribute('#f-tender-procurement-cpv', 'aria-describedby');

@@ -309,6 +309,11 @@ pub struct SummaryProps {
     pub problems: Problems,
     #[prop_or_default]
     pub title: Option<AttrValue>,
+    /// Move focus to the summary when the problems change (GOV.UK, after a form is saved). A
+    /// form checked as it is filled in passes false: focus stays where the user put it, and
+    /// the summary, an alert, is still announced.
+    #[prop_or(true)]
+    pub focus: bool,
 }
 
 /// The error summary: "There is a problem", each problem a link to its field.
@@ -318,8 +323,9 @@ pub fn error_summary(p: &SummaryProps) -> Html {
     {
         let node = node.clone();
         let count = p.problems.len();
+        let focus = p.focus;
         use_effect_with(count, move |_| {
-            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>().filter(|_| focus) {
                 let _ = el.focus();
             }
             || ()

@@ -214,7 +214,7 @@ pub fn tender_view() -> Html {
             <h1 id="page-heading" tabindex="-1">{ "Tender" }</h1>
             <p class="lede">{ "Describe the tender's design. The barrier check on the right updates as you type, with the clause each finding rests on." }</p>
             if let Some(p) = &problems {
-                <ErrorSummary doc="tender" problems={p.clone()} />
+                <ErrorSummary doc="tender" problems={p.clone()} focus={false} />
             }
             <div class="two-columns">
                 <form class="tender-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
