@@ -93,7 +93,7 @@ new_sources = [
     {"id": "PPN005", "title": "Procurement Policy Note 005: Reserving below threshold procurements (2025)",
      "kind": "guidance"},
     {"id": "ODIDPULO", "title": "Office for Disability Issues, Strengthening Disabled People's User-Led Organisations programme (2011-2015)",
-     "kind": "guidance", "url": "https://www.gov.uk/government/collections/strengthening-disabled-peoples-user-led-organisations"},
+     "kind": "guidance"},
 ]
 order = [s["id"] for s in p["sources"] if s["id"] != "DRUK"]
 order.insert(2, "PRSA14")
