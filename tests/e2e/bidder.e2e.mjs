@@ -97,7 +97,7 @@ export const tests = [
       await tabTo(page, '#task-scores');
       await page.keyboard.press('Enter');
       // Each question: Tab into its radios, then an arrow key picks a score (the first is 0).
-      for (const q of ['q-outcomes', 'q-peer-support', 'q-safeguarding', 'ul-coproduction', 'sv-plan']) {
+      for (const q of ['q-outcomes', 'q-peer-support', 'q-safeguarding', 'ul-delivery', 'ul-coproduction', 'sv-plan']) {
         await tabTo(page, `input[type=radio][name="f-draft-expected-${q}"]`);
         for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown'); // 0 -> 4? first press selects 1...
       }
@@ -135,7 +135,7 @@ export const tests = [
     async run({ page, origin }) {
       await fillExample(page, origin);
       await open(page, origin, 'scores');
-      for (const q of ['q-outcomes', 'q-peer-support', 'q-safeguarding', 'ul-coproduction', 'sv-plan']) {
+      for (const q of ['q-outcomes', 'q-peer-support', 'q-safeguarding', 'ul-delivery', 'ul-coproduction', 'sv-plan']) {
         await page.check(`input[name="f-draft-expected-${q}"][value="3"]`);
       }
       const before = await page.locator('#projection-range').innerText();
@@ -178,6 +178,24 @@ export const tests = [
       assert(board && board.includes('What to add: Add the number of voting board members, and how many of them are disabled people'), `what to add: ${board}`);
       const easy = await page.locator('.easy-read li').allInnerTexts();
       assert(easy.includes('We cannot tell yet if you are a user-led organisation.'), JSON.stringify(easy));
+    },
+  },
+  {
+    name: 'the self-check result shows which law applies first, with its trace',
+    async run({ page, origin }) {
+      await fillExample(page, origin);
+      await open(page, origin, 'result');
+      const headings = await page.locator('main h2').allInnerTexts();
+      assert(headings[0] === 'Which law applies' && headings.indexOf('In easy read') === 1, `the regime before the easy read: ${JSON.stringify(headings)}`);
+      const d = await page.locator('#regime').innerText();
+      assert(d.includes('Procurement Act 2023: light-touch contract') && d.includes('England') && d.includes('Worked out from what the tender says'), `the regime: ${d}`);
+      const trace = page.locator('#regime details.regime__trace');
+      assert(!(await trace.evaluate((e) => e.open)), 'the trace starts folded');
+      await trace.locator('summary').click();
+      const steps = await page.locator('#regime .regime__steps li').allInnerTexts();
+      assert(steps.some((t) => t.includes('85312000') && t.includes('Source: ')), `each step with its clause: ${JSON.stringify(steps)}`);
+      const v = await axe(page);
+      assert(v.length === 0, `axe violations with the trace open: ${JSON.stringify(v)}`);
     },
   },
   {

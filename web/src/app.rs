@@ -196,21 +196,32 @@ pub fn app() -> Html {
 
 /// When totals change, says so after what the live region already says: which bid, its new
 /// total and rank, and what they were. A change to one bid is worth announcing; a new
-/// workspace (more than three bids changed) is not.
+/// workspace (more than three bids changed) is not. Likewise when the law that applies changes
+/// (a fact given or a regime stated on the tender screen), since the decision is shown away
+/// from the field that changed it; the first decision, on opening the app, is not announced.
 #[hook]
 fn use_announce_changed_totals(model: &Rc<Model>, message: &UseStateHandle<String>) {
     let last_totals = use_mut_ref(BTreeMap::<String, (Option<String>, Option<u32>)>::new);
+    let last_regime = use_mut_ref(|| None::<String>);
     let message = message.clone();
     let m = model.clone();
     // The model is worked out afresh (a new Rc) exactly when the workspace changes.
     use_effect_with(Rc::as_ptr(model) as usize, move |_| {
+        let mut said = Vec::new();
+        if let Some(d) = &m.regime {
+            let now = views::regime::title_line(d);
+            if last_regime.borrow().as_ref().is_some_and(|b| *b != now) {
+                said.push(format!("Which law applies: {now}."));
+            }
+            *last_regime.borrow_mut() = Some(now);
+        }
         if let Some(r) = &m.result {
             let now: BTreeMap<String, (Option<String>, Option<u32>)> = r
                 .bids
                 .iter()
                 .map(|b| (b.bid.clone(), (b.total.clone(), b.rank)))
                 .collect();
-            let mut said = Vec::new();
+            let regime_said = said.len();
             {
                 let before = last_totals.borrow();
                 if !before.is_empty() {
@@ -234,14 +245,17 @@ fn use_announce_changed_totals(model: &Rc<Model>, message: &UseStateHandle<Strin
                     }
                 }
             }
-            if !said.is_empty() && said.len() <= 3 {
-                message.set(
-                    format!("{} {}", *message, said.join(" "))
-                        .trim()
-                        .to_string(),
-                );
+            if said.len() - regime_said > 3 {
+                said.truncate(regime_said);
             }
             *last_totals.borrow_mut() = now;
+        }
+        if !said.is_empty() {
+            message.set(
+                format!("{} {}", *message, said.join(" "))
+                    .trim()
+                    .to_string(),
+            );
         }
         || ()
     });

@@ -11,6 +11,7 @@ use crate::views::fields::{sentence, Kind, Radios, Select};
 use crate::views::file_picker::{FilePicker, Picked};
 use crate::views::form::Bind;
 use crate::views::import::FileProblems;
+use crate::views::regime::RegimeSection;
 use crate::views::tender::FindingView;
 use serde_json::{json, Value};
 use yew::prelude::*;
@@ -526,6 +527,10 @@ pub fn result_step() -> Html {
         <article class="report">
             <h1 id="page-heading" tabindex="-1">{ "Your result" }</h1>
             <p class="lede">{ format!("{} · lot {} · price {} · {}", r.bidder, r.lot, r.price, r.tender.title) }</p>
+
+            if let Some(d) = &r.regime {
+                <RegimeSection decision={d.clone()} />
+            }
 
             <section aria-labelledby="easy-heading" class="notice">
                 <h2 id="easy-heading" class="heading-m">{ "In easy read" }</h2>

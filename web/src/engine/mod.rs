@@ -27,13 +27,15 @@ pub use ulo_core::protocol::{
     Applies, CriterionBody, EligibilityRule, Holding, LegalForm, Method, ModerationMethod,
     PriceFormula, Scale, ShareOp,
 };
+pub use ulo_core::regime::{AuthorityType, Decided, Decision, Nation, Regime, Step as RegimeStep};
 pub use ulo_core::report::{
-    BidResult, BidStatus, EligibilityResult, Finding, FindingStatus, FlagCode, GateStatus,
-    LotResult, ScoreResult, TestOutcome, ThresholdStatus, Verdict,
+    AppliesUnder, BidResult, BidStatus, CheckStatus, EligibilityResult, Finding, FindingStatus,
+    FlagCode, GateStatus, LotResult, ScoreResult, TestOutcome, ThresholdStatus, Verdict,
 };
+pub use ulo_core::tender::{AuditedAccounts, ReservationBasis};
 pub use ulo_core::vocab::{Cite, Scope, Severity, Standing};
 pub use ulo_core::what_if::Sweep;
-pub use ulo_core::{Document, Problem, ProblemKind, Problems, Protocol};
+pub use ulo_core::{Document, Problem, ProblemKind, Problems, Protocol, TenderCheck};
 
 use crate::state::Workspace;
 use serde_json::Value;

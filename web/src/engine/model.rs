@@ -2,6 +2,7 @@
 
 use crate::state::Workspace;
 use std::rc::Rc;
+use ulo_core::regime::Decision;
 use ulo_core::{Problems, Protocol, ScoreResult, TenderCheck};
 
 /// Everything the core says about the workspace.
@@ -10,6 +11,13 @@ pub struct Model {
     pub protocol: Result<Rc<Protocol>, Problems>,
     /// Problems with the tender (empty when it is valid).
     pub tender_problems: Option<Problems>,
+    /// Which law governs the tender, as the core decides it from the tender's `procurement`
+    /// block, whenever the tender is valid. Shown on the tender screen under any protocol, so
+    /// that the commissioner sees the decision while giving its facts; results carry it only
+    /// when the protocol is regime-aware.
+    pub regime: Option<Rc<Decision>>,
+    /// Whether the protocol's rules depend on the regime (false for ulcp 1.0.0).
+    pub regime_aware: bool,
     /// The barrier check, when the tender is valid.
     pub check: Option<Rc<TenderCheck>>,
     /// Problems with the bids (empty when they are valid).
@@ -27,6 +35,8 @@ impl Model {
                 return Model {
                     protocol: Err(e),
                     tender_problems: None,
+                    regime: None,
+                    regime_aware: false,
                     check: None,
                     bid_problems: None,
                     result: None,
@@ -34,6 +44,7 @@ impl Model {
             }
         };
         let tender = protocol.tender(&ws.tender);
+        let regime = tender.as_ref().ok().map(|t| Rc::new(t.regime().clone()));
         let (tender_problems, check, bid_problems, result) = match &tender {
             Err(p) => (
                 Some(p.clone()),
@@ -53,8 +64,10 @@ impl Model {
             }
         };
         Model {
+            regime_aware: protocol.regime_aware(),
             protocol: Ok(protocol),
             tender_problems,
+            regime,
             check,
             bid_problems,
             result,

@@ -38,8 +38,19 @@ pub fn legal_form_options(first: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Lists edited as one text field (the CPV codes, separated by commas): a problem with any
+/// item is about that field.
+const LISTS_IN_ONE_FIELD: [&str; 1] = ["/procurement/cpv"];
+
 /// The pointer of the field a problem is about (for a missing field, the field itself).
 pub fn target_pointer(p: &Problem) -> String {
+    if let Some(list) = LISTS_IN_ONE_FIELD.iter().find(|l| {
+        p.pointer
+            .strip_prefix(**l)
+            .is_some_and(|rest| rest.starts_with('/'))
+    }) {
+        return (*list).to_string();
+    }
     match &p.kind {
         ProblemKind::MissingField { field } => {
             format!("{}/{}", p.pointer, crate::pointer::escape(field))
@@ -298,6 +309,11 @@ pub struct SummaryProps {
     pub problems: Problems,
     #[prop_or_default]
     pub title: Option<AttrValue>,
+    /// Move focus to the summary when the problems change (GOV.UK, after a form is saved). A
+    /// form checked as it is filled in passes false: focus stays where the user put it, and
+    /// the summary, an alert, is still announced.
+    #[prop_or(true)]
+    pub focus: bool,
 }
 
 /// The error summary: "There is a problem", each problem a link to its field.
@@ -307,8 +323,9 @@ pub fn error_summary(p: &SummaryProps) -> Html {
     {
         let node = node.clone();
         let count = p.problems.len();
+        let focus = p.focus;
         use_effect_with(count, move |_| {
-            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>().filter(|_| focus) {
                 let _ = el.focus();
             }
             || ()

@@ -3,6 +3,7 @@
 
 use crate::app::use_ctx;
 use crate::views::ranking::LotRanking;
+use crate::views::regime::{not_applicable, RegimeSection};
 use crate::views::results::NotScored;
 use crate::views::scorecard::Scorecard;
 use crate::views::tender::FindingView;
@@ -29,11 +30,17 @@ pub fn report() -> Html {
                 <dt>{ "Input hash (SHA-256)" }</dt><dd class="hash">{ &r.input_hash }</dd>
                 <dt>{ "Engine" }</dt><dd>{ format!("{} {}", r.engine.name, r.engine.version) }</dd>
             </dl>
+            if let Some(d) = &r.regime {
+                <RegimeSection decision={d.clone()} open={true} />
+            }
             <h2 class="heading-l">{ "Barrier findings" }</h2>
             if r.findings.is_empty() {
                 <p>{ "No barriers found in the tender's design." }</p>
             } else {
                 { for r.findings.iter().map(|f| html!{ <FindingView finding={f.clone()} /> }) }
+            }
+            if let (Some(check), Ok(p)) = (&ctx.model.check, &ctx.model.protocol) {
+                { not_applicable(check, p) }
             }
             <h2 class="heading-l">{ "Rankings" }</h2>
             { for r.lots.iter().map(|l| html!{ <LotRanking lot={l.clone()} /> }) }

@@ -7,6 +7,7 @@ use crate::views::chart::Chart;
 use crate::views::compare::Compare;
 use crate::views::fields::ErrorSummary;
 use crate::views::ranking::LotRanking;
+use crate::views::regime::RegimeSection;
 use crate::views::scorecard::Scorecard;
 use yew::prelude::*;
 
@@ -70,6 +71,9 @@ pub fn results() -> Html {
             <p class="lede">
                 { format!("{} · {}. Scored under {} {} (effective {}).", result.tender.title, result.tender.authority, result.protocol.title, result.protocol.version, result.protocol.effective_date) }
             </p>
+            if let Some(d) = &result.regime {
+                <RegimeSection decision={d.clone()} />
+            }
             if let Some(f) = findings {
                 <div class={classes!("notice", (!f.barrier_free).then_some("notice--warning"))}>
                     <p><strong>{ if f.barrier_free { "Tender design: " } else { "Tender design: barriers found. " } }</strong>{ &f.headline }{ " " }

@@ -6,6 +6,7 @@ use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Select};
 use crate::views::form::Bind;
+use crate::views::regime::{applies_under, not_applicable, standing_words};
 use serde_json::{json, Value};
 use yew::prelude::*;
 
@@ -101,21 +102,30 @@ pub struct FindingProps {
     pub finding: Finding,
 }
 
-/// One barrier finding: severity in words (not colour alone), the figures, why, the fix, the
-/// clause.
+/// One barrier finding: severity and standing in words (not colour alone), the figures, why,
+/// the fix, the clause; under a regime-aware protocol, why the rule holds as it does here, or,
+/// when the regime is not known, what it would be under each regime.
 #[function_component(FindingView)]
 pub fn finding_view(p: &FindingProps) -> Html {
     let f = &p.finding;
     let (tag, class) = match (f.status, f.severity) {
         (FindingStatus::NotStated, _) => ("Not stated", "unstated"),
-        (FindingStatus::RegimeNotStated, _) => ("Depends on the law", "unstated"),
+        (FindingStatus::RegimeNotStated, _) => ("Depends on which law applies", "unstated"),
         (FindingStatus::Barrier, Severity::Must) => ("Must fix", "must"),
         (FindingStatus::Barrier, Severity::Should) => ("Should fix", "should"),
     };
     html! {
-        <div class={classes!("finding", format!("finding--{class}"))}>
+        <div class={classes!("finding", format!("finding--{class}"), f.standing.map(|s| format!("finding--{}", s.word())))} data-rule={f.rule.clone()}>
             <h3 class="heading-s"><span class="tag">{ tag }</span>{ " " }{ &f.title }
                 if let Some(l) = &f.lot { { format!(" (lot {l})") } }</h3>
+            if let Some(s) = f.standing {
+                <p class="standing"><strong>{ standing_words(s) }{ "." }</strong>
+                    if let Some(n) = &f.regime_note { { " " }{ n } }</p>
+            }
+            if f.status == FindingStatus::RegimeNotStated {
+                <p class="standing"><strong>{ "Depends on which law applies." }</strong>{ " The tender does not settle which law governs it, so whether the law requires this cannot be told yet. It would be:" }</p>
+                { applies_under(&f.applies_under) }
+            }
             <p>{ &f.finding }</p>
             <ul class="facts">
                 { for f.facts.iter().map(|x| html!{ <li>{ crate::views::fields::sentence(&x.label) }{ ": " }<strong>{ &x.value }</strong></li> }) }
@@ -190,6 +200,9 @@ pub fn tender_view() -> Html {
                     <strong>{ if check.summary.barrier_free { "No barriers found. " } else { "" } }</strong>{ &check.summary.headline }
                 </p>
                 { for check.findings.iter().map(|f| html!{ <FindingView finding={f.clone()} /> }) }
+                if let Ok(p) = &ctx.model.protocol {
+                    { not_applicable(check, p) }
+                }
             } else {
                 <p>{ "The findings appear when the problems in the form are fixed." }</p>
             }
@@ -201,10 +214,11 @@ pub fn tender_view() -> Html {
             <h1 id="page-heading" tabindex="-1">{ "Tender" }</h1>
             <p class="lede">{ "Describe the tender's design. The barrier check on the right updates as you type, with the clause each finding rests on." }</p>
             if let Some(p) = &problems {
-                <ErrorSummary doc="tender" problems={p.clone()} />
+                <ErrorSummary doc="tender" problems={p.clone()} focus={false} />
             }
             <div class="two-columns">
                 <form class="tender-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                    <crate::views::procurement::WhichLaw />
                     <h2 class="heading-l">{ "About the tender" }</h2>
                     { f("/title", "Title", None, Kind::Text, None) }
                     { f("/authority", "Contracting authority", None, Kind::Text, None) }
@@ -212,7 +226,8 @@ pub fn tender_view() -> Html {
                     { f("/service", "The service", Some("In a sentence or two."), Kind::Area, None) }
                     { f("/published", "Date published", Some("For example, 2026-05-11."), Kind::Date, Some("w-10")) }
                     { f("/response_deadline", "Deadline for responses", Some("For example, 2026-06-22."), Kind::Date, Some("w-10")) }
-                    { bind.yes_no("/reserved_for_user_led", "Is the contract reserved for user-led organisations?", Some("Only user-led organisations may then be ranked."), false) }
+                    { bind.yes_no("/reserved_for_user_led", "Is the contract reserved for user-led organisations?", Some("Only user-led organisations may then be ranked. Give the legal ground for reserving it under \"Reserving the contract\"."), false) }
+                    <crate::views::procurement::ReservationFields />
 
                     <h2 class="heading-l">{ "Lots" }</h2>
                     { for lots.iter().enumerate().map(|(i, lot)| {
@@ -253,6 +268,7 @@ pub fn tender_view() -> Html {
                         { f("/conditions/minimum_turnover", "Minimum yearly turnover asked for (GBP)", Some("Leave empty if none is asked for."), Kind::Decimal, Some("w-10")) }
                         { for INSURANCE.iter().map(|(k, l)| insurance_field(&ctx, pr, k, l)) }
                         { f("/conditions/performance_bond", "Performance bond or guarantee (GBP)", Some("Leave empty if none is asked for."), Kind::Decimal, Some("w-10")) }
+                        { crate::views::procurement::s22_conditions(&bind) }
                     }
 
                     <h2 class="heading-l">{ "Payment" }</h2>
