@@ -325,7 +325,7 @@ impl Deciding<'_> {
                     return Ok(done);
                 }
             }
-            Nation::Wales if codes.iter().any(|c| cpv::psr(*c)) => {
+            Nation::Wales if started >= PA_START && codes.iter().any(|c| cpv::psr(*c)) => {
                 self.step(
                     "The buyer is in Wales and the CPV codes include health care services: Wales has had its own provider selection regime for health services since 24 February 2025, which this engine does not hold.".into(),
                     Vec::new(),
@@ -350,7 +350,11 @@ impl Deciding<'_> {
             other => format!("The buyer is in {}.", other.title()),
         };
         let cites = match n {
-            Nation::Scotland => vec![cite("PA23", "s.2(5)(a)"), cite("PA23", "s.119(2)")],
+            Nation::Scotland => vec![
+                cite("PRSA14", "s.1"),
+                cite("PA23", "s.2(5)(a)"),
+                cite("PA23", "s.119(2)"),
+            ],
             _ => Vec::new(),
         };
         self.step(text, cites);
@@ -674,6 +678,22 @@ mod tests {
         assert_eq!(regime(&old), Some(Regime::Pcr2015LightTouch));
         let older = p(Nation::England, "2021-06-01", &["85312000"], 1_050_000);
         assert_eq!(regime(&older), None, "thresholds before 2022 are not held");
+    }
+
+    #[test]
+    fn a_welsh_health_service_begun_before_the_act_is_pcr() {
+        // Wales's own provider selection regime began with PA 2023 on 24 February 2025; a Welsh
+        // health service begun before then was procured under PCR 2015 (light-touch here).
+        let w = p(Nation::Wales, "2024-06-01", &["85312500"], 1_050_000);
+        assert_eq!(regime(&w), Some(Regime::Pcr2015LightTouch));
+        let w = p(Nation::Wales, "2025-06-01", &["85312500"], 1_050_000);
+        assert_eq!(regime(&w), None);
+    }
+
+    #[test]
+    fn scotland_names_its_own_law() {
+        let d = decide(&p(Nation::Scotland, "2025-06-01", &["85312000"], 1_050_000));
+        assert!(d.steps[0].cites.iter().any(|c| c.source == "PRSA14"));
     }
 
     #[test]
