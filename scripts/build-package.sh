@@ -4,14 +4,15 @@
 #   behind wasm-bindgen, size-optimised, wasm-opt -Oz), the embeddable frame and a README;
 # then the example portal into dist/portal (examples/portal/ with a copy of the package in
 # ulo/ and the worked example's documents in data/). Prints the package's gzipped size and
-# fails if it is over its 280 KB (gzip -9) budget. The budget was 250 KB until the engine learnt
-# which law governs a tender (issue 12: the regime decision, the CPV schedules, thresholds and
-# citations of seven regimes, and a regime-aware shipped protocol), which with the typed results
-# and problems of issue 11 took the package from 239 KB to about 265 KB; see README, "Size".
+# fails if it is over its 300 KB (gzip -9) budget. The budget was 250 KB until the engine learnt
+# which law governs a tender (issue 12: the regime decision with the CPV schedules, thresholds and
+# citations of seven regimes; the regime-aware 2.0.0 protocol, 11 KB gzipped on its own; OCDS
+# procurement facts; reservation tests), which with the typed results and problems of issue 11
+# took the package from 239 KB to about 286 KB; see README, "Size".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/pkg
-budget=$((280 * 1024))
+budget=$((300 * 1024))
 
 cargo build -p ulo-wasm --target wasm32-unknown-unknown --profile wasm-release
 rm -rf "$out"
