@@ -226,7 +226,12 @@ pub fn tender_view() -> Html {
                     { f("/service", "The service", Some("In a sentence or two."), Kind::Area, None) }
                     { f("/published", "Date published", Some("For example, 2026-05-11."), Kind::Date, Some("w-10")) }
                     { f("/response_deadline", "Deadline for responses", Some("For example, 2026-06-22."), Kind::Date, Some("w-10")) }
-                    { bind.yes_no("/reserved_for_user_led", "Is the contract reserved for user-led organisations?", Some("Only user-led organisations may then be ranked. Give the legal ground for reserving it under \"Reserving the contract\"."), false) }
+                    // A protocol written before regimes reserves by this yes/no; a regime-aware
+                    // one asks for the legal ground instead (the reservation section), and
+                    // reads a leftover "yes" as a reservation for user-led organisations.
+                    if !ctx.model.regime_aware {
+                        { bind.yes_no("/reserved_for_user_led", "Is the contract reserved for user-led organisations?", Some("Only user-led organisations may then be ranked."), false) }
+                    }
                     <crate::views::procurement::ReservationFields />
 
                     <h2 class="heading-l">{ "Lots" }</h2>
