@@ -346,8 +346,13 @@ pub fn organisation_step() -> Html {
                 </fieldset>
                 <fieldset class="fieldset">
                     <legend class="legend legend--m">{ "Your staff" }</legend>
-                    { b.field("/organisation/staff/total", "How many paid staff do you have?", Some("Count people, not full-time equivalents."), Kind::Whole, Some("w-5")) }
+                    { b.field("/organisation/staff/total", "How many paid staff do you have?", Some("Count people, not full-time equivalents. Enter 0 if you have no paid staff: a staff test then does not apply to you."), Kind::Whole, Some("w-5")) }
                     { b.field("/organisation/staff/disabled", "How many of them are disabled people?", None, Kind::Whole, Some("w-5")) }
+                </fieldset>
+                <fieldset class="fieldset">
+                    <legend class="legend legend--m">{ "Your volunteers" }</legend>
+                    { b.field("/organisation/volunteers/total", "How many volunteers do you have?", Some("Count people. Enter 0 if you have none."), Kind::Whole, Some("w-5")) }
+                    { b.field("/organisation/volunteers/disabled", "How many of them are disabled people?", None, Kind::Whole, Some("w-5")) }
                 </fieldset>
                 { b.yes_no("/organisation/accountable_to_members", "Are you accountable to your members, or to the people who use your services?", None, true) }
                 { b.yes_no("/organisation/social_model_commitment", "Are you committed to the social model of disability?", None, true) }

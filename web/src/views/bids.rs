@@ -125,8 +125,10 @@ pub fn bids_view() -> Html {
                         { f("/organisation/annual_turnover", "Annual turnover (GBP)", None, Kind::Decimal, Some("w-10")) }
                         { f("/organisation/board/voting_members", "Voting members of the board", Some("Leave both board figures empty if not known."), Kind::Whole, Some("w-5")) }
                         { f("/organisation/board/disabled_or_service_users", "Of them, disabled people or people who use support services", None, Kind::Whole, Some("w-5")) }
-                        { f("/organisation/staff/total", "Paid staff", None, Kind::Whole, Some("w-5")) }
+                        { f("/organisation/staff/total", "Paid staff", Some("0 if it has none: a staff test then does not apply."), Kind::Whole, Some("w-5")) }
                         { f("/organisation/staff/disabled", "Of them, disabled people", None, Kind::Whole, Some("w-5")) }
+                        { f("/organisation/volunteers/total", "Volunteers", Some("0 if it has none. Leave both volunteer figures empty if not known."), Kind::Whole, Some("w-5")) }
+                        { f("/organisation/volunteers/disabled", "Of them, disabled people", None, Kind::Whole, Some("w-5")) }
                         { bind.yes_no(&format!("{base}/organisation/accountable_to_members"), "Is it accountable to its members or the people who use its services?", None, true) }
                         { bind.yes_no(&format!("{base}/organisation/social_model_commitment"), "Is it committed to the social model of disability?", None, true) }
                         { bind.yes_no(&format!("{base}/organisation/based_in_area"), "Is it based in the authority's area?", None, true) }
