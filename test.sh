@@ -2,7 +2,8 @@
 # Runs every test: sets up the machine if needed (Chromium and ChromeDriver included), then
 #  1. formatting and lints (native and wasm32),
 #  2. the native test suite (unit, conformance, property, schema agreement, CLI),
-#  3. the conformance cases and 1,200 generated cases compiled to wasm32 in headless Chromium
+#  3. the conformance cases, 1,200 generated cases and 200 generated regime cases compiled to
+#     wasm32 in headless Chromium
 #     (byte-identical results), and a bounded fuzz smoke run (cargo-fuzz, 15 s per target),
 #  4. the browser app and package builds; the JS API's tests (Node, and tsc over its
 #     declarations); end-to-end tests of the commissioner app, the bidder self-check, the
