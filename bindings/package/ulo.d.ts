@@ -152,15 +152,22 @@ export interface TenderDocument {
   users_involved_in_design?: boolean;
 }
 
+/** The law that governs a tender (see README, "Which law applies"). */
+export type Regime =
+  | 'pa2023' | 'pa2023_light_touch' | 'pa2023_below_threshold'
+  | 'pcr2015' | 'pcr2015_light_touch' | 'pcr2015_below_threshold'
+  | 'scotland' | 'scotland_light_touch' | 'scotland_below_threshold'
+  | 'psr' | 'grant';
+/** The buyer's nation. */
+export type Nation = 'england' | 'wales' | 'scotland' | 'northern_ireland';
+/** Whether a rule stands on the governing law (a must) or on the protocol's policy (a should). */
+export type Standing = 'law' | 'policy';
+
 /** What a tender says about how it is procured: the regime outright, or the facts it is derived from. */
 export interface Procurement {
-  regime?:
-    | 'pa2023' | 'pa2023_light_touch' | 'pa2023_below_threshold'
-    | 'pcr2015' | 'pcr2015_light_touch' | 'pcr2015_below_threshold'
-    | 'scotland' | 'scotland_light_touch' | 'scotland_below_threshold'
-    | 'psr' | 'grant';
+  regime?: Regime;
   route?: 'contract' | 'grant';
-  nation?: 'england' | 'wales' | 'scotland' | 'northern_ireland';
+  nation?: Nation;
   authority_type?:
     | 'council' | 'combined_authority' | 'central_government' | 'nhs_england'
     | 'integrated_care_board' | 'nhs_trust' | 'other';
@@ -295,7 +302,9 @@ export type TenderFact =
   | 'abnormally_low_procedure_published' | 'tupe_information_given' | 'users_involved_in_design'
   | 'minimum_turnover' | 'public_liability_cover' | 'employers_liability_cover'
   | 'professional_indemnity_cover' | 'performance_bond' | 'lot_value' | 'lot_months'
-  | 'lot_annual_value' | 'turnover_multiple';
+  | 'lot_annual_value' | 'turnover_multiple' | 'turnover_to_annual_value'
+  | 'audited_accounts_from_every_bidder' | 'insurance_before_award' | 'planned_procurement_notice'
+  | 'reservation_lawful';
 
 export interface Cite {
   source: Id;
@@ -443,12 +452,37 @@ export interface FactShown {
   value: string;
 }
 
+/** Which law governs the tender, and how that was decided; first in every result of a protocol
+ * whose rules know regimes. */
+export interface RegimeDecision {
+  /** Absent when the regime is not stated and cannot be derived. */
+  regime?: Regime;
+  title: string;
+  jurisdiction?: Nation;
+  decided: 'stated' | 'derived' | 'not_stated';
+  /** The decision in a sentence, with the figures that settled it. */
+  reason: string;
+  steps: { text: string; cites: CiteRef[] }[];
+}
+
+/** What a rule would be under some regimes, when the tender's regime is not known. */
+export interface AppliesUnder {
+  regimes: Regime[];
+  nations?: Nation[];
+  standing: Standing;
+  severity: 'must' | 'should';
+}
+
 export interface Finding {
   rule: Id;
   title: string;
   severity: 'must' | 'should';
-  /** `barrier`: the rule is not met; `not_stated`: the tender does not say enough to tell. */
-  status: 'barrier' | 'not_stated';
+  /** `barrier`: the rule is not met; `not_stated`: the tender does not say enough to tell;
+   * `regime_not_stated`: not met, and whether it is law or policy depends on a regime the tender
+   * does not settle. */
+  status: 'barrier' | 'not_stated' | 'regime_not_stated';
+  /** Law or policy under the tender's regime (regime-aware protocols only). */
+  standing?: Standing;
   lot?: Id;
   requirement: string;
   facts: FactShown[];
@@ -456,13 +490,19 @@ export interface Finding {
   why: string;
   fix: string;
   question: string;
+  /** Why the rule holds as it does under the tender's regime. */
+  regime_note?: string;
+  /** When the regime is not known: what the rule would be under each regime it lists. */
+  applies_under?: AppliesUnder[];
   cites: CiteRef[];
 }
 
 export interface CheckRow {
   rule: Id;
   lot?: Id;
-  status: 'met' | 'barrier' | 'not_stated';
+  status: 'met' | 'barrier' | 'not_stated' | 'regime_not_stated' | 'not_applicable';
+  /** Why the rule does not apply, when it does not. */
+  reason?: string;
 }
 
 export interface TenderCheck {
@@ -471,12 +511,17 @@ export interface TenderCheck {
   protocol: ProtocolRef;
   tender: TenderRef;
   input_hash: string;
+  regime?: RegimeDecision;
   summary: {
     barrier_free: boolean;
     must: number;
     should: number;
     not_stated: number;
     met: number;
+    /** Regime-aware protocols only. */
+    regime_not_stated?: number;
+    /** Regime-aware protocols only. */
+    not_applicable?: number;
     headline: string;
   };
   findings: Finding[];
@@ -607,6 +652,7 @@ export interface ScoreResult {
   protocol: ProtocolRef;
   tender: TenderRef;
   input_hash: string;
+  regime?: RegimeDecision;
   rounding: RoundingRef;
   findings: Finding[];
   lots: LotResult[];
@@ -637,6 +683,7 @@ export interface SelfCheckResult {
   protocol: ProtocolRef;
   tender: TenderRef;
   input_hash: string;
+  regime?: RegimeDecision;
   rounding: RoundingRef;
   lot: Id;
   bidder: string;

@@ -110,9 +110,18 @@ await test('shippedProtocol describes the shipped protocol', () => {
 
 // --- the conformance cases, through the API ----------------------------------------------------
 
+// The protocol and worked example as shipped in version 1.0.0, for the cases pinned to them.
+const PINNED = {
+  protocol: 'core/protocols/ulcp-1.0.0.json',
+  tender: 'tests/pinned/example-tender-1.0.0.json',
+  bids: 'tests/pinned/example-bids-1.0.0.json',
+  self_check: 'tests/pinned/example-self-check-1.0.0.json',
+};
+
 function caseInput(dir, spec, key, shipped) {
   const name = spec[key];
   if (name === 'shipped') return shipped;
+  if (name === 'shipped-1.0.0') return read(PINNED[key]);
   if (name.startsWith('shared:')) return read(`tests/shared/${name.slice(7)}.json`);
   return read(`tests/cases/${dir}/${name}`);
 }
