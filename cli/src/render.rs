@@ -181,7 +181,7 @@ fn eligibility(out: &mut String, e: &EligibilityResult) {
     for t in &e.tests {
         let _ = writeln!(
             out,
-            "    {:<8} {}: {}{}",
+            "    {:<14} {}: {}{}",
             t.outcome.describe(),
             t.title,
             t.reason,
