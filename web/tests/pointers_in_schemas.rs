@@ -44,6 +44,11 @@ fn pointers(source: &str) -> Vec<String> {
         let text = &after[..end];
         rest = &after[end + 1..];
         let text = text.strip_prefix("{base}").unwrap_or(text);
+        // `format!("{base}/organisation{rest}")`: a prefix to which a pointer is appended.
+        let text = match text.rfind('{') {
+            Some(i) if text.ends_with('}') && !text[..i].ends_with('/') => &text[..i],
+            _ => text,
+        };
         let shaped = text.starts_with('/')
             && text.len() > 1
             && text

@@ -133,6 +133,7 @@ pub fn bids_view() -> Html {
                         { bind.yes_no(&format!("{base}/organisation/social_model_commitment"), "Is it committed to the social model of disability?", None, true) }
                         { bind.yes_no(&format!("{base}/organisation/based_in_area"), "Is it based in the authority's area?", None, true) }
                     </fieldset>
+                    { reservation_facts(&ctx, &bind, &base) }
                     <div class="eligibility-live" aria-live="polite">
                         <h3 class="heading-m">{ "Eligibility" }</h3>
                         { match verdict {
@@ -198,5 +199,45 @@ pub fn bids_view() -> Html {
             </div>
             { editor.unwrap_or_default() }
         </>
+    }
+}
+
+/// The facts the tender's reservation ground tests on each bid (PA 2023 s.32 supported
+/// employment, s.33 public service mutuals, PPN 005 location and SME/VCSE), asked only when the
+/// tender is reserved on that ground; the core decides whether the bid meets it.
+fn reservation_facts(ctx: &crate::app::Ctx, bind: &Bind, base: &str) -> Html {
+    let basis = pointer::text(&ctx.ws.tender, "/reservation/basis");
+    let sme_vcse = matches!(
+        pointer::get(&ctx.ws.tender, "/reservation/sme_vcse"),
+        Some(Value::Bool(true))
+    );
+    let p = |rest: &str| format!("{base}/organisation{rest}");
+    let fields = match basis.as_str() {
+        "supported_employment" => html! { <>
+            { bind.field(&p("/workforce/total"), "People in the workforce that will perform the contract", Some("A head count."), Kind::Whole, Some("w-5")) }
+            { bind.field(&p("/workforce/disabled_or_disadvantaged"), "Of them, disabled or disadvantaged people", Some("The law asks for at least 30%."), Kind::Whole, Some("w-5")) }
+            { bind.yes_no(&p("/employment_purpose"), "Does it operate, wholly or partly, to provide employment or employment-related support to disabled or disadvantaged people?", None, true) }
+        </> },
+        "public_service_mutual" => html! { <>
+            { bind.yes_no(&p("/public_service_purpose"), "Does it operate to deliver public services, mainly the light-touch services that may be reserved?", None, true) }
+            { bind.yes_no(&p("/not_for_profit_or_member_profits"), "Is it run not for profit, or does it pay profits only to its members?", None, true) }
+            { bind.yes_no(&p("/employee_controlled"), "Is it managed and controlled by its employees?", None, true) }
+            { bind.yes_no(&p("/comparable_mutual_contract_in_3_years"), "Has it had a comparable contract from this authority, reserved to mutuals, in the last three years?", Some("Yes means it cannot be awarded this one."), true) }
+        </> },
+        "below_threshold_location" => html! { <>
+            { bind.list(&p("/established_in"), "Where it is established and has substantial business operations", Some("Places separated by commas, such as UK, Kent. The tender names the place it is reserved to."), Some("w-20")) }
+            if sme_vcse {
+                { bind.yes_no(&p("/sme"), "Is it a small or medium-sized enterprise?", None, true) }
+                { bind.yes_no(&p("/vcse"), "Is it a voluntary, community or social enterprise?", None, true) }
+            }
+        </> },
+        _ => return Html::default(),
+    };
+    html! {
+        <fieldset class="fieldset">
+            <legend class="legend legend--m">{ "The ground the contract is reserved on" }</legend>
+            <p class="hint">{ "The tender reserves the contract; these are the facts its ground tests on each bid." }</p>
+            { fields }
+        </fieldset>
     }
 }

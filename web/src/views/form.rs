@@ -95,6 +95,46 @@ impl Bind {
         }
     }
 
+    /// A list of short texts as one text field, items separated by commas (CPV codes, places):
+    /// the core checks each item, and its problem with any of them shows here. Empty removes
+    /// the list.
+    pub fn list(
+        &self,
+        pointer: &str,
+        label: &str,
+        hint: Option<&str>,
+        class: Option<&'static str>,
+    ) -> Html {
+        let value = pointer::get(&self.doc, pointer)
+            .and_then(Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|c| c.as_str().map_or_else(|| c.to_string(), str::to_string))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        let set = self.set.clone();
+        let p = pointer.to_string();
+        let onchange = Callback::from(move |text: String| {
+            let items: Vec<Value> = text
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(|c| Value::String(c.to_string()))
+                .collect();
+            set.emit((
+                p.clone(),
+                (!items.is_empty()).then_some(Value::Array(items)),
+            ))
+        });
+        html! {
+            <Field id={field_id(self.name, pointer)} label={label.to_string()} hint={hint.map(|h| AttrValue::from(h.to_string()))}
+                {value} error={self.error(pointer)} kind={Kind::Text} {class} defer={self.defer} {onchange} />
+        }
+    }
+
     /// Yes / no (/ not stated) radios for an optional yes-or-no field; "not stated" removes it.
     pub fn yes_no(
         &self,

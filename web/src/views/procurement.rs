@@ -9,7 +9,7 @@ use crate::app::use_ctx;
 use crate::engine::{AuditedAccounts, AuthorityType, Choice, Nation, Regime, ReservationBasis};
 use crate::pointer::{self, field_id};
 use crate::state::Doc;
-use crate::views::fields::{error_at, Field, Kind, Radios, Select};
+use crate::views::fields::{error_at, Kind, Radios, Select};
 use crate::views::form::Bind;
 use crate::views::regime::RegimeDecision;
 use serde_json::{json, Value};
@@ -123,33 +123,12 @@ const CPV: &str = "/procurement/cpv";
 /// The CPV codes as one text field, codes separated by commas: the core checks each (eight
 /// digits, with or without the check digit), and its problem with any of them shows here.
 fn cpv_field(bind: &Bind) -> Html {
-    let value = pointer::get(&bind.doc, CPV)
-        .and_then(Value::as_array)
-        .map(|codes| {
-            codes
-                .iter()
-                .map(|c| c.as_str().map_or_else(|| c.to_string(), str::to_string))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .unwrap_or_default();
-    let set = bind.set.clone();
-    let onchange = Callback::from(move |text: String| {
-        let codes: Vec<Value> = text
-            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-            .filter(|c| !c.is_empty())
-            .map(|c| Value::String(c.to_string()))
-            .collect();
-        set.emit((
-            CPV.into(),
-            (!codes.is_empty()).then_some(Value::Array(codes)),
-        ))
-    });
-    html! {
-        <Field id={field_id(bind.name, CPV)} label="CPV codes of what is bought"
-            hint={Some(AttrValue::from("Eight digits each, separated by commas, such as 85312000, 85311000. They say whether the contract is light-touch or a health care service."))}
-            value={value} error={bind.error(CPV)} kind={Kind::Text} class={Some("w-20")} defer={bind.defer} {onchange} />
-    }
+    bind.list(
+        CPV,
+        "CPV codes of what is bought",
+        Some("Eight digits each, separated by commas, such as 85312000, 85311000. They say whether the contract is light-touch or a health care service."),
+        Some("w-20"),
+    )
 }
 
 /// "Which law applies": the regime stated, or its facts; and under them, live, the core's
