@@ -229,6 +229,36 @@ export const tests = [
     },
   },
   {
+    name: 'a contract reserved to supported employment providers asks each bid for the facts s.32 tests, and the core decides',
+    async run({ page, origin }) {
+      await open(page, origin, 'tender');
+      await page.check('input[name="f-tender-reservation-basis"][value="supported_employment"]');
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem('ulo.workspace')).tender.reservation?.basis === 'supported_employment');
+      await go(page, 'bids');
+      await page.click('button[aria-label="Edit the bid from Northfield Centre for Independent Living"]');
+      const legend = await page.locator('legend', { hasText: 'The ground the contract is reserved on' }).count();
+      assert(legend === 1, 'the reservation fieldset shows for a reserved contract');
+      const saved = (f) => page.waitForFunction(f);
+      await page.fill('#f-bids-bids-0-organisation-workforce-total', '20');
+      await page.keyboard.press('Tab');
+      await saved(() => JSON.parse(localStorage.getItem('ulo.workspace')).bids.bids[0].organisation.workforce?.total === 20);
+      await page.fill('#f-bids-bids-0-organisation-workforce-disabled_or_disadvantaged', '7');
+      await page.keyboard.press('Tab');
+      await saved(() => JSON.parse(localStorage.getItem('ulo.workspace')).bids.bids[0].organisation.workforce?.disabled_or_disadvantaged === 7);
+      await page.check('#f-bids-bids-0-organisation-employment_purpose-0');
+      await saved(() => JSON.parse(localStorage.getItem('ulo.workspace')).bids.bids[0].organisation.employment_purpose === true);
+      const org = await page.evaluate(() => JSON.parse(localStorage.getItem('ulo.workspace')).bids.bids[0].organisation);
+      assert(org.workforce.total === 20 && org.workforce.disabled_or_disadvantaged === 7, `saved: ${JSON.stringify(org.workforce)}`);
+      await go(page, 'results');
+      // 7 of 20 is 35%, at least the 30% of s.32: Northfield stays ranked; bids that give no
+      // workforce cannot be tested, so they are not ranked, with the reason.
+      const lot1 = await page.locator('#ranking-lot-1').innerText();
+      assert(lot1.includes('Northfield'), `Northfield ranked: ${lot1}`);
+      const notRanked = await page.locator('main li', { hasText: 'Not ranked:' }).allInnerTexts();
+      assert(notRanked.length > 0, `the others are not ranked until they give the facts: ${JSON.stringify(notRanked)}`);
+    },
+  },
+  {
     name: 'a bidder name containing markup is shown as text',
     async run({ page, origin }) {
       await open(page, origin, 'bids');
