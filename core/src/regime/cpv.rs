@@ -5,7 +5,9 @@
 //! relevant health care services of the Provider Selection Regime (Schedule 1).
 //!
 //! The lists are law, not an authority's setting, so they live here rather than in a protocol.
-//! They were copied from the instruments as made (see `docs/law.md`, appendices A to C).
+//! They were copied from the instruments as made: the Procurement Regulations 2024 (SI 2024/692)
+//! Sch 1, the Public Contracts Regulations 2015 (SI 2015/102) Sch 3 and the Health Care Services
+//! (Provider Selection Regime) Regulations 2023 (SI 2023/1348) Sch 1, whose citations `law.rs` holds.
 
 #![allow(
     clippy::unreadable_literal,
