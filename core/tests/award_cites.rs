@@ -34,7 +34,10 @@ fn score_example(procurement: Value) -> (Value, Option<String>) {
         .expect("the example bids read");
     let result = p.score(&tender, &bids).expect("the example scores");
     let word = tender.regime().regime.map(|r| r.word().to_string());
-    (serde_json::to_value(&result).expect("a result is JSON"), word)
+    (
+        serde_json::to_value(&result).expect("a result is JSON"),
+        word,
+    )
 }
 
 fn self_check_example(procurement: Value) -> Value {
@@ -180,4 +183,3 @@ fn a_barrier_cite_may_not_name_regimes() {
     let pointers: Vec<&str> = problems.iter().map(|x| x.pointer.as_str()).collect();
     assert_eq!(pointers, ["/barriers/0/applies/0/cites/0/regimes"]);
 }
-

@@ -269,7 +269,10 @@ fn every_clause_of_law_the_protocol_cites_is_in_the_table_under_its_regimes() {
     // An award model clause shown only under some regimes is shown only where its row lists it.
     let mut award = Vec::new();
     award_cites_with_regimes(&p["award_model"], &mut award);
-    assert!(!award.is_empty(), "the award model's clauses name their regimes");
+    assert!(
+        !award.is_empty(),
+        "the award model's clauses name their regimes"
+    );
     for (s, c, regimes) in award {
         let Some(r) = row(&s, &c) else { continue };
         for g in regimes.iter().filter(|g| !r.regimes.contains(g)) {
