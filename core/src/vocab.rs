@@ -6,7 +6,6 @@
 
 use crate::choice::choice;
 use crate::exact::{Exact, RoundingMode};
-use crate::regime::Regime;
 
 choice! {
     /// Whether a barrier rule looks at the tender as a whole or at each lot.
@@ -105,17 +104,19 @@ pub struct Cite {
     pub source: String,
     /// The clause, section, regulation or paragraph, e.g. `s.18` or `reg 58(9)`.
     pub clause: String,
-    /// The regimes under which the clause is shown (award model cites only): a scorecard of a
-    /// tender whose regime is decided leaves out a clause of a law that does not govern it.
-    /// `None` shows it whatever the regime, as every cite did before regimes.
-    pub regimes: Option<Vec<Regime>>,
+    /// The words of the regimes under which the clause is shown (award model cites only; the
+    /// reader accepts only `Regime` words): a scorecard of a tender whose regime is decided
+    /// leaves out a clause of a law that does not govern it. `None` shows it whatever the
+    /// regime, as every cite did before regimes. Words, not `Regime`, so that this module does
+    /// not import `regime` (which imports it).
+    pub regimes: Option<Vec<&'static str>>,
 }
 
 impl Cite {
-    /// Whether the clause is shown for a tender under `regime` (`None`: not stated, so every
-    /// clause shows, as before regimes).
+    /// Whether the clause is shown for a tender under the regime with this word (`None`: not
+    /// stated, so every clause shows, as before regimes).
     #[must_use]
-    pub fn shown_under(&self, regime: Option<Regime>) -> bool {
+    pub fn shown_under(&self, regime: Option<&str>) -> bool {
         match (&self.regimes, regime) {
             (Some(list), Some(r)) => list.contains(&r),
             _ => true,

@@ -7,6 +7,7 @@
 use crate::exact::{Exact, Overflow};
 use crate::explain::{self, CiteRef, Input, Trace};
 use crate::protocol::{Cite, Protocol, Rounding};
+use crate::regime::Regime;
 use crate::tender::Tender;
 
 /// What every mark depends on besides the bid: the protocol (for its rounding and clauses) and
@@ -54,7 +55,7 @@ impl Ctx<'_> {
     /// under the tender's regime (all of them when it is not stated), so a scorecard never cites
     /// a law that does not govern the tender.
     pub fn cites(&self, cites: &[Cite]) -> Vec<CiteRef> {
-        let regime = self.tender.regime().regime;
+        let regime = self.tender.regime().regime.map(Regime::word);
         if cites.iter().all(|c| c.shown_under(regime)) {
             return explain::cites(self.protocol.sources(), cites);
         }

@@ -10,6 +10,7 @@ use super::model::{
 use crate::condition::Condition;
 use crate::error::{Document, ProblemKind, Problems};
 use crate::read::{describe, read_document, At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
+use crate::regime::Regime;
 use crate::vocab::{Cite, Source};
 use serde_json::Value;
 
@@ -36,7 +37,9 @@ fn read_cites_of(r: &mut Reader, at: Option<At>, award: bool) -> Option<Vec<Cite
         let source = r.id(f.get("source"));
         let clause = r.text(f.get("clause"), CLAUSE_MAX);
         let regimes = r.optional(f.get("regimes"), |r, at| {
-            r.list(Some(at), 1, 11, |r, at| r.choice(Some(at)))
+            r.list(Some(at), 1, 11, |r, at| {
+                r.choice(Some(at)).map(Regime::word)
+            })
         });
         Some(Cite {
             source: source?,
