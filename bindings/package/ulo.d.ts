@@ -311,6 +311,11 @@ export interface Cite {
   clause: string;
 }
 
+/** An award model cite: shown only under `regimes` when the tender's regime is decided. */
+export interface AwardCite extends Cite {
+  regimes?: NonNullable<Procurement['regime']>[];
+}
+
 export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
@@ -335,7 +340,7 @@ export interface Criterion {
   description?: string;
   weight: Percent;
   category?: Category;
-  cites?: Cite[];
+  cites?: AwardCite[];
   /** A group has children; a leaf has a method (up to three levels). */
   children?: Criterion[];
   method?: Method;
@@ -383,15 +388,15 @@ export interface ProtocolDocument {
   }[];
   award_model: {
     criteria: Criterion[];
-    gates: { id: Id; title: string; description: string; cites: Cite[] }[];
+    gates: { id: Id; title: string; description: string; cites: AwardCite[] }[];
     moderation:
-      | { method: 'consensus'; variance_limit: number; cites: Cite[] }
-      | { method: 'mean'; lived_experience_share?: Percent; variance_limit: number; cites: Cite[] }
-      | { method: 'median'; variance_limit: number; cites: Cite[] };
-    abnormally_low: { compare_to: 'mean_of_other_bids' | 'lot_estimate'; below_percent: Percent; cites: Cite[] };
-    affordability: { over_ceiling: 'exclude' | 'flag'; cites: Cite[] };
+      | { method: 'consensus'; variance_limit: number; cites: AwardCite[] }
+      | { method: 'mean'; lived_experience_share?: Percent; variance_limit: number; cites: AwardCite[] }
+      | { method: 'median'; variance_limit: number; cites: AwardCite[] };
+    abnormally_low: { compare_to: 'mean_of_other_bids' | 'lot_estimate'; below_percent: Percent; cites: AwardCite[] };
+    affordability: { over_ceiling: 'exclude' | 'flag'; cites: AwardCite[] };
     tie_break: ({ rule: 'higher_score_in'; criterion: Id } | { rule: 'lower_price' } | { rule: 'user_led_first' })[];
-    cites: Cite[];
+    cites: AwardCite[];
   };
   tunable: { criterion: Id; min: Percent; max: Percent }[];
   bid_facts: { id: Id; title: string; kind: 'percent' | 'count' | 'money' | 'figure' }[];

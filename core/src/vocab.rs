@@ -104,6 +104,24 @@ pub struct Cite {
     pub source: String,
     /// The clause, section, regulation or paragraph, e.g. `s.18` or `reg 58(9)`.
     pub clause: String,
+    /// The words of the regimes under which the clause is shown (award model cites only; the
+    /// reader accepts only `Regime` words): a scorecard of a tender whose regime is decided
+    /// leaves out a clause of a law that does not govern it. `None` shows it whatever the
+    /// regime, as every cite did before regimes. Words, not `Regime`, so that this module does
+    /// not import `regime` (which imports it).
+    pub regimes: Option<Vec<&'static str>>,
+}
+
+impl Cite {
+    /// Whether the clause is shown for a tender under the regime with this word (`None`: not
+    /// stated, so every clause shows, as before regimes).
+    #[must_use]
+    pub fn shown_under(&self, regime: Option<&str>) -> bool {
+        match (&self.regimes, regime) {
+            (Some(list), Some(r)) => list.contains(&r),
+            _ => true,
+        }
+    }
 }
 
 /// An amount in pounds for people: `GBP 250,000` or `GBP 1,250.50`. Rules, problems and

@@ -138,6 +138,24 @@ fn other_cites(v: &Value, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// The award model's citations that name the regimes they are shown under.
+fn award_cites_with_regimes(v: &Value, out: &mut Vec<(String, String, Vec<Regime>)>) {
+    match v {
+        Value::Object(m) => {
+            if let (Some(Value::String(s)), Some(Value::String(c)), Some(g)) =
+                (m.get("source"), m.get("clause"), m.get("regimes"))
+            {
+                let regimes = strs(g).iter().map(|w| regime(w)).collect();
+                out.push((s.clone(), c.clone(), regimes));
+                return;
+            }
+            m.values().for_each(|x| award_cites_with_regimes(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| award_cites_with_regimes(x, out)),
+        _ => {}
+    }
+}
+
 /// A row of the table of the law.
 struct Row {
     source: String,
@@ -246,6 +264,22 @@ fn every_clause_of_law_the_protocol_cites_is_in_the_table_under_its_regimes() {
     for (s, c) in others {
         if is_law_source(&p, &s) && row(&s, &c).is_none() {
             missing.push(format!("{s} {c} is cited but not in docs/law.md"));
+        }
+    }
+    // An award model clause shown only under some regimes is shown only where its row lists it.
+    let mut award = Vec::new();
+    award_cites_with_regimes(&p["award_model"], &mut award);
+    assert!(
+        !award.is_empty(),
+        "the award model's clauses name their regimes"
+    );
+    for (s, c, regimes) in award {
+        let Some(r) = row(&s, &c) else { continue };
+        for g in regimes.iter().filter(|g| !r.regimes.contains(g)) {
+            missing.push(format!(
+                "award model: {s} {c} is shown under {} but its row does not list it",
+                g.word()
+            ));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));

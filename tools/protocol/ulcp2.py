@@ -453,6 +453,38 @@ for crit in am["criteria"]:
 am["tie_break"] = [r for r in am["tie_break"] if r["rule"] != "user_led_first"]
 am["abnormally_low"]["cites"] = [c("PA23", "s.19(3)(c) and (4)"), c("PCR15", "reg 69")]
 
+# The award model's clauses of PA 2023 and PCR 2015 are shown only under the regimes whose law
+# they are, as docs/law.md lists them (core/tests/shipped_law.rs holds the two together): s.19
+# and s.23 govern covered procurements (standard and light-touch), not Part 6 below-threshold
+# contracts; PCR reg 69 the standard regime; reg 76 the light-touch regime. A Scottish, PSR,
+# grant or below-threshold scorecard keeps the protocol's other sources and no clause of a law
+# that does not govern it; nothing is put in their place (no other clause was read).
+AWARD_REGIMES = {
+    ("PA23", None): PA,
+    ("PCR15", "reg 69"): PCR_STD,
+    ("PCR15", "reg 76"): PCR_LT,
+}
+
+
+def limit_award_cites(v):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if k == "cites":
+                for cite in x:
+                    regimes = AWARD_REGIMES.get((cite["source"], cite["clause"]), AWARD_REGIMES.get((cite["source"], None)))
+                    if regimes is not None:
+                        cite["regimes"] = regimes
+                    elif cite["source"] in ("PA23", "PCR15"):
+                        raise SystemExit("no regimes for award cite %s %s" % (cite["source"], cite["clause"]))
+            else:
+                limit_award_cites(x)
+    elif isinstance(v, list):
+        for x in v:
+            limit_award_cites(x)
+
+
+limit_award_cites(am)
+
 text = json.dumps(p, indent=2, ensure_ascii=False) + "\n"
 open(OUT, "w").write(text)
 print("barriers", len(p["barriers"]))

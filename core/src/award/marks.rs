@@ -7,6 +7,7 @@
 use crate::exact::{Exact, Overflow};
 use crate::explain::{self, CiteRef, Input, Trace};
 use crate::protocol::{Cite, Protocol, Rounding};
+use crate::regime::Regime;
 use crate::tender::Tender;
 
 /// What every mark depends on besides the bid: the protocol (for its rounding and clauses) and
@@ -50,9 +51,20 @@ impl Ctx<'_> {
         fixed_or_exact(v, self.rounding.places)
     }
 
-    /// Clauses resolved to their sources, as results name them.
+    /// Clauses resolved to their sources, as results name them: those the award model shows
+    /// under the tender's regime (all of them when it is not stated), so a scorecard never cites
+    /// a law that does not govern the tender.
     pub fn cites(&self, cites: &[Cite]) -> Vec<CiteRef> {
-        explain::cites(self.protocol.sources(), cites)
+        let regime = self.tender.regime().regime.map(Regime::word);
+        if cites.iter().all(|c| c.shown_under(regime)) {
+            return explain::cites(self.protocol.sources(), cites);
+        }
+        let shown: Vec<Cite> = cites
+            .iter()
+            .filter(|c| c.shown_under(regime))
+            .cloned()
+            .collect();
+        explain::cites(self.protocol.sources(), &shown)
     }
 
     fn rounding_text(&self) -> String {

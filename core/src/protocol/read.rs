@@ -10,6 +10,7 @@ use super::model::{
 use crate::condition::Condition;
 use crate::error::{Document, ProblemKind, Problems};
 use crate::read::{describe, read_document, At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
+use crate::regime::Regime;
 use crate::vocab::{Cite, Source};
 use serde_json::Value;
 
@@ -17,13 +18,33 @@ use serde_json::Value;
 const CLAUSE_MAX: usize = 100;
 
 fn read_cites(r: &mut Reader, at: Option<At>) -> Option<Vec<Cite>> {
+    read_cites_of(r, at, false)
+}
+
+/// The award model's cites, which may each name the regimes they are shown under.
+fn read_award_cites(r: &mut Reader, at: Option<At>) -> Option<Vec<Cite>> {
+    read_cites_of(r, at, true)
+}
+
+fn read_cites_of(r: &mut Reader, at: Option<At>, award: bool) -> Option<Vec<Cite>> {
+    let fields: &[&str] = if award {
+        &["source", "clause", "regimes"]
+    } else {
+        &["source", "clause"]
+    };
     r.list(at, 1, 20, |r, at| {
-        let f = r.object(at, &["source", "clause"], &["source", "clause"])?;
+        let f = r.object(at, fields, &["source", "clause"])?;
         let source = r.id(f.get("source"));
         let clause = r.text(f.get("clause"), CLAUSE_MAX);
+        let regimes = r.optional(f.get("regimes"), |r, at| {
+            r.list(Some(at), 1, 11, |r, at| {
+                r.choice(Some(at)).map(Regime::word)
+            })
+        });
         Some(Cite {
             source: source?,
             clause: clause?,
+            regimes: regimes?,
         })
     })
 }
@@ -332,7 +353,7 @@ fn read_criterion(r: &mut Reader, at: At, depth: usize) -> Option<Criterion> {
     let weight = r.decimal(f.get("weight"), DecimalKind::Percent);
     let category = r.optional(f.get("category"), |r, at| r.choice(Some(at)));
     let cites = r
-        .optional(f.get("cites"), |r, at| read_cites(r, Some(at)))
+        .optional(f.get("cites"), |r, at| read_award_cites(r, Some(at)))
         .map(Option::unwrap_or_default);
     let body = match (f.get("children"), f.get("method")) {
         (Some(children), None) => {
@@ -419,7 +440,7 @@ fn read_moderation(r: &mut Reader, at: At) -> Option<Moderation> {
         _ => Some(ModerationMethod::Median),
     };
     let variance_limit = r.int(f.get("variance_limit"), 0, 100);
-    let cites = read_cites(r, f.get("cites"));
+    let cites = read_award_cites(r, f.get("cites"));
     Some(Moderation {
         method: method?,
         variance_limit: variance_limit?,
@@ -469,7 +490,7 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         let id = r.id(f.get("id"));
         let title = r.text(f.get("title"), TITLE_MAX);
         let description = r.text(f.get("description"), TEXT_MAX);
-        let cites = read_cites(r, f.get("cites"));
+        let cites = read_award_cites(r, f.get("cites"));
         Some(Gate {
             id: id?,
             title: title?,
@@ -486,7 +507,7 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         )?;
         let compare_to = r.choice(f.get("compare_to"));
         let below_percent = r.decimal(f.get("below_percent"), DecimalKind::Percent);
-        let cites = read_cites(r, f.get("cites"));
+        let cites = read_award_cites(r, f.get("cites"));
         Some(AbnormallyLow {
             compare_to: compare_to?,
             below_percent: below_percent?,
@@ -496,14 +517,14 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
     let affordability = f.get("affordability").and_then(|at| {
         let f = r.object(at, &["over_ceiling", "cites"], &["over_ceiling", "cites"])?;
         let over_ceiling = r.choice(f.get("over_ceiling"));
-        let cites = read_cites(r, f.get("cites"));
+        let cites = read_award_cites(r, f.get("cites"));
         Some(Affordability {
             over_ceiling: over_ceiling?,
             cites: cites?,
         })
     });
     let tie_break = r.list(f.get("tie_break"), 0, 10, read_tie_break);
-    let cites = read_cites(r, f.get("cites"));
+    let cites = read_award_cites(r, f.get("cites"));
     Some(AwardModel {
         criteria: criteria?,
         gates: gates?,
