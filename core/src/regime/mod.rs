@@ -485,7 +485,7 @@ impl Deciding<'_> {
 
     fn scotland(&mut self, started: Date, codes: &[Cpv]) -> Result<(Regime, String), Stop> {
         let Some(t) = thresholds::scotland(started) else {
-            return Err(format!("the procurement began on {started}; this engine holds the Public Contracts (Scotland) Regulations 2015 thresholds from 1 January 2024 only; state the regime."));
+            return Err(format!("the procurement began on {started}; this engine holds the Public Contracts (Scotland) Regulations 2015 thresholds from 1 January 2022 only (before then they were net of VAT); state the regime."));
         };
         let lt = self.light_touch(
             codes,
@@ -688,6 +688,17 @@ mod tests {
         assert_eq!(regime(&w), Some(Regime::Pcr2015LightTouch));
         let w = p(Nation::Wales, "2025-06-01", &["85312500"], 1_050_000);
         assert_eq!(regime(&w), None);
+    }
+
+    #[test]
+    fn scotland_2022_to_2023_has_its_vat_inclusive_thresholds() {
+        let s = p(Nation::Scotland, "2023-06-01", &["85312000"], 700_000);
+        assert_eq!(regime(&s), Some(Regime::ScotlandLightTouch));
+        let s = p(Nation::Scotland, "2023-06-01", &["85312000"], 600_000);
+        assert_eq!(regime(&s), Some(Regime::ScotlandBelowThreshold));
+        // Before 2022 the thresholds were net of VAT: not compared, not guessed.
+        let s = p(Nation::Scotland, "2019-06-01", &["85312000"], 1_050_000);
+        assert_eq!(regime(&s), None);
     }
 
     #[test]

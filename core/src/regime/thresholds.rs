@@ -96,6 +96,17 @@ pub(super) fn scotland(started: Date) -> Option<Thresholds> {
             period: "for Scottish procurements begun from 1 January 2024 to 31 December 2025",
             cites: vec![cite("PCSR15", "reg 5")],
         })
+    } else if started >= Date::known(2022, 1, 1) {
+        // The first VAT-inclusive figures (Scottish Government, "Procurement threshold values:
+        // updated - from 1 January 2022", and SPPN 8/2021). Before 2022 thresholds were net of
+        // VAT, which a value including VAT cannot be compared with, so none is held.
+        Some(Thresholds {
+            light_touch: pounds(663_540),
+            central: pounds(138_760),
+            sub_central: pounds(213_477),
+            period: "for Scottish procurements begun from 1 January 2022 to 31 December 2023",
+            cites: vec![cite("PCSR15", "reg 5")],
+        })
     } else {
         None
     }
