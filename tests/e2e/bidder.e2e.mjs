@@ -58,6 +58,10 @@ export const tests = [
       await page.keyboard.press('Enter');
       await tabTo(page, '#use-example');
       await page.keyboard.press('Enter');
+      // Which law applies shows as soon as the tender is chosen, before any answer.
+      await page.waitForSelector('#regime');
+      const law = await page.locator('#regime').innerText();
+      assert(law.includes('Procurement Act 2023: light-touch contract'), `the regime on choosing the tender: ${law}`);
       await tabTo(page, '#save-and-return');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => location.hash === '#/tasks');

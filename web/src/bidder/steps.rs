@@ -302,6 +302,9 @@ pub fn tender_step() -> Html {
             if let Some(t) = &current {
                 <p class="notice">{ "You are checking against: " }<strong>{ t }</strong></p>
             }
+            if let Some(d) = &ctx.assessment.regime {
+                <RegimeSection decision={d.clone()} />
+            }
             <p>{ "Use the tender file the council published with ulo, or try the worked example." }</p>
             <FilePicker id="bidder-tender-file" label="The council's tender file" hint="A JSON file from the council. It is read on this computer." {on_pick} />
             <FileProblems id="bidder-tender-problems" outcome={(*problems).clone()} />

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 use std::rc::Rc;
+use ulo_core::regime::Decision;
 use ulo_core::{CheckedDraft, Problems, Protocol, SelfCheckResult, Tender};
 
 /// Everything the core says about the self-check.
@@ -10,6 +11,9 @@ pub struct Assessment {
     pub protocol: Rc<Protocol>,
     /// The tender, read and checked, or its problems.
     pub tender: Option<Result<Tender, Problems>>,
+    /// Which law governs the chosen tender, when the protocol's rules depend on it: shown as
+    /// soon as the tender is chosen, before the bidder answers anything.
+    pub regime: Option<Decision>,
     /// Problems with the draft, once a tender is chosen.
     pub draft_problems: Option<Problems>,
     /// The result, when the draft can be checked.
@@ -31,9 +35,14 @@ impl Assessment {
             },
             _ => (None, None),
         };
+        let regime = match &tender {
+            Some(Ok(t)) if protocol.regime_aware() => Some(t.regime().clone()),
+            _ => None,
+        };
         Assessment {
             protocol,
             tender,
+            regime,
             draft_problems,
             result,
         }
