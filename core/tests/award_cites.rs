@@ -106,10 +106,18 @@ fn a_scottish_scorecard_cites_no_clause_of_pa_2023_or_pcr_2015() {
             !cites_source(&result, "PCR15"),
             "{regime}: the scorecard cites PCR 2015"
         );
+        // English law and guidance do not show either: the Care Act's statutory guidance, the
+        // Social Value Act and the Cabinet Office's social value note.
+        for english in ["CSSG", "SVA12", "PPN002"] {
+            assert!(
+                !cites_source(&result, english),
+                "{regime}: the scorecard cites {english}"
+            );
+        }
         // The protocol's other sources still show: the cites are filtered, not dropped whole.
         assert!(
-            cites_clause(&result, "CSSG", "ch. 4 (co-production)"),
-            "{regime}: the co-production guidance is still cited"
+            cites_source(&result, "COBEG"),
+            "{regime}: the Cabinet Office evaluation guidance is still cited"
         );
     }
 }

@@ -463,6 +463,12 @@ AWARD_REGIMES = {
     ("PA23", None): PA,
     ("PCR15", "reg 69"): PCR_STD,
     ("PCR15", "reg 76"): PCR_LT,
+    # English law and guidance: never shown on a Scottish scorecard (nor a PSR or grant one);
+    # docs/law.md lists them under the PA 2023 and PCR 2015 regimes, for English buyers.
+    ("CSSG", None): PA + PA_BT + PCR + PCR_BT,
+    ("SVA12", None): PA + PA_BT + PCR + PCR_BT,
+    # A Cabinet Office procurement policy note: not Scottish policy.
+    ("PPN002", None): PA + PA_BT + PCR + PCR_BT,
 }
 
 
