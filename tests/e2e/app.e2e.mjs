@@ -319,21 +319,39 @@ export const tests = [
       const before = await page.locator('#regime-decision').innerText();
       assert(before.includes('Regime not stated') && before.includes('nation is not stated'), `not stated first: ${before}`);
       await page.focus('#nav-tender');
+      // Each fact is entered with the keyboard, then the test waits until the app has saved it
+      // (so a slow machine cannot run one entry into the next), and says which one did not land.
+      const procurement = () => page.evaluate(() => JSON.parse(localStorage.getItem('ulo.workspace')).tender.procurement || {});
+      const landed = async (key, value) => {
+        try {
+          await page.waitForFunction(([k, v]) => JSON.stringify((JSON.parse(localStorage.getItem('ulo.workspace')).tender.procurement || {})[k]) === JSON.stringify(v), [key, value], { timeout: 10000 });
+        } catch {
+          throw new Error(`${key} was not saved as ${JSON.stringify(value)}: ${JSON.stringify(await procurement())}`);
+        }
+      };
       await tabTo(page, 'input[name="f-tender-procurement-route"]');
       await page.keyboard.press('ArrowDown'); // from "Not stated" round to "Buying services"
+      await landed('route', 'contract');
       await tabTo(page, '#f-tender-procurement-nation');
       await page.keyboard.type('England');
+      await landed('nation', 'england');
       await tabTo(page, '#f-tender-procurement-authority_type');
       await page.keyboard.type('A council');
+      await landed('authority_type', 'council');
       await tabTo(page, '#f-tender-procurement-started');
       await page.keyboard.type('04202026'); // month, day, year in an en-US date field
+      await page.keyboard.press('Tab');
+      await landed('started', '2026-04-20');
       await tabTo(page, '#f-tender-procurement-value_including_vat');
       await page.keyboard.type('1260000');
+      await page.keyboard.press('Tab');
+      await landed('value_including_vat', '1260000');
       await tabTo(page, '#f-tender-procurement-cpv');
       await page.keyboard.type('85312000');
       await page.keyboard.press('Tab');
+      await landed('cpv', ['85312000']);
       await page.waitForFunction(() => document.querySelector('#regime-decision')?.innerText.includes('light-touch contract'));
-      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ulo.workspace')).tender.procurement);
+      const saved = await procurement();
       const want = { authority_type: 'council', cpv: ['85312000'], nation: 'england', route: 'contract', started: '2026-04-20', value_including_vat: '1260000' };
       assert(JSON.stringify(saved, Object.keys(saved).sort()) === JSON.stringify(want), `saved: ${JSON.stringify(saved)}`);
       const d = await page.locator('#regime-decision').innerText();
