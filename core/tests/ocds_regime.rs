@@ -121,19 +121,31 @@ fn a_public_contracts_scotland_release_is_scottish() {
         basis.reason
     );
     assert!(block.get("regime").is_none());
-    // As published (2019), the engine does not hold that period's Scottish thresholds: the
-    // decision is Scotland's and says so, and never falls back on the Procurement Act 2023.
+    // As published (2019): that period's Scottish light-touch threshold was GBP 615,278 net of
+    // VAT; GBP 7,500,000 reaches it whatever VAT it includes, so the release is Scottish
+    // light-touch, with Scottish law cited and never the Procurement Act 2023's thresholds.
     let c = check(&p, &i);
     let d = decision(&c);
     assert_eq!(d.jurisdiction, Some(Nation::Scotland));
-    assert_eq!(d.regime, None);
+    assert_eq!(d.regime, Some(Regime::ScotlandLightTouch));
     assert!(
-        d.reason
-            .contains("Public Contracts (Scotland) Regulations 2015 thresholds"),
-        "{}",
-        d.reason
+        d.steps
+            .iter()
+            .any(|s| s.text.contains("615,278 (net of VAT)")),
+        "{:?}",
+        d.steps
     );
     assert!(d.steps[0].text.contains("not the Procurement Act 2023"));
+    let cites = cited(d);
+    assert!(
+        cites.contains(&("PRSA14".into(), "s.1".into()))
+            && cites.contains(&("PCSR15".into(), "reg 5".into())),
+        "{cites:?}"
+    );
+    assert!(
+        !cites.iter().any(|(s, _)| s == "PR24" || s == "PATA25"),
+        "{cites:?}"
+    );
 }
 
 #[test]

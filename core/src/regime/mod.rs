@@ -467,7 +467,7 @@ impl Deciding<'_> {
 
     fn pcr(&mut self, started: Date, codes: &[Cpv]) -> Result<(Regime, String), Stop> {
         let Some(t) = thresholds::pcr2015(started) else {
-            return Err(format!("the procurement began on {started}; this engine holds the PCR 2015 thresholds from 1 January 2022 only; state the regime."));
+            return Err(format!("the procurement began on {started}; this engine holds the PCR 2015 thresholds from 1 January 2018 only; state the regime."));
         };
         let lt = self.light_touch(codes, cpv::schedule_3, "PCR 2015 Sch 3", "PCR15", "Sch 3")?;
         let value = self.value()?;
@@ -485,7 +485,7 @@ impl Deciding<'_> {
 
     fn scotland(&mut self, started: Date, codes: &[Cpv]) -> Result<(Regime, String), Stop> {
         let Some(t) = thresholds::scotland(started) else {
-            return Err(format!("the procurement began on {started}; this engine holds the Public Contracts (Scotland) Regulations 2015 thresholds from 1 January 2022 only (before then they were net of VAT); state the regime."));
+            return Err(format!("the procurement began on {started}; this engine holds the Public Contracts (Scotland) Regulations 2015 thresholds from 1 January 2018 only; state the regime."));
         };
         let lt = self.light_touch(
             codes,
@@ -579,9 +579,9 @@ impl Deciding<'_> {
                 (Some(_), Some(s), Some(_)) => s,
                 (Some(c), Some(s), None) => {
                     let (low, high) = if c < s { (c, s) } else { (s, c) };
-                    if value >= high {
+                    if side(value, high, t.net_of_vat) == Some(true) {
                         high
-                    } else if value < low {
+                    } else if side(value, low, t.net_of_vat) == Some(false) {
                         low
                     } else {
                         return Err(format!("{} including VAT lies between the central government threshold ({}) and the sub-central one ({}) {}; the buyer's kind is not stated.", money(value), money(c), money(s), t.period));
@@ -595,7 +595,9 @@ impl Deciding<'_> {
                 }
             }
         };
-        let is_above = value >= threshold;
+        let Some(is_above) = side(value, threshold, t.net_of_vat) else {
+            return Err(format!("{} including VAT may or may not reach the {}threshold of {} {}: that threshold is net of VAT, and whether the value without its VAT{} reaches it depends on the VAT it includes; state the regime.", money(value), if light_touch { "light-touch " } else { "" }, money(threshold), t.period, without_vat(value)));
+        };
         let (regime, word) = match (light_touch, is_above) {
             (true, true) => (lt, "Light-touch"),
             (false, true) => (standard, "Above threshold"),
@@ -603,14 +605,33 @@ impl Deciding<'_> {
         };
         let cmp = if is_above { ">=" } else { "<" };
         self.step(
-            format!(
-                "{} including VAT is {} the {}threshold of {} in force {}.",
-                money(value),
-                if is_above { "at or above" } else { "below" },
-                if light_touch { "light-touch " } else { "" },
-                money(threshold),
-                t.period
-            ),
+            if t.net_of_vat {
+                format!(
+                    "{} including VAT is {} the {}threshold of {} (net of VAT) in force {}: {}.",
+                    money(value),
+                    if is_above { "at or above" } else { "below" },
+                    if light_touch { "light-touch " } else { "" },
+                    money(threshold),
+                    t.period,
+                    if is_above {
+                        format!(
+                            "it reaches the threshold even without VAT of up to 20%{}",
+                            without_vat(value)
+                        )
+                    } else {
+                        "without its VAT it is lower still".to_string()
+                    }
+                )
+            } else {
+                format!(
+                    "{} including VAT is {} the {}threshold of {} in force {}.",
+                    money(value),
+                    if is_above { "at or above" } else { "below" },
+                    if light_touch { "light-touch " } else { "" },
+                    money(threshold),
+                    t.period
+                )
+            },
             t.cites.clone(),
         );
         Ok((
@@ -624,6 +645,33 @@ impl Deciding<'_> {
             ),
         ))
     }
+}
+
+/// Whether a value including VAT is at or above a threshold: plainly when the threshold includes
+/// VAT; when it is net of VAT (before 2022), only where every rate of VAT from 0 to 20% gives the
+/// same answer, and `None` otherwise (never a guess).
+fn side(value: Exact, threshold: Exact, net_of_vat: bool) -> Option<bool> {
+    if !net_of_vat {
+        return Some(value >= threshold);
+    }
+    // At or above for certain when the value reaches the threshold with 20% VAT added to it.
+    let with_vat = Exact::ratio(6, 5).and_then(|r| threshold.mul(r)).ok()?;
+    if value < threshold {
+        Some(false)
+    } else if value >= with_vat {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The least a value including VAT can be without it (VAT at the standard 20%), in words; empty
+/// if the figure cannot be worked out.
+fn without_vat(value: Exact) -> String {
+    Exact::ratio(5, 6)
+        .and_then(|r| value.mul(r))
+        .map(|v| format!(" (at least {})", money(v)))
+        .unwrap_or_default()
 }
 
 fn list(codes: &[Cpv]) -> String {
@@ -676,8 +724,8 @@ mod tests {
     fn begun_before_24_february_2025_is_pcr_2015() {
         let old = p(Nation::England, "2024-06-01", &["85312000"], 1_050_000);
         assert_eq!(regime(&old), Some(Regime::Pcr2015LightTouch));
-        let older = p(Nation::England, "2021-06-01", &["85312000"], 1_050_000);
-        assert_eq!(regime(&older), None, "thresholds before 2022 are not held");
+        let older = p(Nation::England, "2017-06-01", &["85312000"], 1_050_000);
+        assert_eq!(regime(&older), None, "thresholds before 2018 are not held");
     }
 
     #[test]
@@ -696,9 +744,34 @@ mod tests {
         assert_eq!(regime(&s), Some(Regime::ScotlandLightTouch));
         let s = p(Nation::Scotland, "2023-06-01", &["85312000"], 600_000);
         assert_eq!(regime(&s), Some(Regime::ScotlandBelowThreshold));
-        // Before 2022 the thresholds were net of VAT: not compared, not guessed.
-        let s = p(Nation::Scotland, "2019-06-01", &["85312000"], 1_050_000);
-        assert_eq!(regime(&s), None);
+    }
+
+    #[test]
+    fn before_2022_a_net_threshold_decides_only_where_any_vat_rate_agrees() {
+        // 2018-19 light-touch: GBP 615,278 net of VAT; with 20% VAT, 738,333.60.
+        let above = p(Nation::Scotland, "2019-06-01", &["85312000"], 1_050_000);
+        assert_eq!(regime(&above), Some(Regime::ScotlandLightTouch));
+        let d = decide(&above);
+        assert!(
+            d.steps.iter().any(|s| s.text.contains("net of VAT")),
+            "{d:?}"
+        );
+        let below = p(Nation::England, "2019-06-01", &["85312000"], 600_000);
+        assert_eq!(regime(&below), Some(Regime::Pcr2015BelowThreshold));
+        // 700,000 including VAT: 583,333.33 to 700,000 without it, either side of 615,278.
+        let between = p(Nation::England, "2019-06-01", &["85312000"], 700_000);
+        assert_eq!(regime(&between), None);
+        assert!(decide(&between).reason.contains("net of VAT"));
+        // 2020-21: 663,540 net; 796,248 with VAT.
+        let edge = p(Nation::England, "2021-06-01", &["85312000"], 796_248);
+        assert_eq!(regime(&edge), Some(Regime::Pcr2015LightTouch));
+        let under_edge = p(Nation::England, "2021-06-01", &["85312000"], 796_247);
+        assert_eq!(regime(&under_edge), None);
+        // Before 2018 nothing is held.
+        assert_eq!(
+            regime(&p(Nation::England, "2017-06-01", &["85312000"], 1_050_000)),
+            None
+        );
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub(super) struct Thresholds {
     pub sub_central: Option<Exact>,
     /// The period in words ("for procurements begun from 1 January 2026").
     pub period: &'static str,
+    /// True before 1 January 2022, when thresholds were net of VAT: a value including VAT is
+    /// then above only when even without 20% VAT it reaches the threshold, below only when it is
+    /// under the threshold with its VAT, and otherwise cannot be told.
+    pub net_of_vat: bool,
     /// The instruments that set them.
     pub cites: Vec<CiteRef>,
 }
@@ -41,6 +45,7 @@ pub(super) fn pa2023(started: Date) -> Thresholds {
             sub_central: pounds(207_720),
             period: "for procurements begun from 1 January 2026",
             cites: vec![cite("PA23", "Sch 1"), cite("PATA25", "regs 2-3")],
+            net_of_vat: false,
         }
     } else {
         Thresholds {
@@ -49,6 +54,7 @@ pub(super) fn pa2023(started: Date) -> Thresholds {
             sub_central: pounds(214_904),
             period: "for procurements begun from 24 February 2025 to 31 December 2025",
             cites: vec![cite("PA23", "Sch 1")],
+            net_of_vat: false,
         }
     }
 }
@@ -63,6 +69,7 @@ pub(super) fn pcr2015(started: Date) -> Option<Thresholds> {
             sub_central: pounds(214_904),
             period: "for procurements begun from 1 January 2024 to 23 February 2025",
             cites: vec![cite("PCR15", "reg 5")],
+            net_of_vat: false,
         })
     } else if started >= Date::known(2022, 1, 1) {
         Some(Thresholds {
@@ -71,9 +78,10 @@ pub(super) fn pcr2015(started: Date) -> Option<Thresholds> {
             sub_central: pounds(213_477),
             period: "for procurements begun from 1 January 2022 to 31 December 2023",
             cites: vec![cite("PCR15", "reg 5")],
+            net_of_vat: false,
         })
     } else {
-        None
+        net_before_2022(started, "", cite("PCR15", "reg 5"))
     }
 }
 
@@ -87,6 +95,7 @@ pub(super) fn scotland(started: Date) -> Option<Thresholds> {
             sub_central: None,
             period: "for Scottish procurements begun from 1 January 2026",
             cites: vec![cite("PCSR15", "reg 5")],
+            net_of_vat: false,
         })
     } else if started >= Date::known(2024, 1, 1) {
         Some(Thresholds {
@@ -95,6 +104,7 @@ pub(super) fn scotland(started: Date) -> Option<Thresholds> {
             sub_central: pounds(214_904),
             period: "for Scottish procurements begun from 1 January 2024 to 31 December 2025",
             cites: vec![cite("PCSR15", "reg 5")],
+            net_of_vat: false,
         })
     } else if started >= Date::known(2022, 1, 1) {
         // The first VAT-inclusive figures (Scottish Government, "Procurement threshold values:
@@ -106,8 +116,51 @@ pub(super) fn scotland(started: Date) -> Option<Thresholds> {
             sub_central: pounds(213_477),
             period: "for Scottish procurements begun from 1 January 2022 to 31 December 2023",
             cites: vec![cite("PCSR15", "reg 5")],
+            net_of_vat: false,
         })
     } else {
-        None
+        net_before_2022(started, "Scottish ", cite("PCSR15", "reg 5"))
     }
+}
+
+/// The thresholds of 2018-2019 and 2020-2021, net of VAT, the same in the PCR 2015 and the
+/// Scottish regulations (the euro thresholds of Directive 2014/24/EU in sterling): sub-central
+/// GBP 181,302 then 189,330, light-touch 615,278 then 663,540, central government 122,976 from
+/// 2020 (the 2018 central figure is not confirmed here). Earlier ones are not held.
+fn net_before_2022(started: Date, whose: &'static str, law: CiteRef) -> Option<Thresholds> {
+    let (light_touch, central, sub_central, period) = if started >= Date::known(2020, 1, 1) {
+        (
+            663_540,
+            Some(122_976),
+            189_330,
+            "from 1 January 2020 to 31 December 2021",
+        )
+    } else if started >= Date::known(2018, 1, 1) {
+        (
+            615_278,
+            None,
+            181_302,
+            "from 1 January 2018 to 31 December 2019",
+        )
+    } else {
+        return None;
+    };
+    let period: &'static str = match (whose, period) {
+        ("", p) if p.starts_with("from 1 January 2020") => {
+            "for procurements begun from 1 January 2020 to 31 December 2021 (net of VAT)"
+        }
+        ("", _) => "for procurements begun from 1 January 2018 to 31 December 2019 (net of VAT)",
+        (_, p) if p.starts_with("from 1 January 2020") => {
+            "for Scottish procurements begun from 1 January 2020 to 31 December 2021 (net of VAT)"
+        }
+        _ => "for Scottish procurements begun from 1 January 2018 to 31 December 2019 (net of VAT)",
+    };
+    Some(Thresholds {
+        light_touch: pounds(light_touch),
+        central: central.map(Exact::int),
+        sub_central: pounds(sub_central),
+        period,
+        cites: vec![law],
+        net_of_vat: true,
+    })
 }
