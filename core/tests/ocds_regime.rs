@@ -53,6 +53,14 @@ fn mapped<'a>(i: &'a Import, to: &str) -> Option<&'a ulo_core::ocds::Mapped> {
     i.mapped.iter().find(|m| m.to == to)
 }
 
+/// What the import reports as present but not used, at an OCDS pointer.
+fn not_used<'a>(i: &'a Import, from: &str) -> &'a ulo_core::ocds::NotMapped {
+    i.not_mapped
+        .iter()
+        .find(|n| n.from == from)
+        .unwrap_or_else(|| panic!("{from} is not reported as not used"))
+}
+
 fn check(p: &Protocol, i: &Import) -> TenderCheck {
     let t = p.tender(&i.tender).expect("the draft reads");
     p.check_tender(&t)
@@ -110,11 +118,7 @@ fn a_public_contracts_scotland_release_is_scottish() {
         .unwrap()
         .contains("does not say whether this includes VAT"));
     // The legal basis (Directive 2014/24/EU) does not settle a regime, and the report says why.
-    let basis = i
-        .not_mapped
-        .iter()
-        .find(|n| n.from == "/tender/legalBasis")
-        .unwrap();
+    let basis = not_used(&i, "/tender/legalBasis");
     assert!(
         basis.reason.contains("Directive 2014/24/EU"),
         "{}",
@@ -258,11 +262,7 @@ fn an_english_light_touch_release_derives_pa2023_light_touch() {
     assert_eq!(code.from, "/releases/0/tender/classification/id");
     assert!(code.note.as_deref().unwrap().contains("written 85312000-9"));
     // PA 2023 named as the legal basis does not say which of its regimes: reported, not stated.
-    let basis = i
-        .not_mapped
-        .iter()
-        .find(|n| n.from == "/releases/0/tender/legalBasis")
-        .unwrap();
+    let basis = not_used(&i, "/releases/0/tender/legalBasis");
     assert!(
         basis.reason.contains("Procurement Act 2023"),
         "{}",
@@ -304,11 +304,7 @@ fn a_find_a_tender_net_amount_is_not_taken_as_including_vat() {
     input["releases"][0]["tender"]["value"] = json!({"amount": 875000, "currency": "GBP"});
     let i = imported(&p, &input);
     assert!(i.tender["procurement"].get("value_including_vat").is_none());
-    let n = i
-        .not_mapped
-        .iter()
-        .find(|n| n.from == "/releases/0/tender/value/amount")
-        .unwrap();
+    let n = not_used(&i, "/releases/0/tender/value/amount");
     assert!(n.reason.contains("excluding VAT"), "{}", n.reason);
     assert!(i
         .to_supply
@@ -325,11 +321,7 @@ fn a_nation_is_never_guessed() {
         json!({"locality": "Somewhere", "postalCode": "SY1 1AA", "countryName": "United Kingdom"});
     let i = imported(&p, &input);
     assert!(i.tender["procurement"].get("nation").is_none());
-    let n = i
-        .not_mapped
-        .iter()
-        .find(|n| n.from == "/releases/0/parties/0/address")
-        .unwrap();
+    let n = not_used(&i, "/releases/0/parties/0/address");
     assert!(
         n.reason.contains("cannot be told") && n.reason.contains("SY1 1AA"),
         "{}",
@@ -340,11 +332,7 @@ fn a_nation_is_never_guessed() {
     input["parties"][0]["address"]["postalCode"] = json!("LU1 2BQ");
     let i = imported(&p, &input);
     assert!(i.tender["procurement"].get("nation").is_none());
-    let n = i
-        .not_mapped
-        .iter()
-        .find(|n| n.from == "/parties/0/address")
-        .unwrap();
+    let n = not_used(&i, "/parties/0/address");
     assert!(n.reason.contains("more than one nation"), "{}", n.reason);
     // An office in Scotland under the Procurement Act 2023 is a reserved body's, or mislabelled:
     // the Act does not govern devolved Scottish authorities, so the nation is left out.
@@ -352,11 +340,7 @@ fn a_nation_is_never_guessed() {
     input["releases"][0]["parties"][0]["address"] = json!({"postalCode": "EH1 1YZ"});
     let i = imported(&p, &input);
     assert!(i.tender["procurement"].get("nation").is_none());
-    let n = i
-        .not_mapped
-        .iter()
-        .find(|n| n.from == "/releases/0/tender/legalBasis")
-        .unwrap();
+    let n = not_used(&i, "/releases/0/tender/legalBasis");
     assert!(n.reason.contains("reserved body"), "{}", n.reason);
     // Without that legal basis, the address gives Scotland, with a caution.
     input["releases"][0]["tender"]
@@ -410,13 +394,7 @@ fn an_award_release_date_is_not_the_start_and_other_schemes_are_reported() {
         json!([{"scheme": "UNSPSC", "id": "85101500"}, {"scheme": "CPV", "id": "8531"}]);
     let i = imported(&p, &input);
     assert_eq!(i.tender["procurement"]["cpv"], json!(["85312000"]));
-    let reason = |from: &str| {
-        i.not_mapped
-            .iter()
-            .find(|n| n.from == from)
-            .map(|n| n.reason.clone())
-            .unwrap_or_default()
-    };
+    let reason = |from: &str| not_used(&i, from).reason.clone();
     assert!(reason("/releases/0/tender/additionalClassifications/0").contains("UNSPSC"));
     assert!(reason("/releases/0/tender/additionalClassifications/1/id").contains("not a CPV code"));
 }

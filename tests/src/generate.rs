@@ -873,7 +873,8 @@ pub fn results(g: &Generated) -> Result<(String, String), String> {
     Ok((score, self_check))
 }
 
-fn sha256(text: &str) -> String {
+/// The SHA-256 of a text, in hex.
+pub(crate) fn sha256(text: &str) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(text.as_bytes())
         .iter()

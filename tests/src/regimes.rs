@@ -16,8 +16,11 @@
 //! As in [`crate::generate`], every choice is a `u32` worked out with integer arithmetic, so a
 //! seed means the same tender on 64-bit native and 32-bit wasm.
 
-use crate::generate::{Choices, Rng};
+use crate::generate::{sha256, Choices, Rng};
 use serde_json::{json, Value};
+use ulo_core::choice::Choice;
+use ulo_core::regime::{AuthorityType, Nation, Regime};
+use ulo_core::tender::ReservationBasis;
 
 /// How many generated regime cases are compared (natively and in wasm).
 pub const REGIME_CASES: u64 = 200;
@@ -41,39 +44,12 @@ fn plain_protocol_text() -> &'static str {
         .map_or("", |(_, t)| *t)
 }
 
-const REGIMES: [&str; 11] = [
-    "pa2023",
-    "pa2023_light_touch",
-    "pa2023_below_threshold",
-    "pcr2015",
-    "pcr2015_light_touch",
-    "pcr2015_below_threshold",
-    "scotland",
-    "scotland_light_touch",
-    "scotland_below_threshold",
-    "psr",
-    "grant",
-];
-const NATIONS: [&str; 4] = ["england", "wales", "scotland", "northern_ireland"];
-const AUTHORITIES: [&str; 7] = [
-    "council",
-    "combined_authority",
-    "central_government",
-    "nhs_england",
-    "integrated_care_board",
-    "nhs_trust",
-    "other",
-];
-const BASES: [&str; 8] = [
-    "none",
-    "supported_employment",
-    "public_service_mutual",
-    "below_threshold_location",
-    "pcr_reg77",
-    "supported_business_scotland",
-    "grant_user_led",
-    "user_led",
-];
+/// The words of a closed set, in the order the core declares them (the schemas list the same
+/// words: `tests/tests/schema_agreement.rs`).
+fn words<C: Choice>() -> Vec<&'static str> {
+    C::ALL.iter().map(|(w, _)| *w).collect()
+}
+
 /// Light-touch (PR 2024 Sch 1, and PCR 2015 Sch 3) but not PSR; 85311210 only by its parent.
 const LIGHT_TOUCH: [&str; 7] = [
     "85312000", "85311200", "85311000", "85320000", "79611000", "98500000", "85311210",
@@ -178,7 +154,7 @@ impl<C: Choices> G<'_, C> {
         let mut p = serde_json::Map::new();
         let day = self.day();
         if self.chance(25) {
-            p.insert("regime".into(), json!(self.pick(&REGIMES)));
+            p.insert("regime".into(), json!(self.pick(&words::<Regime>())));
         }
         if self.chance(6) {
             p.insert("route".into(), json!("grant"));
@@ -186,13 +162,13 @@ impl<C: Choices> G<'_, C> {
             p.insert("route".into(), json!("contract"));
         }
         if self.chance(95) {
-            p.insert("nation".into(), json!(self.pick(&NATIONS)));
+            p.insert("nation".into(), json!(self.pick(&words::<Nation>())));
         }
         if self.chance(85) {
             let a = if self.chance(50) {
                 "council"
             } else {
-                self.pick(&AUTHORITIES)
+                self.pick(&words::<AuthorityType>())
             };
             p.insert("authority_type".into(), json!(a));
         }
@@ -257,7 +233,7 @@ impl<C: Choices> G<'_, C> {
             t["no_lots_reason"] = json!("The service is delivered as one.");
         }
         if self.chance(60) {
-            let basis = self.pick(&BASES);
+            let basis = self.pick(&words::<ReservationBasis>());
             let mut r = json!({"basis": basis});
             if basis == "below_threshold_location" {
                 r["location"] = json!("Kent");
@@ -285,14 +261,6 @@ pub fn generate<C: Choices>(choices: &mut C, wild: bool) -> String {
 /// The check result of a tender against `protocol`, as the bytes a `result.json` would hold.
 pub fn result(protocol: &str, tender: &str) -> Result<String, String> {
     crate::result_text(crate::run_texts("check-tender", protocol, tender, None)?)
-}
-
-fn sha256(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// One line of `tests/generated/regime-hashes.txt`: the seed, the first 16 hex digits of the

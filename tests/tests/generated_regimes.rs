@@ -16,6 +16,8 @@ use ulo_conformance::generate::recorded_lines;
 use ulo_conformance::regimes::{
     check_tender_text, compare_lines, hash_line, protocol_text, result, tender, REGIME_CASES,
 };
+use ulo_core::choice::Choice;
+use ulo_core::regime::Regime;
 
 fn hashes_path() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("generated/regime-hashes.txt")
@@ -139,23 +141,13 @@ fn the_regime_cases_cover_every_regime_and_standing() {
     for (k, v) in &counts {
         println!("{v:6}  {k}");
     }
-    let mut needed: Vec<String> = [
-        "pa2023",
-        "pa2023_light_touch",
-        "pa2023_below_threshold",
-        "pcr2015",
-        "pcr2015_light_touch",
-        "pcr2015_below_threshold",
-        "scotland",
-        "scotland_light_touch",
-        "scotland_below_threshold",
-        "psr",
-        "grant",
-        "not stated",
-    ]
-    .iter()
-    .map(|r| format!("regime {r}"))
-    .collect();
+    // Every regime the core knows, and "not stated".
+    let mut needed: Vec<String> = Regime::ALL
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(["not stated"])
+        .map(|r| format!("regime {r}"))
+        .collect();
     needed.extend(
         [
             "decided stated",
