@@ -81,7 +81,7 @@ pub(super) fn pcr2015(started: Date) -> Option<Thresholds> {
             net_of_vat: false,
         })
     } else {
-        net_before_2022(started, "", cite("PCR15", "reg 5"))
+        net_before_2022(started, false, cite("PCR15", "reg 5"))
     }
 }
 
@@ -119,7 +119,7 @@ pub(super) fn scotland(started: Date) -> Option<Thresholds> {
             net_of_vat: false,
         })
     } else {
-        net_before_2022(started, "Scottish ", cite("PCSR15", "reg 5"))
+        net_before_2022(started, true, cite("PCSR15", "reg 5"))
     }
 }
 
@@ -127,34 +127,29 @@ pub(super) fn scotland(started: Date) -> Option<Thresholds> {
 /// Scottish regulations (the euro thresholds of Directive 2014/24/EU in sterling): sub-central
 /// GBP 181,302 then 189,330, light-touch 615,278 then 663,540, central government 122,976 from
 /// 2020 (the 2018 central figure is not confirmed here). Earlier ones are not held.
-fn net_before_2022(started: Date, whose: &'static str, law: CiteRef) -> Option<Thresholds> {
-    let (light_touch, central, sub_central, period) = if started >= Date::known(2020, 1, 1) {
+fn net_before_2022(started: Date, scottish: bool, law: CiteRef) -> Option<Thresholds> {
+    // (light-touch, central, sub-central, period for England and Wales, period for Scotland)
+    let (light_touch, central, sub_central, english, scots) = if started >= Date::known(2020, 1, 1)
+    {
         (
             663_540,
             Some(122_976),
             189_330,
-            "from 1 January 2020 to 31 December 2021",
+            "for procurements begun from 1 January 2020 to 31 December 2021 (net of VAT)",
+            "for Scottish procurements begun from 1 January 2020 to 31 December 2021 (net of VAT)",
         )
     } else if started >= Date::known(2018, 1, 1) {
         (
             615_278,
             None,
             181_302,
-            "from 1 January 2018 to 31 December 2019",
+            "for procurements begun from 1 January 2018 to 31 December 2019 (net of VAT)",
+            "for Scottish procurements begun from 1 January 2018 to 31 December 2019 (net of VAT)",
         )
     } else {
         return None;
     };
-    let period: &'static str = match (whose, period) {
-        ("", p) if p.starts_with("from 1 January 2020") => {
-            "for procurements begun from 1 January 2020 to 31 December 2021 (net of VAT)"
-        }
-        ("", _) => "for procurements begun from 1 January 2018 to 31 December 2019 (net of VAT)",
-        (_, p) if p.starts_with("from 1 January 2020") => {
-            "for Scottish procurements begun from 1 January 2020 to 31 December 2021 (net of VAT)"
-        }
-        _ => "for Scottish procurements begun from 1 January 2018 to 31 December 2019 (net of VAT)",
-    };
+    let period = if scottish { scots } else { english };
     Some(Thresholds {
         light_touch: pounds(light_touch),
         central: central.map(Exact::int),
