@@ -605,26 +605,25 @@ impl Deciding<'_> {
         };
         let cmp = if is_above { ">=" } else { "<" };
         self.step(
-            if t.net_of_vat {
-                format!(
-                    "{} including VAT is {} the {}threshold of {} (net of VAT) in force {}: {}.",
-                    money(value),
-                    if is_above { "at or above" } else { "below" },
-                    if light_touch { "light-touch " } else { "" },
-                    money(threshold),
-                    t.period,
-                    if is_above {
+            {
+                // Before 2022 the threshold is net of VAT: say so, and why the answer holds
+                // whatever VAT the value includes.
+                let (net, why) = match (t.net_of_vat, is_above) {
+                    (false, _) => ("", String::new()),
+                    (true, true) => (
+                        " (net of VAT)",
                         format!(
-                            "it reaches the threshold even without VAT of up to 20%{}",
+                            ": it reaches the threshold even without VAT of up to 20%{}",
                             without_vat(value)
-                        )
-                    } else {
-                        "without its VAT it is lower still".to_string()
-                    }
-                )
-            } else {
+                        ),
+                    ),
+                    (true, false) => (
+                        " (net of VAT)",
+                        ": without its VAT it is lower still".into(),
+                    ),
+                };
                 format!(
-                    "{} including VAT is {} the {}threshold of {} in force {}.",
+                    "{} including VAT is {} the {}threshold of {}{net} in force {}{why}.",
                     money(value),
                     if is_above { "at or above" } else { "below" },
                     if light_touch { "light-touch " } else { "" },
