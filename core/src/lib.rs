@@ -58,7 +58,7 @@ pub use error::{
 };
 pub use exact::Exact;
 pub use protocol::Protocol;
-pub use report::{ScoreResult, SelfCheckResult, TenderCheck};
+pub use report::{ScoreResult, ScoreSummary, SelfCheckResult, TenderCheck};
 pub use self_check::CheckedDraft;
 pub use tender::Tender;
 
@@ -87,6 +87,23 @@ impl Protocol {
     /// As [`award::score`]: a figure too large for exact arithmetic.
     pub fn score(&self, tender: &Tender, bids: &Bids) -> Result<ScoreResult, Problems> {
         award::score(self, tender, bids)
+    }
+
+    /// Scores a tender's bids in summary, explaining in full only the bids named in `explain`;
+    /// see [`award::summary`]. For tenders whose full result would be too large
+    /// ([`award::MAX_EXPLAINED`]), and for callers that need the figures, not the reasons.
+    ///
+    /// # Errors
+    ///
+    /// As [`award::summary`]: a name that is no bid's, too many bids named, or a figure too
+    /// large for exact arithmetic.
+    pub fn summary(
+        &self,
+        tender: &Tender,
+        bids: &Bids,
+        explain: &[String],
+    ) -> Result<ScoreSummary, Problems> {
+        award::summary(self, tender, bids, explain)
     }
 
     /// Ranks a tender's bids without explaining them; see [`award::rank`].

@@ -93,7 +93,7 @@ pub(super) fn leaf(
 ) -> Result<(), Overflow> {
     let ctx = &run.ctx;
     let node = &run.nodes[i];
-    let mut row = run.blank(i);
+    let mut row = run.blank(w, i);
     let Some(v) = bid_fact_value(&w.bid.organisation, &w.bid.facts, fact) else {
         let why = format!(
             "the bid does not give the {}",

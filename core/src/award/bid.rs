@@ -14,7 +14,8 @@ impl Run<'_> {
     /// marks, and every criterion but price.
     pub fn start<'b>(&self, bid: &'b Bid) -> Result<Work<'b>, Overflow> {
         let protocol = self.ctx.protocol;
-        let (verdict, eligibility) = if self.explain {
+        let explain = self.explains(bid);
+        let (verdict, eligibility) = if explain {
             let (v, e) = eligibility::assess(protocol, &bid.organisation);
             (v, Some(e))
         } else {
@@ -23,12 +24,15 @@ impl Run<'_> {
         let n = self.nodes.len();
         let mut w = Work {
             bid,
+            explain,
+            gate_outcomes: Vec::new(),
+            reservation_outcome: None,
             verdict,
             eligibility,
             gates: Vec::new(),
             reservation: None,
-            flags: Flags::new(self.explain),
-            rows: if self.explain {
+            flags: Flags::new(explain, self.summary),
+            rows: if explain {
                 vec![None; n]
             } else {
                 Vec::new()

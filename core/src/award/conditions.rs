@@ -23,15 +23,19 @@ pub(super) fn gates(run: &Run, w: &mut Work) {
     let bid = w.bid;
     for g in &ctx.protocol.doc().award.gates {
         let outcome = bid.gate(&g.id);
-        if run.explain {
+        let status = match outcome {
+            Some(GateOutcome::Pass) => GateStatus::Pass,
+            Some(GateOutcome::Fail) => GateStatus::Fail,
+            None => GateStatus::NotAssessed,
+        };
+        if run.summary {
+            w.gate_outcomes.push(status);
+        }
+        if w.explain {
             w.gates.push(GateRow {
                 gate: g.id.clone(),
                 title: g.title.clone(),
-                outcome: match outcome {
-                    Some(GateOutcome::Pass) => GateStatus::Pass,
-                    Some(GateOutcome::Fail) => GateStatus::Fail,
-                    None => GateStatus::NotAssessed,
-                },
+                outcome: status,
                 cites: ctx.cites(&g.cites),
             });
         }
@@ -119,7 +123,10 @@ pub(super) fn reserved(run: &Run, w: &mut Work) {
             (b, o)
         }
     };
-    if run.explain {
+    if run.summary {
+        w.reservation_outcome = Some(outcome.outcome);
+    }
+    if w.explain {
         w.reservation = Some(ReservationRow {
             basis,
             outcome: outcome.outcome,

@@ -2,10 +2,11 @@
 //!
 //! A flag's code is always kept, because the ranking lists the codes of the flags that leave a
 //! bid in competition whether or not a run explains; its words (message, action, clauses,
-//! trace) are written only when explaining, so ranking alone pays nothing for them.
+//! trace) are written only for a bid that is explained, so ranking alone pays nothing for
+//! them, and a summary keeps only each flag's code, criterion and whether it excludes.
 
 use crate::explain::{CiteRef, Trace};
-use crate::report::{Flag, FlagCode};
+use crate::report::{Flag, FlagBrief, FlagCode};
 
 /// What a flag says, written only when a run explains.
 pub(super) struct Words {
@@ -22,19 +23,25 @@ pub(super) struct Words {
 /// The flags raised on a bid.
 pub(super) struct Flags {
     explain: bool,
+    summary: bool,
     /// Codes of the flags that do not exclude the bid, in the order raised.
     pub open: Vec<FlagCode>,
     /// The flags in full (explaining only).
     pub raised: Vec<Flag>,
+    /// Every flag's code, criterion and effect, in the order raised (summary runs only).
+    pub briefs: Vec<FlagBrief>,
 }
 
 impl Flags {
-    /// No flags yet; `explain` says whether their words will be written.
-    pub fn new(explain: bool) -> Flags {
+    /// No flags yet; `explain` says whether their words will be written, `summary` whether
+    /// their codes are kept for a summary.
+    pub fn new(explain: bool, summary: bool) -> Flags {
         Flags {
             explain,
+            summary,
             open: Vec::new(),
             raised: Vec::new(),
+            briefs: Vec::new(),
         }
     }
 
@@ -48,6 +55,13 @@ impl Flags {
     ) {
         if !excludes {
             self.open.push(code);
+        }
+        if self.summary {
+            self.briefs.push(FlagBrief {
+                code,
+                criterion: criterion.map(str::to_string),
+                excludes,
+            });
         }
         if self.explain {
             let w = words();

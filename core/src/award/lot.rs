@@ -13,15 +13,17 @@ use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::{Exact, Overflow};
 use crate::explain::{self, money, Input, Trace};
 use crate::protocol::{AbnormallyLow, CriterionBody, LowBenchmark, Method};
-use crate::report::{BidResult, FlagCode, LotResult};
+use crate::report::{BidResult, BidSummary, FlagCode, LotResult};
 use crate::tender::Lot;
 
 /// What a run produces: each lot's ranking, and each bid's full result when explaining.
 pub(super) struct Scored {
     /// Each lot's ranking, in tender order.
     pub lots: Vec<LotResult>,
-    /// Each bid's result, in id order (explaining only).
+    /// Each explained bid's result, in id order.
     pub bids: Vec<BidResult>,
+    /// Each bid's summary, in id order (summary runs only).
+    pub summaries: Vec<BidSummary>,
 }
 
 /// The one problem a run can meet: a figure too large for exact arithmetic.
@@ -42,15 +44,19 @@ impl Run<'_> {
         for bid in bids.iter() {
             works.push(self.start(bid).map_err(|_| overflow(&bid.id))?);
         }
-        // Full results by work index; works are in bid id order, as results are published.
-        let mut results: Vec<Option<BidResult>> = vec![None; works.len()];
+        // Results by work index; works are in bid id order, as results are published.
+        let mut out = status::Out {
+            results: vec![None; works.len()],
+            summaries: vec![None; works.len()],
+        };
         let mut lots = Vec::new();
         for lot in &self.ctx.tender.doc().lots {
-            lots.push(self.lot(lot, &mut works, &mut results)?);
+            lots.push(self.lot(lot, &mut works, &mut out)?);
         }
         Ok(Scored {
             lots,
-            bids: results.into_iter().flatten().collect(),
+            bids: out.results.into_iter().flatten().collect(),
+            summaries: out.summaries.into_iter().flatten().collect(),
         })
     }
 
@@ -59,7 +65,7 @@ impl Run<'_> {
         &self,
         lot: &Lot,
         works: &mut [Work],
-        results: &mut [Option<BidResult>],
+        out: &mut status::Out,
     ) -> Result<LotResult, Problems> {
         let idx: Vec<usize> = (0..works.len())
             .filter(|i| works[*i].bid.lot == lot.id)
@@ -68,11 +74,13 @@ impl Run<'_> {
         let mut standings = Vec::new();
         for &i in &idx {
             let w = &mut works[i];
-            let (standing, result) = status::settle(self, w).map_err(|_| overflow(&w.bid.id))?;
-            results[i] = result;
+            let (standing, result, summary) =
+                status::settle(self, w).map_err(|_| overflow(&w.bid.id))?;
+            out.results[i] = result;
+            out.summaries[i] = summary;
             standings.push((i, standing));
         }
-        let (ranking, not_ranked) = status::rank(self, works, &standings, results);
+        let (ranking, not_ranked) = status::rank(self, works, &standings, out);
         Ok(LotResult {
             lot: lot.id.clone(),
             title: lot.title.clone(),
@@ -145,7 +153,7 @@ fn price_leaves(
         let Some(CriterionBody::Leaf(Method::Price(formula))) = node.crit.map(|c| &c.body) else {
             continue;
         };
-        let (share, words) = if run.explain {
+        let (share, words) = if w.explain {
             let s = price::share(*formula, price, lowest, lowest_note, lot)?;
             (s.share, Some((s.formula, s.inputs)))
         } else {
@@ -153,7 +161,7 @@ fn price_leaves(
         };
         let figures = ctx.marks(node.available, share)?;
         w.marks[i] = Some(figures.1);
-        if let (Some((text, inputs)), Some(mut row)) = (words, run.blank(i)) {
+        if let (Some((text, inputs)), Some(mut row)) = (words, run.blank(w, i)) {
             let rule = format!("award.price.{}", formula.word());
             row.marks = Some(ctx.show(figures.1));
             row.trace = Some(ctx.leaf_trace(

@@ -46,21 +46,21 @@ pub(super) fn leaf(
         return Ok(());
     };
     let spread = moderation::spread(given.scores);
-    let mut row = run.blank(i);
-    let mut detail = run.explain.then(|| detail(run, scale, given, spread));
+    let mut row = run.blank(w, i);
+    let mut detail = w.explain.then(|| detail(run, scale, given, spread));
     if let Some(sp) = spread {
         variance(run, w, node, given.scores, sp);
     }
     let method = &run.ctx.protocol.doc().award.moderation.method;
     let consensus = given.consensus.map(|c| c.score);
-    match moderation::moderate(method, &run.panel, given.scores, consensus, run.explain) {
+    match moderation::moderate(method, &run.panel, given.scores, consensus, w.explain) {
         Ok(m) => {
             let value = m.value;
             if let Some(d) = &mut detail {
                 d.moderated = Some(value.to_exact_string());
             }
             partial(run, w, node, given.scores);
-            let (marks, trace) = marks(run, node, scale, m)?;
+            let (marks, trace) = marks(run, node, scale, m, w.explain)?;
             if let Some(min) = minimum {
                 threshold(w, node, min, value, trace.as_ref());
             }
@@ -165,12 +165,13 @@ fn marks(
     node: &Node,
     scale: &Scale,
     m: Moderated,
+    explain: bool,
 ) -> Result<(Exact, Option<Trace>), Overflow> {
     let ctx = &run.ctx;
     let value = m.value;
     let share = value.div(Exact::int(i128::from(scale.max())))?;
     let figures = ctx.marks(node.available, share)?;
-    let trace = run.explain.then(|| {
+    let trace = explain.then(|| {
         let formula = format!("{} ÷ {} × {{marks}}", value.to_exact_string(), scale.max());
         let mut inputs = m.inputs;
         inputs.push(Input {

@@ -6,6 +6,11 @@
 //! tie notes). Both run this same code, so they share every figure; the text is skipped, never
 //! the arithmetic. Ranking alone is what a what-if sweep needs, many times over, and it is
 //! an order of magnitude faster.
+//!
+//! Between the two, a summary run keeps each bid's marks, gate outcomes and flag codes (no
+//! text), and explains only the bids named: whether a bid is explained is decided per bid
+//! ([`Work::explain`]), so a named bid's explanation comes from exactly the code, and has exactly
+//! the bytes, it has in the full result.
 
 use super::flags::Flags;
 use super::marks::Ctx;
@@ -15,13 +20,24 @@ use crate::eligibility::Verdict;
 use crate::exact::Exact;
 use crate::explain::CiteRef;
 use crate::protocol::{Cite, Criterion, CriterionBody, Method, Protocol, Scale, TreeNode};
-use crate::report::{CriterionMethod, CriterionResult, EligibilityResult, GateRow, ReservationRow};
+use crate::report::{
+    CriterionMethod, CriterionResult, EligibilityResult, GateRow, GateStatus, ReservationRow,
+    TestOutcome,
+};
 use crate::tender::Tender;
 
 /// A bid part-way through scoring. Per-criterion figures are held by tree position.
 pub(super) struct Work<'b> {
     /// The bid.
     pub bid: &'b Bid,
+    /// Whether this bid is explained in full (every bid in a full result; the named ones in a
+    /// summary).
+    pub explain: bool,
+    /// Each gate's outcome, in the protocol's order (summary runs only).
+    pub gate_outcomes: Vec<GateStatus>,
+    /// The reservation basis's outcome, when the tender reserves the contract (summary runs
+    /// only).
+    pub reservation_outcome: Option<TestOutcome>,
     /// Whether the bidder is user-led, which a reserved contract and a tie-break may need.
     pub verdict: Verdict,
     /// The eligibility tests in full (explaining only).
@@ -89,13 +105,29 @@ impl Node<'_> {
     }
 }
 
+/// Which bids a run explains in full.
+#[derive(Clone, Copy)]
+pub(super) enum Explain<'a> {
+    /// Every bid: the full result.
+    All,
+    /// None: ranking or a summary alone.
+    None,
+    /// The bids with these ids (ids that are no bid's explain nothing).
+    Only(&'a [String]),
+}
+
 /// One scoring run: the settings, and what is worked out once for all the bids rather than for
 /// each (every criterion's place, marks and blank row; the panel; resolved clauses).
 pub(super) struct Run<'a> {
     /// The settings.
     pub ctx: Ctx<'a>,
-    /// Whether the run writes explanations.
+    /// Whether the run writes explanations for any bid (its blank rows, clauses and panel
+    /// labels are prepared once for them).
     pub explain: bool,
+    /// The bids explained, by id, sorted; `None` when every bid is (explaining runs only).
+    only: Option<Vec<&'a str>>,
+    /// Whether the run keeps each bid's summary (marks, gate outcomes, flag codes).
+    pub summary: bool,
     /// Every criterion, in tree order.
     pub nodes: Vec<Node<'a>>,
     /// Node positions in criterion-id order, to match a bid's id-sorted scores to nodes in one
@@ -114,8 +146,24 @@ pub(super) struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    /// Works out once what every bid's scoring needs.
-    pub fn new(protocol: &'a Protocol, tender: &'a Tender, explain: bool) -> Run<'a> {
+    /// Works out once what every bid's scoring needs. `explain` says which bids are explained;
+    /// `summary` whether each bid's summary is kept.
+    pub fn new(
+        protocol: &'a Protocol,
+        tender: &'a Tender,
+        which: Explain<'a>,
+        summary: bool,
+    ) -> Run<'a> {
+        let (explain, only) = match which {
+            Explain::All => (true, None),
+            Explain::None => (false, None),
+            Explain::Only(ids) => {
+                let mut ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                (!ids.is_empty(), Some(ids))
+            }
+        };
         let ctx = Ctx {
             protocol,
             tender,
@@ -169,12 +217,27 @@ impl<'a> Run<'a> {
             award_cites,
             ctx,
             explain,
+            only,
+            summary,
         }
     }
 
-    /// A criterion's blank row (explaining only).
-    pub fn blank(&self, i: usize) -> Option<CriterionResult> {
-        self.nodes[i].blank.clone()
+    /// Whether a bid is explained in full.
+    pub fn explains(&self, bid: &Bid) -> bool {
+        self.explain
+            && self
+                .only
+                .as_ref()
+                .is_none_or(|ids| ids.binary_search(&bid.id.as_str()).is_ok())
+    }
+
+    /// A criterion's blank row, for a bid that is explained.
+    pub fn blank(&self, w: &Work, i: usize) -> Option<CriterionResult> {
+        if w.explain {
+            self.nodes[i].blank.clone()
+        } else {
+            None
+        }
     }
 
     /// A bid's entries by criterion id (sorted by id, as read) laid out by node position: one

@@ -12,8 +12,18 @@ use crate::eligibility::Verdict;
 use crate::exact::{Exact, Overflow};
 use crate::explain::Trace;
 use crate::report::{
-    BidResult, BidStatus, CriterionResult, FlagCode, NotRanked, NotRankedStatus, RankRow,
+    BidResult, BidStatus, BidSummary, CriterionMarks, CriterionResult, FlagCode, GateOutcomeRow,
+    NotRanked, NotRankedStatus, RankRow,
 };
+
+/// A bid's results, by work index: in full (explained bids) and in summary (summary runs).
+#[derive(Default)]
+pub(super) struct Out {
+    /// Full results.
+    pub results: Vec<Option<BidResult>>,
+    /// Summaries.
+    pub summaries: Vec<Option<BidSummary>>,
+}
 
 /// Where a bid stands once its marks are in: in competition with its total, or not ranked and
 /// why. A ranked bid always has a total, by construction.
@@ -28,7 +38,7 @@ fn finish_rows(run: &Run, w: &mut Work) -> Result<Vec<CriterionResult>, Overflow
         if node.children.is_empty() {
             continue;
         }
-        let mut row = run.blank(i);
+        let mut row = run.blank(w, i);
         let parts: Option<Vec<Exact>> = node.children.iter().map(|c| w.marks[*c]).collect();
         if let Some(parts) = parts {
             let total = sum(&parts)?;
@@ -46,7 +56,7 @@ fn finish_rows(run: &Run, w: &mut Work) -> Result<Vec<CriterionResult>, Overflow
         } else if let Some(row) = &mut row {
             row.missing = Some("some of its criteria could not be scored yet".into());
         }
-        if run.explain {
+        if w.explain {
             w.rows[i] = row;
         }
     }
@@ -67,15 +77,53 @@ fn total(run: &Run, w: &Work) -> Result<Option<(Exact, Option<Trace>)>, Overflow
         return Ok(None);
     };
     let t = sum(&parts)?;
-    let trace = run.explain.then(|| {
+    let trace = w.explain.then(|| {
         run.ctx
             .sum_trace("award.total", None, &parts, t, run.award_cites.clone())
     });
     Ok(Some((t, trace)))
 }
 
-/// Settles a bid once all its marks are in: its standing, and its full result when explaining.
-pub(super) fn settle(run: &Run, w: &mut Work) -> Result<(Standing, Option<BidResult>), Overflow> {
+/// A bid's summary, once it is settled (its rank is set when the lot is ranked).
+fn summary(run: &Run, w: &mut Work, status: BidStatus, total: Option<Exact>) -> BidSummary {
+    let ctx = &run.ctx;
+    let bid = w.bid;
+    let gates = ctx.protocol.doc().award.gates.iter();
+    BidSummary {
+        bid: bid.id.clone(),
+        bidder: bid.organisation.name.clone(),
+        lot: bid.lot.clone(),
+        price: bid.price.to_fixed(2),
+        status,
+        rank: None,
+        total: total.map(|t| ctx.show(t)),
+        available: ctx.show(Exact::HUNDRED),
+        eligibility: w.verdict,
+        gates: gates
+            .zip(&w.gate_outcomes)
+            .map(|(g, o)| GateOutcomeRow {
+                gate: g.id.clone(),
+                outcome: *o,
+            })
+            .collect(),
+        reservation: w.reservation_outcome,
+        marks: CriterionMarks(
+            run.nodes
+                .iter()
+                .zip(&w.marks)
+                .map(|(n, m)| (n.id.to_string(), m.map(|m| ctx.show(m))))
+                .collect(),
+        ),
+        flags: std::mem::take(&mut w.flags.briefs),
+    }
+}
+
+/// Settles a bid once all its marks are in: its standing, its full result when it is
+/// explained, and its summary in a summary run.
+pub(super) fn settle(
+    run: &Run,
+    w: &mut Work,
+) -> Result<(Standing, Option<BidResult>, Option<BidSummary>), Overflow> {
     let ctx = &run.ctx;
     let bid = w.bid;
     let criteria = finish_rows(run, w)?;
@@ -100,13 +148,15 @@ pub(super) fn settle(run: &Run, w: &mut Work) -> Result<(Standing, Option<BidRes
             trace: None,
         });
     }
-    // The eligibility in full is there exactly when the run explains.
+    let status = standing.map_or_else(BidStatus::from, |_| BidStatus::Ranked);
+    let brief = run.summary.then(|| summary(run, w, status, total));
+    // The eligibility in full is there exactly when the bid is explained.
     let result = w.eligibility.take().map(|eligibility| BidResult {
         bid: bid.id.clone(),
         bidder: bid.organisation.name.clone(),
         lot: bid.lot.clone(),
         price: bid.price.to_fixed(2),
-        status: standing.map_or_else(BidStatus::from, |_| BidStatus::Ranked),
+        status,
         rank: None,
         total: total.map(|t| ctx.show(t)),
         available: ctx.show(Exact::HUNDRED),
@@ -117,16 +167,16 @@ pub(super) fn settle(run: &Run, w: &mut Work) -> Result<(Standing, Option<BidRes
         criteria,
         flags: std::mem::take(&mut w.flags.raised),
     });
-    Ok((standing, result))
+    Ok((standing, result, brief))
 }
 
 /// Ranks the bids of a lot that compete, given each bid's standing by work index, and lists the
-/// rest with their reasons. Sets each ranked bid's rank in its full result.
+/// rest with their reasons. Sets each ranked bid's rank in its full result and its summary.
 pub(super) fn rank(
     run: &Run,
     works: &[Work],
     standings: &[(usize, Standing)],
-    results: &mut [Option<BidResult>],
+    out: &mut Out,
 ) -> (Vec<RankRow>, Vec<NotRanked>) {
     let ctx = &run.ctx;
     let mut cands = Vec::new();
@@ -162,8 +212,11 @@ pub(super) fn rank(
     for p in placed {
         let c = &cands[p.candidate];
         let i = in_order[p.candidate];
-        if let Some(r) = &mut results[i] {
+        if let Some(r) = &mut out.results[i] {
             r.rank = Some(p.rank);
+        }
+        if let Some(s) = &mut out.summaries[i] {
+            s.rank = Some(p.rank);
         }
         rows.push(RankRow {
             rank: p.rank,

@@ -239,6 +239,20 @@ pub enum ProblemKind {
         /// Where in the computation.
         detail: String,
     },
+    /// A fully explained score result would be larger than the engine answers: its size grows
+    /// with bids x scored criteria x evaluators, and past the limit the answer would not fit in
+    /// memory or in a JavaScript string. A summary (and the explanation of named bids) is
+    /// answered instead.
+    ResultTooLarge {
+        /// The bids whose full explanation was asked for.
+        bids: usize,
+        /// Scored (leaf) criteria.
+        criteria: usize,
+        /// Evaluators on the panel (at least 1).
+        evaluators: usize,
+        /// The largest product of the three that is explained in full.
+        limit: usize,
+    },
     /// OCDS data that cannot be imported at all.
     Ocds(OcdsProblem),
 }
@@ -341,6 +355,7 @@ impl ProblemKind {
             ProblemKind::LawWithoutLegislation { .. } => "law-without-legislation",
             ProblemKind::RegimeListedTwice { .. } => "regime-listed-twice",
             ProblemKind::FigureTooLarge { .. } => "figure-too-large",
+            ProblemKind::ResultTooLarge { .. } => "result-too-large",
             ProblemKind::Ocds(o) => o.code(),
         }
     }
@@ -361,6 +376,15 @@ impl ProblemKind {
             ProblemKind::WeightsNot100 { total, .. } => Some(total.clone()),
             ProblemKind::ScoreOutsideScale { found, .. } => Some(found.to_string()),
             ProblemKind::TooLarge { bytes, .. } => Some(format!("{bytes} bytes")),
+            ProblemKind::ResultTooLarge {
+                bids,
+                criteria,
+                evaluators,
+                ..
+            } => Some(format!(
+                "{bids} bids x {criteria} scored criteria x {evaluators} evaluators = {}",
+                bids.saturating_mul(*criteria).saturating_mul(*evaluators)
+            )),
             ProblemKind::LotFactInTenderRule { fact } | ProblemKind::BuiltInFactGiven { fact } => {
                 Some(format!("\"{fact}\""))
             }
@@ -399,6 +423,9 @@ impl ProblemKind {
                     .join(", ")
             )),
             ProblemKind::TooLarge { limit, .. } => Some(format!("at most {limit} bytes")),
+            ProblemKind::ResultTooLarge { limit, .. } => Some(format!(
+                "at most {limit} for a fully explained result"
+            )),
             ProblemKind::UnknownField { allowed, .. } => Some(list(allowed)),
             ProblemKind::PriceFormulaOutsidePrice { .. } => Some("\"price\"".to_string()),
             ProblemKind::WrongTender { loaded, .. } => Some(format!("\"{loaded}\"")),
@@ -531,6 +558,15 @@ impl ProblemKind {
             ProblemKind::FigureTooLarge { detail } => {
                 format!("a figure is too large to compute exactly: {detail}")
             }
+            ProblemKind::ResultTooLarge {
+                bids,
+                criteria,
+                evaluators,
+                limit,
+            } => format!(
+                "a fully explained result for {bids} bids x {criteria} scored criteria x {evaluators} evaluators ({}) is more than the engine explains at once (at most {limit})",
+                bids.saturating_mul(*criteria).saturating_mul(*evaluators)
+            ),
             ProblemKind::Ocds(o) => o.message(),
         }
     }
@@ -637,6 +673,9 @@ impl ProblemKind {
             }
             ProblemKind::FigureTooLarge { .. } => {
                 "check the amounts and weights for a typing slip (an extra digit, say)".into()
+            }
+            ProblemKind::ResultTooLarge { .. } => {
+                "ask for the summary (every bid's status, rank, total and marks; `ulo score --summary`, or `detail: \"summary\"` in the JavaScript API) and the full explanation of the bids you need by name (`--explain BID`, or `explain: [\"BID\"]`)".into()
             }
             ProblemKind::Ocds(o) => o.help().into(),
         }
