@@ -1270,6 +1270,7 @@ fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
                 "/$defs/tenderCheck/properties/document",
                 "/$defs/scoreResult/properties/document",
                 "/$defs/selfCheckResult/properties/document",
+                "/$defs/scoreSummary/properties/document",
             ],
             serialised(&values(ResultDocument::ALL)),
         ),
@@ -1286,7 +1287,15 @@ fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
             serialised(&values(TestOutcome::ALL)),
         ),
         (
+            vec!["/$defs/bidSummary/properties/reservation"],
+            serialised(&values(TestOutcome::ALL)),
+        ),
+        (
             vec!["/$defs/eligibility/properties/verdict"],
+            serialised(&values(Verdict::ALL)),
+        ),
+        (
+            vec!["/$defs/bidSummary/properties/eligibility"],
             serialised(&values(Verdict::ALL)),
         ),
         (
@@ -1303,6 +1312,10 @@ fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
             serialised(&values(BidStatus::ALL)),
         ),
         (
+            vec!["/$defs/bidSummary/properties/status"],
+            serialised(&values(BidStatus::ALL)),
+        ),
+        (
             vec!["/$defs/notRanked/properties/status"],
             serialised(&values(NotRankedStatus::ALL)),
         ),
@@ -1312,6 +1325,10 @@ fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
         ),
         (
             vec!["/$defs/gateRow/properties/outcome"],
+            serialised(&values(GateStatus::ALL)),
+        ),
+        (
+            vec!["/$defs/gateOutcome/properties/outcome"],
             serialised(&values(GateStatus::ALL)),
         ),
         (
@@ -1789,6 +1806,12 @@ fn one_problem_of_each_kind() -> Vec<ProblemKind> {
             regime: text(),
         },
         ProblemKind::FigureTooLarge { detail: text() },
+        ProblemKind::ResultTooLarge {
+            bids: 3,
+            criteria: 2,
+            evaluators: 1,
+            limit: 5,
+        },
         ProblemKind::Ocds(OcdsProblem::NotRecognised),
     ]
 }
@@ -1874,6 +1897,7 @@ problem_kinds! {
     ProblemKind::LawWithoutLegislation { .. },
     ProblemKind::RegimeListedTwice { .. },
     ProblemKind::FigureTooLarge { .. },
+    ProblemKind::ResultTooLarge { .. },
     ProblemKind::Ocds(_),
 }
 
