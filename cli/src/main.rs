@@ -20,7 +20,7 @@ ulo: a commissioning protocol engine for user-led organisations
 Usage:
   ulo validate FILE [--protocol FILE] [--tender FILE] [--json]
   ulo check-tender TENDER [--protocol FILE] [--json]
-  ulo score TENDER BIDS [--protocol FILE] [--json]
+  ulo score TENDER BIDS [--protocol FILE] [--json] [--summary] [--explain BID]...
   ulo self-check TENDER DRAFT [--protocol FILE] [--json]
   ulo example protocol|tender|bids|self-check
   ulo --help | --version
@@ -38,6 +38,10 @@ Options:
                    core/protocols/ulcp-1.0.0.json reproduces results made under 1.0.0)
   --tender FILE    for validate: the tender that bids or a self-check belong to
   --json           print the result document (JSON) instead of a report
+  --summary        for score: every bid's figures without the explanations (a score-summary);
+                   needed past the full result's limit (bids x scored criteria x evaluators
+                   over 200,000)
+  --explain BID    for score: the summary, with bid BID explained in full (repeat for more)
 
 Exit status: 0 success, 1 invalid input, 2 usage error.
 ";
@@ -49,6 +53,8 @@ struct Args {
     protocol: Option<String>,
     tender: Option<String>,
     json: bool,
+    summary: bool,
+    explain: Vec<String>,
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -65,10 +71,14 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         protocol: None,
         tender: None,
         json: false,
+        summary: false,
+        explain: Vec::new(),
     };
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => args.json = true,
+            "--summary" => args.summary = true,
+            "--explain" => args.explain.push(it.next().ok_or("--explain needs a bid id")?),
             "--protocol" => {
                 args.protocol = Some(it.next().ok_or("--protocol needs a file")?);
             }
@@ -148,10 +158,16 @@ fn example(args: &Args) -> Result<Result<(), Failure>, String> {
     Ok(Ok(()))
 }
 
+/// Writes a result straight to standard output through a buffer: a large result is never held
+/// as one string beside itself.
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Internal(e.to_string()))?;
-    println!("{text}");
-    Ok(())
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value)
+        .map_err(|e| Failure::Internal(e.to_string()))?;
+    writeln!(out)
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::Internal(e.to_string()))
 }
 
 fn validate(args: &Args) -> Result<(), Failure> {
@@ -232,9 +248,36 @@ fn score(args: &Args) -> Result<(), Failure> {
     let protocol = load_protocol(args.protocol.as_deref())?;
     let tender = load_tender(&protocol, &args.files[0])?;
     let bids = load_bids(&protocol, &tender, &args.files[1])?;
+    if args.summary || !args.explain.is_empty() {
+        let summary = protocol
+            .summary(&tender, &bids, &args.explain)
+            .map_err(|p| Failure::Invalid(p, args.files[1].clone()))?;
+        drop(bids);
+        if args.json {
+            return print_json(&summary);
+        }
+        // The report of a summary: the rankings, and scorecards for the bids named.
+        let n = summary.bids.len();
+        let report = ulo_core::ScoreResult {
+            document: summary.document,
+            engine: summary.engine,
+            protocol: summary.protocol,
+            tender: summary.tender,
+            input_hash: summary.input_hash,
+            regime: summary.regime,
+            rounding: summary.rounding,
+            findings: summary.findings,
+            lots: summary.lots,
+            bids: summary.explained,
+        };
+        print!("{}", render::score(&report));
+        println!("Summary of {n} bids: scorecards are shown for the bids named with --explain.");
+        return Ok(());
+    }
     let result = protocol
         .score(&tender, &bids)
         .map_err(|p| Failure::Invalid(p, args.files[1].clone()))?;
+    drop(bids);
     if args.json {
         print_json(&result)
     } else {

@@ -31,6 +31,30 @@ pub fn bids_digest(value: &Value) -> String {
     let Some(obj) = value.as_object() else {
         return digest(value);
     };
+    let bids = match obj.get("bids") {
+        Some(Value::Array(items)) => Some(
+            items
+                .iter()
+                .map(|b| {
+                    let id = b.get("id").and_then(Value::as_str).unwrap_or("");
+                    let mut text = Vec::new();
+                    write_canonical(b, &mut text);
+                    (id.to_string(), text)
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
+    bids_digest_parts(obj, bids)
+}
+
+/// The digest of a bids document given as its top-level fields and, when `bids` is a list,
+/// each bid's id and canonical text (the `bids` entry of `obj` then only marks its place): so a
+/// document read one bid at a time has the digest of the same document read whole.
+pub(crate) fn bids_digest_parts(
+    obj: &serde_json::Map<String, Value>,
+    mut bids: Option<Vec<(String, Vec<u8>)>>,
+) -> String {
     let mut out = vec![b'{'];
     for (i, (k, v)) in sorted_entries(obj).into_iter().enumerate() {
         if i > 0 {
@@ -38,17 +62,8 @@ pub fn bids_digest(value: &Value) -> String {
         }
         write_string(k, &mut out);
         out.push(b':');
-        match (k.as_str(), v) {
-            ("bids", Value::Array(items)) => {
-                let mut bids: Vec<(&str, Vec<u8>)> = items
-                    .iter()
-                    .map(|b| {
-                        let id = b.get("id").and_then(Value::as_str).unwrap_or("");
-                        let mut text = Vec::new();
-                        write_canonical(b, &mut text);
-                        (id, text)
-                    })
-                    .collect();
+        match (k.as_str(), bids.as_mut()) {
+            ("bids", Some(bids)) => {
                 bids.sort();
                 out.push(b'[');
                 for (j, (_, text)) in bids.iter().enumerate() {
@@ -59,7 +74,7 @@ pub fn bids_digest(value: &Value) -> String {
                 }
                 out.push(b']');
             }
-            (_, v) => write_canonical(v, &mut out),
+            _ => write_canonical(v, &mut out),
         }
     }
     out.push(b'}');

@@ -17,6 +17,7 @@ use crate::tender::Tender;
 use serde_json::Value;
 
 mod organisation;
+mod stream;
 
 use organisation::read_organisation;
 pub use organisation::{
@@ -670,6 +671,11 @@ pub fn panel_criteria(protocol: &Protocol) -> Vec<String> {
 
 /// Parses, reads and checks bids for a tender.
 pub fn from_json(protocol: &Protocol, tender: &Tender, text: &str) -> Result<Bids, Problems> {
+    // A valid document is read a bid at a time (see `stream`); anything else is read whole, so
+    // that its problems are reported exactly as they always were.
+    if let Some((doc, digest)) = stream::read(text) {
+        return check(protocol, tender, doc, digest);
+    }
     let value = crate::json::parse(text, Document::Bids).map_err(|p| Problems(vec![p]))?;
     read_for(protocol, tender, &value)
 }
