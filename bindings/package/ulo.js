@@ -10,11 +10,26 @@
 // each error with `code`, `message`, `help`, `pointer` (a JSON pointer into the document at
 // fault) and `document`. See ulo.d.ts for every type and README.md for an example.
 
-import initWasm, * as raw from './ulo_wasm.js';
+import initWasm, * as firstGlue from './ulo_wasm.js';
 
 let initialised = false;
 let initError = null;
+// Why the engine is down, when it trapped and no fresh instance was ready to take over.
 let crashed = null;
+
+// Recovery from a trap. A WebAssembly instance that traps (it should never happen: the engine
+// does not panic on any input, and refuses up front what it could not answer) may be left
+// half-way through an update of its memory, so it is never called again. Instead a second
+// instance of the module is kept ready, idle (its glue imported a second time under another
+// URL, so it has state of its own); after a trap it takes over at once, synchronously, and
+// another is started in the background. Engines made by the dead instance say so
+// (`ulo::engine-restarted`) instead of every later call failing until the page is reloaded.
+let glue = firstGlue; // the live instance's wasm-bindgen glue
+let generation = 0; // which instance is live; each Engine remembers the one that made it
+let standby = null; // the next instance, initialised and idle
+let standbyStarting = null;
+let instances = 0;
+let source; // what init() was given, to start another instance from
 
 /** A failure answer made on the JS side (the engine was never reached). */
 function failure(code, message, help, document = undefined) {
@@ -37,6 +52,78 @@ function crashedAnswer() {
     `the engine stopped after an internal error (${crashed}); its state can no longer be trusted`,
     'reload the page; if it happens again, report it to the ulo developers with the documents used',
   );
+}
+
+function restartedAnswer(reason) {
+  return failure(
+    'ulo::engine-crashed',
+    `the engine stopped after an internal error (${reason}) and has restarted; engines loaded before the restart no longer work`,
+    'load the protocol again with loadProtocol() or shippedProtocol() and repeat the call; if it happens again, report it to the ulo developers with the documents used',
+  );
+}
+
+function staleEngine() {
+  return failure(
+    'ulo::engine-restarted',
+    'the engine restarted after an internal error, and this protocol was loaded before the restart',
+    'load the protocol again with loadProtocol() or shippedProtocol()',
+  );
+}
+
+/** The source to start an instance from (a Response can be read once: each use takes a copy). */
+function nextSource() {
+  if (typeof Response === 'function' && source instanceof Response) {
+    const s = source;
+    source = s.clone();
+    return s;
+  }
+  return source;
+}
+
+/** Starts an idle instance in the background, to take over after a trap. Never rejects. */
+function startStandby() {
+  if (standby !== null || standbyStarting !== null) return standbyStarting;
+  instances += 1;
+  const url = new URL(`./ulo_wasm.js?instance=${instances}`, import.meta.url).href;
+  standbyStarting = (async () => {
+    try {
+      const g = await import(/* webpackIgnore: true */ /* @vite-ignore */ url);
+      const s = nextSource();
+      await g.default(s === undefined ? undefined : { module_or_path: s });
+      standby = g;
+    } catch {
+      standby = null; // no recovery possible here: a trap then needs a reload, as before
+    } finally {
+      standbyStarting = null;
+    }
+  })();
+  return standbyStarting;
+}
+
+/** After a trap: the idle instance takes over, if there is one. */
+function takeOver(reason) {
+  if (standby === null) {
+    crashed = reason;
+    return false;
+  }
+  glue = standby;
+  standby = null;
+  generation += 1;
+  crashed = null;
+  startStandby();
+  return true;
+}
+
+/**
+ * Resolves once an idle instance is ready to take over after a trap (at once if one is), to
+ * `true`, or to `false` when none can be started. Calls need not wait for it; it is for tests
+ * and for portals that want to know recovery is armed.
+ */
+export async function ready() {
+  if (!initialised) return false;
+  await startStandby();
+  if (crashed !== null && standby !== null) takeOver(crashed);
+  return standby !== null;
 }
 
 /**
@@ -77,18 +164,20 @@ function asText(value, label) {
 
 /**
  * Calls the engine and parses its answer. A trap inside WebAssembly (which should never happen:
- * the engine does not panic on any input) becomes a failure answer, and later calls say the
- * engine must be reloaded, since its memory may be inconsistent.
+ * the engine does not panic on any input) becomes a failure answer, and the instance is
+ * replaced by a fresh one (see `takeOver`), since its memory may be inconsistent. `made` is the
+ * generation of the engine handle used, if any: a handle from a dead instance is refused.
  */
-function call(fn) {
-  if (crashed !== null) return crashedAnswer();
+function call(fn, made = undefined) {
   if (!initialised) return notReady();
+  if (crashed !== null && !takeOver(crashed)) return crashedAnswer();
+  if (made !== undefined && made !== generation) return staleEngine();
   let text;
   try {
     text = fn();
   } catch (e) {
-    crashed = String(e && e.message ? e.message : e);
-    return crashedAnswer();
+    const reason = String(e && e.message ? e.message : e);
+    return takeOver(reason) ? restartedAnswer(reason) : crashedAnswer();
   }
   try {
     return JSON.parse(text);
@@ -104,14 +193,17 @@ function call(fn) {
  * Resolves to `true`, or to `false` (never rejects) when the module cannot be loaded, in which
  * case every call answers with the failure `ulo::not-initialised`.
  */
-export async function init(source) {
+export async function init(from) {
   if (initialised) return true;
   try {
-    await initWasm(source === undefined ? undefined : { module_or_path: source });
+    source = from;
+    const s = nextSource();
+    await initWasm(s === undefined ? undefined : { module_or_path: s });
     initialised = true;
   } catch (e) {
     initError = String(e && e.message ? e.message : e);
   }
+  if (initialised) await startStandby();
   return initialised;
 }
 
@@ -124,7 +216,7 @@ export function initFailure() {
 export function version() {
   if (!initialised) return undefined;
   try {
-    return raw.engineVersion();
+    return glue.engineVersion();
   } catch {
     return undefined;
   }
@@ -145,11 +237,13 @@ function freed() {
 export class Engine {
   #raw;
   #info;
+  #made;
 
   /** @internal use shippedProtocol() or loadProtocol() */
   constructor(handle, info) {
     this.#raw = handle;
     this.#info = info;
+    this.#made = generation;
   }
 
   /** The protocol's id, title, version, effective date and digest. */
@@ -159,7 +253,7 @@ export class Engine {
 
   #use(fn) {
     if (this.#raw === undefined && initialised && crashed === null) return freed();
-    return call(() => fn(this.#raw));
+    return call(() => fn(this.#raw), this.#made);
   }
 
   /** Checks a tender's design for barriers to user-led organisations. */
@@ -169,13 +263,22 @@ export class Engine {
     return this.#use((e) => e.checkTender(t.text));
   }
 
-  /** Scores a tender's bids: eligibility, gates, moderation, price, ranking. */
-  score(tender, bids) {
+  /**
+   * Scores a tender's bids: eligibility, gates, moderation, price, ranking. `options.detail` is
+   * "full" (the default: every figure explained) or "summary" (every bid's figures without the
+   * explanations, for any number of bids); `options.explain` lists bids to explain in full in a
+   * summary (and makes "summary" the default). A full result larger than the engine's limit is
+   * refused before scoring, with the figures (`ulo::result-too-large`).
+   */
+  score(tender, bids, options = undefined) {
+    const o = scoreOptions(options);
+    if (o.error) return o.error;
     const t = asText(tender, 'tender');
     if (t.error) return t.error;
     const b = asText(bids, 'bids');
     if (b.error) return b.error;
-    return this.#use((e) => e.score(t.text, b.text));
+    if (o.detail === 'full') return this.#use((e) => e.score(t.text, b.text));
+    return this.#use((e) => e.scoreSummary(t.text, b.text, o.explain.join('\n')));
   }
 
   /** Projects a bidder's own draft: eligibility, gates, score range, marks to gain. */
@@ -210,6 +313,34 @@ export class Engine {
   }
 }
 
+/** A failure for a score option the engine does not know. */
+function badOption(found, message, expected) {
+  const e = failure('ulo::invalid-value', message, `pass { detail: "full" } or { detail: "summary", explain: ["bid-id", ...] }`);
+  e.errors[0].found = found;
+  e.errors[0].expected = expected;
+  return { error: e };
+}
+
+/** Score options, checked: `{ detail, explain }` or `{ error }`. */
+function scoreOptions(options) {
+  if (options === undefined || options === null) return { detail: 'full', explain: [] };
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    return badOption(typeof options, 'the score options are not an object', 'an object with "detail" and "explain"');
+  }
+  const explain = options.explain ?? [];
+  if (!Array.isArray(explain) || !explain.every((id) => typeof id === 'string')) {
+    return badOption(Array.isArray(explain) ? 'a list holding something other than text' : typeof explain, 'explain is not a list of bid ids', 'a list of bid ids');
+  }
+  const detail = options.detail ?? (explain.length > 0 ? 'summary' : 'full');
+  if (detail !== 'full' && detail !== 'summary') {
+    return badOption(typeof detail === 'string' ? `"${detail.slice(0, 40)}"` : typeof detail, 'detail is neither "full" nor "summary"', '"full" or "summary"');
+  }
+  if (detail === 'full' && explain.length > 0) {
+    return badOption('detail "full" with explain', 'a full result explains every bid already; explain goes with the summary', 'detail "summary" with explain');
+  }
+  return { detail, explain };
+}
+
 /** An engine that answers every call with `answer` (used before init or after a crash). */
 class Unloaded extends Engine {
   #answer;
@@ -228,14 +359,15 @@ class Unloaded extends Engine {
  * that, the engine it returns answers every call with the failure `ulo::not-initialised`.
  */
 export function shippedProtocol() {
-  if (crashed !== null) return new Unloaded(crashedAnswer);
   if (!initialised) return new Unloaded(notReady);
+  if (crashed !== null && !takeOver(crashed)) return new Unloaded(crashedAnswer);
   try {
-    const handle = raw.shippedProtocol();
+    const handle = glue.shippedProtocol();
     return new Engine(handle, JSON.parse(handle.info()).result);
   } catch (e) {
-    crashed = String(e && e.message ? e.message : e);
-    return new Unloaded(crashedAnswer);
+    const reason = String(e && e.message ? e.message : e);
+    if (!takeOver(reason)) return new Unloaded(crashedAnswer);
+    return shippedProtocol();
   }
 }
 
@@ -248,7 +380,7 @@ export function loadProtocol(protocol) {
   if (p.error) return p.error;
   let loaded;
   const answer = call(() => {
-    loaded = raw.loadProtocol(p.text);
+    loaded = glue.loadProtocol(p.text);
     return loaded.answer;
   });
   if (answer.type !== 'success') {
@@ -278,5 +410,5 @@ export function validate(kind, document) {
   }
   const d = asText(document, kind);
   if (d.error) return d.error;
-  return call(() => raw.validate(kind, d.text));
+  return call(() => glue.validate(kind, d.text));
 }

@@ -177,7 +177,25 @@ impl Engine {
         )
     }
 
-    /// Scores bids for a tender.
+    /// Scores bids for a tender in summary (every bid's figures, no explanations), explaining
+    /// in full the bids whose ids `explain` lists, one to a line (a bid id never holds a line
+    /// break; text rather than a JSON list keeps another deserialiser out of the package).
+    #[wasm_bindgen(js_name = scoreSummary)]
+    pub fn score_summary(&self, tender: &str, bids: &str, explain: &str) -> String {
+        let p = &self.protocol;
+        let explain: Vec<String> = explain
+            .split('\n')
+            .filter(|id| !id.is_empty())
+            .map(str::to_string)
+            .collect();
+        answer(p.tender_from_json(tender).and_then(|t| {
+            p.bids_from_json(&t, bids)
+                .and_then(|b| p.summary(&t, &b, &explain))
+        }))
+    }
+
+    /// Scores bids for a tender: the full result, every figure explained (refused, before
+    /// scoring, past the engine's limit; see `scoreSummary`).
     pub fn score(&self, tender: &str, bids: &str) -> String {
         let p = &self.protocol;
         answer(
@@ -258,6 +276,19 @@ mod tests {
         assert_eq!(imp["warnings"][0]["code"], "ulo::ocds-draft-incomplete");
         let imp = parse(&e.import_ocds("[]"));
         assert_eq!(imp["errors"][0]["document"], "ocds");
+        let s = parse(&e.score_summary(
+            ulo_core::shipped::EXAMPLE_TENDER,
+            ulo_core::shipped::EXAMPLE_BIDS,
+            "[]",
+        ));
+        assert_eq!(s["result"]["document"], "score-summary");
+        assert_eq!(s["result"]["explained"], serde_json::json!([]));
+        let bad = parse(&e.score_summary(
+            ulo_core::shipped::EXAMPLE_TENDER,
+            ulo_core::shipped::EXAMPLE_BIDS,
+            "nobody\n",
+        ));
+        assert_eq!(bad["errors"][0]["code"], "ulo::unknown-reference");
         let mut loaded = load_protocol("{}");
         assert!(loaded.take_engine().is_none());
         assert_eq!(parse(&loaded.answer())["type"], "failure");
