@@ -80,6 +80,14 @@ export function init(
 /** Why `init` failed, or null. */
 export function initFailure(): string | null;
 
+/**
+ * Resolves to true once a second, idle instance of the engine is ready to take over if the live
+ * one ever traps (init() starts it; after a trap another is started). Calls need not wait for it.
+ * After a trap, the trapping call answers "ulo::engine-crashed", engines loaded before answer
+ * "ulo::engine-restarted" (load the protocol again), and everything else works at once.
+ */
+export function ready(): Promise<boolean>;
+
 /** The engine's version, or undefined before init. */
 export function version(): string | undefined;
 
@@ -104,7 +112,18 @@ export class Engine {
    */
   readonly protocol: ProtocolInfo | undefined;
   checkTender(tender: TenderDocument | string): Answer<TenderCheck>;
-  score(tender: TenderDocument | string, bids: BidsDocument | string): Answer<ScoreResult>;
+  /**
+   * Scores the bids. By default the full result (every figure explained), refused before
+   * scoring with "ulo::result-too-large" when bids x scored criteria x evaluators is over
+   * 200,000; `{ detail: "summary" }` gives every bid's figures without the explanations, and
+   * `explain` (which implies the summary) the full explanation of the bids named.
+   */
+  score(tender: TenderDocument | string, bids: BidsDocument | string, options?: { detail?: 'full' }): Answer<ScoreResult>;
+  score(
+    tender: TenderDocument | string,
+    bids: BidsDocument | string,
+    options: { detail: 'summary'; explain?: Id[] } | { detail?: 'summary'; explain: Id[] },
+  ): Answer<ScoreSummary>;
   selfCheck(tender: TenderDocument | string, draft: SelfCheckDocument | string): Answer<SelfCheckResult>;
   importOcds(ocds: object | string): Answer<OcdsImport>;
   /** Releases the engine's memory; later calls answer "ulo::engine-freed". */
@@ -662,6 +681,42 @@ export interface ScoreResult {
   findings: Finding[];
   lots: LotResult[];
   bids: BidResult[];
+}
+
+/** One bid in a summary: every figure that decides its place, without the explanations. */
+export interface BidSummary {
+  bid: Id;
+  bidder: string;
+  lot: Id;
+  price: Money;
+  status: 'ranked' | 'excluded' | 'incomplete';
+  rank?: number;
+  total?: string;
+  available: string;
+  eligibility: 'yes' | 'no' | 'not_enough_information';
+  gates: { gate: Id; outcome: 'pass' | 'fail' | 'not_assessed' | 'unsure' }[];
+  reservation?: TestOutcome;
+  /** Each criterion's marks by id, in the award model's order; null where not worked out yet. */
+  marks: { [criterion: string]: string | null };
+  flags: { code: FlagCode; criterion?: Id; excludes: boolean }[];
+}
+
+/**
+ * Scores without explanations (`score(..., { detail: "summary" })`), with the bids asked for
+ * explained in full, each exactly as in the full result.
+ */
+export interface ScoreSummary {
+  document: 'score-summary';
+  engine: EngineRef;
+  protocol: ProtocolRef;
+  tender: TenderRef;
+  input_hash: string;
+  regime?: RegimeDecision;
+  rounding: RoundingRef;
+  findings: Finding[];
+  lots: LotResult[];
+  bids: BidSummary[];
+  explained: BidResult[];
 }
 
 // ---------------------------------------------------------------------------------------------

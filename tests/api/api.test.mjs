@@ -216,6 +216,70 @@ await test('score: failures for bids that do not fit the tender', () => {
   failureCode(engine.score('{}', EXAMPLE.bids), 'ulo::missing-field');
 });
 
+await test('score: the summary has every bid\'s figures; explained bids are byte for byte their full entries', () => {
+  const full = success(engine.score(EXAMPLE.tender, EXAMPLE.bids));
+  const a = engine.score(EXAMPLE.tender, EXAMPLE.bids, { detail: 'summary' });
+  const s = success(a);
+  assert(s.document === 'score-summary', s.document);
+  assert(JSON.stringify(s.lots) === JSON.stringify(full.lots), 'the lots differ from the full result');
+  assert(s.explained.length === 0, 'a summary explains no bid unless asked');
+  for (const [i, b] of full.bids.entries()) {
+    const x = s.bids[i];
+    assert(x.bid === b.bid && x.status === b.status && x.rank === b.rank && x.total === b.total, JSON.stringify(x));
+    for (const c of b.criteria) assert(x.marks[c.criterion] === (c.marks ?? null), `${b.bid} ${c.criterion}`);
+    assert(JSON.stringify(x.flags.map((f) => f.code)) === JSON.stringify(b.flags.map((f) => f.code)), `${b.bid} flags`);
+  }
+  typed.push(['score_summary', 'Answer<ScoreSummary>', a]);
+  const last = full.bids[full.bids.length - 1];
+  const one = engine.score(EXAMPLE.tender, EXAMPLE.bids, { explain: [last.bid] });
+  const e = success(one);
+  assert(e.document === 'score-summary' && e.explained.length === 1, JSON.stringify(e.explained.map((b) => b.bid)));
+  assert(JSON.stringify(e.explained[0]) === JSON.stringify(last), 'the explained bid differs from its full entry');
+  typed.push(['score_summary_explained', 'Answer<ScoreSummary>', one]);
+  const missing = engine.score(EXAMPLE.tender, EXAMPLE.bids, { detail: 'summary', explain: ['no-such-bid'] });
+  failureCode(missing, 'ulo::unknown-reference');
+  for (const bad of [{ detail: 'brief' }, { explain: 'b-1' }, { explain: [1] }, { detail: 'full', explain: [last.bid] }, 'summary']) {
+    const f = failureCode(engine.score(EXAMPLE.tender, EXAMPLE.bids, bad), 'ulo::invalid-value');
+    assert(f.help.includes('summary'), f.help);
+  }
+});
+
+/** A tender on the mini protocol with a panel of 30 and `n` bids, every member scoring each. */
+function wide(n) {
+  const tender = JSON.parse(read('tests/cases/001-score-basic/tender.json'));
+  tender.panel = Array.from({ length: 30 }, (_, i) => ({ id: `e${i}`, name: `Member ${i}`, role: 'officer' }));
+  const panel = Object.fromEntries(tender.panel.map((m, i) => [m.id, { score: i % 5 }]));
+  const bids = {
+    document: 'bids',
+    tender: tender.id,
+    bids: Array.from({ length: n }, (_, i) => ({
+      id: `b${String(i).padStart(5, '0')}`,
+      lot: 'lot-1',
+      organisation: { name: `Bidder ${i}` },
+      price: String(80000 + i),
+      gates: { insured: 'pass' },
+      scores: { q1: panel, q2: panel },
+    })),
+  };
+  return { tender: JSON.stringify(tender), bids: JSON.stringify(bids) };
+}
+
+await test('score: a full result past the limit is refused with its figures; the summary is answered', () => {
+  const mini = success(ulo.loadProtocol(read('tests/shared/mini.json')));
+  const big = wide(2300); // 2,300 bids x 3 scored criteria x 30 evaluators = 207,000
+  const f = failureCode(mini.score(big.tender, big.bids), 'ulo::result-too-large');
+  assert(f.message.includes('2300 bids x 3 scored criteria x 30 evaluators (207000)'), f.message);
+  assert(f.message.includes('at most 200000'), f.message);
+  assert(f.help.includes('summary') && f.help.includes('explain'), f.help);
+  assert(f.pointer === '/bids' && f.document === 'bids', JSON.stringify(f));
+  const s = success(mini.score(big.tender, big.bids, { detail: 'summary', explain: ['b00007'] }));
+  assert(s.bids.length === 2300 && s.explained.length === 1 && s.explained[0].bid === 'b00007', 'summary');
+  const text = JSON.stringify(s);
+  assert(text.length < 2 * big.bids.length, `summary ${text.length} bytes for ${big.bids.length} of bids`);
+  success(mini.score(big.tender, wide(2200).bids)); // 198,000: under the limit, answered in full
+  mini.free();
+});
+
 await test('selfCheck: success and failure', () => {
   const a = engine.selfCheck(EXAMPLE.tender, EXAMPLE.selfCheck);
   const r = success(a);
@@ -372,12 +436,53 @@ await test('importOcds: inputs that are not one OCDS release or record', () => {
   failureCode(engine.importOcds('{"ocid": 1, "ocid": 2}'), 'ulo::duplicate-key');
 });
 
+// --- recovery after a trap ------------------------------------------------------------------------
+
+await test('after a trap the engine restarts by itself; engines loaded before say so (in a fresh process)', () => {
+  assert(typeof ulo.ready === 'function', 'ready() is exported');
+  // An honest trap, in a process of its own so that nothing before it has grown the heap: the
+  // live instance's memory is grown to all that wasm32 allows (as an input that exhausted
+  // memory would leave it), so the engine's next allocation fails and the instance traps (Rust
+  // aborts on a failed allocation). The glue module is the one ulo.js imported (same URL), so
+  // its default export gives the live instance's exports.
+  const href = (f) => JSON.stringify(pathToFileURL(path.join(pkg, f)).href);
+  const script = `const u = await import(${href('ulo.js')});
+    const fs = await import('node:fs');
+    const tender = fs.readFileSync(${JSON.stringify(path.join(root, 'core/protocols/example-tender.json'))}, 'utf8');
+    const bids = fs.readFileSync(${JSON.stringify(path.join(root, 'core/protocols/example-bids.json'))}, 'utf8');
+    await u.init(fs.readFileSync(${JSON.stringify(path.join(pkg, 'ulo_wasm_bg.wasm'))}));
+    const armed = await u.ready();
+    const engine = u.shippedProtocol();
+    const ok = engine.checkTender(tender).type;
+    const glue = await import(${href('ulo_wasm.js')});
+    const wasm = await glue.default();
+    for (let pages = 32768; pages >= 1; pages = Math.floor(pages / 2)) {
+      try { while (true) wasm.memory.grow(pages); } catch { /* full at this step */ }
+    }
+    const crash = engine.checkTender(' '.repeat(1 << 20) + tender);
+    const stale = engine.score(tender, bids);
+    const fresh = u.shippedProtocol().score(tender, bids);
+    const valid = u.validate('tender', tender).type;
+    const rearmed = await u.ready();
+    console.log(JSON.stringify({ armed, ok, crash: crash.errors?.[0], stale: stale.errors?.[0]?.code,
+      total: fresh.result?.lots[0].ranking[0].total, valid, rearmed, version: u.version() }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert(r.status === 0, `child failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop());
+  assert(out.armed === true && out.ok === 'success', JSON.stringify(out));
+  assert(out.crash?.code === 'ulo::engine-crashed' && out.crash.message.includes('has restarted'), JSON.stringify(out.crash));
+  assert(out.stale === 'ulo::engine-restarted', out.stale);
+  assert(out.total === '77.18', `a new engine scores after the restart: ${JSON.stringify(out)}`);
+  assert(out.valid === 'success' && typeof out.version === 'string', JSON.stringify(out));
+  assert(out.rearmed === true, 'another standby is armed after the restart');
+});
+
 // --- the declarations against real answers ------------------------------------------------------
 
 await test('real answers written for the TypeScript check', () => {
   const dir = path.join(root, 'target/api-types');
   mkdirSync(dir, { recursive: true });
-  const types = new Set(['Answer', 'TenderCheck', 'ScoreResult', 'SelfCheckResult', 'OcdsImport']);
+  const types = new Set(['Answer', 'TenderCheck', 'ScoreResult', 'ScoreSummary', 'SelfCheckResult', 'OcdsImport']);
   const lines = [
     '// Generated by tests/api/api.test.mjs: real answers of the engine, typed with ulo.d.ts.',
     '// tsc rejects any answer with a field the declarations lack, or without one they require.',
