@@ -177,8 +177,38 @@ pub fn load_tender(protocol: &Protocol, path: &str) -> Result<Tender, Failure> {
         .map_err(|e| Failure::Invalid(e, path.into()))
 }
 
+/// Valid bids read a bid at a time: each bid checked against the schema in a document of its
+/// own (with the document's other fields), then read by the core a bid at a time, so the whole
+/// document's parsed JSON (about 40x its text) is never held. `None` for anything else, which
+/// is then read whole, so that every problem is reported exactly as before.
+fn bids_a_bid_at_a_time(protocol: &Protocol, tender: &Tender, text: &str) -> Option<Bids> {
+    let split = bids::split(text)?;
+    let mut top = serde_json::Map::new();
+    for (key, field) in &split.fields {
+        top.insert(key.clone(), json::parse(field, Document::Bids).ok()?);
+    }
+    let schema = ulo_schemas::for_document(Document::Bids);
+    let texts = split.bids?;
+    let mut one = |bid: Option<Value>| {
+        top.insert("bids".into(), Value::Array(bid.into_iter().collect()));
+        let doc = Value::Object(std::mem::take(&mut top));
+        let ok = ulo_schemas::validate(schema, &doc).is_empty();
+        if let Value::Object(m) = doc {
+            top = m;
+        }
+        ok
+    };
+    if !one(None) || !texts.iter().all(|t| json::parse(t, Document::Bids).is_ok_and(|v| one(Some(v)))) {
+        return None;
+    }
+    protocol.bids_from_json(tender, text).ok()
+}
+
 /// Bids, checked against the protocol and tender.
 pub fn load_bids(protocol: &Protocol, tender: &Tender, path: &str) -> Result<Bids, Failure> {
+    if let Some(bids) = bids_a_bid_at_a_time(protocol, tender, &read_text(path)?) {
+        return Ok(bids);
+    }
     let value = load(path, Document::Bids)?;
     protocol
         .bids(tender, &value)

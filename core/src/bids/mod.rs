@@ -18,6 +18,7 @@ use serde_json::Value;
 
 mod organisation;
 mod stream;
+pub use stream::{split, Top};
 
 use organisation::read_organisation;
 pub use organisation::{

@@ -23,9 +23,12 @@ use serde_json::{Map, Value};
 const MAX_BIDS: usize = 5000;
 
 /// The top level of a bids document, split into texts: each field's, and each bid's.
-struct Top<'a> {
-    fields: Vec<(String, &'a str)>,
-    bids: Option<Vec<&'a str>>,
+#[derive(Debug)]
+pub struct Top<'a> {
+    /// Each field but `bids`: its name and its value's text.
+    pub fields: Vec<(String, &'a str)>,
+    /// Each bid's text (`None` when the document has no `bids`).
+    pub bids: Option<Vec<&'a str>>,
 }
 
 /// Past JSON whitespace.
@@ -96,9 +99,10 @@ fn elements(t: &str, i: usize, end: usize) -> Option<Vec<&str>> {
     }
 }
 
-/// Splits a document's text into its top-level fields and its bids; `None` for anything that
-/// is not plainly an object with a list of bids, or that names a key twice.
-fn split(t: &str) -> Option<Top<'_>> {
+/// Splits a document's text into its top-level fields and its bids' texts, without parsing
+/// them; `None` for anything that is not plainly an object with a list, or that names a key
+/// twice. For a caller that checks each bid on its own (the command line's JSON Schema check).
+pub fn split(t: &str) -> Option<Top<'_>> {
     let b = t.as_bytes();
     let mut i = ws(b, 0);
     if b.get(i) != Some(&b'{') {
