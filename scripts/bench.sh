@@ -7,12 +7,62 @@
 #   `scripts/bench.sh wasm-release`, as the JS API package); then the ratios.
 # Exit status 1 if a budget is over. Takes a few minutes; not part of test.sh (speed is checked
 # by benchmarks, never by timed unit tests). For criterion's statistics: cargo bench -p ulo-bench.
+#
+# `scripts/bench.sh memory [ULO_BEFORE [PKG_BEFORE]]` instead reports issue 13's figures: for
+# 1,000 and 5,000 bids x 100 criteria x 7 evaluators (12.8 MB and 64 MB of bids), the time,
+# peak memory (RSS, /usr/bin/time -v) and output size of `ulo score --json` (full and
+# --summary) and of the JS API's score in Node (full and summary; dist/pkg, built by
+# scripts/build-package.sh), and, given a `ulo` binary and a package folder built from another
+# commit (say main), the same for them. Takes about ten minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = memory ]; then
+  before=${2:-}
+  pkg_before=${3:-}
+  cargo build -q --release -p ulo-cli
+  cargo build -q --release -p ulo-bench --example dump
+  row() { printf '%-28s %-10s %8s s %8s MB %12s bytes out %s\n' "$@"; }
+  cli() { # label binary dir flags...
+    local label=$1 bin=$2 dir=$3; shift 3
+    local out=target/bench/memory-out.json err=target/bench/memory-time.txt
+    set +e
+    /usr/bin/time -v "$bin" score "$dir/tender.json" "$dir/bids.json" --protocol "$dir/protocol.json" --json "$@" >"$out" 2>"$err"
+    local rc=$?
+    set -e
+    local secs rss code
+    secs=$(grep 'Elapsed (wall clock)' "$err" | awk '{print $NF}')
+    rss=$(( $(grep 'Maximum resident set size' "$err" | awk '{print $NF}') / 1024 ))
+    code=$(grep -o 'ulo::[a-z-]*' "$out" | head -1 || true)
+    row "$label" "cli $*" "$secs" "$rss" "$(stat -c %s "$out")" "exit $rc ${code}"
+  }
+  api() { # label pkg dir detail
+    local r
+    r=$(node bench/memory/api.mjs "$2" "$3" "$4" 2>&1 | tail -1)
+    row "$1" "api $4" "$(echo "$r" | sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p')" \
+      "$(echo "$r" | sed -n 's/.*"peak_rss_mb":\([0-9]*\).*/\1/p')" \
+      "$(echo "$r" | sed -n 's/.*"answer_chars":\([0-9]*\).*/\1/p')" "$r"
+  }
+  mkdir -p target/bench
+  for bids in 1000 5000; do
+    dir=target/bench/w$bids
+    mkdir -p "$dir"
+    [ -f "$dir/bids.json" ] || target/release/examples/dump "$bids" 100 7 "$dir"
+    echo "==> $bids bids x 100 criteria x 7 evaluators: $(stat -c %s "$dir/bids.json") bytes of bids"
+    cli "after" target/release/ulo "$dir"
+    cli "after" target/release/ulo "$dir" --summary
+    if [ -f dist/pkg/ulo.js ]; then
+      api "after" dist/pkg "$dir" full
+      api "after" dist/pkg "$dir" summary
+    fi
+    if [ -n "$before" ]; then cli "before" "$before" "$dir"; fi
+    if [ -n "$pkg_before" ]; then api "before" "$pkg_before" "$dir" full; fi
+  done
+  exit 0
+fi
 profile=${1:-wasm-app}
 case "$profile" in
   wasm-app | wasm-release) ;;
-  *) echo "usage: scripts/bench.sh [wasm-app|wasm-release]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [wasm-app|wasm-release] | memory [ULO_BEFORE [PKG_BEFORE]]" >&2; exit 2 ;;
 esac
 scripts/setup.sh --test >/dev/null
 out=target/bench

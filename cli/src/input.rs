@@ -198,7 +198,11 @@ fn bids_a_bid_at_a_time(protocol: &Protocol, tender: &Tender, text: &str) -> Opt
         }
         ok
     };
-    if !one(None) || !texts.iter().all(|t| json::parse(t, Document::Bids).is_ok_and(|v| one(Some(v)))) {
+    if !one(None)
+        || !texts
+            .iter()
+            .all(|t| json::parse(t, Document::Bids).is_ok_and(|v| one(Some(v))))
+    {
         return None;
     }
     protocol.bids_from_json(tender, text).ok()

@@ -78,7 +78,9 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         match a.as_str() {
             "--json" => args.json = true,
             "--summary" => args.summary = true,
-            "--explain" => args.explain.push(it.next().ok_or("--explain needs a bid id")?),
+            "--explain" => args
+                .explain
+                .push(it.next().ok_or("--explain needs a bid id")?),
             "--protocol" => {
                 args.protocol = Some(it.next().ok_or("--protocol needs a file")?);
             }
@@ -163,8 +165,7 @@ fn example(args: &Args) -> Result<Result<(), Failure>, String> {
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     use std::io::Write;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, value)
-        .map_err(|e| Failure::Internal(e.to_string()))?;
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| Failure::Internal(e.to_string()))?;
     writeln!(out)
         .and_then(|()| out.flush())
         .map_err(|e| Failure::Internal(e.to_string()))

@@ -59,8 +59,14 @@ fn a_full_result_past_the_limit_is_refused_with_its_figures_and_a_summary_is_ans
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let err = text(&out.stderr);
     assert!(err.contains("ulo::result-too-large"), "{err}");
-    assert!(err.contains("2300 bids x 3 scored criteria x 30 evaluators (207000)"), "{err}");
-    assert!(err.contains("at most 200000") && err.contains("--summary"), "{err}");
+    assert!(
+        err.contains("2300 bids x 3 scored criteria x 30 evaluators (207000)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("at most 200000") && err.contains("--summary"),
+        "{err}"
+    );
     let out = ulo(&["score", t, b, "--protocol", p, "--summary", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -71,7 +77,16 @@ fn a_full_result_past_the_limit_is_refused_with_its_figures_and_a_summary_is_ans
         "{} bytes out for {size} in",
         out.stdout.len()
     );
-    let out = ulo(&["score", t, b, "--protocol", p, "--explain", "b00007", "--json"]);
+    let out = ulo(&[
+        "score",
+        t,
+        b,
+        "--protocol",
+        p,
+        "--explain",
+        "b00007",
+        "--json",
+    ]);
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(s["explained"][0]["bid"], "b00007");
     let out = ulo(&["score", t, b, "--protocol", p, "--summary"]);
@@ -81,7 +96,10 @@ fn a_full_result_past_the_limit_is_refused_with_its_figures_and_a_summary_is_ans
 
 #[test]
 fn an_explained_bid_is_its_entry_in_the_full_result() {
-    let (t, b) = ("core/protocols/example-tender.json", "core/protocols/example-bids.json");
+    let (t, b) = (
+        "core/protocols/example-tender.json",
+        "core/protocols/example-bids.json",
+    );
     let full: Value = serde_json::from_slice(&ulo(&["score", t, b, "--json"]).stdout).unwrap();
     let last = full["bids"].as_array().unwrap().last().unwrap().clone();
     let id = last["bid"].as_str().unwrap();

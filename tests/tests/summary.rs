@@ -26,7 +26,9 @@ fn run(protocol: &str, tender: &str, bids: &str) -> Option<Run> {
     let b = p.bids_from_json(&t, bids).ok()?;
     let full = p.score(&t, &b).ok()?;
     let ids: Vec<String> = full.bids.iter().map(|r| r.bid.clone()).collect();
-    let plain = p.summary(&t, &b, &[]).expect("a summary where the full result is answered");
+    let plain = p
+        .summary(&t, &b, &[])
+        .expect("a summary where the full result is answered");
     let one_by_one = ids
         .iter()
         .map(|id| p.summary(&t, &b, std::slice::from_ref(id)).unwrap())
@@ -64,37 +66,79 @@ fn agreement(name: &str, r: &Run) -> Result<(), String> {
     same("findings", json(&full.findings), json(&s.findings))?;
     same("regime", json(&full.regime), json(&s.regime))?;
     if !s.explained.is_empty() {
-        return Err(format!("{name}: a summary explaining nothing explained some bids"));
+        return Err(format!(
+            "{name}: a summary explaining nothing explained some bids"
+        ));
     }
     if s.bids.len() != full.bids.len() {
-        return Err(format!("{name}: {} bids in the summary, {} in full", s.bids.len(), full.bids.len()));
+        return Err(format!(
+            "{name}: {} bids in the summary, {} in full",
+            s.bids.len(),
+            full.bids.len()
+        ));
     }
     for (f, b) in full.bids.iter().zip(&s.bids) {
         let at = format!("bid {}", f.bid);
         same(&format!("{at} id"), f.bid.clone(), b.bid.clone())?;
-        same(&format!("{at} bidder, lot, price"), format!("{}|{}|{}", f.bidder, f.lot, f.price), format!("{}|{}|{}", b.bidder, b.lot, b.price))?;
-        same(&format!("{at} status, rank, total"), json(&(f.status, f.rank, &f.total, &f.available)), json(&(b.status, b.rank, &b.total, &b.available)))?;
-        same(&format!("{at} eligibility"), json(&f.eligibility.verdict), json(&b.eligibility))?;
+        same(
+            &format!("{at} bidder, lot, price"),
+            format!("{}|{}|{}", f.bidder, f.lot, f.price),
+            format!("{}|{}|{}", b.bidder, b.lot, b.price),
+        )?;
+        same(
+            &format!("{at} status, rank, total"),
+            json(&(f.status, f.rank, &f.total, &f.available)),
+            json(&(b.status, b.rank, &b.total, &b.available)),
+        )?;
+        same(
+            &format!("{at} eligibility"),
+            json(&f.eligibility.verdict),
+            json(&b.eligibility),
+        )?;
         let gates: Vec<_> = f.gates.iter().map(|g| (&g.gate, g.outcome)).collect();
         let sgates: Vec<_> = b.gates.iter().map(|g| (&g.gate, g.outcome)).collect();
         same(&format!("{at} gates"), json(&gates), json(&sgates))?;
-        same(&format!("{at} reservation"), json(&f.reservation.as_ref().map(|r| r.outcome)), json(&b.reservation))?;
-        let marks: Vec<_> = f.criteria.iter().map(|c| (c.criterion.clone(), c.marks.clone())).collect();
+        same(
+            &format!("{at} reservation"),
+            json(&f.reservation.as_ref().map(|r| r.outcome)),
+            json(&b.reservation),
+        )?;
+        let marks: Vec<_> = f
+            .criteria
+            .iter()
+            .map(|c| (c.criterion.clone(), c.marks.clone()))
+            .collect();
         same(&format!("{at} marks"), json(&marks), json(&b.marks.0))?;
         let flags: Vec<FlagBrief> = f
             .flags
             .iter()
-            .map(|x| FlagBrief { code: x.code, criterion: x.criterion.clone(), excludes: x.excludes })
+            .map(|x| FlagBrief {
+                code: x.code,
+                criterion: x.criterion.clone(),
+                excludes: x.excludes,
+            })
             .collect();
         same(&format!("{at} flags"), json(&flags), json(&b.flags))?;
     }
     for (i, one) in r.one_by_one.iter().enumerate() {
         let want = &full.bids[i];
         if one.explained.len() != 1 {
-            return Err(format!("{name}: explaining {} gave {} bids", want.bid, one.explained.len()));
+            return Err(format!(
+                "{name}: explaining {} gave {} bids",
+                want.bid,
+                one.explained.len()
+            ));
         }
-        same(&format!("bid {} explained alone", want.bid), bytes(want), bytes(&one.explained[0]))?;
-        same(&format!("the rest of the summary explaining {}", want.bid), json(&(&one.lots, &one.bids)), json(&(&s.lots, &s.bids)))?;
+        same(
+            &format!("bid {} explained alone", want.bid),
+            bytes(want),
+            bytes(&one.explained[0]),
+        )?;
+        same(
+            &format!("the rest of the summary explaining {}", want.bid),
+            json(&(&one.lots, &one.bids)),
+            json(&(&s.lots, &s.bids)),
+        )?;
     }
     let all: Vec<String> = r.all.explained.iter().map(bytes).collect();
     let want: Vec<String> = full.bids.iter().map(bytes).collect();
@@ -119,7 +163,9 @@ fn schema_errors(name: &str, s: &ScoreSummary) -> Result<(), String> {
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(format!("{name}: the summary breaks the result schema: {errors:?}"))
+        Err(format!(
+            "{name}: the summary breaks the result schema: {errors:?}"
+        ))
     }
 }
 
@@ -161,12 +207,22 @@ fn summaries_agree_with_full_results_and_explain_bids_byte_for_byte() {
 #[test]
 fn a_name_that_is_no_bid_is_refused_with_the_bids_that_exist() {
     let p = Protocol::shipped();
-    let t = p.tender_from_json(ulo_core::shipped::EXAMPLE_TENDER).unwrap();
-    let b = p.bids_from_json(&t, ulo_core::shipped::EXAMPLE_BIDS).unwrap();
+    let t = p
+        .tender_from_json(ulo_core::shipped::EXAMPLE_TENDER)
+        .unwrap();
+    let b = p
+        .bids_from_json(&t, ulo_core::shipped::EXAMPLE_BIDS)
+        .unwrap();
     let first = b.as_slice()[0].id.clone();
-    let e = p.summary(&t, &b, &["no-such-bid".into(), first]).unwrap_err();
+    let e = p
+        .summary(&t, &b, &["no-such-bid".into(), first])
+        .unwrap_err();
     assert_eq!(e.len(), 1, "{e:?}");
     let r = &e.reports()[0];
     assert_eq!(r.code, "ulo::unknown-reference");
-    assert!(r.message.contains("no bid with the id \"no-such-bid\""), "{}", r.message);
+    assert!(
+        r.message.contains("no bid with the id \"no-such-bid\""),
+        "{}",
+        r.message
+    );
 }

@@ -32,11 +32,7 @@ impl Run<'_> {
             gates: Vec::new(),
             reservation: None,
             flags: Flags::new(explain, self.summary),
-            rows: if explain {
-                vec![None; n]
-            } else {
-                Vec::new()
-            },
+            rows: if explain { vec![None; n] } else { Vec::new() },
             marks: vec![None; n],
             excluded: Vec::new(),
             missing: Vec::new(),

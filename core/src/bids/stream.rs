@@ -182,7 +182,11 @@ pub(super) fn read(text: &str) -> Option<(BidsDoc, String)> {
             return None;
         }
         let bid = read_document(Document::Bids, &v, read_bid).ok()?;
-        let id = v.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+        let id = v
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let mut text = Vec::new();
         write_canonical(&v, &mut text);
         canonical.push((id, text));

@@ -423,9 +423,9 @@ impl ProblemKind {
                     .join(", ")
             )),
             ProblemKind::TooLarge { limit, .. } => Some(format!("at most {limit} bytes")),
-            ProblemKind::ResultTooLarge { limit, .. } => Some(format!(
-                "at most {limit} for a fully explained result"
-            )),
+            ProblemKind::ResultTooLarge { limit, .. } => {
+                Some(format!("at most {limit} for a fully explained result"))
+            }
             ProblemKind::UnknownField { allowed, .. } => Some(list(allowed)),
             ProblemKind::PriceFormulaOutsidePrice { .. } => Some("\"price\"".to_string()),
             ProblemKind::WrongTender { loaded, .. } => Some(format!("\"{loaded}\"")),
