@@ -15,7 +15,8 @@ fn the_summary_of_1000_x_100_x_7_is_within_ten_times_its_input_and_the_full_resu
     let r = &refused.reports()[0];
     assert_eq!(r.code, "ulo::result-too-large");
     assert!(
-        r.message.contains("1000 bids x 100 scored criteria x 7 evaluators (700000)"),
+        r.message
+            .contains("1000 bids x 100 scored criteria x 7 evaluators (700000)"),
         "{}",
         r.message
     );
@@ -24,7 +25,10 @@ fn the_summary_of_1000_x_100_x_7_is_within_ten_times_its_input_and_the_full_resu
     let compact = serde_json::to_vec(&summary).unwrap().len();
     let pretty = serde_json::to_vec_pretty(&summary).unwrap().len();
     assert!(compact <= 10 * input, "{compact} bytes for {input} of bids");
-    assert!(pretty <= 10 * input, "{pretty} bytes pretty for {input} of bids");
+    assert!(
+        pretty <= 10 * input,
+        "{pretty} bytes pretty for {input} of bids"
+    );
     // A named bid explained in full, as the full result would give it.
     let named = protocol
         .summary(&tender, &bids, &[bids.as_slice()[17].id.clone()])

@@ -674,11 +674,32 @@ pub fn panel_criteria(protocol: &Protocol) -> Vec<String> {
 pub fn from_json(protocol: &Protocol, tender: &Tender, text: &str) -> Result<Bids, Problems> {
     // A valid document is read a bid at a time (see `stream`); anything else is read whole, so
     // that its problems are reported exactly as they always were.
-    if let Some((doc, digest)) = stream::read(text) {
+    if let Some((doc, digest)) = read_a_bid_at_a_time(text) {
         return check(protocol, tender, doc, digest);
     }
     let value = crate::json::parse(text, Document::Bids).map_err(|p| Problems(vec![p]))?;
     read_for(protocol, tender, &value)
+}
+
+/// A valid bids document read a bid at a time (see `stream`), with its digest; `None` for
+/// anything else.
+fn read_a_bid_at_a_time(text: &str) -> Option<(BidsDoc, String)> {
+    let mut doc = None;
+    let mut bids = Vec::new();
+    let digest = stream::each_bid(
+        text,
+        |top| {
+            doc = Some(read_document(Document::Bids, top, read_bids_doc).ok()?);
+            Some(())
+        },
+        |v| {
+            bids.push(read_document(Document::Bids, v, read_bid).ok()?);
+            Some(())
+        },
+    )?;
+    let mut doc = doc?;
+    doc.bids = bids;
+    Some((doc, digest))
 }
 
 /// Reads and checks bids for a tender.
@@ -769,5 +790,53 @@ pub fn check_draft(protocol: &Protocol, tender: &Tender, d: &DraftBid) -> Result
         Ok(())
     } else {
         Err(Problems(c.problems))
+    }
+}
+
+#[cfg(test)]
+mod stream_tests {
+    use super::*;
+    use crate::json;
+
+    /// The document read whole, as the fallback reads it.
+    fn whole(text: &str) -> Option<(BidsDoc, String)> {
+        let v = json::parse(text, Document::Bids).ok()?;
+        let doc = read(&v).ok()?;
+        Some((doc, crate::audit::bids_digest(&v)))
+    }
+
+    fn same(text: &str) {
+        let a = read_a_bid_at_a_time(text).map(|(d, h)| (format!("{d:?}"), h));
+        let b = whole(text).map(|(d, h)| (format!("{d:?}"), h));
+        assert!(a.is_some(), "not read a bid at a time: {text}");
+        assert_eq!(a, b, "{text}");
+    }
+
+    #[test]
+    fn a_bid_at_a_time_reads_what_the_whole_document_reads() {
+        same(crate::shipped::EXAMPLE_BIDS);
+        // Text that looks like structure inside strings, escapes, keys in any order, spacing.
+        same(
+            "\r\n { \"bids\" : [ {\"id\":\"a\",\"lot\":\"l\",\"price\":\"1\",\"organisation\":{\"name\":\"x ] } , [ \\\" \\\\\"}} ,\n{\"organisation\":{\"name\":\"\\u0041\"},\"id\":\"b\",\"lot\":\"l\",\"price\":\"2\"}\t] , \"tender\" : \"t\", \"document\":\"bids\" } \n",
+        );
+        same("{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[]}");
+    }
+
+    #[test]
+    fn anything_unusual_is_left_to_the_whole_document_reader() {
+        for text in [
+            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[],\"bids\":[]}",
+            "{\"document\":\"bids\",\"document\":\"bids\",\"tender\":\"t\",\"bids\":[]}",
+            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[1 2]}",
+            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[],}",
+            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[]} x",
+            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":{}}",
+            "{\"document\":\"bids\",\"tender\":\"t\"}",
+            "[]",
+            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[{\"id\":\"a\"}]}",
+            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[\"unterminated]}",
+        ] {
+            assert!(read_a_bid_at_a_time(text).is_none(), "{text}");
+        }
     }
 }

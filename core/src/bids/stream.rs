@@ -13,10 +13,8 @@
 //! limit) gives `None`, and the caller reads the whole document as before, so every problem
 //! is reported exactly as it always was, with the same pointers and words.
 
-use super::{read_bid, read_bids_doc, BidsDoc};
 use crate::error::Document;
 use crate::json::{self, write_canonical, MAX_DEPTH, MAX_DOCUMENT_BYTES};
-use crate::read::read_document;
 use serde_json::{Map, Value};
 
 /// The most bids a document may hold (as the reader and the schema say).
@@ -151,21 +149,26 @@ fn depth(v: &Value) -> usize {
     }
 }
 
-/// A valid bids document read one bid at a time, with its digest (the same as
-/// [`crate::audit::bids_digest`] of the whole); `None` for anything else.
-pub(super) fn read(text: &str) -> Option<(BidsDoc, String)> {
+/// Walks a bids document a bid at a time: `top` is given the document's other fields (with
+/// `bids` empty), then `bid` each bid's parsed value in turn, which is dropped after; gives the
+/// document's digest (the same as [`crate::audit::bids_digest`] of the whole). `None` as soon as
+/// anything is unusual, or `top` or `bid` gives `None`.
+pub(super) fn each_bid(
+    text: &str,
+    top: impl FnOnce(&Value) -> Option<()>,
+    mut bid: impl FnMut(&Value) -> Option<()>,
+) -> Option<String> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return None;
     }
-    let top = split(text)?;
-    let raw_bids = top.bids?;
+    let split = split(text)?;
+    let raw_bids = split.bids?;
     if raw_bids.len() > MAX_BIDS {
         return None;
     }
-    // Everything but the bids, parsed as the whole document would be, with the bids left empty
-    // for the document's own reader.
+    // Everything but the bids, parsed as the whole document would be.
     let mut rest = Map::new();
-    for (key, raw) in top.fields {
+    for (key, raw) in split.fields {
         let v = json::parse(raw, Document::Bids).ok()?;
         if depth(&v) + 2 >= MAX_DEPTH {
             return None;
@@ -174,14 +177,14 @@ pub(super) fn read(text: &str) -> Option<(BidsDoc, String)> {
     }
     rest.insert("bids".into(), Value::Array(Vec::new()));
     let rest = Value::Object(rest);
-    let mut doc = read_document(Document::Bids, &rest, read_bids_doc).ok()?;
+    top(&rest)?;
     let mut canonical = Vec::with_capacity(raw_bids.len());
     for raw in raw_bids {
         let v = json::parse(raw, Document::Bids).ok()?;
         if depth(&v) + 2 >= MAX_DEPTH {
             return None;
         }
-        let bid = read_document(Document::Bids, &v, read_bid).ok()?;
+        bid(&v)?;
         let id = v
             .get("id")
             .and_then(Value::as_str)
@@ -190,55 +193,9 @@ pub(super) fn read(text: &str) -> Option<(BidsDoc, String)> {
         let mut text = Vec::new();
         write_canonical(&v, &mut text);
         canonical.push((id, text));
-        doc.bids.push(bid);
     }
-    let digest = crate::audit::bids_digest_parts(rest.as_object()?, Some(canonical));
-    Some((doc, digest))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The document read whole, as the fallback reads it.
-    fn whole(text: &str) -> Option<(BidsDoc, String)> {
-        let v = json::parse(text, Document::Bids).ok()?;
-        let doc = super::super::read(&v).ok()?;
-        Some((doc, crate::audit::bids_digest(&v)))
-    }
-
-    fn same(text: &str) {
-        let a = read(text).map(|(d, h)| (format!("{d:?}"), h));
-        let b = whole(text).map(|(d, h)| (format!("{d:?}"), h));
-        assert!(a.is_some(), "not read a bid at a time: {text}");
-        assert_eq!(a, b, "{text}");
-    }
-
-    #[test]
-    fn a_bid_at_a_time_reads_what_the_whole_document_reads() {
-        same(crate::shipped::EXAMPLE_BIDS);
-        // Text that looks like structure inside strings, escapes, keys in any order, spacing.
-        same(
-            "\r\n { \"bids\" : [ {\"id\":\"a\",\"lot\":\"l\",\"price\":\"1\",\"organisation\":{\"name\":\"x ] } , [ \\\" \\\\\"}} ,\n{\"organisation\":{\"name\":\"\\u0041\"},\"id\":\"b\",\"lot\":\"l\",\"price\":\"2\"}\t] , \"tender\" : \"t\", \"document\":\"bids\" } \n",
-        );
-        same("{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[]}");
-    }
-
-    #[test]
-    fn anything_unusual_is_left_to_the_whole_document_reader() {
-        for text in [
-            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[],\"bids\":[]}",
-            "{\"document\":\"bids\",\"document\":\"bids\",\"tender\":\"t\",\"bids\":[]}",
-            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[1 2]}",
-            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[],}",
-            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[]} x",
-            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":{}}",
-            "{\"document\":\"bids\",\"tender\":\"t\"}",
-            "[]",
-            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[{\"id\":\"a\"}]}",
-            "{\"document\":\"bids\",\"tender\":\"t\",\"bids\":[\"unterminated]}",
-        ] {
-            assert!(read(text).is_none(), "{text}");
-        }
-    }
+    Some(crate::audit::bids_digest_parts(
+        rest.as_object()?,
+        Some(canonical),
+    ))
 }
