@@ -279,7 +279,7 @@ mod tests {
         let s = parse(&e.score_summary(
             ulo_core::shipped::EXAMPLE_TENDER,
             ulo_core::shipped::EXAMPLE_BIDS,
-            "[]",
+            "",
         ));
         assert_eq!(s["result"]["document"], "score-summary");
         assert_eq!(s["result"]["explained"], serde_json::json!([]));
