@@ -95,7 +95,7 @@ impl Saved for SelfCheck {
 
     /// Reads a saved self-check, checked as a whole: the tender `null` (none chosen yet) or an
     /// object with a list of lots, and the draft an object.
-    fn from_json(v: &Value) -> Result<(SelfCheck, bool), String> {
+    fn read_saved(v: &Value) -> Result<(SelfCheck, bool), String> {
         storage::format(v, FORMAT)?;
         let tender = match v.get("tender") {
             None | Some(Value::Null) => None,

@@ -34,7 +34,7 @@ pub trait Saved: Clone + PartialEq + 'static {
     fn to_json(&self) -> Value;
     /// Reads a saved form, checked as a whole: the value, and whether it was migrated from an
     /// older format; or why it cannot be used, in lowercase words.
-    fn from_json(v: &Value) -> Result<(Self, bool), String>;
+    fn read_saved(v: &Value) -> Result<(Self, bool), String>;
     /// What the entry starts from when nothing usable is saved.
     fn fresh() -> Self;
 }
@@ -213,7 +213,7 @@ pub fn open<T: Saved>() -> Opened<T> {
     };
     let read = serde_json::from_str::<Value>(&text)
         .map_err(|e| format!("it is not JSON: {e}"))
-        .and_then(|v| T::from_json(&v));
+        .and_then(|v| T::read_saved(&v));
     match read {
         Ok((value, migrated)) => {
             let marker = marker_key(T::KEY);

@@ -43,7 +43,7 @@ impl Saved for Workspace {
     /// - Format 1 (ulo 0.1 previews) held `{"format": 1, "tender", "bids"}` and always used the
     ///   shipped protocol.
     /// - Format 2 adds `"protocol"`: the text of a loaded protocol, or `null` for the shipped one.
-    fn from_json(v: &Value) -> Result<(Workspace, bool), String> {
+    fn read_saved(v: &Value) -> Result<(Workspace, bool), String> {
         let n = format(v, FORMAT)?;
         let tender = object(v, "tender")?;
         list_of_objects(tender, "tender", "lots")?;
@@ -71,5 +71,53 @@ impl Saved for Workspace {
 
     fn fresh() -> Workspace {
         Workspace::example()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saved(tender: Value, bids: Value) -> Value {
+        json!({"format": 2, "protocol": null, "tender": tender, "bids": bids})
+    }
+
+    #[test]
+    fn a_saved_workspace_reads_back_as_it_was() {
+        let ws = Workspace::example();
+        assert_eq!(Workspace::read_saved(&ws.to_json()), Ok((ws, false)));
+    }
+
+    #[test]
+    fn format_1_is_migrated_and_uses_the_shipped_protocol() {
+        let v = json!({"format": 1, "protocol": "ignored", "tender": {}, "bids": {"bids": []}});
+        let (ws, migrated) = Workspace::read_saved(&v).unwrap();
+        assert!(migrated && ws.protocol_text.is_none());
+    }
+
+    #[test]
+    fn a_workspace_that_could_not_be_edited_is_not_restored() {
+        let bids = json!({"document": "bids", "bids": []});
+        for (v, said) in [
+            (saved(Value::Null, bids.clone()), "\"tender\" is null"),
+            (saved(json!([]), bids.clone()), "\"tender\" is a list"),
+            (
+                saved(json!({"lots": {}}), bids.clone()),
+                "\"tender\" \"lots\" is an object, not a list",
+            ),
+            (saved(json!({}), json!("bids")), "\"bids\" is text"),
+            (
+                saved(json!({}), json!({"bids": [1]})),
+                "item 1 of its \"bids\" \"bids\"",
+            ),
+            (
+                json!({"format": 2, "protocol": 7, "tender": {}, "bids": {}}),
+                "\"protocol\" is a number",
+            ),
+            (json!({"format": 2, "bids": {}}), "no \"tender\""),
+        ] {
+            let why = Workspace::read_saved(&v).unwrap_err();
+            assert!(why.contains(said), "{why} (expected {said})");
+        }
     }
 }
