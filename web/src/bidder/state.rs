@@ -118,3 +118,40 @@ impl Saved for SelfCheck {
         SelfCheck::empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_self_check_reads_back_as_it_was() {
+        let s = SelfCheck::empty().with_tender(json!({"id": "t", "lots": [{"id": "l"}]}));
+        assert_eq!(SelfCheck::read_saved(&s.to_json()), Ok((s, false)));
+    }
+
+    #[test]
+    fn a_self_check_that_could_not_be_edited_is_not_restored() {
+        for (v, said) in [
+            (
+                json!({"format": 1, "tender": null, "draft": null}),
+                "\"draft\" is null",
+            ),
+            (
+                json!({"format": 1, "tender": "t", "draft": {}}),
+                "\"tender\" is text",
+            ),
+            (
+                json!({"format": 1, "tender": {"lots": 1}, "draft": {}}),
+                "not a list",
+            ),
+            (
+                json!({"format": 0, "tender": null, "draft": {}}),
+                "not a format this version",
+            ),
+            (json!({"format": 2, "tender": null, "draft": {}}), "newer"),
+        ] {
+            let why = SelfCheck::read_saved(&v).unwrap_err();
+            assert!(why.contains(said), "{why} (expected {said})");
+        }
+    }
+}

@@ -279,13 +279,16 @@ pub fn save<T: Saved>(value: &T) -> Result<(), String> {
         .set_item(T::KEY, &value.to_json().to_string())
         .is_ok()
     {
+        // "ok" over "no" needs no more room, so this only fails where there was no marker
+        // (nothing refused since); either way no marker is left saying "no".
         let _ = storage.set_item(&marker, "ok");
         if let Some(s) = session() {
             let _ = s.remove_item(&marker);
         }
         Ok(())
     } else {
-        // Writing "no" over "ok" needs no more room; the session's storage is the fallback.
+        // "no" over "ok" needs no more room; the session's storage is the fallback for a first
+        // save refused. If both refuse, the user is still told now (the error returned).
         if !write(&storage, &marker, "no") {
             if let Some(s) = session() {
                 let _ = s.set_item(&marker, "no");
