@@ -312,6 +312,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const configured = embed
     .replace(/<meta name="ulo-frame" content="[^"]*">/, `<meta name="ulo-frame" content="${frameOrigin}/frame.html">`)
     .replace("frame-src 'self'", `frame-src ${frameOrigin}`);
+  if (!configured.includes(`content="${frameOrigin}/frame.html"`) || !configured.includes(`frame-src ${frameOrigin};`)) {
+    throw new Error('embed.html no longer has the meta "ulo-frame" and frame-src \'self\' this test configures');
+  }
   writeFileSync(embedPath, configured);
   const portal = await startServer(portalDir, base);
   const frame = await startServer(frameDir, base + 1);
