@@ -96,7 +96,11 @@ const SNIFF_BYTES: usize = 64 * 1024;
 fn sniff_kind(head: &[u8]) -> Option<Document> {
     let text = String::from_utf8_lossy(&head[..head.len().min(SNIFF_BYTES)]);
     let after = &text[text.find("\"document\"")? + "\"document\"".len()..];
-    let value = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let value = after
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
     Document::from_tag(&value[..value.find('"')?])
 }
 

@@ -107,7 +107,10 @@ mod tests {
     fn control_characters_are_shown_escaped() {
         assert_eq!(visible("Acme\u{1b}[2J"), "Acme\\x1b[2J");
         assert_eq!(visible("a\nb\r\tc\u{7f}"), "a\\x0ab\\x0d\\x09c\\x7f");
-        assert_eq!(visible("\u{9b}31m \u{202e}evil"), "\\u{9b}31m \\u{202e}evil");
+        assert_eq!(
+            visible("\u{9b}31m \u{202e}evil"),
+            "\\u{9b}31m \\u{202e}evil"
+        );
         assert_eq!(visible_report("line\u{7}\nnext\n"), "line\\x07\nnext\n");
         // Ordinary text, accents and symbols are untouched, and cost no copy.
         assert!(matches!(visible("Café £1,000 – ok"), Cow::Borrowed(_)));

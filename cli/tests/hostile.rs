@@ -129,8 +129,17 @@ fn a_closed_pipe_ends_quietly_with_141() {
             .stderr(Stdio::piped())
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(141), "{args:?}: {}", text(&out.stderr));
-        assert_eq!(text(&out.stderr), "", "{args:?}: nothing said on a closed pipe");
+        assert_eq!(
+            out.status.code(),
+            Some(141),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert_eq!(
+            text(&out.stderr),
+            "",
+            "{args:?}: nothing said on a closed pipe"
+        );
     }
 }
 
@@ -230,11 +239,7 @@ fn a_byte_order_mark_is_accepted_as_the_app_accepts_it() {
 fn text_that_is_not_utf8_is_invalid_input_with_the_offset_of_the_bad_byte() {
     let plain = std::fs::read(root().join(TENDER)).unwrap();
     // A Latin-1 "é" (0xe9) inside the title on line 5, as a Windows editor might save it.
-    let at = plain
-        .windows(7)
-        .position(|w| w == b"\"title\"")
-        .unwrap()
-        + 10;
+    let at = plain.windows(7).position(|w| w == b"\"title\"").unwrap() + 10;
     let mut bad = plain.clone();
     bad.insert(at, 0xe9);
     let line = plain[..at].iter().filter(|b| **b == b'\n').count() + 1;
@@ -242,7 +247,11 @@ fn text_that_is_not_utf8_is_invalid_input_with_the_offset_of_the_bad_byte() {
     let t = temp("latin1-tender.json", &bad);
     let out = run(&["check-tender", t.to_str().unwrap()]);
     let e = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "invalid input, not a usage error: {e}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "invalid input, not a usage error: {e}"
+    );
     assert!(
         e.contains(&format!("the byte 0xe9 at byte offset {at} "))
             && e.contains(&format!("(line {line}, column {column})")),
@@ -319,8 +328,16 @@ fn two_hundred_thousand_problems_are_capped_at_a_hundred_and_counted() {
     assert_eq!(out.status.code(), Some(1));
     assert!(e.len() < 100_000, "{} bytes on stderr", e.len());
     assert_eq!(e.matches("error[ulo::unknown-field]").count(), 100);
-    assert!(e.contains("... and 199,900 more problems\n"), "{}", &e[e.len() - 300..]);
-    assert!(e.contains("200,000 problems found in"), "{}", &e[e.len() - 300..]);
+    assert!(
+        e.contains("... and 199,900 more problems\n"),
+        "{}",
+        &e[e.len() - 300..]
+    );
+    assert!(
+        e.contains("200,000 problems found in"),
+        "{}",
+        &e[e.len() - 300..]
+    );
     let out = run(&["check-tender", t.to_str().unwrap(), "--json"]);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["errors"].as_array().unwrap().len(), 100);
@@ -329,7 +346,9 @@ fn two_hundred_thousand_problems_are_capped_at_a_hundred_and_counted() {
     let mut one = read(TENDER);
     one["colour"] = json!("red");
     let t = temp("one-key.json", one.to_string().as_bytes());
-    let v: Value = serde_json::from_slice(&run(&["check-tender", t.to_str().unwrap(), "--json"]).stdout).unwrap();
+    let v: Value =
+        serde_json::from_slice(&run(&["check-tender", t.to_str().unwrap(), "--json"]).stdout)
+            .unwrap();
     assert_eq!(v["errors"].as_array().unwrap().len(), 1);
     assert!(v.get("more").is_none());
 }
@@ -358,6 +377,10 @@ fn a_lot_with_no_bid_in_competition_prints_no_benchmark() {
     assert!(lot2.contains("(lowest price in competition: "), "{lot2}");
     let json = run(&["score", TENDER, b.to_str().unwrap(), "--json"]);
     let v: Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert!(v["lots"][0].get("lowest_price").is_none(), "{}", v["lots"][0]);
+    assert!(
+        v["lots"][0].get("lowest_price").is_none(),
+        "{}",
+        v["lots"][0]
+    );
     assert!(v["lots"][1].get("lowest_price").is_some());
 }
