@@ -115,4 +115,22 @@ mod tests {
         // Ordinary text, accents and symbols are untouched, and cost no copy.
         assert!(matches!(visible("Café £1,000 – ok"), Cow::Borrowed(_)));
     }
+
+    proptest::proptest! {
+        /// Whatever the text, nothing that drives a terminal survives: a value keeps no line
+        /// break, a report keeps exactly its own, and removing the escapes' backslashes never
+        /// matters (every other character is kept as it is, in order).
+        #[test]
+        fn nothing_that_drives_a_terminal_survives(s in "(\\PC|\\p{Cc}|[\u{202a}-\u{202e}\u{2066}-\u{2069}\n])*") {
+            let one = visible(&s);
+            proptest::prop_assert!(one.chars().all(|c| escaped(c).is_none()));
+            let report = visible_report(&s);
+            proptest::prop_assert!(report.chars().all(|c| c == '\n' || escaped(c).is_none()));
+            proptest::prop_assert_eq!(report.matches('\n').count(), s.matches('\n').count());
+            let kept: String = s.chars().filter(|c| escaped(*c).is_none()).collect();
+            let shown: String = one.chars().filter(|c| !c.is_ascii()).collect();
+            let expected: String = kept.chars().filter(|c| !c.is_ascii()).collect();
+            proptest::prop_assert_eq!(shown, expected);
+        }
+    }
 }
