@@ -59,7 +59,10 @@ export interface Success<T> {
 
 export interface Failure {
   type: 'failure';
+  /** The first 100 problems, in document order. */
   errors: Problem[];
+  /** How many more problems there were after these; absent when all are listed. */
+  more?: number;
 }
 
 /** Every call answers with one of these; none throws. */

@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 use ulo_core::ocds::{self, Import};
-use ulo_core::{Document, ProblemKind, Problems, Protocol};
+use ulo_core::{CappedReports, Document, ProblemKind, Problems, Protocol, PROBLEMS_LISTED};
 use wasm_bindgen::prelude::*;
 
 /// A note that does not stop the call but that the portal should show.
@@ -25,14 +25,20 @@ struct Warning {
 
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
-enum Answer<T: Serialize, E: Serialize> {
-    Success { result: T, warnings: Vec<Warning> },
-    Failure { errors: E },
+enum Answer<T: Serialize> {
+    Success {
+        result: T,
+        warnings: Vec<Warning>,
+    },
+    /// `{"type": "failure", "errors": [...], "more": N}`: at most [`PROBLEMS_LISTED`] problems
+    /// one by one and the count of the rest, so a document with 200,000 unknown keys answers in
+    /// a few kilobytes instead of tens of megabytes.
+    Failure(CappedReports),
 }
 
 /// Serialises an answer. Serialising the result types cannot fail (they hold strings, numbers
 /// and lists), but if it ever did the portal still gets a failure answer, not an exception.
-fn to_text<T: Serialize, E: Serialize>(a: &Answer<T, E>) -> String {
+fn to_text<T: Serialize>(a: &Answer<T>) -> String {
     serde_json::to_string(a).unwrap_or_else(|e| {
         format!(
             r#"{{"type":"failure","errors":[{{"code":"ulo::internal","document":"protocol","pointer":"","message":{},"help":"report this to the ulo developers"}}]}}"#,
@@ -43,13 +49,11 @@ fn to_text<T: Serialize, E: Serialize>(a: &Answer<T, E>) -> String {
 
 fn answer<T: Serialize>(r: Result<T, Problems>) -> String {
     match r {
-        Ok(result) => to_text::<T, ()>(&Answer::Success {
+        Ok(result) => to_text(&Answer::Success {
             result,
             warnings: Vec::new(),
         }),
-        Err(p) => to_text::<(), _>(&Answer::Failure {
-            errors: p.reports(),
-        }),
+        Err(p) => to_text::<()>(&Answer::Failure(p.capped(PROBLEMS_LISTED))),
     }
 }
 
@@ -221,12 +225,15 @@ impl Engine {
         match ocds::import_json(&self.protocol, ocds_json) {
             Ok(i) => {
                 let warnings = import_warnings(&i);
-                to_text::<_, ()>(&Answer::Success {
+                to_text(&Answer::Success {
                     result: i,
                     warnings,
                 })
             }
-            Err(e) => to_text::<(), _>(&Answer::Failure { errors: e }),
+            Err(e) => to_text::<()>(&Answer::Failure(CappedReports {
+                errors: e.0,
+                more: 0,
+            })),
         }
     }
 }
@@ -292,5 +299,24 @@ mod tests {
         let mut loaded = load_protocol("{}");
         assert!(loaded.take_engine().is_none());
         assert_eq!(parse(&loaded.answer())["type"], "failure");
+    }
+
+    #[test]
+    fn a_long_problem_list_is_capped_with_the_count_of_the_rest() {
+        let e = shipped_protocol();
+        let mut tender: Value = parse(ulo_core::shipped::EXAMPLE_TENDER);
+        for k in 0..20_000 {
+            tender[format!("unknown{k}")] = Value::Bool(true);
+        }
+        let bad = parse(&e.check_tender(&tender.to_string()));
+        assert_eq!(bad["type"], "failure");
+        assert_eq!(
+            bad["errors"].as_array().map(Vec::len),
+            Some(PROBLEMS_LISTED)
+        );
+        assert_eq!(bad["more"], 20_000 - PROBLEMS_LISTED);
+        // A short list is whole, with no count.
+        let bad = parse(&e.check_tender("{"));
+        assert!(bad.get("more").is_none());
     }
 }
