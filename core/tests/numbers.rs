@@ -142,6 +142,62 @@ fn lone_surrogates_are_refused_at_their_pointer_in_words_the_caller_wrote() {
     assert_eq!(v["name"], "\u{1F600}");
 }
 
+/// A release with one lot whose estimated value is written as `amount` and whose quality
+/// weight is written as `weight` (a decimal share).
+fn release(amount: &str, weight: &str) -> String {
+    format!(
+        r#"{{"ocid": "ocds-test-1", "id": "r1", "date": "2026-03-02T09:00:00Z", "tag": ["tender"],
+          "tender": {{"id": "t1", "title": "A test tender",
+            "lots": [{{"id": "LOT-1", "title": "One lot",
+              "value": {{"amount": {amount}, "currency": "GBP"}},
+              "awardCriteria": {{"criteria": [
+                {{"type": "quality", "name": "Quality", "numbers": [{{"number": {weight}, "weight": "decimalExact"}}]}},
+                {{"type": "price", "name": "Price", "numbers": [{{"number": 0.25, "weight": "decimalExact"}}]}}
+              ]}}}}]}}}}"#
+    )
+}
+
+fn import(amount: &str, weight: &str) -> ulo_core::ocds::Import {
+    ulo_core::ocds::import_json(&Protocol::shipped(), &release(amount, weight))
+        .expect("an OCDS release")
+}
+
+fn lot_value(i: &ulo_core::ocds::Import) -> Option<&str> {
+    i.tender["lots"][0]["value"].as_str()
+}
+
+fn reason<'a>(i: &'a ulo_core::ocds::Import, from: &str) -> Option<&'a str> {
+    i.not_mapped
+        .iter()
+        .find(|n| n.from == from)
+        .map(|n| n.reason.as_str())
+}
+
+#[test]
+fn ocds_amounts_and_weights_are_read_from_their_digits() {
+    let plain = import("900000", "0.75");
+    assert_eq!(lot_value(&plain), Some("900000"));
+    // The same amount in other spellings.
+    for amount in ["9e5", "900000.0", "0.9E6", "900000.00"] {
+        assert_eq!(lot_value(&import(amount, "0.75")), Some("900000"), "{amount}");
+    }
+    // Through a float, 899999.99999999999999 was 900000 and 1e-400 was 0.
+    let i = import("899999.99999999999999", "0.75");
+    assert_eq!(lot_value(&i), None);
+    let why = reason(&i, "/tender/lots/0/value").expect("reported");
+    assert!(why.contains("899999.99999999999999 has more than two decimal places"), "{why}");
+    let i = import("1e-400", "0.75");
+    assert_eq!(lot_value(&i), None);
+    let why = reason(&i, "/tender/lots/0/value").expect("reported");
+    assert!(why.contains("1e-400") && why.contains("more decimal places than ulo reads"), "{why}");
+    // The price weight is carried over only when the weights make 100: a quality weight a
+    // float would have made 0.75 does not.
+    let weights = |i: &ulo_core::ocds::Import| i.tender.get("weights").cloned();
+    assert_eq!(weights(&plain), Some(serde_json::json!({"price": "25"})));
+    assert_eq!(weights(&import("900000", "75e-2")), weights(&plain));
+    assert_eq!(weights(&import("900000", "0.7500000000000000001")), None);
+}
+
 /// The exact value of a JSON number's text, as (negative, digits, exponent) with no leading or
 /// trailing zeros in `digits` (zero is empty digits): worked out here by hand, apart from the
 /// core, to compare its reading with.
