@@ -110,6 +110,7 @@ fn an_object_posing_as_a_number_is_refused() {
         r#"{"score": {"$serde_json::private::Number": "3"}}"#,
         r#"{"score": {"$serde_json::private::Number": 3}}"#,
         r#"{"score": {"$serde_json::private::Number": "3", "x": 1}}"#,
+        r#"{"score": {"x": 1, "$serde_json::private::Number": "3"}}"#,
     ] {
         let e = json::parse(text, Document::Bids).expect_err(text);
         assert_eq!(e.pointer, "/score/$serde_json::private::Number", "{text}");

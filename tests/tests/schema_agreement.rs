@@ -1687,6 +1687,7 @@ fn one_problem_of_each_kind() -> Vec<ProblemKind> {
             column: 2,
         },
         ProblemKind::DuplicateKey { key: text() },
+        ProblemKind::LoneSurrogate { unit: 0xd800 },
         ProblemKind::TooDeep { limit: 64 },
         ProblemKind::TooLarge {
             bytes: 10,
@@ -1841,6 +1842,7 @@ macro_rules! problem_kinds {
 problem_kinds! {
     ProblemKind::Syntax { .. },
     ProblemKind::DuplicateKey { .. },
+    ProblemKind::LoneSurrogate { .. },
     ProblemKind::TooDeep { .. },
     ProblemKind::TooLarge { .. },
     ProblemKind::WrongDocument { .. },
