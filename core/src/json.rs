@@ -185,7 +185,9 @@ impl<'de> DeserializeSeed<'de> for NumberText<'_> {
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         // Marked before reading: any answer but serde_json's own is refused by the visitor.
         self.trail.borrow_mut().posing = true;
-        let n = d.deserialize_string(NumberTextVisitor)?;
+        // `deserialize_any`, not `deserialize_string`: a mismatch then never names a float
+        // (which would bring float formatting into the wasm package for an error message).
+        let n = d.deserialize_any(NumberTextVisitor)?;
         self.trail.borrow_mut().posing = false;
         Ok(n)
     }
