@@ -97,6 +97,12 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
         Ok(Value::from(v))
     }
+    /// Never called: with `arbitrary_precision`, serde_json hands a number that is not a plain
+    /// integer over as its text (`visit_map`). Written out so that the default, which formats
+    /// the float into its message, does not bring float formatting into the wasm package.
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Value, E> {
+        Err(E::custom("a number read through a float"))
+    }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_owned()))
     }
@@ -139,7 +145,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 self.trail.borrow_mut().path.push(Step::Key(key));
                 if !first {
                     self.trail.borrow_mut().posing = true;
-                    return Err(de::Error::custom("private number key"));
+                    return Err(de::Error::custom(POSING));
                 }
                 let n = map.next_value_seed(NumberText { trail: self.trail })?;
                 self.trail.borrow_mut().path.pop();
@@ -185,8 +191,6 @@ impl<'de> DeserializeSeed<'de> for NumberText<'_> {
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         // Marked before reading: any answer but serde_json's own is refused by the visitor.
         self.trail.borrow_mut().posing = true;
-        // `deserialize_any`, not `deserialize_string`: a mismatch then never names a float
-        // (which would bring float formatting into the wasm package for an error message).
         let n = d.deserialize_any(NumberTextVisitor)?;
         self.trail.borrow_mut().posing = false;
         Ok(n)
@@ -195,7 +199,9 @@ impl<'de> DeserializeSeed<'de> for NumberText<'_> {
 
 struct NumberTextVisitor;
 
-impl Visitor<'_> for NumberTextVisitor {
+const POSING: &str = "private number key";
+
+impl<'de> Visitor<'de> for NumberTextVisitor {
     type Value = serde_json::Number;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -204,6 +210,34 @@ impl Visitor<'_> for NumberTextVisitor {
 
     fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
         text.parse().map_err(|_| E::custom("not a number"))
+    }
+
+    // Anything else is a document posing as a number. Each is refused in its own words rather
+    // than by serde's defaults, whose message formats the value found: that formatting (floats
+    // included) would otherwise enter the wasm package for an error nobody reads.
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Err(E::custom(POSING))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Err(E::custom(POSING))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Err(E::custom(POSING))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Err(E::custom(POSING))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Err(E::custom(POSING))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Err(E::custom(POSING))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(de::Error::custom(POSING))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(de::Error::custom(POSING))
     }
 }
 
