@@ -20,11 +20,7 @@ const NORTHFIELD_E1_POINTER: &str = "/bids/0/scores/q-outcomes/e1/score";
 /// The worked example's bids with Northfield's first outcomes score written as `score`.
 fn bids_with_score(score: &str) -> String {
     assert!(BIDS.contains(NORTHFIELD_E1), "the pinned example has moved");
-    BIDS.replacen(
-        NORTHFIELD_E1,
-        &NORTHFIELD_E1.replace('4', score),
-        1,
-    )
+    BIDS.replacen(NORTHFIELD_E1, &NORTHFIELD_E1.replace('4', score), 1)
 }
 
 /// The lots and bids of the result of scoring the worked example with that score (the input
@@ -63,7 +59,10 @@ fn a_tiny_score_is_refused_not_read_as_zero() {
     let p = scored("1e-400").expect_err("refused, not read as 0");
     let (_, pointer, message) = only_problem(&p);
     assert_eq!(pointer, NORTHFIELD_E1_POINTER);
-    assert!(message.contains("1e-400 is not a whole number"), "{message}");
+    assert!(
+        message.contains("1e-400 is not a whole number"),
+        "{message}"
+    );
     // serde_json keeps an exponent with its sign: 1e400 is written back as 1e+400.
     for big in ["1e+400", "18446744073709551617", "1e+20", "-1e+30"] {
         let p = scored(big).expect_err("out of range");
@@ -80,7 +79,15 @@ fn a_tiny_score_is_refused_not_read_as_zero() {
 #[test]
 fn whole_numbers_in_any_spelling_are_read_exactly() {
     let four = scored("4").expect("the example scores");
-    for spelling in ["4.0", "4e0", "4E+0", "40e-1", "0.4e1", "4.000000000000000000000", "400e-2"] {
+    for spelling in [
+        "4.0",
+        "4e0",
+        "4E+0",
+        "40e-1",
+        "0.4e1",
+        "4.000000000000000000000",
+        "400e-2",
+    ] {
         assert_eq!(scored(spelling).expect(spelling), four, "{spelling}");
     }
     // And a different whole number is not the same score, so the comparison above can fail.
@@ -137,7 +144,10 @@ fn lone_surrogates_are_refused_at_their_pointer_in_words_the_caller_wrote() {
     }
     // A key: the object that holds it is named.
     let e = json::parse(r#"{"a": {"k\ud800": 1}}"#, Document::Tender).expect_err("key");
-    assert_eq!((e.code().as_str(), e.pointer.as_str()), ("ulo::lone-surrogate", "/a"));
+    assert_eq!(
+        (e.code().as_str(), e.pointer.as_str()),
+        ("ulo::lone-surrogate", "/a")
+    );
     // A pair is one character, and reads.
     let v = json::parse(r#"{"name": "\ud83d\ude00"}"#, Document::Tender).expect("a pair");
     assert_eq!(v["name"], "\u{1F600}");
@@ -180,17 +190,27 @@ fn ocds_amounts_and_weights_are_read_from_their_digits() {
     assert_eq!(lot_value(&plain), Some("900000"));
     // The same amount in other spellings.
     for amount in ["9e5", "900000.0", "0.9E6", "900000.00"] {
-        assert_eq!(lot_value(&import(amount, "0.75")), Some("900000"), "{amount}");
+        assert_eq!(
+            lot_value(&import(amount, "0.75")),
+            Some("900000"),
+            "{amount}"
+        );
     }
     // Through a float, 899999.99999999999999 was 900000 and 1e-400 was 0.
     let i = import("899999.99999999999999", "0.75");
     assert_eq!(lot_value(&i), None);
     let why = reason(&i, "/tender/lots/0/value").expect("reported");
-    assert!(why.contains("899999.99999999999999 has more than two decimal places"), "{why}");
+    assert!(
+        why.contains("899999.99999999999999 has more than two decimal places"),
+        "{why}"
+    );
     let i = import("1e-400", "0.75");
     assert_eq!(lot_value(&i), None);
     let why = reason(&i, "/tender/lots/0/value").expect("reported");
-    assert!(why.contains("1e-400") && why.contains("more decimal places than ulo reads"), "{why}");
+    assert!(
+        why.contains("1e-400") && why.contains("more decimal places than ulo reads"),
+        "{why}"
+    );
     // The price weight is carried over only when the weights make 100: a quality weight a
     // float would have made 0.75 does not.
     let weights = |i: &ulo_core::ocds::Import| i.tender.get("weights").cloned();
@@ -217,7 +237,11 @@ fn exact(text: &str) -> (bool, String, i64) {
     let trimmed = digits.trim_start_matches('0');
     let zeros = trimmed.len() - trimmed.trim_end_matches('0').len();
     let digits = trimmed.trim_end_matches('0').to_string();
-    let exp = if digits.is_empty() { 0 } else { exp + zeros as i64 };
+    let exp = if digits.is_empty() {
+        0
+    } else {
+        exp + zeros as i64
+    };
     (negative && !digits.is_empty(), digits, exp)
 }
 
@@ -226,7 +250,11 @@ fn number_text() -> impl Strategy<Value = String> {
         any::<bool>(),
         prop_oneof!["0", "[1-9][0-9]{0,25}"],
         proptest::option::of("[0-9]{1,25}"),
-        proptest::option::of((prop_oneof![Just("e"), Just("E")], prop_oneof![Just(""), Just("+"), Just("-")], 0u32..500)),
+        proptest::option::of((
+            prop_oneof![Just("e"), Just("E")],
+            prop_oneof![Just(""), Just("+"), Just("-")],
+            0u32..500,
+        )),
     )
         .prop_map(|(neg, whole, frac, exp)| {
             let mut s = String::new();

@@ -163,9 +163,15 @@ pub(super) fn plain_number(text: &str) -> Result<String, String> {
         return Err("it has more decimal places than ulo reads".into());
     }
     let (int_part, frac_part) = if point <= 0 {
-        ("0".to_string(), format!("{}{digits}", "0".repeat((-point) as usize)))
+        (
+            "0".to_string(),
+            format!("{}{digits}", "0".repeat((-point) as usize)),
+        )
     } else if point as usize >= digits.len() {
-        (format!("{digits}{}", "0".repeat(point as usize - digits.len())), String::new())
+        (
+            format!("{digits}{}", "0".repeat(point as usize - digits.len())),
+            String::new(),
+        )
     } else {
         let (i, f) = digits.split_at(point as usize);
         (i.to_string(), f.to_string())
