@@ -12,12 +12,15 @@
 //! ([`crate::read::Reader::int`]), as the OCDS import does for amounts and weights. Of the three
 //! ways to keep a number's text, this is the smallest that is correct: `RawValue` cannot be
 //! asked for inside a `Value` tree, and a pre-scan of the text recording each number's text by
-//! pointer would be a second JSON lexer kept in step with serde_json's. Its costs: a number is
+//! pointer would be a second JSON lexer kept in step with serde_json's (and could only refuse,
+//! at the parser, a number a float cannot hold, wherever it is: a long coordinate in an OCDS
+//! release the import never reads would refuse the whole release). Its costs: a number is
 //! handed to a visitor as a one-entry map with a private key (handled in `visit_map`, and the
 //! key refused when a document writes it itself); a number holds its text on the heap (a small
-//! share of an object's own cost); and the audit hash spells a number as written (an exponent
-//! as serde_json normalises it, `4e0` as `4e+0`), which for any number written as an integer or
-//! a float's shortest form (`4`, `4.0`) is the spelling it always had.
+//! share of an object's own cost); the JS package grows by about 6 KB gzipped; and the audit
+//! hash spells a number as written (an exponent as serde_json normalises it, `4e0` as `4e+0`),
+//! which for a number written as an integer or a float's shortest form (`4`, `4.0`) is the
+//! spelling it always had, so every recorded result is unchanged.
 //!
 //! **Text is whole characters.** A `\ud800` escape with no partner is not a character; it is
 //! refused at its pointer as a lone surrogate, in words that do not assume the caller wrote the
