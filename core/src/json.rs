@@ -16,8 +16,8 @@
 //! at the parser, a number a float cannot hold, wherever it is: a long coordinate in an OCDS
 //! release the import never reads would refuse the whole release). Its costs: a number is
 //! handed to a visitor as a one-entry map with a private key (handled in `visit_map`, and the
-//! key refused when a document writes it itself); a number holds its text on the heap (a small
-//! share of an object's own cost); the JS package grows by about 6 KB gzipped; and the audit
+//! key refused when a document writes it itself); a number holds its text on the heap (peak
+//! memory reading 1,000 bids of 100 criteria by 7 evaluators, 700,000 scores: 652 to 674 MB); the JS package grows by about 6 KB gzipped; and the audit
 //! hash spells a number as written (an exponent as serde_json normalises it, `4e0` as `4e+0`),
 //! which for a number written as an integer or a float's shortest form (`4`, `4.0`) is the
 //! spelling it always had, so every recorded result is unchanged.
