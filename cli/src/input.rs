@@ -5,11 +5,13 @@
 //! test suite proves the two agree, and if they ever did not, the schema's complaint is reported
 //! rather than silently ignored.
 
+use crate::out::{self, WriteError, CLOSED_PIPE};
 use serde_json::Value;
+use std::io::Read;
 use std::process::ExitCode;
 use ulo_core::{
     bids, json, tender, Bids, CheckedDraft, Document, Problem, ProblemKind, Problems, Protocol,
-    Tender,
+    Tender, PROBLEMS_LISTED,
 };
 
 /// Why a command could not finish.
@@ -20,6 +22,14 @@ pub enum Failure {
     Invalid(Problems, String),
     /// Something that should not happen; reported rather than hidden.
     Internal(String),
+    /// The output could not be written.
+    Write(WriteError),
+}
+
+impl From<WriteError> for Failure {
+    fn from(e: WriteError) -> Self {
+        Failure::Write(e)
+    }
 }
 
 impl Failure {
@@ -27,56 +37,153 @@ impl Failure {
     pub fn report(self, as_json: bool) -> ExitCode {
         match self {
             Failure::Unreadable(file, why) => {
-                eprintln!("error: cannot read \"{file}\": {why}");
+                out::stderr_line(&format!("error: cannot read \"{file}\": {why}"));
                 ExitCode::from(2)
             }
             Failure::Invalid(problems, file) => {
-                for p in problems.iter() {
-                    eprintln!("{}", crate::render::problem(p, &file));
+                // The first problems one by one, then a count of the rest: 200,000 unknown keys
+                // would otherwise write 74 MB of messages.
+                for p in problems.iter().take(PROBLEMS_LISTED) {
+                    out::stderr_line(&crate::render::problem(p, &file));
                 }
-                let n = problems.len();
-                eprintln!(
-                    "{n} problem{} found in \"{file}\"; nothing was scored.",
-                    if n == 1 { "" } else { "s" }
-                );
+                let capped = problems.capped(PROBLEMS_LISTED);
+                if let Some(more) = capped.more_line() {
+                    out::stderr_line(&format!("... {more}"));
+                }
+                let n = capped.total();
+                out::stderr_line(&format!(
+                    "{} problem{} found in \"{}\"; nothing was scored.",
+                    ulo_core::error::grouped(n),
+                    if n == 1 { "" } else { "s" },
+                    out::visible(&file)
+                ));
                 if as_json {
-                    let out = serde_json::json!({"type": "failure", "file": file, "errors": problems.reports()});
-                    if let Ok(text) = serde_json::to_string_pretty(&out) {
-                        println!("{text}");
+                    let mut answer = serde_json::json!({"type": "failure", "file": file, "errors": capped.errors});
+                    if capped.more > 0 {
+                        answer["more"] = capped.more.into();
+                    }
+                    if let Ok(text) = serde_json::to_string_pretty(&answer) {
+                        if let Err(e) = out::stdout(&format!("{text}\n")) {
+                            return Failure::Write(e).report(false);
+                        }
                     }
                 }
                 ExitCode::from(1)
             }
             Failure::Internal(why) => {
-                eprintln!("internal error: {why}");
+                out::stderr_line(&format!("internal error: {why}"));
+                ExitCode::from(1)
+            }
+            Failure::Write(WriteError::Closed) => ExitCode::from(CLOSED_PIPE),
+            Failure::Write(WriteError::Failed(why)) => {
+                out::stderr_line(&format!("error: cannot write the output: {why}"));
                 ExitCode::from(1)
             }
         }
     }
 }
 
-fn read_text(path: &str) -> Result<String, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| Failure::Unreadable(path.into(), e.to_string()))?;
-    if bytes.len() > json::MAX_DOCUMENT_BYTES {
+/// A UTF-8 byte order mark. Editors on Windows often start a file with one; the app accepts it
+/// (the browser's `FileReader.readAsText` drops it), so the command line does too.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How far into a file to look for its `"document"` field when the file is too large to parse.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// The kind a document says it is, read from its first bytes without parsing it: the value of
+/// the first `"document"` key, when it is one of ulo's kinds. Used only to name a file too
+/// large to parse; a document whose first bytes do not say is named by the command instead.
+fn sniff_kind(head: &[u8]) -> Option<Document> {
+    let text = String::from_utf8_lossy(&head[..head.len().min(SNIFF_BYTES)]);
+    let after = &text[text.find("\"document\"")? + "\"document\"".len()..];
+    let value = after
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    Document::from_tag(&value[..value.find('"')?])
+}
+
+/// The problem with text that is not UTF-8: where the first bad byte is, as a byte offset in
+/// the file (counting from 0) and as a line and column, since JSON is UTF-8 by definition.
+fn not_utf8(bytes: &[u8], start: usize, e: &std::str::Utf8Error, kind: Document) -> Problem {
+    let good = &bytes[start..start + e.valid_up_to()];
+    // The prefix is valid UTF-8, by the error's own account.
+    let good = std::str::from_utf8(good).unwrap_or_default();
+    let line = good.matches('\n').count() + 1;
+    let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let offset = start + e.valid_up_to();
+    Problem::new(
+        kind,
+        "",
+        ProblemKind::Syntax {
+            detail: format!(
+                "the text is not UTF-8: the byte 0x{:02x} at byte offset {offset} starts no character; save the file as UTF-8",
+                bytes[offset]
+            ),
+            line,
+            column,
+        },
+    )
+}
+
+/// Reads a file as text, bounded while reading: at most [`json::MAX_DOCUMENT_BYTES`] + 1 bytes
+/// are ever taken, so `/dev/zero` or an endless pipe is refused with the limit instead of
+/// filling the memory. `kind` names the document in problems when the file itself cannot say:
+/// the kind the command expects, or `None` when any kind will do (`validate`).
+fn read_text(path: &str, kind: Option<Document>) -> Result<String, Failure> {
+    let unreadable = |e: std::io::Error| Failure::Unreadable(path.into(), e.to_string());
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    // A regular file says its size; a pipe or device does not, and is measured by reading.
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    let limit = json::MAX_DOCUMENT_BYTES;
+    let mut bytes = Vec::new();
+    if size.is_none_or(|n| n <= limit as u64) {
+        file.take(limit as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+    } else {
+        // Too large by its size: the first bytes are enough to say what it is.
+        file.take(SNIFF_BYTES as u64)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+    }
+    let named = |bytes: &[u8]| sniff_kind(bytes).or(kind).unwrap_or(Document::Protocol);
+    if bytes.len() > limit || size.is_some_and(|n| n > limit as u64) {
+        let known = size.map_or(bytes.len(), |n| usize::try_from(n).unwrap_or(usize::MAX));
         return Err(Failure::Invalid(
             Problems(vec![Problem::new(
-                Document::Bids,
+                named(&bytes),
                 "",
                 ProblemKind::TooLarge {
-                    bytes: bytes.len(),
-                    limit: json::MAX_DOCUMENT_BYTES,
+                    bytes: known,
+                    limit,
                 },
             )]),
             path.into(),
         ));
     }
-    String::from_utf8(bytes)
-        .map_err(|_| Failure::Unreadable(path.into(), "the file is not UTF-8 text".into()))
+    let start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    match std::str::from_utf8(&bytes[start..]) {
+        Ok(_) => {
+            bytes.drain(..start);
+            // Checked just above; no second scan can fail.
+            String::from_utf8(bytes).map_err(|e| Failure::Internal(e.to_string()))
+        }
+        Err(e) => Err(Failure::Invalid(
+            Problems(vec![not_utf8(&bytes, start, &e, named(&bytes))]),
+            path.into(),
+        )),
+    }
 }
 
 /// Reads a file as JSON, strictly, as the given kind of document (or any kind when `None`).
 fn parse(path: &str, kind: Document) -> Result<Value, Failure> {
-    let text = read_text(path)?;
+    let text = read_text(path, Some(kind))?;
     json::parse(&text, kind).map_err(|p| Failure::Invalid(Problems(vec![p]), path.into()))
 }
 
@@ -136,7 +243,7 @@ fn load(path: &str, kind: Document) -> Result<Value, Failure> {
 
 /// Reads a file whose kind is given by its `"document"` field.
 pub fn read_any(path: &str) -> Result<(Document, Value), Failure> {
-    let text = read_text(path)?;
+    let text = read_text(path, None)?;
     // The kind is not known until the text is parsed; reports name the file, not the kind.
     let value = json::parse(&text, Document::Protocol)
         .map_err(|p| Failure::Invalid(Problems(vec![p]), path.into()))?;

@@ -4,10 +4,13 @@
 //! Schemas (`ulo-schemas`) and the core's typed model, calls the core, and prints either a
 //! readable report or (`--json`) the result document. It decides nothing itself.
 //!
-//! Exit codes: 0 success, 1 invalid input (the problems go to stderr, each with its location),
-//! 2 a usage error (unknown command, missing argument, unreadable file).
+//! Exit codes: 0 success, 1 invalid input (the problems go to stderr, each with its location;
+//! the first 100, then a count of the rest) or output that could not be written, 2 a usage error
+//! (unknown command, missing argument, unreadable file), 141 the reader of the output closed
+//! the pipe (`ulo ... | head`). Text output shows control characters escaped (see `out`).
 
 mod input;
+mod out;
 mod render;
 
 use input::{load_bids, load_draft, load_protocol, load_tender, Failure};
@@ -39,7 +42,10 @@ Options:
   --tender FILE    for validate: the tender that bids or a self-check belong to
   --json           print the result document (JSON) instead of a report
 
-Exit status: 0 success, 1 invalid input, 2 usage error.
+Exit status: 0 success, 1 invalid input (or the output could not be written), 2 usage error,
+141 the output's reader closed the pipe (as with \"ulo ... | head\").
+Files are read up to 64 MiB (67108864 bytes), UTF-8 with or without a byte order mark.
+In reports, control characters from the input are shown escaped, as \\x1b or \\u{9b}.
 ";
 
 /// A parsed command line.
@@ -52,8 +58,17 @@ struct Args {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}\n\n{USAGE}");
+    out::stderr_line(&format!("error: {message}\n\n{USAGE}"));
     ExitCode::from(2)
+}
+
+/// Ends a command that only prints: 0 when the text was written, otherwise as for any failure
+/// to write (quietly for a closed pipe).
+fn printed(result: Result<(), out::WriteError>, code: ExitCode) -> ExitCode {
+    match result {
+        Ok(()) => code,
+        Err(e) => Failure::Write(e).report(false),
+    }
 }
 
 fn parse_args(raw: Vec<String>) -> Result<Args, String> {
@@ -102,16 +117,16 @@ fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     match raw.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => {
-            print!("{USAGE}");
-            return if raw.is_empty() {
+            let code = if raw.is_empty() {
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
             };
+            return printed(out::stdout(USAGE), code);
         }
         Some("--version") | Some("-V") => {
-            println!("ulo {}", env!("CARGO_PKG_VERSION"));
-            return ExitCode::SUCCESS;
+            let version = format!("ulo {}\n", env!("CARGO_PKG_VERSION"));
+            return printed(out::stdout(&version), ExitCode::SUCCESS);
         }
         _ => {}
     }
@@ -144,14 +159,14 @@ fn example(args: &Args) -> Result<Result<(), Failure>, String> {
         "self-check" => shipped::EXAMPLE_SELF_CHECK,
         other => return Err(format!("no example called \"{other}\"")),
     };
-    print!("{text}");
-    Ok(Ok(()))
+    Ok(out::stdout(text).map_err(Failure::Write))
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Internal(e.to_string()))?;
-    println!("{text}");
-    Ok(())
+    let mut text =
+        serde_json::to_string_pretty(value).map_err(|e| Failure::Internal(e.to_string()))?;
+    text.push('\n');
+    Ok(out::stdout(&text)?)
 }
 
 fn validate(args: &Args) -> Result<(), Failure> {
@@ -211,8 +226,11 @@ fn validate(args: &Args) -> Result<(), Failure> {
             &serde_json::json!({"type": "success", "document": kind.tag(), "message": summary}),
         )
     } else {
-        println!("{file}: {summary}");
-        Ok(())
+        Ok(out::report(&format!(
+            "{}: {}\n",
+            out::visible(file),
+            out::visible(&summary)
+        ))?)
     }
 }
 
@@ -223,8 +241,7 @@ fn check_tender(args: &Args) -> Result<(), Failure> {
     if args.json {
         print_json(&check)
     } else {
-        print!("{}", render::tender_check(&check));
-        Ok(())
+        Ok(out::report(&render::tender_check(&check))?)
     }
 }
 
@@ -238,8 +255,7 @@ fn score(args: &Args) -> Result<(), Failure> {
     if args.json {
         print_json(&result)
     } else {
-        print!("{}", render::score(&result));
-        Ok(())
+        Ok(out::report(&render::score(&result))?)
     }
 }
 
@@ -253,7 +269,6 @@ fn self_check(args: &Args) -> Result<(), Failure> {
     if args.json {
         print_json(&result)
     } else {
-        print!("{}", render::self_check(&result));
-        Ok(())
+        Ok(out::report(&render::self_check(&result))?)
     }
 }

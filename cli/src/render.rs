@@ -2,6 +2,10 @@
 //!
 //! Every figure printed comes from the result document the core produced, and every figure is
 //! followed by its explanation (`ulo_core::explain::render`). Nothing is computed here.
+//!
+//! Every value that comes from the input (names, titles, reasons, explanations quoting them)
+//! is passed through [`v`], which escapes control characters and line breaks, so that no
+//! value can drive the terminal or forge a line of the report (see `out`).
 
 use std::fmt::Write as _;
 use ulo_core::explain::{render, CiteRef, Trace};
@@ -13,25 +17,31 @@ use ulo_core::report::{
 use ulo_core::vocab::Standing;
 use ulo_core::Problem;
 
+/// A value from the input, shown on one line with its control characters escaped.
+fn v(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::out::visible(s)
+}
+
 /// One problem, in the manner of a compiler message.
 pub fn problem(p: &Problem, file: &str) -> String {
     let at = if p.pointer.is_empty() {
         "the whole document".to_string()
     } else {
-        p.pointer.clone()
+        v(&p.pointer).into_owned()
     };
     let mut out = format!(
-        "error[{}]: {}\n  --> {file} at {at}",
+        "error[{}]: {}\n  --> {} at {at}",
         p.code(),
-        p.kind.message()
+        v(&p.kind.message()),
+        v(file)
     );
     if let Some(found) = p.kind.found() {
-        let _ = write!(out, "\n  found: {found}");
+        let _ = write!(out, "\n  found: {}", v(&found));
     }
     if let Some(expected) = p.kind.expected() {
-        let _ = write!(out, "\n  expected: {expected}");
+        let _ = write!(out, "\n  expected: {}", v(&expected));
     }
-    let _ = write!(out, "\n  help: {}", p.kind.help());
+    let _ = write!(out, "\n  help: {}", v(&p.help()));
     out
 }
 
@@ -74,7 +84,7 @@ fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 
 fn cites(c: &[CiteRef]) -> String {
     c.iter()
-        .map(|c| format!("{}, {}", c.title, c.clause))
+        .map(|c| format!("{}, {}", v(&c.title), v(&c.clause)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -83,14 +93,14 @@ fn finding(out: &mut String, f: &Finding) {
     let lot = f
         .lot
         .as_ref()
-        .map(|l| format!(" [{l}]"))
+        .map(|l| format!(" [{}]", v(l)))
         .unwrap_or_default();
     let status = match f.status {
         FindingStatus::Barrier => f.severity.word().to_uppercase(),
         FindingStatus::NotStated => "NOT STATED".to_string(),
         FindingStatus::RegimeNotStated => "DEPENDS".to_string(),
     };
-    let _ = writeln!(out, "{status:<10} {}{lot}: {}", f.rule, f.title);
+    let _ = writeln!(out, "{status:<10} {}{lot}: {}", v(&f.rule), v(&f.title));
     if let Some(standing) = f.standing {
         let basis = match standing {
             Standing::Law => "the law of this tender's regime requires it",
@@ -99,7 +109,7 @@ fn finding(out: &mut String, f: &Finding) {
         let _ = writeln!(out, "           Standing: {basis}");
     }
     if let Some(note) = &f.regime_note {
-        let _ = writeln!(out, "           {note}");
+        let _ = writeln!(out, "           {}", v(note));
     }
     for under in &f.applies_under {
         let regimes: Vec<&str> = under.regimes.iter().map(|r| r.title()).collect();
@@ -111,13 +121,18 @@ fn finding(out: &mut String, f: &Finding) {
             under.standing.word()
         );
     }
-    let _ = writeln!(out, "           {}", f.finding);
+    let _ = writeln!(out, "           {}", v(&f.finding));
     for fact in &f.facts {
-        let _ = writeln!(out, "           Found: {} = {}", fact.label, fact.value);
+        let _ = writeln!(
+            out,
+            "           Found: {} = {}",
+            v(&fact.label),
+            v(&fact.value)
+        );
     }
-    let _ = writeln!(out, "           Requirement: {}", f.requirement);
-    let _ = writeln!(out, "           Why it matters: {}", f.why);
-    let _ = writeln!(out, "           Fix: {}", f.fix);
+    let _ = writeln!(out, "           Requirement: {}", v(&f.requirement));
+    let _ = writeln!(out, "           Why it matters: {}", v(&f.why));
+    let _ = writeln!(out, "           Fix: {}", v(&f.fix));
     let _ = writeln!(out, "           Source: {}", cites(&f.cites));
 }
 
@@ -128,11 +143,18 @@ fn header(
     protocol: &ulo_core::report::ProtocolRef,
     hash: &str,
 ) {
-    let _ = writeln!(out, "{title}: {} ({})", tender.title, tender.authority);
+    let _ = writeln!(
+        out,
+        "{title}: {} ({})",
+        v(&tender.title),
+        v(&tender.authority)
+    );
     let _ = writeln!(
         out,
         "Protocol: {} {} (effective {})",
-        protocol.title, protocol.version, protocol.effective_date
+        v(&protocol.title),
+        v(&protocol.version),
+        v(&protocol.effective_date)
     );
     let _ = writeln!(out, "Input hash: {hash}\n");
 }
@@ -140,10 +162,10 @@ fn header(
 /// Which law governs the tender, first, with the steps that decided it.
 fn regime(out: &mut String, d: Option<&Decision>) {
     let Some(d) = d else { return };
-    let _ = writeln!(out, "Which law applies: {}", d.title);
-    let _ = writeln!(out, "  {}", d.reason);
+    let _ = writeln!(out, "Which law applies: {}", v(&d.title));
+    let _ = writeln!(out, "  {}", v(&d.reason));
     for s in &d.steps {
-        let _ = write!(out, "  - {}", s.text);
+        let _ = write!(out, "  - {}", v(&s.text));
         if !s.cites.is_empty() {
             let _ = write!(out, " [{}]", cites(&s.cites));
         }
@@ -163,7 +185,7 @@ pub fn tender_check(c: &TenderCheck) -> String {
         &c.input_hash,
     );
     regime(&mut out, c.regime.as_ref());
-    let _ = writeln!(out, "{}\n", c.summary.headline);
+    let _ = writeln!(out, "{}\n", v(&c.summary.headline));
     for f in &c.findings {
         finding(&mut out, f);
         out.push('\n');
@@ -176,18 +198,18 @@ fn eligibility(out: &mut String, e: &EligibilityResult) {
         out,
         "  Eligibility: {} ({})",
         e.verdict.describe(),
-        e.reason
+        v(&e.reason)
     );
     for t in &e.tests {
         let _ = writeln!(
             out,
             "    {:<14} {}: {}{}",
             t.outcome.describe(),
-            t.title,
-            t.reason,
+            v(&t.title),
+            v(&t.reason),
             t.to_add
                 .as_ref()
-                .map(|a| format!(". To add: {a}"))
+                .map(|a| format!(". To add: {}", v(a)))
                 .unwrap_or_default()
         );
     }
@@ -195,15 +217,23 @@ fn eligibility(out: &mut String, e: &EligibilityResult) {
 
 fn flags(out: &mut String, flags: &[Flag]) {
     for f in flags {
-        let _ = writeln!(out, "  Flag {}: {} {}", f.code.word(), f.message, f.action);
+        let _ = writeln!(
+            out,
+            "  Flag {}: {} {}",
+            f.code.word(),
+            v(&f.message),
+            v(&f.action)
+        );
         if let Some(t) = &f.trace {
-            let _ = writeln!(out, "    {}", render(t));
+            let _ = writeln!(out, "    {}", v(&render(t)));
         }
     }
 }
 
 fn explained(t: &Option<Trace>) -> String {
-    t.as_ref().map(render).unwrap_or_default()
+    t.as_ref()
+        .map(|t| v(&render(t)).into_owned())
+        .unwrap_or_default()
 }
 
 fn scorecard(out: &mut String, b: &BidResult) {
@@ -215,25 +245,29 @@ fn scorecard(out: &mut String, b: &BidResult) {
     let _ = writeln!(
         out,
         "{} ({}), lot {}, {rank}: {total} of {} marks, price {}",
-        b.bidder, b.bid, b.lot, b.available, b.price
+        v(&b.bidder),
+        v(&b.bid),
+        v(&b.lot),
+        b.available,
+        b.price
     );
     if let Some(t) = &b.total_trace {
-        let _ = writeln!(out, "  Total: {}", render(t));
+        let _ = writeln!(out, "  Total: {}", v(&render(t)));
     }
     eligibility(out, &b.eligibility);
     for g in &b.gates {
-        let _ = writeln!(out, "  Gate {}: {}", g.title, g.outcome.describe());
+        let _ = writeln!(out, "  Gate {}: {}", v(&g.title), g.outcome.describe());
     }
     for c in &b.criteria {
         let indent = "  ".repeat(c.depth as usize);
         let marks = c.marks.clone().unwrap_or_else(|| "-".into());
-        let _ = writeln!(out, "{indent}{}: {marks} of {}", c.title, c.available);
+        let _ = writeln!(out, "{indent}{}: {marks} of {}", v(&c.title), c.available);
         match (&c.trace, &c.missing) {
             (Some(_), _) => {
                 let _ = writeln!(out, "{indent}  {}", explained(&c.trace));
             }
             (None, Some(m)) => {
-                let _ = writeln!(out, "{indent}  Not scored: {m}.");
+                let _ = writeln!(out, "{indent}  Not scored: {}.", v(m));
             }
             _ => {}
         }
@@ -257,8 +291,8 @@ pub fn score(r: &ScoreResult) -> String {
         let _ = writeln!(
             out,
             "Lot {}: {}{}",
-            lot.lot,
-            lot.title,
+            v(&lot.lot),
+            v(&lot.title),
             lot.lowest_price
                 .as_ref()
                 .map(|p| format!(" (lowest price in competition: {p})"))
@@ -273,8 +307,8 @@ pub fn score(r: &ScoreResult) -> String {
                 .map(|row| {
                     vec![
                         row.rank.to_string(),
-                        row.bid.clone(),
-                        row.bidder.clone(),
+                        v(&row.bid).into_owned(),
+                        v(&row.bidder).into_owned(),
                         row.total.clone(),
                         row.price.clone(),
                         row.flags
@@ -291,7 +325,7 @@ pub fn score(r: &ScoreResult) -> String {
             ));
             for row in &lot.ranking {
                 if let Some(t) = &row.tie {
-                    let _ = writeln!(out, "  {}: {}", row.bid, t.reason);
+                    let _ = writeln!(out, "  {}: {}", v(&row.bid), v(&t.reason));
                 }
             }
         }
@@ -299,10 +333,10 @@ pub fn score(r: &ScoreResult) -> String {
             let _ = writeln!(
                 out,
                 "  Not ranked: {} ({}), {}: {}",
-                n.bidder,
-                n.bid,
+                v(&n.bidder),
+                v(&n.bid),
                 n.status.word(),
-                n.reasons.join("; ")
+                v(&n.reasons.join("; "))
             );
         }
         out.push('\n');
@@ -328,10 +362,16 @@ pub fn self_check(r: &SelfCheckResult) -> String {
         &r.input_hash,
     );
     regime(&mut out, r.regime.as_ref());
-    let _ = writeln!(out, "{} for lot {}, price {}", r.bidder, r.lot, r.price);
+    let _ = writeln!(
+        out,
+        "{} for lot {}, price {}",
+        v(&r.bidder),
+        v(&r.lot),
+        r.price
+    );
     eligibility(&mut out, &r.eligibility);
     for g in &r.gates {
-        let _ = writeln!(out, "  Gate {}: {}", g.title, g.outcome.describe());
+        let _ = writeln!(out, "  Gate {}: {}", v(&g.title), g.outcome.describe());
     }
     let _ = writeln!(
         out,
@@ -342,7 +382,7 @@ pub fn self_check(r: &SelfCheckResult) -> String {
         let _ = writeln!(
             out,
             "  No expected score given for: {}",
-            r.projected.not_estimated.join(", ")
+            v(&r.projected.not_estimated.join(", "))
         );
     }
     out.push_str("\nWhere marks are lost (most to gain first)\n");
@@ -356,7 +396,7 @@ pub fn self_check(r: &SelfCheckResult) -> String {
                 _ => "-".into(),
             };
             vec![
-                c.title.clone(),
+                v(&c.title).into_owned(),
                 c.available.clone(),
                 expected,
                 c.to_gain.clone().unwrap_or_default(),
@@ -373,14 +413,14 @@ pub fn self_check(r: &SelfCheckResult) -> String {
     ));
     for c in &r.criteria {
         if let Some(a) = &c.assumption {
-            let _ = writeln!(out, "  {}: {a}", c.title);
+            let _ = writeln!(out, "  {}: {}", v(&c.title), v(a));
         }
         if let Some(t) = &c.trace_low {
-            let _ = writeln!(out, "  {} (low): {}", c.title, render(t));
+            let _ = writeln!(out, "  {} (low): {}", v(&c.title), v(&render(t)));
         }
         if let Some(t) = &c.trace_high {
             if c.trace_low.as_ref() != Some(t) {
-                let _ = writeln!(out, "  {} (high): {}", c.title, render(t));
+                let _ = writeln!(out, "  {} (high): {}", v(&c.title), v(&render(t)));
             }
         }
     }
@@ -388,13 +428,13 @@ pub fn self_check(r: &SelfCheckResult) -> String {
     flags(&mut out, &r.flags);
     out.push_str("\nIn easy read\n\n");
     for line in &r.easy_read {
-        let _ = writeln!(out, "  {line}");
+        let _ = writeln!(out, "  {}", v(line));
     }
     if !r.findings.is_empty() {
         out.push_str("\nBarriers in the tender you can raise in clarification\n\n");
         for f in &r.findings {
             finding(&mut out, f);
-            let _ = writeln!(out, "           Question to ask: {}\n", f.question);
+            let _ = writeln!(out, "           Question to ask: {}\n", v(&f.question));
         }
     }
     out

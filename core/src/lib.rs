@@ -54,7 +54,8 @@ pub mod what_if;
 
 pub use bids::{Bids, DraftBid};
 pub use error::{
-    Document, Input, OcdsProblem, Problem, ProblemKind, ProblemReport, Problems, Reports,
+    CappedReports, Document, Input, OcdsProblem, Problem, ProblemKind, ProblemReport, Problems,
+    Reports, PROBLEMS_LISTED,
 };
 pub use exact::Exact;
 pub use protocol::Protocol;

@@ -733,7 +733,9 @@ pub struct LotResult {
     pub lot: String,
     /// Title.
     pub title: String,
-    /// The lowest price among the bids that compete, which relative price formulas use.
+    /// The lowest price among the bids that compete, which relative price formulas use; `None`
+    /// when no bid for the lot is in competition (their price marks, worked out for the record,
+    /// then use the lowest price of all the lot's bids, and their traces say so).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lowest_price: Option<String>,
     /// The ranking.

@@ -1,7 +1,8 @@
 // End-to-end tests, in headless Chromium, of the example portal (dist/portal: plain HTML and JS
-// over the package) and of the embeddable frame's postMessage protocol. Three servers give
-// three origins: the portal (allowed by the frame's configuration), the frame itself, and a
-// second copy of the portal on an origin the frame does not allow.
+// over the package) and of the embeddable frame's postMessage protocol. Four servers give four
+// origins: the portal (allowed by the frame's configuration), the frame itself, a second copy of
+// the portal on an origin the frame does not allow, and a hostile page that records every
+// message it receives and answers with forgeries (the crafted-link attack on the portal).
 //
 // Expected figures come from the worked example's hand-worked notes (the lot-1 leader and its
 // total) or from the same engine run here in Node through the package, never from the page
@@ -10,6 +11,7 @@
 import { startServer, run, axe, assert, root } from './harness.mjs';
 import path from 'node:path';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 
 const read = (p) => readFileSync(path.join(root, p), 'utf8');
@@ -38,14 +40,56 @@ async function ask(page, frameOrigin, msg, timeout = 4000) {
   }), { msg, frameOrigin, timeout });
 }
 
-function tests({ portal, frame, evil }) {
+/**
+ * A hostile page on its own origin, as an attacker's link would name it: it records every
+ * message it receives (POSTed back to its own server, where the test reads them), and answers
+ * the portal with forged "ready" and "answer" messages, unprompted and to every request.
+ */
+const HOSTILE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title></head>
+<body><p>hostile frame</p><script>
+const forged = (re, request) => ({ ulo: 1, type: 'answer', re, request, answer: { type: 'success', warnings: [],
+  result: { summary: { headline: 'FORGED headline' }, tender: { id: 'FORGED', title: 'FORGED' },
+    lots: [{ lot: 'lot-1', ranking: [{ rank: 1, bidder: 'FORGED bidder', total: '100.00', price: '1.00' }] }] } } });
+const forge = () => {
+  parent.postMessage({ ulo: 1, type: 'ready', protocol: { title: 'FORGED protocol' } }, '*');
+  for (let re = 1; re <= 5; re++) for (const t of ['load-tender', 'load-bids', 'ping']) parent.postMessage(forged(re, t), '*');
+};
+forge();
+setInterval(forge, 250);
+addEventListener('message', (e) => {
+  fetch('/record', { method: 'POST', body: JSON.stringify({ origin: e.origin, data: e.data }) });
+  if (e.data && e.data.ulo === 1) parent.postMessage(forged(e.data.id, e.data.type), '*');
+});
+</script></body></html>`;
+
+function startHostile(port) {
+  const received = [];
+  const hits = [];
+  const server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    if (req.method === 'POST' && req.url === '/record') {
+      let body = '';
+      req.on('data', (c) => { body += c; });
+      req.on('end', () => { received.push(body); res.end(); });
+      return;
+    }
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(HOSTILE_PAGE);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({
+    origin: `http://127.0.0.1:${port}`, received, hits, stop: () => server.close(),
+  })));
+}
+
+function tests({ portal, frame, evil, hostile }) {
   const framePage = `${frame}/frame.html`;
   const openPortal = async (page) => {
     await page.goto(`${portal}/`);
     await page.waitForSelector('#ranking-lot-1 tbody tr');
   };
   const openHost = async (page, host = portal) => {
-    await page.goto(`${host}/embed.html?frame=${encodeURIComponent(framePage)}`);
+    // The frame's address is the portal's own configuration (see the site set up below).
+    await page.goto(`${host}/embed.html`);
     const f = page.frameLocator('#frame');
     await f.locator('#status').filter({ hasText: /^Ready/ }).waitFor();
     return f;
@@ -54,6 +98,48 @@ function tests({ portal, frame, evil }) {
   const expectedCheck = engine.checkTender(TENDER).result;
 
   return [
+    {
+      name: 'portal: a crafted link naming a hostile frame gets no data and shows no forged answer',
+      origins: [portal, frame],
+      async run({ page }) {
+        hostile.received.length = 0;
+        hostile.hits.length = 0;
+        const crafted = `${hostile.origin}/hostile.html`;
+        await page.goto(`${portal}/embed.html?frame=${encodeURIComponent(crafted)}#frame=${encodeURIComponent(crafted)}`);
+        await page.waitForTimeout(1000);
+        // What a user of the portal would do next: send the tender and the bids.
+        await page.click('#send-tender');
+        await page.click('#send-bids');
+        await page.click('#send-ping');
+        await page.waitForTimeout(2000);
+        const log = await page.locator('#log').innerText();
+        assert(hostile.received.length === 0, `the hostile page received ${hostile.received.length} message(s), e.g. ${String(hostile.received[0]).slice(0, 200)}`);
+        assert(!log.includes('FORGED'), `the portal shows a forged answer: ${log.slice(0, 300)}`);
+        assert(hostile.hits.length === 0, `the portal loaded the hostile page: ${hostile.hits.join(', ')}`);
+        // The configured frame is the one that answered, with the engine's own figures.
+        await page.locator('#log li', { hasText: `#1 load-tender: ${expectedCheck.summary.headline}` }).waitFor({ timeout: 5000 });
+        await page.locator('#log li', { hasText: /^#2 load-bids: lot-1 led by Northfield/ }).waitFor({ timeout: 5000 });
+      },
+    },
+    {
+      name: 'portal: a message from the frame\'s origin but not from the portal\'s own frame is ignored',
+      origins: [portal, frame],
+      async run({ page }) {
+        await openHost(page);
+        await page.locator('#log li', { hasText: 'ready: ' }).waitFor({ timeout: 5000 });
+        // A second window of the frame's origin (here another copy of the frame) also says
+        // "ready"; only the portal's own iframe (event.source) may be listened to.
+        await page.evaluate((src) => {
+          const other = document.createElement('iframe');
+          other.src = src;
+          other.title = 'another frame';
+          document.body.append(other);
+        }, framePage);
+        await page.waitForTimeout(2500);
+        const readies = await page.locator('#log li', { hasText: 'ready: ' }).count();
+        assert(readies === 1, `${readies} "ready" notes: a message from another window of the frame's origin was taken`);
+      },
+    },
     {
       name: 'the example portal ranks the worked example exactly as the engine does',
       async run({ page }) {
@@ -214,13 +300,29 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(frameDir, { recursive: true });
   cpSync(path.join(root, 'dist/pkg'), frameDir, { recursive: true });
   const portalOrigin = `http://127.0.0.1:${base}`;
+  const frameOrigin = `http://127.0.0.1:${base + 1}`;
   writeFileSync(path.join(frameDir, 'frame-config.json'), JSON.stringify({ allowedOrigins: [portalOrigin] }));
-  const portal = await startServer(path.join(root, 'dist/portal'), base);
+  // The portal's site, configured as a portal developer would: embed.html names the frame's
+  // address (meta "ulo-frame") and allows exactly its origin in the CSP's frame-src.
+  const portalDir = path.join(root, 'target/e2e/portal-site');
+  rmSync(portalDir, { recursive: true, force: true });
+  cpSync(path.join(root, 'dist/portal'), portalDir, { recursive: true });
+  const embedPath = path.join(portalDir, 'embed.html');
+  const embed = readFileSync(embedPath, 'utf8');
+  const configured = embed
+    .replace(/<meta name="ulo-frame" content="[^"]*">/, `<meta name="ulo-frame" content="${frameOrigin}/frame.html">`)
+    .replace("frame-src 'self'", `frame-src ${frameOrigin}`);
+  if (!configured.includes(`content="${frameOrigin}/frame.html"`) || !configured.includes(`frame-src ${frameOrigin};`)) {
+    throw new Error('embed.html no longer has the meta "ulo-frame" and frame-src \'self\' this test configures');
+  }
+  writeFileSync(embedPath, configured);
+  const portal = await startServer(portalDir, base);
   const frame = await startServer(frameDir, base + 1);
-  const evil = await startServer(path.join(root, 'dist/portal'), base + 2);
+  const evil = await startServer(portalDir, base + 2);
+  const hostile = await startHostile(base + 3);
   try {
-    assert(portal.origin === portalOrigin, 'portal origin');
-    const { passed, failed, log } = await run('portal', tests({ portal: portal.origin, frame: frame.origin, evil: evil.origin }), {
+    assert(portal.origin === portalOrigin && frame.origin === frameOrigin, 'origins');
+    const { passed, failed, log } = await run('portal', tests({ portal: portal.origin, frame: frame.origin, evil: evil.origin, hostile }), {
       origin: portal.origin,
       only: process.env.ONLY,
     });
@@ -232,5 +334,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     portal.stop();
     frame.stop();
     evil.stop();
+    hostile.stop();
   }
 }

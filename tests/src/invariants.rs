@@ -15,7 +15,9 @@
 //!   evaluators' scores listed in the panel detail, and its marks are that score over the
 //!   scale's top times the marks available;
 //! - the lowest price a relative price formula uses is the lot's published lowest price, which is
-//!   the lowest price among the bids still in competition (or of all the lot's bids if none is);
+//!   the lowest price among the bids still in competition; a lot with none in competition
+//!   publishes none (its bids' price marks, worked out for the record, use the lowest price of
+//!   all the lot's bids, and say so);
 //! - an abnormally-low flag's limit is the protocol's percentage of its benchmark (the lot's
 //!   estimate, or the mean price of the other bids in competition), the bid's price is below
 //!   it, and no unflagged bid's price is.
@@ -227,12 +229,8 @@ pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -
             .copied()
             .filter(|b| b.status != BidStatus::Excluded)
             .collect();
-        let pool = if competing.is_empty() {
-            &in_lot
-        } else {
-            &competing
-        };
-        let lowest = pool.iter().filter_map(|b| number(&b.price)).min();
+        // No benchmark is published for a lot with no bid in competition.
+        let lowest = competing.iter().filter_map(|b| number(&b.price)).min();
         let shown = lot.lowest_price.as_deref().and_then(number);
         if lowest != shown {
             r.fail(format!(
@@ -603,7 +601,19 @@ fn leaf_inputs(
             }
             if let Some(lowest) = input(t, "lowest_price") {
                 let lot = result.lots.iter().find(|l| l.lot == b.lot);
-                let lot_lowest = lot.and_then(|l| l.lowest_price.as_deref()).and_then(number);
+                // The lot's published lowest price or, when no bid is in competition and none
+                // is published, the lowest price of all the lot's bids.
+                let lot_lowest = lot
+                    .and_then(|l| l.lowest_price.as_deref())
+                    .and_then(number)
+                    .or_else(|| {
+                        result
+                            .bids
+                            .iter()
+                            .filter(|o| o.lot == b.lot)
+                            .filter_map(|o| number(&o.price))
+                            .min()
+                    });
                 let shown = money(lowest);
                 let rounded = lot_lowest
                     .as_ref()

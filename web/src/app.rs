@@ -90,48 +90,28 @@ impl PartialEq for Work {
 /// What every screen can reach: the work, `announce` and `go`.
 pub type Ctx = shell::Ctx<Work, View>;
 
-fn initial() -> (Workspace, Option<String>) {
-    match storage::load() {
-        storage::Loaded::Nothing => (Workspace::example(), None),
-        storage::Loaded::Restored(ws, false) => (ws, Some("Your saved work has been restored.".into())),
-        storage::Loaded::Restored(ws, true) => (
-            ws,
-            Some("Your saved work has been restored and updated to this version of ulo.".into()),
-        ),
-        storage::Loaded::Unreadable(why) => (
-            Workspace::example(),
-            Some(format!(
-                "Your saved work could not be read ({why}). It has been kept in this browser under \"{}\", and the worked example is shown instead.",
-                storage::UNREADABLE_KEY
-            )),
-        ),
-    }
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
-    let start = use_memo((), |_| initial());
+    let start = use_memo((), |_| storage::open::<Workspace>());
     let ws = {
         let start = start.clone();
-        use_reducer_eq(move || start.0.clone())
+        use_reducer_eq(move || start.value.clone())
     };
-    let shell = use_shell::<View>(start.1.clone());
+    let shell = use_shell::<View>(start.message.clone());
     let model = {
         let w = (*ws).clone();
         use_memo(w, Model::of)
     };
     use_announce_changed_totals(&model, &shell.message);
 
-    // Autosave after every change.
-    {
-        let announce = shell.announce.clone();
-        use_effect_with((*ws).clone(), move |w| {
-            if let Err(why) = storage::save(w) {
-                announce.emit(why);
-            }
-            || ()
-        });
-    }
+    // Autosave after every change, by this tab only while it is the one that saves.
+    let notices = {
+        let restore = {
+            let ws = ws.clone();
+            Callback::from(move |w: Workspace| ws.dispatch(Action::Reset(w)))
+        };
+        storage::use_saving(start, (*ws).clone(), restore, shell.announce.clone())
+    };
 
     let body = match shell.page {
         View::Results => html! { <views::results::Results /> },
@@ -188,7 +168,7 @@ pub fn app() -> Html {
         Work { ws, model },
         Frame {
             header,
-            main: body,
+            main: html! { <>{ notices }{ body }</> },
             footer,
         },
     )

@@ -83,7 +83,12 @@ impl Run<'_> {
     }
 
     /// The lot's price marks and abnormally-low flags for the bids at `idx`; gives the lowest
-    /// price the relative formulas use.
+    /// price among the bids in competition, to publish as the lot's benchmark.
+    ///
+    /// When no bid remains in competition, the bids' own price marks are still worked out (for
+    /// the record) against the lowest price of all the lot's bids, and their traces say so; but
+    /// the lot publishes no benchmark, since no bid competes against it: printing one would
+    /// present an excluded bid's price as "the lowest price in competition".
     fn prices(
         &self,
         lot: &Lot,
@@ -126,7 +131,7 @@ impl Run<'_> {
             });
             abnormally_low(self, &mut works[i], lot, others).map_err(|_| overflow(&bid.id))?;
         }
-        Ok(lowest)
+        Ok(if compliant.is_empty() { None } else { lowest })
     }
 }
 

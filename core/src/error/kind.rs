@@ -369,6 +369,9 @@ impl ProblemKind {
             }
             ProblemKind::WeightsNot100 { total, .. } => Some(total.clone()),
             ProblemKind::ScoreOutsideScale { found, .. } => Some(found.to_string()),
+            ProblemKind::TooLarge { bytes, limit } if *bytes == limit.saturating_add(1) => {
+                Some(format!("more than {limit} bytes"))
+            }
             ProblemKind::TooLarge { bytes, .. } => Some(format!("{bytes} bytes")),
             ProblemKind::LotFactInTenderRule { fact } | ProblemKind::BuiltInFactGiven { fact } => {
                 Some(format!("\"{fact}\""))
@@ -438,6 +441,11 @@ impl ProblemKind {
             ),
             ProblemKind::TooDeep { limit } => {
                 format!("values are nested more than {limit} levels deep")
+            }
+            // A reader that stops one byte past the limit (the command line reading a pipe,
+            // which has no size) knows only that: "more than" the limit is true either way.
+            ProblemKind::TooLarge { bytes, limit } if *bytes == limit.saturating_add(1) => {
+                format!("the document is more than {limit} bytes long; the engine accepts at most {limit}")
             }
             ProblemKind::TooLarge { bytes, limit } => {
                 format!("the document is {bytes} bytes long; the engine accepts at most {limit}")
@@ -563,8 +571,10 @@ impl ProblemKind {
             ProblemKind::TooDeep { .. } => {
                 "no ulo document needs this much nesting; check the file is the one you meant".into()
             }
+            // Said for any kind of document; `Problem::help` gives the advice that fits the
+            // document the problem is in.
             ProblemKind::TooLarge { .. } => {
-                "split the bids into smaller files, or remove attachments pasted into text fields".into()
+                "check that this is the file you meant; remove attachments or long texts pasted into text fields, and split bids into smaller files".into()
             }
             ProblemKind::WrongDocument { .. } => {
                 "choose the right file, or correct its \"document\" field".into()

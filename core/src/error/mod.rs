@@ -160,6 +160,24 @@ impl Problem {
     pub fn code(&self) -> String {
         format!("ulo::{}", self.kind.code())
     }
+
+    /// One line on how to put it right: the kind's help, except where the fitting advice
+    /// depends on the document. A tender too large to read is not put right by splitting bids,
+    /// which is what a too-large bids file needs.
+    pub fn help(&self) -> String {
+        match (&self.kind, self.document) {
+            (ProblemKind::TooLarge { .. }, Input::Document(d)) => match d {
+                Document::Protocol => "a protocol is rarely more than a few hundred kilobytes: check that this is the file you meant".into(),
+                Document::Tender => "a tender is rarely more than a few hundred kilobytes: check that this is the tender file you meant, and remove attachments or long texts pasted into its fields".into(),
+                Document::Bids => "split the bids into smaller files (one per lot, say), or remove attachments pasted into text fields".into(),
+                Document::SelfCheck => "a self-check is one bidder's draft, rarely more than a few hundred kilobytes: check that this is the file you meant, and remove attachments pasted into its text fields".into(),
+            },
+            (ProblemKind::TooLarge { .. }, Input::Ocds) => {
+                "import one release or record at a time rather than a whole package".into()
+            }
+            (kind, _) => kind.help(),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -211,7 +229,7 @@ impl From<&Problem> for ProblemReport {
             document: p.document,
             pointer: p.pointer.clone(),
             message: p.kind.message(),
-            help: p.kind.help(),
+            help: p.help(),
             found: p.kind.found(),
             expected: p.kind.expected(),
         }
@@ -242,6 +260,68 @@ impl Problems {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The first `limit` problems as reports and the count of the rest; only the problems shown
+    /// are put into words, so a list of 200,000 costs no more to report than one of `limit`.
+    pub fn capped(&self, limit: usize) -> CappedReports {
+        CappedReports {
+            errors: self.0.iter().take(limit).map(ProblemReport::from).collect(),
+            more: self.0.len().saturating_sub(limit),
+        }
+    }
+}
+
+/// How many problems the command line and the JS API list one by one; the rest are counted.
+///
+/// A document with 200,000 unknown keys has 200,000 problems, and listing each (74 MB of
+/// text) helps no one: the first hundred show what is wrong, and the count says how much more.
+pub const PROBLEMS_LISTED: usize = 100;
+
+/// The first problems of a list as reports, and how many more there were: what a caller shows
+/// when a list may be too long to show whole ([`Problems::capped`]).
+///
+/// Serialises as `{"errors": [...], "more": N}`, with `more` left out when nothing was cut, so
+/// a failure answer that had fewer problems than the cap is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CappedReports {
+    /// The first problems, in document order.
+    pub errors: Vec<ProblemReport>,
+    /// How many more problems there were after these.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl CappedReports {
+    /// How many problems there were in all.
+    pub fn total(&self) -> usize {
+        self.errors.len() + self.more
+    }
+
+    /// The line that stands for the problems left out ("and 199,900 more problems"), if any.
+    pub fn more_line(&self) -> Option<String> {
+        match self.more {
+            0 => None,
+            1 => Some("and 1 more problem".into()),
+            n => Some(format!("and {} more problems", grouped(n))),
+        }
+    }
+}
+
+/// A count with its thousands grouped by commas ("199,900"), as people read large numbers.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// One item a line.
@@ -325,6 +405,65 @@ mod tests {
             p.to_string(),
             "ulo::ocds-no-tender at the whole document in the OCDS data: the release has no \"tender\" section, so there is no tender design to import"
         );
+    }
+
+    #[test]
+    fn a_long_list_is_capped_with_the_count_of_the_rest() {
+        let unknown = |i: usize| {
+            Problem::new(
+                Document::Bids,
+                format!("/k{i}"),
+                ProblemKind::UnknownField {
+                    field: format!("k{i}"),
+                    allowed: vec!["id"],
+                },
+            )
+        };
+        let many = Problems((0..200_000).map(unknown).collect());
+        let capped = many.capped(PROBLEMS_LISTED);
+        assert_eq!(capped.errors.len(), 100);
+        assert_eq!(capped.errors[99].pointer, "/k99");
+        assert_eq!((capped.more, capped.total()), (199_900, 200_000));
+        assert_eq!(
+            capped.more_line().as_deref(),
+            Some("and 199,900 more problems")
+        );
+        let json = serde_json::to_value(&capped).unwrap();
+        assert_eq!(json["more"], 199_900);
+        // A short list is whole, and says nothing about more.
+        let few = Problems((0..3).map(unknown).collect()).capped(PROBLEMS_LISTED);
+        assert_eq!((few.errors.len(), few.more, few.more_line()), (3, 0, None));
+        assert!(serde_json::to_value(&few).unwrap().get("more").is_none());
+        let one_more = Problems((0..101).map(unknown).collect()).capped(100);
+        assert_eq!(one_more.more_line().as_deref(), Some("and 1 more problem"));
+        assert_eq!(
+            [0, 999, 1000, 1_234_567].map(grouped),
+            ["0", "999", "1,000", "1,234,567"]
+        );
+    }
+
+    #[test]
+    fn a_document_too_large_gets_help_fitting_its_kind() {
+        let too_large = |d: Input| {
+            ProblemReport::from(&Problem::new(
+                d,
+                "",
+                ProblemKind::TooLarge {
+                    bytes: 100,
+                    limit: 10,
+                },
+            ))
+            .help
+        };
+        assert!(too_large(Document::Bids.into()).starts_with("split the bids"));
+        let tender = too_large(Document::Tender.into());
+        assert!(
+            tender.contains("tender file") && !tender.contains("split the bids"),
+            "{tender}"
+        );
+        assert!(too_large(Document::Protocol.into()).starts_with("a protocol is rarely"));
+        assert!(too_large(Document::SelfCheck.into()).contains("self-check"));
+        assert!(too_large(Input::Ocds).contains("one release"));
     }
 
     #[test]

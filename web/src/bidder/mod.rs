@@ -77,24 +77,24 @@ pub fn use_ctx() -> Ctx {
 
 #[function_component(BidderApp)]
 pub fn bidder_app() -> Html {
-    let start = use_memo((), |_| state::load());
+    let start = use_memo((), |_| crate::storage::open::<SelfCheck>());
     let check = {
         let start = start.clone();
-        use_reducer_eq(move || start.0.clone())
+        use_reducer_eq(move || start.value.clone())
     };
-    let shell = use_shell::<Step>(start.1.clone());
+    let shell = use_shell::<Step>(start.message.clone());
     let assessment = {
         let c = (*check).clone();
         use_memo(c, |c| Assessment::of(c.tender.as_ref(), &c.draft))
     };
-    {
-        let announce = shell.announce.clone();
-        use_effect_with((*check).clone(), move |c| {
-            if let Err(why) = state::save(c) {
-                announce.emit(why);
-            }
-        });
-    }
+    // Autosave after every change, by this tab only while it is the one that saves.
+    let notices = {
+        let restore = {
+            let check = check.clone();
+            Callback::from(move |c: SelfCheck| check.dispatch(state::Change::Restore(c)))
+        };
+        crate::storage::use_saving(start, (*check).clone(), restore, shell.announce.clone())
+    };
     let page = match shell.page {
         Step::Tasks => html! { <steps::TaskList /> },
         Step::Tender => html! { <steps::TenderStep /> },
@@ -115,7 +115,7 @@ pub fn bidder_app() -> Html {
                     </div>
                 </header>
             },
-            main: page,
+            main: html! { <>{ notices }{ page }</> },
             footer: html! {
                 <footer class="site-footer">
                     <p>{ "Nothing you enter is sent anywhere. " }<a href="index.html">{ "Commissioners: score a tender" }</a></p>

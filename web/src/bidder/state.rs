@@ -1,15 +1,12 @@
 //! The bidder's self-check: the tender it is checking against and its draft answers, saved in
-//! the browser after every change (separately from any commissioner's work on the same machine).
+//! the browser after every change (separately from any commissioner's work on the same machine),
+//! by the same autosave as the commissioner's workspace (`crate::storage`).
 
-use gloo::storage::{LocalStorage, Storage};
+use crate::storage::{self, Saved, Words};
 use serde_json::{json, Value};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Where the self-check is saved.
-pub const KEY: &str = "ulo.selfcheck";
-/// Where an unreadable save is moved, so nothing is lost.
-pub const UNREADABLE_KEY: &str = "ulo.selfcheck.unreadable";
 /// The saved format.
 pub const FORMAT: u64 = 1;
 
@@ -59,6 +56,8 @@ pub enum Change {
     Tender(Value),
     /// Start again.
     Reset,
+    /// Use this self-check (the latest save, when this tab takes over from another).
+    Restore(SelfCheck),
 }
 
 impl Reducible for SelfCheck {
@@ -72,38 +71,87 @@ impl Reducible for SelfCheck {
             }
             Change::Tender(t) => self.with_tender(t),
             Change::Reset => SelfCheck::empty(),
+            Change::Restore(s) => s,
         })
     }
 }
 
-/// Saves the self-check.
-pub fn save(s: &SelfCheck) -> Result<(), String> {
-    let v = json!({"format": FORMAT, "saved_by": concat!("ulo ", env!("CARGO_PKG_VERSION")), "tender": s.tender, "draft": s.draft});
-    LocalStorage::raw()
-        .set_item(KEY, &v.to_string())
-        .map_err(|_| "the browser did not let ulo save your answers (storage may be full or switched off); download them to keep them".to_string())
+impl Saved for SelfCheck {
+    const KEY: &'static str = "ulo.selfcheck";
+    const WORDS: Words = Words {
+        yours: "Your saved answers",
+        plain: "your answers",
+        restored: "Your answers have been restored.",
+        migrated: "Your answers have been restored and updated to this version of ulo.",
+        fresh: "an empty self-check",
+        replace: "Start again with an empty self-check and replace it",
+        file: "ulo-unreadable-answers.txt",
+        refused: "download them to keep them",
+    };
+
+    fn to_json(&self) -> Value {
+        json!({"format": FORMAT, "saved_by": concat!("ulo ", env!("CARGO_PKG_VERSION")), "tender": self.tender, "draft": self.draft})
+    }
+
+    /// Reads a saved self-check, checked as a whole: the tender `null` (none chosen yet) or an
+    /// object with a list of lots, and the draft an object.
+    fn read_saved(v: &Value) -> Result<(SelfCheck, bool), String> {
+        storage::format(v, FORMAT)?;
+        let tender = match v.get("tender") {
+            None | Some(Value::Null) => None,
+            Some(t @ Value::Object(_)) => {
+                storage::list_of_objects(t, "tender", "lots")?;
+                Some(t.clone())
+            }
+            Some(other) => {
+                return Err(format!(
+                    "its \"tender\" is {}, not an object or null",
+                    storage::kind(other)
+                ))
+            }
+        };
+        let draft = storage::object(v, "draft")?.clone();
+        Ok((SelfCheck { tender, draft }, false))
+    }
+
+    fn fresh() -> SelfCheck {
+        SelfCheck::empty()
+    }
 }
 
-/// Loads the saved self-check, and a message to announce.
-pub fn load() -> (SelfCheck, Option<String>) {
-    let Ok(Some(text)) = LocalStorage::raw().get_item(KEY) else {
-        return (SelfCheck::empty(), None);
-    };
-    let parsed = serde_json::from_str::<Value>(&text).ok().and_then(|v| {
-        (v.get("format")?.as_u64()? == FORMAT).then_some(())?;
-        Some(SelfCheck {
-            tender: v.get("tender").filter(|t| !t.is_null()).cloned(),
-            draft: v.get("draft")?.clone(),
-        })
-    });
-    match parsed {
-        Some(s) => (s, Some("Your answers have been restored.".into())),
-        None => {
-            let _ = LocalStorage::raw().set_item(UNREADABLE_KEY, &text);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_self_check_reads_back_as_it_was() {
+        let s = SelfCheck::empty().with_tender(json!({"id": "t", "lots": [{"id": "l"}]}));
+        assert_eq!(SelfCheck::read_saved(&s.to_json()), Ok((s, false)));
+    }
+
+    #[test]
+    fn a_self_check_that_could_not_be_edited_is_not_restored() {
+        for (v, said) in [
             (
-                SelfCheck::empty(),
-                Some(format!("Your saved answers could not be read. They have been kept in this browser under \"{UNREADABLE_KEY}\".")),
-            )
+                json!({"format": 1, "tender": null, "draft": null}),
+                "\"draft\" is null",
+            ),
+            (
+                json!({"format": 1, "tender": "t", "draft": {}}),
+                "\"tender\" is text",
+            ),
+            (
+                json!({"format": 1, "tender": {"lots": 1}, "draft": {}}),
+                "not a list",
+            ),
+            (
+                json!({"format": 0, "tender": null, "draft": {}}),
+                "not a format this version",
+            ),
+            (json!({"format": 2, "tender": null, "draft": {}}), "newer"),
+        ] {
+            let why = SelfCheck::read_saved(&v).unwrap_err();
+            assert!(why.contains(said), "{why} (expected {said})");
         }
     }
 }
