@@ -126,15 +126,51 @@ export async function ready() {
   return standby !== null;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
- * A document as JSON text. Text is passed through untouched, so the engine's strict reader sees
- * exactly what the portal has (a key written twice is refused, not silently dropped as
+ * Text with each lone surrogate inside a JSON string written as its `\uXXXX` escape. Passing a
+ * string to WebAssembly encodes it as UTF-8, which turns a lone surrogate into U+FFFD without a
+ * word; `JSON.stringify` of an object writes the escape instead. Writing it here too means the
+ * engine sees the same thing in both forms and refuses it the same way (`ulo::lone-surrogate`, at
+ * its pointer). One after a backslash or outside a string is left: the text is not JSON there.
+ */
+function escapeLoneSurrogates(text) {
+  if (!LONE_SURROGATE.test(text)) return text;
+  let out = '';
+  let from = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!inString) {
+      inString = c === 0x22;
+    } else if (escaped) {
+      escaped = false;
+    } else if (c === 0x5c) {
+      escaped = true;
+    } else if (c === 0x22) {
+      inString = false;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length
+      && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      i++; // a pair: one character
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      out += `${text.slice(from, i)}\\u${c.toString(16)}`;
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * A document as JSON text. Text is passed through untouched (but for a lone surrogate, above),
+ * so the engine's strict reader sees exactly what the portal has (a key written twice is refused, not silently dropped as
  * `JSON.parse` would). Objects are serialised. Returns `{ text }` or `{ error }` (an answer).
  */
 const DOCUMENT_FIELD = { protocol: 'protocol', tender: 'tender', bids: 'bids', 'self-check': 'self_check', ocds: 'ocds' };
 
 function asText(value, label) {
-  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'string') return { text: escapeLoneSurrogates(value) };
   const document = Object.hasOwn(DOCUMENT_FIELD, label) ? DOCUMENT_FIELD[label] : undefined;
   if (value === undefined || value === null) {
     return {

@@ -155,6 +155,56 @@ impl DecimalKind {
     }
 }
 
+/// The whole number a JSON number's text is, worked out from its digits: `Some(Some(n))`,
+/// `Some(None)` for a whole number beyond `i64` (out of range for any field), or `None` when it
+/// is not a whole number. `text` is JSON's number grammar, as serde_json keeps it.
+pub(crate) fn whole_number(text: &str) -> Option<Option<i64>> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e),
+        None => (rest, "0"),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The exponent, saturated: anything past 10^12 is far beyond any document's digits.
+    let (exp_negative, exp_digits) = match exponent.as_bytes().first() {
+        Some(b'-') => (true, &exponent[1..]),
+        Some(b'+') => (false, &exponent[1..]),
+        _ => (false, exponent),
+    };
+    let exp = exp_digits.bytes().fold(0i64, |e, d| {
+        (e * 10 + i64::from(d - b'0')).min(1_000_000_000_000)
+    });
+    let exp = if exp_negative { -exp } else { exp };
+    // The value is `digits x 10^scale`, `digits` with no leading or trailing zeros.
+    let all = || whole.bytes().chain(fraction.bytes());
+    let leading = all().take_while(|&d| d == b'0').count();
+    let digits: Vec<u8> = all().skip(leading).collect();
+    let significant = digits.len() - digits.iter().rev().take_while(|&&d| d == b'0').count();
+    if significant == 0 {
+        return Some(Some(0));
+    }
+    let trailing = (digits.len() - significant) as i64;
+    let scale = exp - fraction.len() as i64 + trailing;
+    if scale < 0 {
+        // The last significant digit is after the point: not a whole number.
+        return None;
+    }
+    if significant as i64 + scale > 18 {
+        return Some(None);
+    }
+    let mut n: i64 = 0;
+    for &d in &digits[..significant] {
+        n = n * 10 + i64::from(d - b'0');
+    }
+    for _ in 0..scale {
+        n *= 10;
+    }
+    Some(Some(if negative { -n } else { n }))
+}
+
 /// Describes a JSON value for an error message: `the number 12.5`, `the text "abc"`.
 pub fn describe(value: &Value) -> String {
     match value {
@@ -451,28 +501,25 @@ impl Reader {
         }
     }
 
-    /// A whole number from `min` to `max`. Like JSON Schema, `3.0` counts as the whole number 3.
+    /// A whole number from `min` to `max`, read from the digits written, never through a float
+    /// (through one, `2.9999999999999999999` is 3 and `1e-400` is 0). Like JSON Schema, `3.0`
+    /// and `3e0` count as the whole number 3; anything else is refused, never rounded.
     pub fn int(&mut self, at: Option<At>, min: i64, max: i64) -> Option<i64> {
         let at = at?;
         let n = match at.value {
-            Value::Number(n) => {
-                if let Some(i) = n.as_i64() {
-                    Some(i)
-                } else if n.as_u64().is_some() {
-                    None // above i64::MAX: out of range below
-                } else {
-                    let f = n.as_f64().unwrap_or(f64::NAN);
-                    if f.fract() != 0.0 || !f.is_finite() {
-                        self.wrong_type(at, "a whole number");
-                        return None;
-                    }
-                    if (-9.0e15..=9.0e15).contains(&f) {
-                        Some(f as i64)
-                    } else {
-                        None
-                    }
+            Value::Number(n) => match whole_number(n.as_str()) {
+                Some(n) => n,
+                None => {
+                    self.report(
+                        at.pointer(),
+                        ProblemKind::InvalidValue {
+                            found: describe(at.value),
+                            expected: "a whole number".into(),
+                        },
+                    );
+                    return None;
                 }
-            }
+            },
             _ => {
                 self.wrong_type(at, "a whole number (not in quotes)");
                 return None;

@@ -196,6 +196,55 @@ await test('checkTender: located failures for a broken tender', () => {
   failureCode(engine.checkTender(EXAMPLE.bids), 'ulo::wrong-document');
 });
 
+await test('a lone surrogate is refused alike as text and as an object, at its pointer, in words the caller wrote', () => {
+  const t = JSON.parse(EXAMPLE.tender);
+  t.title = 'Support \ud800 service';
+  const asObject = engine.checkTender(t);
+  // The same document as text, the lone surrogate as it is in the JS string (not an escape).
+  const raw = JSON.stringify(t).replace('\\ud800', '\ud800');
+  assert(raw.includes('\ud800') && !raw.includes('\\ud800'), 'the text holds the lone surrogate itself');
+  const asText = engine.checkTender(raw);
+  // And as text where the caller wrote the escape.
+  const escaped = engine.checkTender(JSON.stringify(t));
+  for (const [form, a] of [['object', asObject], ['text', asText], ['escaped text', escaped]]) {
+    const e = failureCode(a, 'ulo::lone-surrogate');
+    assert(e.pointer === '/title' && e.document === 'tender', `${form}: ${JSON.stringify(e)}`);
+    assert(e.message.includes('a lone surrogate (\\ud800) is not valid text'), `${form}: ${e.message}`);
+    assert(!e.message.includes('hex escape'), `${form}: ${e.message}`);
+  }
+  deepStrictEqual(asText, asObject);
+  // A trailing half alone, in a key's value deeper down; a pair (an emoji) is one character.
+  const d = JSON.parse(EXAMPLE.tender);
+  d.lots[0].title = 'x\udc00';
+  deepStrictEqual(engine.checkTender(JSON.stringify(d).replace('\\udc00', '\udc00')), engine.checkTender(d));
+  failureCode(engine.checkTender(d), 'ulo::lone-surrogate');
+  const ok = JSON.parse(EXAMPLE.tender);
+  ok.title = 'Support \ud83d\ude00 service';
+  success(engine.checkTender(ok));
+  success(engine.checkTender(JSON.stringify(ok)));
+  // Outside a string, or after a backslash, it is not JSON: a syntax error, as before.
+  failureCode(engine.checkTender('{"title": \ud800}'), 'ulo::json-syntax');
+  failureCode(engine.checkTender('{"title": "\\\ud800"}'), 'ulo::json-syntax');
+});
+
+await test('numbers are read from their digits: a score just under a whole number is refused, not rounded', () => {
+  const b = JSON.parse(EXAMPLE.bids);
+  const text = JSON.stringify(b);
+  const first = '"score":4';
+  assert(text.includes(first), 'the example has a score of 4');
+  const at = (s) => text.replace(first, `"score":${s}`);
+  const whole = success(engine.score(EXAMPLE.tender, at('4')));
+  for (const spelling of ['4.0', '4e0', '40e-1']) {
+    const r = success(engine.score(EXAMPLE.tender, at(spelling)));
+    deepStrictEqual(r.lots, whole.lots, spelling);
+  }
+  for (const bad of ['2.9999999999999999999', '1e-400', '3.5']) {
+    const e = failureCode(engine.score(EXAMPLE.tender, at(bad)), 'ulo::invalid-value');
+    assert(e.pointer.endsWith('/score') && e.document === 'bids', `${bad}: ${JSON.stringify(e)}`);
+    assert(e.message.includes(`${bad} is not a whole number`), `${bad}: ${e.message}`);
+  }
+});
+
 await test('score: the worked example ranks as the hand-worked case says', () => {
   const a = engine.score(EXAMPLE.tender, EXAMPLE.bids);
   const r = success(a);

@@ -20,6 +20,13 @@ pub enum ProblemKind {
         /// The repeated key.
         key: String,
     },
+    /// A `\uXXXX` escape of half a UTF-16 pair with no other half: not a character. Named in
+    /// its own words (serde_json speaks of a "hex escape", which a caller who passed a JS string
+    /// never wrote).
+    LoneSurrogate {
+        /// The surrogate, from 0xD800 to 0xDFFF.
+        unit: u16,
+    },
     /// Objects or lists nested deeper than any real document needs.
     TooDeep {
         /// The deepest nesting allowed.
@@ -322,6 +329,7 @@ impl ProblemKind {
         match self {
             ProblemKind::Syntax { .. } => "json-syntax",
             ProblemKind::DuplicateKey { .. } => "duplicate-key",
+            ProblemKind::LoneSurrogate { .. } => "lone-surrogate",
             ProblemKind::TooDeep { .. } => "too-deep",
             ProblemKind::TooLarge { .. } => "too-large",
             ProblemKind::WrongDocument { .. } => "wrong-document",
@@ -369,6 +377,7 @@ impl ProblemKind {
             | ProblemKind::WeightOutsideRange { found, .. } => Some(found.clone()),
             ProblemKind::WrongDocument { found, .. } => Some(format!("\"{found}\"")),
             ProblemKind::DuplicateKey { key } => Some(format!("\"{key}\"")),
+            ProblemKind::LoneSurrogate { unit } => Some(format!("\\u{unit:04x}")),
             ProblemKind::UnknownField { field, .. } => Some(format!("\"{field}\"")),
             ProblemKind::DuplicateId { id, .. } | ProblemKind::UnknownReference { id, .. } => {
                 Some(format!("\"{id}\""))
@@ -453,6 +462,10 @@ impl ProblemKind {
             ProblemKind::DuplicateKey { key } => {
                 format!("the key \"{key}\" appears twice in the same object")
             }
+            ProblemKind::LoneSurrogate { unit } => format!(
+                "a lone surrogate (\\u{unit:04x}) is not valid text: it is half of a character \
+                 written in two parts, and the other half is missing"
+            ),
             ProblemKind::TooDeep { limit } => {
                 format!("values are nested more than {limit} levels deep")
             }
@@ -587,6 +600,9 @@ impl ProblemKind {
             }
             ProblemKind::DuplicateKey { .. } => {
                 "keep one of the two entries and delete the other".into()
+            }
+            ProblemKind::LoneSurrogate { .. } => {
+                "delete the broken character or type it again; text cut in the middle of an emoji or a rare character leaves half of it behind".into()
             }
             ProblemKind::TooDeep { .. } => {
                 "no ulo document needs this much nesting; check the file is the one you meant".into()

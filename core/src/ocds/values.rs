@@ -97,7 +97,12 @@ pub(super) fn plain_decimal(text: &str) -> Result<String, String> {
         return Err("it is negative".into());
     }
     if t.contains(['e', 'E']) {
-        return Err("it is written with an exponent".into());
+        // A JSON number's exponent is written out by `number_text` when it can be; one left
+        // here is too large or too small to write out, or is text.
+        return Err(match plain_number(t) {
+            Err(why) => why,
+            Ok(_) => "it is written with an exponent".into(),
+        });
     }
     let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
     if whole.is_empty()
@@ -117,14 +122,70 @@ pub(super) fn plain_decimal(text: &str) -> Result<String, String> {
     })
 }
 
-/// The decimal text of an OCDS number (or numeric text): the shortest decimal that reads back
-/// as the same number, which is what the publisher wrote.
+/// The decimal text of an OCDS number (or numeric text): the digits the publisher wrote (the
+/// strict parser keeps a number's text, never a float's rounding of it), with an exponent
+/// written out in full when that takes at most 40 characters (`9e5` is `900000`).
 pub(super) fn number_text(v: &Value) -> Option<String> {
     match v {
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(plain_number(n.as_str()).unwrap_or_else(|_| n.to_string())),
         Value::String(s) => Some(s.trim().to_string()),
         _ => None,
     }
+}
+
+/// A JSON number's text written out without an exponent, exactly (`1.5e3` is `1500`,
+/// `25e-2` is `0.25`); `Err` says why not when that would take more than 40 characters
+/// (`1e-400`: ulo reads no figure with hundreds of decimal places, and rounds none).
+pub(super) fn plain_number(text: &str) -> Result<String, String> {
+    const LONGEST: i64 = 40;
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text),
+    };
+    let Some((mantissa, exponent)) = rest.split_once(['e', 'E']) else {
+        return Ok(text.to_string());
+    };
+    let Ok(exp) = exponent.trim_start_matches('+').parse::<i64>() else {
+        return Err(if exponent.starts_with('-') {
+            "it has more decimal places than ulo reads".into()
+        } else {
+            "it has more digits than ulo reads".into()
+        });
+    };
+    let (whole, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{}", frac.trim_end_matches('0'));
+    // The point sits `point` digits from the left of `digits`.
+    let point = whole.len() as i64 + exp;
+    if point > LONGEST {
+        return Err("it has more digits than ulo reads".into());
+    }
+    if digits.len() as i64 - point > LONGEST {
+        return Err("it has more decimal places than ulo reads".into());
+    }
+    let (int_part, frac_part) = if point <= 0 {
+        (
+            "0".to_string(),
+            format!("{}{digits}", "0".repeat((-point) as usize)),
+        )
+    } else if point as usize >= digits.len() {
+        (
+            format!("{digits}{}", "0".repeat(point as usize - digits.len())),
+            String::new(),
+        )
+    } else {
+        let (i, f) = digits.split_at(point as usize);
+        (i.to_string(), f.to_string())
+    };
+    let int_part = match int_part.trim_start_matches('0') {
+        "" => "0",
+        i => i,
+    };
+    let frac_part = frac_part.trim_end_matches('0');
+    Ok(if frac_part.is_empty() {
+        format!("{sign}{int_part}")
+    } else {
+        format!("{sign}{int_part}.{frac_part}")
+    })
 }
 
 /// An OCDS `Value` (`{amount, currency}`) as a ulo amount in pounds. `Err` says why not.
@@ -364,6 +425,32 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn exponents_are_written_out_exactly_or_refused() {
+        for (text, plain) in [
+            ("9e+5", "900000"),
+            ("1.5e+3", "1500"),
+            ("25e-2", "0.25"),
+            ("0.0000001e+10", "1000"),
+            ("1.50e+1", "15"),
+            ("4", "4"),
+            ("2.50", "2.50"),
+            ("-1e+2", "-100"),
+            ("1e-40", "0.0000000000000000000000000000000000000001"),
+        ] {
+            assert_eq!(plain_number(text).as_deref(), Ok(plain), "{text}");
+        }
+        for (text, why) in [
+            ("1e-400", "more decimal places"),
+            ("1e+41", "more digits"),
+            ("1e+99999999999999999999", "more digits"),
+            ("1e-99999999999999999999", "more decimal places"),
+        ] {
+            assert!(plain_number(text).unwrap_err().contains(why), "{text}");
+            assert!(plain_decimal(text).unwrap_err().contains(why), "{text}");
+        }
     }
 
     #[test]
