@@ -3,6 +3,9 @@
 //! value is valid and refused at its pointer when it is not, never rounded on the way in. And a
 //! lone surrogate is refused with the same located message however the document arrived.
 
+// Native only: proptest is a native dev-dependency (see core/Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use serde_json::Value;
 use ulo_core::error::{Document, Problems};
