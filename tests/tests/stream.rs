@@ -58,7 +58,9 @@ fn compare(name: &str, protocol: &str, tender: &str, bids: &str) -> Result<bool,
         .collect::<Result<_, _>>()
         .map_err(|p| format!("{name}: {p}"))?;
     if bids != full.bids || stream.len() != full.bids.len() {
-        return Err(format!("{name}: the bids one by one differ from the result's"));
+        return Err(format!(
+            "{name}: the bids one by one differ from the result's"
+        ));
     }
     if stream.head().lots != full.lots || !stream.head().bids.is_empty() {
         return Err(format!("{name}: the head differs from the result's"));
@@ -99,5 +101,8 @@ fn the_stream_is_the_full_result_byte_for_byte_in_generated_cases() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert!(scored >= GENERATED / 2, "only {scored} generated cases scored");
+    assert!(
+        scored >= GENERATED / 2,
+        "only {scored} generated cases scored"
+    );
 }
