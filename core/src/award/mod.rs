@@ -128,6 +128,7 @@ pub fn score_stream<'a>(
     tender: &'a Tender,
     bids: &'a Bids,
 ) -> Result<ScoreStream<'a>, Problems> {
+    check_explained(protocol, tender, bids.as_slice().len())?;
     ScoreStream::new(protocol, tender, bids)
 }
 

@@ -44,18 +44,17 @@ pub struct ScoreStream<'a> {
 }
 
 impl<'a> ScoreStream<'a> {
-    /// Everything a full result holds but its bids, and what explaining each bid needs.
+    /// Everything a full result holds but its bids, and what explaining each bid needs. The
+    /// caller has checked the result's size (`check_explained`, as `score_stream` does).
     ///
     /// # Errors
     ///
-    /// As [`super::score`]: a result past the limit, or a figure too large for exact
-    /// arithmetic.
-    pub fn new(
+    /// As `score`: a figure too large for exact arithmetic.
+    pub(super) fn new(
         protocol: &'a crate::protocol::Protocol,
         tender: &'a crate::tender::Tender,
         bids: &'a Bids,
     ) -> Result<ScoreStream<'a>, Problems> {
-        super::check_explained(protocol, tender, bids.as_slice().len())?;
         let lean = Run::new(protocol, tender, Explain::None, false).score(bids)?;
         let (findings, _) = crate::barriers::findings(protocol, tender);
         let header = crate::provenance::header(protocol, tender, &[("bids", bids.digest())]);
