@@ -12,7 +12,9 @@ fn root() -> PathBuf {
 
 /// The file a case names for `key`: its own, shared, or shipped (now or as in 1.0.0).
 fn input(case: &Path, spec: &Value, key: &str) -> PathBuf {
-    let name = spec[key].as_str().unwrap_or_else(|| panic!("{case:?}: no {key}"));
+    let name = spec[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{case:?}: no {key}"));
     let r = root();
     let shipped = |now: &str, pinned: &str| match name {
         "shipped" => Some(r.join(now)),
@@ -47,8 +49,7 @@ fn score_json_is_the_recorded_result_byte_for_byte_in_every_scoring_case() {
     let mut failures = Vec::new();
     for dir in dirs {
         let spec: Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).unwrap())
-                .unwrap();
+            serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).unwrap()).unwrap();
         if spec["command"] != "score" {
             continue;
         }
