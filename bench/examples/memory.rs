@@ -1,5 +1,5 @@
 //! Peak memory (VmHWM) after each phase of scoring a large workload from files, to see what
-//! dominates: `cargo run --release -p ulo-bench --example memory -- DIR [summary|full]`, DIR
+//! dominates: `cargo run --release -p ulo-bench --example memory -- DIR [summary|full|stream]`, DIR
 //! holding protocol.json, tender.json and bids.json (see the `dump` example).
 use ulo_core::Protocol;
 
@@ -28,7 +28,11 @@ fn main() {
     println!("bids read and checked: {}", peak());
     drop(text);
     let mut out = std::io::BufWriter::new(std::io::sink());
-    if mode == "full" {
+    if mode == "stream" {
+        let r = protocol.score_stream(&tender, &bids).unwrap();
+        println!("scored lean: {}", peak());
+        serde_json::to_writer_pretty(&mut out, &r).unwrap();
+    } else if mode == "full" {
         let r = protocol.score(&tender, &bids).unwrap();
         println!("scored: {}", peak());
         serde_json::to_writer(&mut out, &r).unwrap();

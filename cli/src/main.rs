@@ -294,13 +294,25 @@ fn score(args: &Args) -> Result<(), Failure> {
         );
         return Ok(out::report(&text)?);
     }
+    if args.json {
+        // Written one bid at a time: each bid's explanation is made, written and dropped
+        // before the next, so a full result is never held whole (the bytes are the same).
+        let stream = protocol
+            .score_stream(&tender, &bids)
+            .map_err(|p| Failure::Invalid(p, args.files[1].clone()))?;
+        let written = print_json(&stream);
+        // A bid whose explanation could not be worked out stops the output part-way: its
+        // problem, rather than a failure to write, is what the caller must see.
+        return match stream.failure() {
+            Some(p) => Err(Failure::Invalid(p, args.files[1].clone())),
+            None => written,
+        };
+    }
     let result = protocol
         .score(&tender, &bids)
         .map_err(|p| Failure::Invalid(p, args.files[1].clone()))?;
     drop(bids);
-    if args.json {
-        print_json(&result)
-    } else {
+    {
         Ok(out::report(&render::score(&result))?)
     }
 }

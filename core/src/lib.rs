@@ -80,6 +80,19 @@ impl Protocol {
         ocds::import(self, input)
     }
 
+    /// Scores a tender's bids, explaining each bid as it is written; see [`award::score_stream`].
+    ///
+    /// # Errors
+    ///
+    /// As [`award::score`].
+    pub fn score_stream<'a>(
+        &'a self,
+        tender: &'a Tender,
+        bids: &'a Bids,
+    ) -> Result<award::ScoreStream<'a>, Problems> {
+        award::score_stream(self, tender, bids)
+    }
+
     /// Scores a tender's bids; see [`award::score`]. A method, so that callers holding a protocol
     /// find scoring where they find reading.
     ///

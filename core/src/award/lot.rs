@@ -24,6 +24,29 @@ pub(super) struct Scored {
     pub bids: Vec<BidResult>,
     /// Each bid's summary, in id order (summary runs only).
     pub summaries: Vec<BidSummary>,
+    /// What each lot's bids share (its lowest price and the prices in competition), in tender
+    /// order: all a bid's price criteria and abnormally-low test need from the other bids.
+    pub plans: Vec<LotPlan>,
+    /// For each bid, in id order: the position in `plans` of the lot it was settled in (none
+    /// for a bid whose lot the tender does not have, which no result lists), and its rank.
+    pub placed: Vec<Option<(usize, Option<u32>)>>,
+}
+
+/// What a lot's bids share when their prices are marked: worked out once from every bid's own
+/// work, so that one bid can then be explained alone (see `stream`) by the very code that
+/// marks it in a whole run.
+#[derive(Clone, Copy)]
+pub(super) struct LotPlan {
+    /// The lowest price the relative formulas use (none for a lot with no bids).
+    lowest: Option<Exact>,
+    /// Where the lowest price comes from.
+    note: &'static str,
+    /// The sum of the prices in competition.
+    compliant_total: Result<Exact, Overflow>,
+    /// How many bids are in competition.
+    compliant: usize,
+    /// Whether any is (otherwise the lot publishes no benchmark).
+    competes: bool,
 }
 
 /// The one problem a run can meet: a figure too large for exact arithmetic.
@@ -48,29 +71,47 @@ impl Run<'_> {
         let mut out = status::Out {
             results: vec![None; works.len()],
             summaries: vec![None; works.len()],
+            ranks: vec![None; works.len()],
         };
         let mut lots = Vec::new();
+        let mut plans = Vec::new();
+        let mut placed = vec![None; works.len()];
         for lot in &self.ctx.tender.doc().lots {
-            lots.push(self.lot(lot, &mut works, &mut out)?);
+            let (result, plan, idx) = self.lot(lot, &mut works, &mut out)?;
+            for i in idx {
+                placed[i] = Some((plans.len(), None));
+            }
+            lots.push(result);
+            plans.push(plan);
+        }
+        for (p, rank) in placed.iter_mut().zip(&out.ranks) {
+            if let Some((_, r)) = p {
+                *r = *rank;
+            }
         }
         Ok(Scored {
             lots,
             bids: out.results.into_iter().flatten().collect(),
             summaries: out.summaries.into_iter().flatten().collect(),
+            plans,
+            placed,
         })
     }
 
     /// One lot: its bids' prices, totals and statuses, then the ranking of those that compete.
+    /// Gives, with the lot's ranking, what its bids share and which bids (by work index) it
+    /// holds.
     fn lot(
         &self,
         lot: &Lot,
         works: &mut [Work],
         out: &mut status::Out,
-    ) -> Result<LotResult, Problems> {
+    ) -> Result<(LotResult, LotPlan, Vec<usize>), Problems> {
         let idx: Vec<usize> = (0..works.len())
             .filter(|i| works[*i].bid.lot == lot.id)
             .collect();
-        let lowest = self.prices(lot, works, &idx)?;
+        let plan = self.prices(lot, works, &idx)?;
+        let lowest = plan.lowest.filter(|_| plan.competes);
         let mut standings = Vec::new();
         for &i in &idx {
             let w = &mut works[i];
@@ -81,28 +122,25 @@ impl Run<'_> {
             standings.push((i, standing));
         }
         let (ranking, not_ranked) = status::rank(self, works, &standings, out);
-        Ok(LotResult {
+        let result = LotResult {
             lot: lot.id.clone(),
             title: lot.title.clone(),
             lowest_price: lowest.map(|l| l.to_fixed(2)),
             ranking,
             not_ranked,
-        })
+        };
+        Ok((result, plan, idx))
     }
 
-    /// The lot's price marks and abnormally-low flags for the bids at `idx`; gives the lowest
-    /// price among the bids in competition, to publish as the lot's benchmark.
+    /// The lot's price marks and abnormally-low flags for the bids at `idx`; gives what the
+    /// lot's bids share, whose lowest price, when a bid competes, the lot publishes as its
+    /// benchmark.
     ///
     /// When no bid remains in competition, the bids' own price marks are still worked out (for
     /// the record) against the lowest price of all the lot's bids, and their traces say so; but
     /// the lot publishes no benchmark, since no bid competes against it: printing one would
     /// present an excluded bid's price as "the lowest price in competition".
-    fn prices(
-        &self,
-        lot: &Lot,
-        works: &mut [Work],
-        idx: &[usize],
-    ) -> Result<Option<Exact>, Problems> {
+    fn prices(&self, lot: &Lot, works: &mut [Work], idx: &[usize]) -> Result<LotPlan, Problems> {
         let compliant: Vec<usize> = idx
             .iter()
             .copied()
@@ -123,23 +161,42 @@ impl Run<'_> {
         // may use, comes from one sum for the lot less the bid's own price: the same exact
         // figure as adding up the others for every bid, without the quadratic work.
         let compliant_prices: Vec<Exact> = compliant.iter().map(|i| works[*i].bid.price).collect();
-        let compliant_total = sum(&compliant_prices);
+        let plan = LotPlan {
+            lowest,
+            note,
+            compliant_total: sum(&compliant_prices),
+            compliant: compliant.len(),
+            competes: !compliant.is_empty(),
+        };
         for &i in idx {
             let bid = works[i].bid;
-            if let Some(lowest) = lowest {
-                price_leaves(self, &mut works[i], lot, lowest, note)
-                    .map_err(|_| overflow(&bid.id))?;
-            }
-            let others = compliant_total.and_then(|total| {
-                if compliant.binary_search(&i).is_ok() {
-                    Ok((total.sub(bid.price)?, compliant.len() - 1))
-                } else {
-                    Ok((total, compliant.len()))
-                }
-            });
-            abnormally_low(self, &mut works[i], lot, others).map_err(|_| overflow(&bid.id))?;
+            self.price_bid(&mut works[i], lot, &plan)
+                .map_err(|_| overflow(&bid.id))?;
         }
-        Ok(if compliant.is_empty() { None } else { lowest })
+        Ok(plan)
+    }
+
+    /// One bid's price criteria and abnormally-low test, given what its lot's bids share.
+    pub(super) fn price_bid(
+        &self,
+        w: &mut Work,
+        lot: &Lot,
+        plan: &LotPlan,
+    ) -> Result<(), Overflow> {
+        // Whether the bid is one of those in competition, as the plan counted them.
+        let competes = w.excluded.is_empty();
+        let price = w.bid.price;
+        if let Some(lowest) = plan.lowest {
+            price_leaves(self, w, lot, lowest, plan.note)?;
+        }
+        let others = plan.compliant_total.and_then(|total| {
+            if competes {
+                Ok((total.sub(price)?, plan.compliant - 1))
+            } else {
+                Ok((total, plan.compliant))
+            }
+        });
+        abnormally_low(self, w, lot, others)
     }
 }
 

@@ -28,11 +28,13 @@ pub mod price;
 pub mod ranking;
 mod run;
 mod status;
+mod stream;
 
 pub(crate) use banded::banded;
 pub use banded::bid_fact_value;
 pub use marks::fixed_or_exact;
 pub(crate) use marks::Ctx;
+pub use stream::ScoreStream;
 
 use crate::bids::Bids;
 use crate::error::{Document, Problem, ProblemKind, Problems};
@@ -111,6 +113,23 @@ pub fn score(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<ScoreR
         lots: scored.lots,
         bids: scored.bids,
     })
+}
+
+/// Scores a tender's bids as [`score`] does, but explains each bid only as it is written: the
+/// result before its bids is worked out at once, each bid's full result when asked for (see
+/// [`ScoreStream`]). Serialised, it gives [`score`]'s result byte for byte, while holding one
+/// bid's explanation at a time; for writing a large full result out.
+///
+/// # Errors
+///
+/// As [`score`].
+pub fn score_stream<'a>(
+    protocol: &'a Protocol,
+    tender: &'a Tender,
+    bids: &'a Bids,
+) -> Result<ScoreStream<'a>, Problems> {
+    check_explained(protocol, tender, bids.as_slice().len())?;
+    ScoreStream::new(protocol, tender, bids)
 }
 
 /// Ranks a tender's bids without explaining them: each lot's ranking exactly as [`score`]

@@ -23,6 +23,8 @@ pub(super) struct Out {
     pub results: Vec<Option<BidResult>>,
     /// Summaries.
     pub summaries: Vec<Option<BidSummary>>,
+    /// Ranks, for every bid ranked (explained or not).
+    pub ranks: Vec<Option<u32>>,
 }
 
 /// Where a bid stands once its marks are in: in competition with its total, or not ranked and
@@ -218,6 +220,7 @@ pub(super) fn rank(
         if let Some(s) = &mut out.summaries[i] {
             s.rank = Some(p.rank);
         }
+        out.ranks[i] = Some(p.rank);
         rows.push(RankRow {
             rank: p.rank,
             bid: c.id.to_string(),
