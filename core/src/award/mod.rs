@@ -99,20 +99,13 @@ pub fn check_explained(protocol: &Protocol, tender: &Tender, bids: usize) -> Res
 pub fn score(protocol: &Protocol, tender: &Tender, bids: &Bids) -> Result<ScoreResult, Problems> {
     check_explained(protocol, tender, bids.as_slice().len())?;
     let scored = Run::new(protocol, tender, Explain::All, false).score(bids)?;
-    let (findings, _) = crate::barriers::findings(protocol, tender);
-    let header = crate::provenance::header(protocol, tender, &[("bids", bids.digest())]);
-    Ok(ScoreResult {
-        document: ResultDocument::ScoreResult,
-        engine: header.engine,
-        protocol: header.protocol,
-        tender: header.tender,
-        input_hash: header.input_hash,
-        regime: header.regime,
-        rounding: crate::provenance::rounding_ref(protocol),
-        findings,
-        lots: scored.lots,
-        bids: scored.bids,
-    })
+    Ok(stream::score_result(
+        protocol,
+        tender,
+        bids,
+        scored.lots,
+        scored.bids,
+    ))
 }
 
 /// Scores a tender's bids as [`score`] does, but explains each bid only as it is written: the

@@ -56,20 +56,7 @@ impl<'a> ScoreStream<'a> {
         bids: &'a Bids,
     ) -> Result<ScoreStream<'a>, Problems> {
         let lean = Run::new(protocol, tender, Explain::None, false).score(bids)?;
-        let (findings, _) = crate::barriers::findings(protocol, tender);
-        let header = crate::provenance::header(protocol, tender, &[("bids", bids.digest())]);
-        let head = ScoreResult {
-            document: ResultDocument::ScoreResult,
-            engine: header.engine,
-            protocol: header.protocol,
-            tender: header.tender,
-            input_hash: header.input_hash,
-            regime: header.regime,
-            rounding: crate::provenance::rounding_ref(protocol),
-            findings,
-            lots: lean.lots,
-            bids: Vec::new(),
-        };
+        let head = score_result(protocol, tender, bids, lean.lots, Vec::new());
         Ok(ScoreStream {
             run: Run::new(protocol, tender, Explain::All, false),
             bids,
@@ -191,5 +178,31 @@ impl Serialize for ScoreStream<'_> {
             bids: Lazy(self),
         }
         .serialize(s)
+    }
+}
+
+/// A full score result around its lots and bids: the header, rounding and findings are the
+/// same whether the bids are explained at once ([`score`]) or one at a time ([`ScoreStream`],
+/// which passes no bids and writes them after).
+pub(super) fn score_result(
+    protocol: &crate::protocol::Protocol,
+    tender: &crate::tender::Tender,
+    bids: &Bids,
+    lots: Vec<LotResult>,
+    entries: Vec<BidResult>,
+) -> ScoreResult {
+    let (findings, _) = crate::barriers::findings(protocol, tender);
+    let header = crate::provenance::header(protocol, tender, &[("bids", bids.digest())]);
+    ScoreResult {
+        document: ResultDocument::ScoreResult,
+        engine: header.engine,
+        protocol: header.protocol,
+        tender: header.tender,
+        input_hash: header.input_hash,
+        regime: header.regime,
+        rounding: crate::provenance::rounding_ref(protocol),
+        findings,
+        lots,
+        bids: entries,
     }
 }
