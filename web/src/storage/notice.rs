@@ -241,31 +241,31 @@ pub fn use_saving<T: Saved>(
         },
     };
 
-    let tab_notice = match *tab {
-        Tab::Waiting | Tab::Writer => html! {},
-        Tab::Elsewhere => html! {
+    // The two states a tab cannot save in share one notice; only the words differ.
+    let tab_words = match *tab {
+        Tab::Waiting | Tab::Writer => None,
+        Tab::Elsewhere => Some((
+            "Open in another tab",
+            "is open in another tab or window of this browser, and that tab saves it. So that one does not write over the other, this tab does not save: changes you make here are not kept.",
+            "To work here instead, take it over: this tab opens the latest save and saves from then on, and the other tab stops saving.",
+            "Use it in this tab instead",
+        )),
+        Tab::Stopped => Some((
+            "Now saved from another tab",
+            "has been opened or saved in another tab or window, which now saves it. This tab has stopped saving, so that it cannot write over that work: changes you make here are not kept.",
+            "To work here again, take it back: this tab opens the latest save, and the other tab stops saving.",
+            "Use it in this tab again",
+        )),
+    };
+    let tab_notice = match tab_words {
+        None => html! {},
+        Some((title, situation, remedy, button)) => html! {
             <div class="notice notice--warning" role="alert" aria-labelledby="storage-tab-title" id="storage-tab">
-                <h2 class="notice__title" id="storage-tab-title">{ "Open in another tab" }</h2>
-                <p>{ format!(
-                    "{} is open in another tab or window of this browser, and that tab saves it. So that one does not write over the other, this tab does not save: changes you make here are not kept.",
-                    w.yours
-                ) }</p>
-                <p>{ "To work here instead, take it over: this tab opens the latest save and saves from then on, and the other tab stops saving." }</p>
+                <h2 class="notice__title" id="storage-tab-title">{ title }</h2>
+                <p>{ format!("{} {situation}", w.yours) }</p>
+                <p>{ remedy }</p>
                 <div class="button-group">
-                    <button type="button" class="button" id="storage-take-over" onclick={take_over}>{ "Use it in this tab instead" }</button>
-                </div>
-            </div>
-        },
-        Tab::Stopped => html! {
-            <div class="notice notice--warning" role="alert" aria-labelledby="storage-tab-title" id="storage-tab">
-                <h2 class="notice__title" id="storage-tab-title">{ "Now saved from another tab" }</h2>
-                <p>{ format!(
-                    "{} has been opened or saved in another tab or window, which now saves it. This tab has stopped saving, so that it cannot write over that work: changes you make here are not kept.",
-                    w.yours
-                ) }</p>
-                <p>{ "To work here again, take it back: this tab opens the latest save, and the other tab stops saving." }</p>
-                <div class="button-group">
-                    <button type="button" class="button" id="storage-take-over" onclick={take_over}>{ "Use it in this tab again" }</button>
+                    <button type="button" class="button" id="storage-take-over" onclick={take_over}>{ button }</button>
                 </div>
             </div>
         },
