@@ -1,12 +1,13 @@
 //! Save and export: the result as JSON (the schema's) and CSV, the documents as JSON files, the
-//! printable report, and starting again (which asks first and offers an export).
+//! printable report, the one-file backup and restoring one (as a new tender: a new start is
+//! made from the list of tenders, and never replaces this one).
 
-use crate::app::{dispatch, use_ctx, View};
+use crate::app::{use_ctx, View};
 use crate::download;
-use crate::engine::{self, Document};
-use crate::state::{Action, Workspace};
+use crate::engine;
 use crate::storage;
-use crate::views::import::ImportButton;
+use crate::views::import::RestoreButton;
+use crate::shell::{follow, Page};
 use crate::views::results::NotScored;
 use yew::prelude::*;
 
@@ -30,7 +31,6 @@ fn slug(text: &str) -> String {
 #[function_component(Export)]
 pub fn export() -> Html {
     let ctx = use_ctx();
-    let confirming = use_state(|| false);
     let id = ctx
         .ws
         .tender
@@ -110,24 +110,6 @@ pub fn export() -> Html {
             );
         })
     };
-    let ask = {
-        let c = confirming.clone();
-        Callback::from(move |_: MouseEvent| c.set(true))
-    };
-    let cancel = {
-        let c = confirming.clone();
-        Callback::from(move |_: MouseEvent| c.set(false))
-    };
-    let restart = |ws: fn(&crate::state::Workspace) -> Workspace, said: &'static str| {
-        let ctx = ctx.clone();
-        let c = confirming.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch(&ctx, Action::Reset(ws(&ctx.ws)));
-            c.set(false);
-            ctx.announce.emit(said.to_string());
-            ctx.go.emit(View::Tender);
-        })
-    };
     html! {
         <>
             <h1 id="page-heading" tabindex="-1">{ "Save and export" }</h1>
@@ -137,35 +119,12 @@ pub fn export() -> Html {
             <h2 class="heading-l">{ "Your documents" }</h2>
             <div class="button-group">
                 <button type="button" class="button button--secondary" onclick={save_docs}>{ "Download the tender and bids (JSON)" }</button>
-                <button type="button" class="button button--secondary" onclick={save_workspace}>{ "Download all your work (one file)" }</button>
+                <button type="button" class="button button--secondary" id="export-backup" onclick={save_workspace}>{ "Download all your work (one file)" }</button>
             </div>
-            <ImportButton kind={Document::Tender} label="Import a tender from a file" />
-            <h2 class="heading-l">{ "Start again" }</h2>
-            if *confirming {
-                <div class="warning-panel" role="alertdialog" aria-labelledby="restart-heading" aria-describedby="restart-text">
-                    <h3 id="restart-heading" class="heading-m">{ "Are you sure you want to start again?" }</h3>
-                    <p id="restart-text">{ "Starting again replaces the tender and bids in this browser. Download your work first if you may need it." }</p>
-                    <div class="button-group">
-                        <button type="button" class="button button--secondary" onclick={save_workspace_again(&ctx)}>{ "Download my work first" }</button>
-                        <button type="button" class="button button--warning" onclick={restart(|w| Workspace::blank(w.protocol_text.clone()), "Started again with a blank tender.")}>{ "Start again with a blank tender" }</button>
-                        <button type="button" class="button button--warning" onclick={restart(|_| Workspace::example(), "Started again with the worked example.")}>{ "Start again with the worked example" }</button>
-                        <button type="button" class="button button--link" onclick={cancel}>{ "Cancel" }</button>
-                    </div>
-                </div>
-            } else {
-                <button type="button" class="button button--warning" onclick={ask}>{ "Start again" }</button>
-            }
+            <h2 class="heading-l">{ "Restore a backup" }</h2>
+            <p>{ "A backup (the one file above) or a tender file is opened as a new tender, beside this one: nothing is overwritten. To start a new tender, go to " }
+                <a href={View::Tenders.href()} onclick={follow(&ctx.go, View::Tenders)}>{ "Your tenders" }</a>{ "." }</p>
+            <RestoreButton id="restore-file" label="Restore a backup or import a tender" />
         </>
     }
-}
-
-fn save_workspace_again(ctx: &crate::app::Ctx) -> Callback<MouseEvent> {
-    let ws = ctx.ws.clone();
-    Callback::from(move |_: MouseEvent| {
-        download::offer(
-            "ulo-work.json",
-            "application/json",
-            &serde_json::to_string_pretty(&storage::to_json(&ws)).unwrap_or_default(),
-        );
-    })
 }

@@ -2,9 +2,11 @@
 //! then allowed to replace the current document. A bad file leaves the work untouched and says
 //! what is wrong and where.
 
-use crate::app::{dispatch, use_ctx};
+use crate::app::{dispatch, use_ctx, Opening, View};
 use crate::engine::{self, Document, Problems};
 use crate::state::{Action, Doc};
+use crate::storage::restore::{self, Held, Refused};
+use crate::storage::tenders;
 use crate::views::fields::sentence;
 use crate::views::file_picker::{FilePicker, Picked};
 use yew::prelude::*;
@@ -109,6 +111,63 @@ pub fn file_problems(p: &ProblemsProps) -> Html {
                     }) }
                 </ul>
             }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RestoreProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+}
+
+/// Restoring a backup ("Download all your work (one file)") or importing a tender file: checked
+/// as a whole first, then opened as a new tender in the list, so that nothing is overwritten.
+/// A file that cannot be restored is refused with what is wrong and where; nothing changes.
+#[function_component(RestoreButton)]
+pub fn restore_button(p: &RestoreProps) -> Html {
+    let ctx = use_ctx();
+    let outcome = use_state(|| None::<(String, Option<Problems>)>);
+    let on_pick = {
+        let outcome = outcome.clone();
+        Callback::from(move |picked: Picked| {
+            let Picked { name, text } = picked;
+            let text = match text {
+                Ok(t) => t,
+                Err(why) => return outcome.set(Some((why, None))),
+            };
+            let refused = |said: String, problems: Option<Problems>| {
+                ctx.announce.emit(said.clone());
+                outcome.set(Some((said, problems)));
+            };
+            match restore::read(&name, &text) {
+                Err(Refused::Plain(said)) => refused(said, None),
+                Err(Refused::Problems(said, p)) => refused(said, Some(p)),
+                Ok((ws, held)) => match tenders::create(&ws) {
+                    Err(why) => refused(
+                        format!("\"{name}\" was not restored: {why}. Your work is unchanged."),
+                        None,
+                    ),
+                    Ok(key) => {
+                        outcome.set(None);
+                        let title = tenders::title_of(&ws.tender);
+                        ctx.desk.open.emit(Opening {
+                            key: Some(key),
+                            message: Some(match held {
+                                Held::Backup => format!("Restored \"{title}\" from \"{name}\" as a new tender. Your other tenders are unchanged."),
+                                Held::Tender => format!("Imported the tender \"{title}\" from \"{name}\" as a new tender, with no bids yet. Your other tenders are unchanged."),
+                            }),
+                            page: View::Results,
+                        });
+                    }
+                },
+            }
+        })
+    };
+    html! {
+        <div>
+            <FilePicker id={p.id.clone()} label={p.label.clone()} hint="A backup of your work (the one file from Save and export) or a tender file (JSON). It is read on this computer, checked, and opened as a new tender: nothing is overwritten." {on_pick} />
+            <FileProblems id={format!("{}-problems", p.id)} outcome={(*outcome).clone()} />
         </div>
     }
 }
