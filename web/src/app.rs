@@ -113,11 +113,13 @@ pub struct Desk {
     latest: Rc<RefCell<Workspace>>,
     /// The changes that can be undone.
     history: Rc<RefCell<History>>,
+    /// When the open tender was last saved (so that the list of tenders shows it).
+    pub saved_at: Option<String>,
 }
 
 impl PartialEq for Desk {
     fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
+        self.key == other.key && self.saved_at == other.saved_at
     }
 }
 
@@ -226,11 +228,12 @@ pub fn tender_desk(p: &DeskProps) -> Html {
         use_memo(w, Model::of)
     };
     use_announce_changed_totals(&model, &shell.message);
-    let desk = Desk {
+    let mut desk = Desk {
         key: tender.clone(),
         open: p.open.clone(),
         latest,
         history,
+        saved_at: None,
     };
 
     // Ctrl+Z (or Cmd+Z) outside a text field undoes the last change; in a text field it is the
@@ -240,9 +243,12 @@ pub fn tender_desk(p: &DeskProps) -> Html {
         let desk = desk.clone();
         let announce = shell.announce.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(
+            // Not passive: the browser's own undo (which would move focus to the last text
+            // field edited and undo its typing) is prevented.
+            let listener = gloo::events::EventListener::new_with_options(
                 &gloo::utils::document(),
                 "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
                 move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
@@ -276,6 +282,7 @@ pub fn tender_desk(p: &DeskProps) -> Html {
         };
         storage::use_saving_at(tender.clone(), start, (*ws).clone(), restore, shell.announce.clone())
     };
+    desk.saved_at = saving.saved_at.clone();
 
     let body = match page {
         View::Tenders => html! { <views::tenders::TendersView /> },
