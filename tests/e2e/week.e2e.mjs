@@ -307,6 +307,7 @@ const tests = [
       // Opening the other tab's tender here says it is open there, and does not save over it.
       await a.click('#open-ulo-workspace-2');
       await a.locator('#storage-tab').waitFor({ timeout: 5000 });
+      await a.click('#nav-tender');
       await retitle(a, 'Not saved over tab B');
       await a.waitForTimeout(600);
       assert((await b.evaluate(() => JSON.parse(localStorage.getItem('ulo.workspace.2')).tender.title)) === 'Tender in tab B', 'tab B\'s tender is kept');
