@@ -280,7 +280,13 @@ pub fn tender_desk(p: &DeskProps) -> Html {
                 ws.dispatch(Action::Reset(w))
             })
         };
-        storage::use_saving_at(tender.clone(), start, (*ws).clone(), restore, shell.announce.clone())
+        storage::use_saving_at(
+            tender.clone(),
+            start,
+            (*ws).clone(),
+            restore,
+            shell.announce.clone(),
+        )
     };
     desk.saved_at = saving.saved_at.clone();
 
@@ -407,8 +413,18 @@ fn saved_words(iso: &str) -> String {
 /// "2 December 2026", in local time.
 pub fn day_words(d: &js_sys::Date) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     format!(
         "{} {} {}",

@@ -15,8 +15,8 @@
 //!   so (`tabs.rs`). A save made elsewhere (the `storage` event) also stops this tab saving.
 
 mod notice;
-mod tabs;
 pub mod restore;
+mod tabs;
 pub mod tenders;
 mod workspace;
 

@@ -30,7 +30,11 @@ pub enum Refused {
 /// Reads the file `name` with text `text` as a backup or a tender file, checked as a whole: the
 /// format, the shape of every document, and the tender (and any protocol) as the core reads it.
 pub fn read(name: &str, text: &str) -> Result<(Workspace, Held), Refused> {
-    let plain = |why: String| Refused::Plain(format!("\"{name}\" was not restored: {why}. Your work is unchanged."));
+    let plain = |why: String| {
+        Refused::Plain(format!(
+            "\"{name}\" was not restored: {why}. Your work is unchanged."
+        ))
+    };
     let v: Value = serde_json::from_str(text)
         .map_err(|e| plain(format!("it is not a JSON file that ulo can read ({e})")))?;
     if !v.is_object() {

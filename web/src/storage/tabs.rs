@@ -32,8 +32,7 @@ enum Hold {
 impl Holding {
     /// Lets the lock go, now if it is held, or as soon as it is granted.
     pub fn release(&self) {
-        if let Hold::Held(resolve) = std::mem::replace(&mut *self.0.borrow_mut(), Hold::Released)
-        {
+        if let Hold::Held(resolve) = std::mem::replace(&mut *self.0.borrow_mut(), Hold::Released) {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         }
     }

@@ -94,7 +94,12 @@ fn index(storage: &web_sys::Storage) -> (Index, bool) {
             index.keys.push(k);
         }
     }
-    let highest = index.keys.iter().filter_map(|k| number(k)).max().unwrap_or(1);
+    let highest = index
+        .keys
+        .iter()
+        .filter_map(|k| number(k))
+        .max()
+        .unwrap_or(1);
     index.next = index.next.max(highest + 1);
     (index, found)
 }
@@ -149,7 +154,9 @@ fn entry(storage: &web_sys::Storage, key: &str) -> Entry {
     };
     Entry {
         key: key.into(),
-        title: tender.map(title_of).unwrap_or_else(|| "Untitled tender".into()),
+        title: tender
+            .map(title_of)
+            .unwrap_or_else(|| "Untitled tender".into()),
         lots: count(tender, "lots"),
         bids: count(bids, "bids"),
         changed: saved

@@ -5,9 +5,10 @@
 use crate::app::{use_ctx, View};
 use crate::download;
 use crate::engine;
-use crate::storage;
-use crate::views::import::RestoreButton;
+use crate::engine::Document;
 use crate::shell::{follow, Page};
+use crate::storage;
+use crate::views::import::{ImportButton, RestoreButton};
 use crate::views::results::NotScored;
 use yew::prelude::*;
 
@@ -121,6 +122,7 @@ pub fn export() -> Html {
                 <button type="button" class="button button--secondary" onclick={save_docs}>{ "Download the tender and bids (JSON)" }</button>
                 <button type="button" class="button button--secondary" id="export-backup" onclick={save_workspace}>{ "Download all your work (one file)" }</button>
             </div>
+            <ImportButton kind={Document::Tender} label="Import a tender from a file, in place of this tender's (you can undo it)" />
             <h2 class="heading-l">{ "Restore a backup" }</h2>
             <p>{ "A backup (the one file above) or a tender file is opened as a new tender, beside this one: nothing is overwritten. To start a new tender, go to " }
                 <a href={View::Tenders.href()} onclick={follow(&ctx.go, View::Tenders)}>{ "Your tenders" }</a>{ "." }</p>

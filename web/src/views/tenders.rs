@@ -61,9 +61,10 @@ pub fn tenders_view() -> Html {
     {
         let refresh = refresh.clone();
         use_effect_with((), move |_| {
-            let l = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |_| {
-                refresh.force_update()
-            });
+            let l =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |_| {
+                    refresh.force_update()
+                });
             move || drop(l)
         });
     }
@@ -306,7 +307,8 @@ pub fn tenders_view() -> Html {
                         d.close();
                     }
                     if !deleted {
-                        ctx.announce.emit(format!("\"{title}\" could not be deleted."));
+                        ctx.announce
+                            .emit(format!("\"{title}\" could not be deleted."));
                         return;
                     }
                     let said = format!("Deleted \"{title}\".");
