@@ -156,6 +156,27 @@ const tests = [
     },
   },
   {
+    name: 'deleting the tender open in this tab leaves the list with none open, and a reload does not bring the example back',
+    async run({ page, origin }) {
+      await open(page, origin);
+      await page.waitForFunction((k) => localStorage.getItem(k) !== null, FIRST);
+      await page.click('#delete-ulo-workspace');
+      await page.click('#delete-confirm');
+      await announced(page, 'Deleted "Independent living support service (worked example)"');
+      await page.waitForSelector('#tenders-none');
+      assert((await page.locator('.nav__link').count()) === 1, 'only Your tenders in the navigation');
+      assert((await page.locator('.working-on').innerText()).includes('No tender is open'), await page.locator('.working-on').innerText());
+      assert((await page.evaluate((k) => localStorage.getItem(k), FIRST)) === null, 'its save is gone');
+      await noViolations(page, 'no tender open');
+      await page.reload();
+      await page.waitForSelector('#tenders-none');
+      assert((await page.evaluate((k) => localStorage.getItem(k), FIRST)) === null, 'not brought back');
+      await page.click('#tenders-example');
+      await page.waitForFunction(() => location.hash === '#/results');
+      await page.waitForSelector('#ranking-lot-1');
+    },
+  },
+  {
     name: 'a save from an earlier version (one workspace, format 1) becomes the first tender in the list, nothing lost',
     async run({ page, origin }) {
       // The storage as an earlier version left it: one workspace, and no list of tenders.

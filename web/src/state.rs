@@ -152,8 +152,9 @@ impl Reducible for Workspace {
     }
 }
 
-/// How many changes can be undone.
+/// How many changes can be undone (the issue asks for at least the last 20).
 pub const UNDO_DEPTH: usize = 30;
+const _: () = assert!(UNDO_DEPTH >= 20);
 
 /// The last changes, each with the workspace as it was before it and what it did in words
 /// ("remove lot 2"), so that the newest can be undone. Kept beside [`Workspace`], not in it:
@@ -323,6 +324,5 @@ mod tests {
             undone += 1;
         }
         assert_eq!(undone, UNDO_DEPTH);
-        assert!(UNDO_DEPTH >= 20, "the issue asks for at least 20");
     }
 }

@@ -111,3 +111,66 @@ fn problems(p: &Problems) -> String {
         n => format!("{n} problems"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(r: Result<(Workspace, Held), Refused>) -> String {
+        match r {
+            Ok(_) => panic!("restored"),
+            Err(Refused::Plain(s)) => s,
+            Err(Refused::Problems(s, p)) => {
+                let at: Vec<String> = p.iter().map(|x| x.pointer.to_string()).collect();
+                format!("{s} {}", at.join(" "))
+            }
+        }
+    }
+
+    #[test]
+    fn a_backup_restores_as_it_was_saved() {
+        let ws = Workspace::example();
+        let text = super::super::stamped(&ws, "2026-12-03T14:32:00.000Z").to_string();
+        let (back, held) = read("b.json", &text).unwrap_or_else(|_| panic!("refused"));
+        assert_eq!((back, held), (ws, Held::Backup));
+    }
+
+    #[test]
+    fn a_tender_file_restores_with_no_bids() {
+        let ws = Workspace::example();
+        let (back, held) =
+            read("t.json", &ws.tender.to_string()).unwrap_or_else(|_| panic!("refused"));
+        assert_eq!(held, Held::Tender);
+        assert_eq!(back.tender, ws.tender);
+        assert_eq!(back.bids["bids"], json!([]));
+        assert_eq!(back.bids["tender"], ws.tender["id"]);
+    }
+
+    #[test]
+    fn a_bad_file_is_refused_saying_what_is_wrong_and_where() {
+        let mut newer = Workspace::example().to_json();
+        newer["format"] = json!(FORMAT + 1);
+        let mut bad = Workspace::example().to_json();
+        bad["tender"]["lots"][0]["value"] = json!(5);
+        for (text, words) in [
+            ("nope".to_string(), "not a JSON file that ulo can read"),
+            ("{\"format\": 2,\n \"tender\": }".into(), "line 2"),
+            ("[1]".into(), "holds a list"),
+            ("{\"name\": \"x\"}".into(), "not from ulo"),
+            (newer.to_string(), "newer than this version"),
+            (
+                json!({"document": "bids", "bids": []}).to_string(),
+                "bids file",
+            ),
+            (
+                json!({"format": 2, "bids": {}}).to_string(),
+                "no \"tender\"",
+            ),
+            (bad.to_string(), "/lots/0/value"),
+        ] {
+            let s = said(read("f.json", &text));
+            assert!(s.starts_with("\"f.json\" was not restored"), "{s}");
+            assert!(s.contains(words), "{s} (expected {words})");
+        }
+    }
+}

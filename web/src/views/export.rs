@@ -120,7 +120,7 @@ pub fn export() -> Html {
             <h2 class="heading-l">{ "Your documents" }</h2>
             <div class="button-group">
                 <button type="button" class="button button--secondary" onclick={save_docs}>{ "Download the tender and bids (JSON)" }</button>
-                <button type="button" class="button button--secondary" id="export-backup" onclick={save_workspace}>{ "Download all your work (one file)" }</button>
+                <button type="button" class="button button--secondary" id="export-backup" onclick={save_workspace}>{ "Download all your work on this tender (one file)" }</button>
             </div>
             <ImportButton kind={Document::Tender} label="Import a tender from a file, in place of this tender's (you can undo it)" />
             <h2 class="heading-l">{ "Restore a backup" }</h2>

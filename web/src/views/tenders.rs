@@ -327,7 +327,7 @@ pub fn tenders_view() -> Html {
             html! {
                 <dialog ref={dialog.clone()} class="dialog" id="delete-dialog" aria-labelledby="delete-heading" aria-describedby="delete-text" {onclose}>
                     <h2 id="delete-heading" class="heading-m">{ format!("Delete \"{title}\"?") }</h2>
-                    <p id="delete-text">{ "Its tender, bids and scores are removed from this browser, and cannot be undone. Download it first (Save and export, \"Download all your work\") if you may need it." }</p>
+                    <p id="delete-text">{ "Its tender, bids and scores are removed from this browser, and cannot be undone. Download it first (Save and export, \"Download all your work on this tender\") if you may need it." }</p>
                     <div class="button-group">
                         <button type="button" class="button button--warning" id="delete-confirm" onclick={confirm}>{ format!("Delete \"{title}\"") }</button>
                         <button type="button" class="button button--secondary" id="delete-cancel" onclick={cancel}>{ "Cancel" }</button>
