@@ -229,7 +229,10 @@ fn thing(doc: Doc, pointer: &str, ws: &Workspace) -> String {
             let n = i.parse::<usize>().unwrap_or(0);
             let named = ws
                 .doc(doc)
-                .pointer(&format!("/{list}/{n}/organisation/name"))
+                .get(list)
+                .and_then(|items| items.get(n))
+                .and_then(|item| item.get("organisation"))
+                .and_then(|o| o.get("name"))
                 .and_then(Value::as_str);
             Some(match (list.as_str(), named) {
                 ("bids", Some(name)) => (format!("the bid from {name}"), name.to_string()),
