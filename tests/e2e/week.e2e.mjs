@@ -342,6 +342,20 @@ const tests = [
     },
   },
   {
+    name: 'at 320 px the list of tenders does not scroll sideways, and has no axe violations',
+    viewport: { width: 320, height: 800 },
+    async run({ page, origin }) {
+      await open(page, origin);
+      await page.click('#tenders-example');
+      await page.waitForFunction(() => location.hash === '#/results');
+      await page.click('#nav-tenders');
+      await page.waitForSelector('#tenders-list');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `the list scrolls sideways by ${overflow}px`);
+      await noViolations(page, 'the list at 320 px');
+    },
+  },
+  {
     name: 'the keyboard alone: start a new tender from the list, name it, and come back to the list',
     async run({ page, origin }) {
       await open(page, origin);
