@@ -281,6 +281,7 @@ const tests = [
       await page.waitForFunction(() => JSON.parse(localStorage.getItem('ulo.workspace')).tender.lots.length === 2);
       await undo.click();
       await announced(page, 'Undone: remove lot 2.');
+      await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
       await page.waitForFunction(() => JSON.parse(localStorage.getItem('ulo.workspace')).tender.lots.length === 3);
       // 21 changes; 20 of them undone with Ctrl+Z, from outside any text field.
       for (let i = 1; i <= 21; i++) {

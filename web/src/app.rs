@@ -327,7 +327,14 @@ pub fn tender_desk(p: &DeskProps) -> Html {
             let ws = ws.clone();
             let desk = desk.clone();
             let announce = shell.announce.clone();
-            Callback::from(move |_: MouseEvent| undo(&ws, &desk, &announce))
+            Callback::from(move |_: MouseEvent| {
+                undo(&ws, &desk, &announce);
+                // The button goes with the last change undone: focus goes to the page heading
+                // rather than falling to the page's body.
+                if desk.history.borrow().next().is_none() {
+                    shell::focus_heading();
+                }
+            })
         };
         match next {
             Some(what) => html! {
