@@ -156,6 +156,40 @@ const tests = [
     },
   },
   {
+    name: 'Start again (item 10) asks in a modal dialog: focus moves in and stays, Esc closes it and returns focus; it opens a new tender and replaces nothing',
+    async run({ page, origin }) {
+      await open(page, origin, 'export');
+      await page.waitForFunction((k) => localStorage.getItem(k) !== null, FIRST);
+      const before = await page.evaluate((k) => localStorage.getItem(k), FIRST);
+      await page.click('#export-start-again');
+      const dialog = page.locator('#restart-dialog');
+      await dialog.waitFor();
+      assert(await dialog.evaluate((d) => d.open && d.matches(':modal')), 'a modal dialog');
+      assert(await page.evaluate(() => document.querySelector('#restart-dialog').contains(document.activeElement)), `focus moves into it: ${await focusedId(page)}`);
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Tab');
+        const outside = await page.evaluate(() => document.activeElement && document.activeElement !== document.body && !document.querySelector('#restart-dialog').contains(document.activeElement));
+        assert(!outside, `focus left the dialog: ${await focusedId(page)}`);
+      }
+      await noViolations(page, 'the start-again dialog');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('#restart-dialog'));
+      assert((await focusedId(page)) === 'export-start-again', `Esc returns focus to Start again: ${await focusedId(page)}`);
+      await page.click('#export-start-again');
+      await page.click('#restart-cancel');
+      await page.waitForFunction(() => !document.querySelector('#restart-dialog'));
+      assert((await focusedId(page)) === 'export-start-again', 'so does Cancel');
+      await page.click('#export-start-again');
+      await page.click('#restart-blank');
+      await page.waitForFunction(() => location.hash === '#/tender');
+      assert((await page.inputValue('#f-tender-title')) === 'New tender', 'a blank tender');
+      await announced(page, 'still in Your tenders');
+      assert((await page.evaluate((k) => localStorage.getItem(k), FIRST)) === before, 'the tender worked on is not replaced');
+      await page.click('#nav-tenders');
+      assert((await rows(page)).length === 2, 'both are listed');
+    },
+  },
+  {
     name: 'deleting the tender open in this tab leaves the list with none open, and a reload does not bring the example back',
     async run({ page, origin }) {
       await open(page, origin);

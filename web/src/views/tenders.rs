@@ -30,7 +30,7 @@ fn changed_words(iso: Option<&str>) -> String {
 }
 
 /// Opens a new tender made from `ws` in this tab, on `page`, saying `said`.
-fn start_with(ctx: &Ctx, ws: &Workspace, page: View, said: &str) {
+pub fn start_with(ctx: &Ctx, ws: &Workspace, page: View, said: &str) {
     match tenders::create(ws) {
         Ok(key) => ctx.desk.open.emit(Opening {
             key: Some(key),
