@@ -276,3 +276,98 @@ fn the_protocol_1_0_0_reproduces_its_recorded_result() {
             .unwrap();
     assert_eq!(text(&out.stdout).trim_end(), recorded.trim_end());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 16, item 17: the text report reads as a commissioner expects.
+// ---------------------------------------------------------------------------------------------
+
+/// A fraction in an explanation is shown as a decimal, the exact value kept in brackets, and
+/// the report says how it was rounded.
+#[test]
+fn score_report_shows_fractions_as_decimals_with_the_exact_value_in_brackets() {
+    let out = ulo(&["score", TENDER, BIDS]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains(
+            "210000 ÷ 329000 × 30 = 19.15 (900/47), rounded half up to 2 decimal places to 19.15."
+        ),
+        "{s}"
+    );
+    assert!(!s.contains("= 900/47,"), "a bare fraction is left: {s}");
+    assert!(
+        s.contains("Fractions are shown as decimals rounded half up to 2 places"),
+        "{s}"
+    );
+    // Citations keep their slashes: "SI 2024/716" is not a fraction.
+    assert!(s.contains("(SI 2024/716)"), "{s}");
+}
+
+/// A projected range whose ends meet is one figure, in the report and in the easy read.
+#[test]
+fn self_check_range_whose_ends_meet_says_exactly() {
+    let case = "tests/cases/041-self-check-low-price";
+    let out = ulo(&[
+        "self-check",
+        &format!("{case}/tender.json"),
+        &format!("{case}/self-check.json"),
+        "--protocol",
+        "tests/shared/mini-lotest.json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("Projected total: exactly 85.00 of 100.00 marks"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Your score could be exactly 85.00 out of 100.00."),
+        "{s}"
+    );
+    assert!(!s.contains("between 85.00 and 85.00"), "{s}");
+    assert!(!s.contains("85.00 to 85.00"), "{s}");
+}
+
+/// The example self-check with one field set to `value`.
+fn draft_with(field: &str, value: &str) -> PathBuf {
+    let mut d: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(DRAFT)).unwrap()).unwrap();
+    d[field] = serde_json::json!(value);
+    temp_file(&format!("draft-{field}-{value}.json"), &d.to_string())
+}
+
+/// A lowest price of 0 from the other bidders cannot be divided by: it is refused, located,
+/// rather than projected as 0.00 price marks.
+#[test]
+fn self_check_refuses_a_competitor_lowest_price_of_zero() {
+    for zero in ["0", "0.00"] {
+        let file = draft_with("competitor_lowest_price", zero);
+        let out = ulo(&["self-check", TENDER, file.to_str().unwrap()]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+        assert!(err.contains("at /competitor_lowest_price"), "{err}");
+        assert!(err.contains(&format!("found: \"{zero}\"")), "{err}");
+        assert!(err.contains("expected: more than 0"), "{err}");
+    }
+}
+
+/// A price of "0.00" is quoted back as written, not as "0".
+#[test]
+fn a_zero_price_is_quoted_as_written() {
+    let file = draft_with("price", "0.00");
+    let out = ulo(&["self-check", TENDER, file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(err.contains("at /price"), "{err}");
+    assert!(err.contains("found: \"0.00\""), "{err}");
+
+    let mut b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(BIDS)).unwrap()).unwrap();
+    b["bids"][1]["price"] = serde_json::json!("0.0");
+    let file = temp_file("bids-zero.json", &b.to_string());
+    let out = ulo(&["score", TENDER, file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(err.contains("at /bids/1/price"), "{err}");
+    assert!(err.contains("found: \"0.0\""), "{err}");
+}
