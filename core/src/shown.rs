@@ -86,13 +86,10 @@ fn fraction_at(chars: &[char], i: usize) -> Option<(usize, String)> {
     }
     // A fraction ends a sentence ("= 70/3.") or a clause, but is not followed by more of a word
     // or number ("2026/05/11", "24/7am", "1/2.5").
+    let next_is_digit = chars.get(j + 1).is_some_and(char::is_ascii_digit);
     match chars.get(j) {
-        Some(&c) if c == '.' || c == ',' => {
-            if chars.get(j + 1).is_some_and(char::is_ascii_digit) {
-                return None;
-            }
-        }
-        Some(&c) if joins(c) => return None,
+        Some('.' | ',') if next_is_digit => return None,
+        Some(&c) if c != '.' && c != ',' && joins(c) => return None,
         _ => {}
     }
     let den: String = chars[den_start..j].iter().collect();
