@@ -25,6 +25,7 @@ Usage:
   ulo check-tender TENDER [--protocol FILE] [--json]
   ulo score TENDER BIDS [--protocol FILE] [--json] [--summary] [--explain BID]...
   ulo self-check TENDER DRAFT [--protocol FILE] [--json]
+  ulo csv TENDER BIDS [--protocol FILE] [--wide]
   ulo example protocol|tender|bids|self-check
   ulo --help | --version
 
@@ -34,6 +35,9 @@ Commands:
   check-tender  find barriers to user-led organisations in a tender's design
   score         score a tender's bids: eligibility, gates, moderation, price, ranking
   self-check    project a bidder's own draft: eligibility, gates, score range, marks to gain
+  csv           the scores as CSV for a spreadsheet: a row per bid and criterion, or with
+                --wide one row per bid (price, total, rank, each criterion's and each
+                evaluator's marks, eligibility, flags in words); formulas are defused
   example       print the shipped protocol or worked example, to start from
 
 Options:
@@ -45,6 +49,7 @@ Options:
                    needed past the full result's limit (bids x scored criteria x evaluators
                    over 200,000)
   --explain BID    for score: the summary, with bid BID explained in full (repeat for more)
+  --wide           for csv: one row per bid instead of one per bid and criterion
 
 Exit status: 0 success, 1 invalid input (or the output could not be written), 2 usage error,
 141 the output's reader closed the pipe (as with \"ulo ... | head\").
@@ -61,6 +66,7 @@ struct Args {
     json: bool,
     summary: bool,
     explain: Vec<String>,
+    wide: bool,
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -88,11 +94,13 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         json: false,
         summary: false,
         explain: Vec::new(),
+        wide: false,
     };
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => args.json = true,
             "--summary" => args.summary = true,
+            "--wide" => args.wide = true,
             "--explain" => args
                 .explain
                 .push(it.next().ok_or("--explain needs a bid id")?),
@@ -151,6 +159,7 @@ fn main() -> ExitCode {
         "check-tender" => expect_files(&args, &["TENDER"]).map(|_| check_tender(&args)),
         "score" => expect_files(&args, &["TENDER", "BIDS"]).map(|_| score(&args)),
         "self-check" => expect_files(&args, &["TENDER", "DRAFT"]).map(|_| self_check(&args)),
+        "csv" => expect_files(&args, &["TENDER", "BIDS"]).map(|_| csv(&args)),
         "example" => {
             expect_files(&args, &["protocol|tender|bids|self-check"]).and_then(|_| example(&args))
         }
@@ -328,5 +337,30 @@ fn self_check(args: &Args) -> Result<(), Failure> {
         print_json(&result)
     } else {
         Ok(out::report(&render::self_check(&result))?)
+    }
+}
+
+/// The scores as CSV (`--wide`: one row per bid). The bytes are the core's export, written as
+/// they are when the output goes to a file or a pipe; at a terminal, control characters from
+/// the input are shown escaped as in a report (see `out`), since CSV has no escaping of its own
+/// for them.
+fn csv(args: &Args) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let protocol = load_protocol(args.protocol.as_deref())?;
+    let tender = load_tender(&protocol, &args.files[0])?;
+    let bids = load_bids(&protocol, &tender, &args.files[1])?;
+    let result = protocol
+        .score(&tender, &bids)
+        .map_err(|p| Failure::Invalid(p, args.files[1].clone()))?;
+    drop(bids);
+    let text = if args.wide {
+        ulo_core::export::csv_wide(&result)
+    } else {
+        ulo_core::export::csv(&result)
+    };
+    if std::io::stdout().is_terminal() {
+        Ok(out::report(&text.replace("\r\n", "\n"))?)
+    } else {
+        Ok(out::stdout(&text)?)
     }
 }

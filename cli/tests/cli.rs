@@ -371,3 +371,26 @@ fn a_zero_price_is_quoted_as_written() {
     assert!(err.contains("at /bids/1/price"), "{err}");
     assert!(err.contains("found: \"0.0\""), "{err}");
 }
+
+/// `ulo csv --wide` writes one row per bid; without it, the long form.
+#[test]
+fn csv_writes_one_row_per_bid_with_wide() {
+    let out = ulo(&["csv", TENDER, BIDS, "--wide"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.starts_with("\u{feff}\"lot\",\"bid\",\"bidder\",\"status\",\"rank\",\"total\""),
+        "{s}"
+    );
+    let bids: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(BIDS)).unwrap()).unwrap();
+    assert_eq!(
+        s.split_terminator("\r\n").count(),
+        1 + bids["bids"].as_array().unwrap().len()
+    );
+    let long = text(&ulo(&["csv", TENDER, BIDS]).stdout);
+    assert!(
+        long.starts_with("\u{feff}\"lot\",\"bid\",\"bidder\",\"status\",\"rank\",\"criterion\"")
+    );
+    assert!(long.split_terminator("\r\n").count() > s.split_terminator("\r\n").count());
+}
