@@ -26,6 +26,7 @@ Usage:
   ulo score TENDER BIDS [--protocol FILE] [--json] [--summary] [--explain BID]...
   ulo self-check TENDER DRAFT [--protocol FILE] [--json]
   ulo csv TENDER BIDS [--protocol FILE] [--wide]
+  ulo bids-from-csv TENDER CSV [--protocol FILE]
   ulo example protocol|tender|bids|self-check
   ulo --help | --version
 
@@ -38,6 +39,9 @@ Commands:
   csv           the scores as CSV for a spreadsheet: a row per bid and criterion, or with
                 --wide one row per bid (price, total, rank, each criterion's and each
                 evaluator's marks, eligibility, flags in words); formulas are defused
+  bids-from-csv the bids document (JSON) from a spreadsheet with one row per bid, as
+                docs/bids-template.csv lays out (see docs/bids-csv.md), checked against the
+                tender; each problem is given by its row and column
   example       print the shipped protocol or worked example, to start from
 
 Options:
@@ -160,6 +164,7 @@ fn main() -> ExitCode {
         "score" => expect_files(&args, &["TENDER", "BIDS"]).map(|_| score(&args)),
         "self-check" => expect_files(&args, &["TENDER", "DRAFT"]).map(|_| self_check(&args)),
         "csv" => expect_files(&args, &["TENDER", "BIDS"]).map(|_| csv(&args)),
+        "bids-from-csv" => expect_files(&args, &["TENDER", "CSV"]).map(|_| bids_from_csv(&args)),
         "example" => {
             expect_files(&args, &["protocol|tender|bids|self-check"]).and_then(|_| example(&args))
         }
@@ -363,4 +368,54 @@ fn csv(args: &Args) -> Result<(), Failure> {
     } else {
         Ok(out::stdout(&text)?)
     }
+}
+
+/// The bids document from a CSV of one row per bid (`ulo_core::bids::csv`), checked against the
+/// tender as any bids document is. Problems go to stderr by row and column; the engine's, found
+/// after reading, are told by the row the bid came from.
+fn bids_from_csv(args: &Args) -> Result<(), Failure> {
+    let protocol = load_protocol(args.protocol.as_deref())?;
+    let tender = load_tender(&protocol, &args.files[0])?;
+    let file = &args.files[1];
+    let text = input::read_text(file, Some(Document::Bids))?;
+    let (bids, rows) = match ulo_core::bids::csv::read_rows(&text, &tender.doc().id) {
+        Ok(read) => read,
+        Err(problems) => {
+            let shown = problems.len().min(100);
+            for p in &problems[..shown] {
+                out::stderr_line(&render::csv_problem(p, file));
+            }
+            return Err(Failure::Printed(format!(
+                "{} problem{} found in \"{}\"{}; no bids were written.",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+                out::visible(file),
+                if problems.len() > shown {
+                    " (the first 100 are shown)"
+                } else {
+                    ""
+                }
+            )));
+        }
+    };
+    if let Err(problems) = protocol.bids(&tender, &bids) {
+        for p in problems.0.iter().take(100) {
+            let row = p
+                .pointer
+                .strip_prefix("/bids/")
+                .and_then(|r| r.split('/').next())
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| rows.get(i));
+            let place = match row {
+                Some(r) => format!("{} row {r}", out::visible(file)),
+                None => out::visible(file).into_owned(),
+            };
+            out::stderr_line(&render::problem(p, &place));
+        }
+        return Err(Failure::Printed(format!(
+            "the bids read from \"{}\" do not fit the tender; no bids were written.",
+            out::visible(file)
+        )));
+    }
+    print_json(&bids)
 }

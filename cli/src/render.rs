@@ -52,6 +52,27 @@ pub fn problem(p: &Problem, file: &str) -> String {
     out
 }
 
+/// One problem in a CSV of bids, located by its row and column.
+pub fn csv_problem(p: &ulo_core::bids::csv::CsvProblem, file: &str) -> String {
+    let column = p
+        .column
+        .as_ref()
+        .map(|c| format!(", column \"{}\"", v(c)))
+        .unwrap_or_default();
+    let mut out = format!(
+        "error[{}]: {}\n  --> {} row {}{column}",
+        p.kind.code(),
+        v(&p.kind.message()),
+        v(file),
+        p.row
+    );
+    if let Some(found) = &p.found {
+        let _ = write!(out, "\n  found: \"{}\"", v(found));
+    }
+    let _ = write!(out, "\n  help: {}", v(&p.kind.help()));
+    out
+}
+
 /// A plain text table; columns sized to their widest cell.
 fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();

@@ -394,3 +394,37 @@ fn csv_writes_one_row_per_bid_with_wide() {
     );
     assert!(long.split_terminator("\r\n").count() > s.split_terminator("\r\n").count());
 }
+
+/// `ulo bids-from-csv` writes the bids document from the template, and locates a bad cell by
+/// row and column.
+#[test]
+fn bids_from_csv_reads_the_template_and_locates_problems() {
+    let out = ulo(&["bids-from-csv", TENDER, "docs/bids-template.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let bids: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(bids["document"], "bids");
+    assert_eq!(bids["bids"][0]["price"], "352000");
+    let file = temp_file("bids.json", &bids.to_string());
+    let out = ulo(&["score", TENDER, file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    let bad = temp_file(
+        "bad.csv",
+        "lot,organisation name,price\r\nlot-1,A,\"£1,85,000\"\r\nlot-9,B,100\r\n",
+    );
+    let out = ulo(&["bids-from-csv", TENDER, bad.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(err.contains("row 2, column \"price\""), "{err}");
+    assert!(err.contains("commas must separate thousands"), "{err}");
+    // Fixed, the unknown lot is found by the engine and told by its row.
+    let bad = temp_file(
+        "bad2.csv",
+        "lot,organisation name,price\r\nlot-1,A,\"£185,000\"\r\nlot-9,B,100\r\n",
+    );
+    let out = ulo(&["bids-from-csv", TENDER, bad.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("bad2.csv row 3 at /bids/1/lot"), "{err}");
+}

@@ -16,6 +16,7 @@ use crate::read::{read_document, At, DecimalKind, IdSet, Reader, TEXT_MAX};
 use crate::tender::Tender;
 use serde_json::Value;
 
+pub mod csv;
 mod organisation;
 mod stream;
 pub use stream::{split, Top};
