@@ -140,6 +140,10 @@ pub(super) struct DraftLot {
     pub value: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub months: Option<Traced<i64>>,
+    /// Why the months were not carried over though the notice gives a contract period (its
+    /// description mentions extensions), for the list of what to supply; never in the tender.
+    #[serde(skip)]
+    pub months_query: Option<String>,
 }
 
 /// The draft's `procurement` block: the facts the regime decision reads
