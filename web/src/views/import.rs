@@ -3,12 +3,14 @@
 //! what is wrong and where.
 
 use crate::app::{dispatch, use_ctx, Opening, View};
+use crate::download;
 use crate::engine::{self, Document, Problems};
 use crate::state::{Action, Doc};
 use crate::storage::restore::{self, Held, Refused};
 use crate::storage::tenders;
 use crate::views::fields::sentence;
 use crate::views::file_picker::{FilePicker, Picked};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -73,6 +75,7 @@ pub fn import_button(p: &Props) -> Html {
             }
         })
     };
+    let spreadsheet = (kind == Document::Bids).then(|| html! { <BidsFromSpreadsheet /> });
     html! {
         <div>
             <FilePicker id={id.clone()} label={p.label.clone()} hint="A JSON file. It is read on this computer and checked before anything changes." {on_pick} />
@@ -81,6 +84,97 @@ pub fn import_button(p: &Props) -> Html {
                 Outcome::Refused(why) => Some((why.clone(), None)),
                 Outcome::Problems(name, p) => Some((format!("\"{name}\" was not imported. Your work is unchanged."), Some(p.clone()))),
             }} />
+            { spreadsheet }
+        </div>
+    }
+}
+
+/// Bids from a spreadsheet: a CSV file (one row per bid, as the template) or cells pasted from
+/// one. Every problem is shown by row and column, and nothing is imported unless there is none;
+/// what is imported replaces the bids, which can be undone.
+#[function_component(BidsFromSpreadsheet)]
+fn bids_from_spreadsheet() -> Html {
+    let ctx = use_ctx();
+    let problems = use_state(|| None::<(String, Vec<String>)>);
+    let paste = use_node_ref();
+    let take = {
+        let ctx = ctx.clone();
+        let problems = problems.clone();
+        Rc::new(
+            move |name: String, text: String| match engine::bids_csv(&text, &ctx.ws) {
+                Ok(value) => {
+                    let n = value
+                        .get("bids")
+                        .and_then(|b| b.as_array())
+                        .map_or(0, Vec::len);
+                    dispatch(
+                        &ctx,
+                        Action::Replace {
+                            doc: Doc::Bids,
+                            value,
+                        },
+                    );
+                    problems.set(None);
+                    ctx.announce.emit(format!(
+                    "Imported {n} bid{} from {name}. They replace the bids that were here: undo brings those back.",
+                    if n == 1 { "" } else { "s" }
+                ));
+                }
+                Err(found) => {
+                    let said = format!(
+                    "The bids from {name} were not imported: {} problem{} found. Your work is unchanged.",
+                    found.len(),
+                    if found.len() == 1 { "" } else { "s" }
+                );
+                    ctx.announce.emit(said.clone());
+                    problems.set(Some((said, found)));
+                }
+            },
+        )
+    };
+    let on_pick = {
+        let take = take.clone();
+        let problems = problems.clone();
+        Callback::from(move |picked: Picked| match picked.text {
+            Ok(text) => take(format!("\"{}\"", picked.name), text),
+            Err(why) => problems.set(Some((why, Vec::new()))),
+        })
+    };
+    let on_paste = {
+        let paste = paste.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(t) = paste.cast::<web_sys::HtmlTextAreaElement>() {
+                take("what was pasted".into(), engine::pasted_to_csv(&t.value()));
+            }
+        })
+    };
+    let template = Callback::from(|_: MouseEvent| {
+        download::offer(
+            "bids-template.csv",
+            "text/csv;charset=utf-8",
+            engine::BIDS_TEMPLATE,
+        )
+    });
+    html! {
+        <div class="import" id="bids-spreadsheet">
+            <h3 class="heading-m">{ "Bids from a spreadsheet" }</h3>
+            <p>{ "One row per bid, with the columns of the template: bid id, lot, organisation name, price and the organisation's facts. Amounts may be written as £185,000. Scores are not read: enter them in Scoring. Importing replaces the bids here; you can undo it." }</p>
+            <div class="button-group">
+                <button type="button" class="button button--secondary" id="bids-template" onclick={template}>{ "Download the template (CSV)" }</button>
+            </div>
+            <FilePicker id="import-bids-csv" label="Import bids from CSV" hint="A CSV file saved from a spreadsheet, read on this computer and checked before anything changes." accept=".csv,text/csv" {on_pick} />
+            <label class="label" for="paste-bids">{ "Paste bids from a spreadsheet" }</label>
+            <div class="hint" id="paste-bids-hint">{ "Copy the rows, with the heading row, from your spreadsheet and paste them here." }</div>
+            <textarea class="textarea" id="paste-bids" rows="5" aria-describedby="paste-bids-hint" ref={paste} />
+            <div class="button-group">
+                <button type="button" class="button" id="paste-bids-import" onclick={on_paste}>{ "Import the pasted bids" }</button>
+            </div>
+            if let Some((said, found)) = &*problems {
+                <div class="error-summary" role="alert" id="bids-spreadsheet-problems">
+                    <h2 class="error-summary__title">{ said }</h2>
+                    <ul class="error-summary__list">{ for found.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
+                </div>
+            }
         </div>
     }
 }
