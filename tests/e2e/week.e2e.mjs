@@ -377,6 +377,41 @@ const tests = [
     },
   },
   {
+    name: 'bids from a spreadsheet: the template, a CSV file and pasted cells; a bad cell is told by row and column and nothing is imported',
+    async run({ page, origin }) {
+      await open(page, origin, 'bids');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#bids-template')]);
+      const template = readFileSync(await dl.path(), 'utf8');
+      assert(template === readFileSync(path.join(root, 'docs/bids-template.csv'), 'utf8'), 'the template is the documented one');
+      const rowsIn = template.trim().split('\n').length - 1;
+      const bidsNow = async () => (await openSave(page)).bids.bids;
+      const before = await bidsNow();
+      const bad = template.replace('"£352,000"', '"£352,0"');
+      await page.setInputFiles('#import-bids-csv', { name: 'bids.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+      await page.waitForSelector('#bids-spreadsheet-problems');
+      const said = await page.locator('#bids-spreadsheet-problems').innerText();
+      assert(said.includes('"bids.csv" were not imported') && said.includes('Row 2, column "price"'), said);
+      await page.waitForTimeout(300);
+      assert(same(await bidsNow(), before), 'nothing imported');
+      await noViolations(page, 'bids from a spreadsheet, refused');
+      await page.setInputFiles('#import-bids-csv', { name: 'bids.csv', mimeType: 'text/csv', buffer: Buffer.from(template) });
+      await announced(page, `Imported ${rowsIn} bids from "bids.csv"`);
+      await page.waitForFunction((n) => JSON.parse(localStorage.getItem(sessionStorage.getItem('ulo.open'))).bids.bids.length === n, rowsIn);
+      // Cells pasted from a spreadsheet come separated by tabs.
+      const lines = template.trim().split('\n').slice(0, 2);
+      const tsv = lines.map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g).filter((c) => c !== '').map((c) => c.replace(/,$/, '').replace(/^"(.*)"$/, '$1')).join('\t')).join('\n');
+      await page.fill('#paste-bids', tsv);
+      await page.click('#paste-bids-import');
+      await announced(page, 'Imported 1 bid from what was pasted');
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem(sessionStorage.getItem('ulo.open'))).bids.bids.length === 1);
+      const one = (await bidsNow())[0];
+      assert(one.price === '352000' || one.price === '352000.00', `the price as the schema writes it: ${JSON.stringify(one)}`);
+      assert((await page.locator('#undo').innerText()) === 'Undo: import the bids', await page.locator('#undo').innerText());
+      await page.click('#undo');
+      await page.waitForFunction((n) => JSON.parse(localStorage.getItem(sessionStorage.getItem('ulo.open'))).bids.bids.length === n, rowsIn);
+    },
+  },
+  {
     name: 'at 320 px the list of tenders does not scroll sideways, and has no axe violations',
     viewport: { width: 320, height: 800 },
     async run({ page, origin }) {

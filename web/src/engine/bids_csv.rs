@@ -23,16 +23,15 @@ pub fn bids_csv(text: &str, ws: &Workspace) -> Result<Value, Vec<String>> {
     import(Document::Bids, &bids.to_string(), ws).map_err(|ps| {
         ps.iter()
             .map(|p| {
-                let mut at = p
-                    .pointer
-                    .strip_prefix("/bids/")
-                    .unwrap_or("")
-                    .splitn(2, '/');
+                // A pointer into bid `i` is ["", "bids", i, where inside it].
+                let at: Vec<&str> = p.pointer.splitn(4, '/').collect();
+                let in_a_bid = at.get(1) == Some(&"bids");
                 let row = at
-                    .next()
+                    .get(2)
+                    .filter(|_| in_a_bid)
                     .and_then(|i| i.parse::<usize>().ok())
                     .and_then(|i| rows.get(i));
-                let column = at.next().map(heading);
+                let column = at.get(3).filter(|_| in_a_bid).map(|c| heading(c));
                 let place = match (row, column) {
                     (Some(r), Some(c)) => format!("Row {r}, column \"{c}\": "),
                     (Some(r), None) => format!("Row {r}: "),

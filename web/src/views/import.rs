@@ -165,7 +165,7 @@ fn bids_from_spreadsheet() -> Html {
             <FilePicker id="import-bids-csv" label="Import bids from CSV" hint="A CSV file saved from a spreadsheet, read on this computer and checked before anything changes." accept=".csv,text/csv" {on_pick} />
             <label class="label" for="paste-bids">{ "Paste bids from a spreadsheet" }</label>
             <div class="hint" id="paste-bids-hint">{ "Copy the rows, with the heading row, from your spreadsheet and paste them here." }</div>
-            <textarea class="textarea" id="paste-bids" rows="5" aria-describedby="paste-bids-hint" ref={paste} />
+            <textarea class="input" id="paste-bids" rows="5" aria-describedby="paste-bids-hint" ref={paste} />
             <div class="button-group">
                 <button type="button" class="button" id="paste-bids-import" onclick={on_paste}>{ "Import the pasted bids" }</button>
             </div>
