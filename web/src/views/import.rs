@@ -157,7 +157,7 @@ fn bids_from_spreadsheet() -> Html {
     });
     html! {
         <div class="import" id="bids-spreadsheet">
-            <h3 class="heading-m">{ "Bids from a spreadsheet" }</h3>
+            <h2 class="heading-m">{ "Bids from a spreadsheet" }</h2>
             <p>{ "One row per bid, with the columns of the template: bid id, lot, organisation name, price and the organisation's facts. Amounts may be written as £185,000. Scores are not read: enter them in Scoring. Importing replaces the bids here; you can undo it." }</p>
             <div class="button-group">
                 <button type="button" class="button button--secondary" id="bids-template" onclick={template}>{ "Download the template (CSV)" }</button>
