@@ -18,7 +18,7 @@ mod model;
 pub use assessment::Assessment;
 pub use chart::stacked_bar;
 pub use import::{import, ocds_tender, tender_file};
-pub use model::Model;
+pub use model::{ExcludedBid, Model};
 
 pub use ulo_core::choice::Choice;
 pub use ulo_core::explain::{CiteRef, Trace};
@@ -124,4 +124,60 @@ pub fn lot_options(tender: &Value) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// An amount as typed by a person ("185,000", "£185,000.50", "£ 1,250") as the file format
+/// writes it ("185000.50"), or `None` when it is not one (then the text is kept as typed, for
+/// the core to say what is wrong). Commas must group thousands, so "18,50" is not read as 1850.
+pub fn amount(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = t.strip_prefix('£').unwrap_or(t).trim_start();
+    let (whole, frac) = match t.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (t, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let whole = if whole.contains(',') {
+        let groups: Vec<&str> = whole.split(',').collect();
+        let first_ok = groups.first().is_some_and(|g| digits(g) && g.len() <= 3);
+        let rest_ok = groups[1..].iter().all(|g| digits(g) && g.len() == 3);
+        if !(first_ok && rest_ok) {
+            return None;
+        }
+        groups.concat()
+    } else if digits(whole) {
+        whole.to_string()
+    } else {
+        return None;
+    };
+    match frac {
+        Some(f) if digits(f) => Some(format!("{whole}.{f}")),
+        Some(_) => None,
+        None => Some(whole),
+    }
+}
+
+/// An amount in pounds for people, from the text the documents and results hold: "352000"
+/// becomes "£352,000.00". Text that is not an amount is shown as it is.
+pub fn pounds(text: &str) -> String {
+    let Some(v) = Exact::parse_decimal(text.trim()) else {
+        return text.to_string();
+    };
+    let fixed = v
+        .round(2, ulo_core::exact::RoundingMode::HalfUp)
+        .unwrap_or(v)
+        .to_fixed(2);
+    let (sign, digits) = match fixed.strip_prefix('-') {
+        Some(t) => ("-", t),
+        None => ("", fixed.as_str()),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, "00"));
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}£{grouped}.{frac}")
 }

@@ -30,10 +30,22 @@ fn flag_words(code: FlagCode) -> &'static str {
     }
 }
 
+/// A lot's name as people say it: its title, or "Lot" and its reference when it has none
+/// (never "Lot lot-1").
+pub fn lot_name(lot: &LotResult) -> String {
+    if !lot.title.trim().is_empty() {
+        lot.title.clone()
+    } else if lot.lot.to_lowercase().starts_with("lot") {
+        lot.lot.clone()
+    } else {
+        format!("Lot {}", lot.lot)
+    }
+}
+
 #[function_component(LotRanking)]
 pub fn lot_ranking(props: &Props) -> Html {
     let lot = &props.lot;
-    let caption = format!("Lot {}: {}", lot.lot, lot.title);
+    let caption = lot_name(lot);
     let caption_id = format!("caption-{}", lot.lot);
     html! {
         // Wide tables scroll sideways on small screens; the region is focusable so keyboard
