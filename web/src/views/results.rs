@@ -61,7 +61,13 @@ pub fn go_to_field(ctx: &Ctx, doc: &str, pointer: &str) {
     let tries = Rc::new(RefCell::new(0u8));
     fn attempt(id: String, tries: Rc<RefCell<u8>>) {
         gloo::timers::callback::Timeout::new(40, move || {
-            let el = gloo::utils::document().get_element_by_id(&id);
+            // A field list's own pointer (the weights) stands for its first field.
+            let doc = gloo::utils::document();
+            let el = doc.get_element_by_id(&id).or_else(|| {
+                doc.query_selector(&format!("[id^=\"{id}-\"]:is(input, select, textarea)"))
+                    .ok()
+                    .flatten()
+            });
             match el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
                 Some(h) => {
                     h.scroll_into_view();

@@ -284,7 +284,7 @@ pub fn tender_view() -> Html {
             <h1 id="page-heading" tabindex="-1">{ "Tender" }</h1>
             <p class="lede">{ "Describe the tender's design. The barrier check beside the form (below it on a narrow screen) updates as you go, with the clause each finding rests on. " }
                 <a href="#findings-heading" class="findings-jump">{ "Go to the barrier findings" }</a></p>
-            <p class="findings-count visually-hidden" aria-live="polite" aria-atomic="true">{ findings_count(&ctx) }</p>
+            <p class="findings-count" aria-live="polite" aria-atomic="true">{ findings_count(&ctx) }</p>
             if let Some(p) = &problems {
                 <ErrorSummary doc="tender" problems={p.clone()} focus={false} asked={*asked}
                     labels={crate::views::results::labels(&ctx, "tender")} elsewhere={elsewhere} />
