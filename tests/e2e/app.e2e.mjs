@@ -817,6 +817,16 @@ export const tests = [
     },
   },
   {
+    name: 'issue 16.16: at 1920 px the "Working on" strip spans the page, with no dark block beside it',
+    viewport: { width: 1920, height: 1000 },
+    async run({ page, origin }) {
+      await open(page, origin);
+      const strip = await page.locator('.working-on').boundingBox();
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      assert(strip.x <= 0 && strip.width >= width - 1, `the strip spans the page: ${JSON.stringify(strip)} of ${width}`);
+    },
+  },
+  {
     name: 'issue 16.11: at 320 px a bid\'s price, status and Edit are on screen',
     viewport: { width: 320, height: 640 },
     async run({ page, origin }) {
@@ -840,7 +850,18 @@ export const tests = [
       const heading = await page.locator('.chart-lot h3').first().innerText();
       assert(heading === 'Peer support and advocacy', `chart under its lot's heading: ${heading}`);
       const text = await page.locator('main').innerText();
-      assert(!text.includes('.:'), 'no stray ".:"');
+      assert(!text.includes('.:'), 'no stray ".:" in the results');
+      await go(page, 'tender');
+      const findings = await page.locator('.findings').innerText();
+      assert(!findings.includes('.:'), 'no stray ".:" in the findings');
+      const dateHint = await page.locator('#f-tender-published-hint').count();
+      assert(dateHint === 0, 'no date hint in a format the picker does not show');
+      await page.click('button:has-text("Add a lot")');
+      await announced(page, 'Lot 4 added');
+      await go(page, 'bids');
+      const said = await page.locator('#announce').innerText();
+      assert(!said.includes('Lot 4 added'), `no stale status message on another screen: ${said}`);
+      await go(page, 'results');
       await page.setViewportSize({ width: 320, height: 640 });
       const total = await page.locator('#ranking-lot-1 thead th', { hasText: 'Total' }).boundingBox();
       assert(total && total.x + total.width <= 320, `the Total column is on screen: ${JSON.stringify(total)}`);
@@ -863,7 +884,8 @@ export async function screenshots(page, origin, dir) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.E2E_PORT || 8766);
-  const server = await startServer(path.join(root, 'dist/app'), port);
+  // E2E_DIST serves another build (main's, say, to see a new test fail before its fix).
+  const server = await startServer(process.env.E2E_DIST || path.join(root, 'dist/app'), port);
   try {
     const { passed, failed, log } = await run('app', tests, { origin: server.origin, only: process.env.ONLY });
     mkdirSync(path.join(root, 'target/e2e'), { recursive: true });

@@ -126,35 +126,11 @@ pub fn lot_options(tender: &Value) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// An amount as typed by a person ("185,000", "£185,000.50", "£ 1,250") as the file format
-/// writes it ("185000.50"), or `None` when it is not one (then the text is kept as typed, for
-/// the core to say what is wrong). Commas must group thousands, so "18,50" is not read as 1850.
+/// An amount as typed by a person ("185,000", "£185,000.50") as the file format writes it
+/// ("185000.50"), read by the core's amount reader; `None` when it is not one (then the text is
+/// kept as typed, for the core to say what is wrong when it reads the document).
 pub fn amount(text: &str) -> Option<String> {
-    let t = text.trim();
-    let t = t.strip_prefix('£').unwrap_or(t).trim_start();
-    let (whole, frac) = match t.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (t, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let whole = if whole.contains(',') {
-        let groups: Vec<&str> = whole.split(',').collect();
-        let first_ok = groups.first().is_some_and(|g| digits(g) && g.len() <= 3);
-        let rest_ok = groups[1..].iter().all(|g| digits(g) && g.len() == 3);
-        if !(first_ok && rest_ok) {
-            return None;
-        }
-        groups.concat()
-    } else if digits(whole) {
-        whole.to_string()
-    } else {
-        return None;
-    };
-    match frac {
-        Some(f) if digits(f) => Some(format!("{whole}.{f}")),
-        Some(_) => None,
-        None => Some(whole),
-    }
+    ulo_core::vocab::read_amount(text).ok()
 }
 
 /// An amount in pounds for people, from the text the documents and results hold: "352000"

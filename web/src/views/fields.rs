@@ -116,12 +116,15 @@ pub fn plain(p: &Problem, label: Option<&str>) -> String {
     let text = match &p.kind {
         ProblemKind::MissingField { .. } => format!("{this} is not given yet"),
         ProblemKind::WrongType { expected, .. } => format!("{this} must be {}", scrub(expected)),
-        ProblemKind::InvalidValue { found, expected } => {
+        ProblemKind::InvalidValue { found, expected } if field.is_some() => {
             format!(
                 "{this} must be {}; {} is not",
                 scrub(expected),
                 scrub(found)
             )
+        }
+        ProblemKind::InvalidValue { found, expected } => {
+            format!("{} is not {}", scrub(found), scrub(expected))
         }
         ProblemKind::OutOfRange { found, expected } => {
             format!(

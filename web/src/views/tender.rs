@@ -141,7 +141,7 @@ pub fn finding_view(p: &FindingProps) -> Html {
             }
             <p>{ &f.finding }</p>
             <ul class="facts">
-                { for f.facts.iter().map(|x| html!{ <li>{ crate::views::fields::sentence(&x.label) }{ ": " }<strong>{ &x.value }</strong></li> }) }
+                { for f.facts.iter().map(|x| html!{ <li>{ crate::views::fields::sentence(&x.label).trim_end_matches('.') }{ ": " }<strong>{ &x.value }</strong></li> }) }
             </ul>
             <p><strong>{ "The protocol asks: " }</strong>{ crate::views::fields::sentence(&f.requirement) }</p>
             <p><strong>{ "Why it matters: " }</strong>{ &f.why }</p>
@@ -297,8 +297,8 @@ pub fn tender_view() -> Html {
                     { f("/authority", "Contracting authority", None, Kind::Text, None) }
                     { f("/id", "Reference", Some("Letters, digits, dots, dashes; no spaces. Bids quote it."), Kind::Text, Some("w-20")) }
                     { f("/service", "The service", Some("In a sentence or two."), Kind::Area, None) }
-                    { f("/published", "Date published", Some("For example, 2026-05-11."), Kind::Date, Some("w-10")) }
-                    { f("/response_deadline", "Deadline for responses", Some("For example, 2026-06-22."), Kind::Date, Some("w-10")) }
+                    { f("/published", "Date published", None, Kind::Date, Some("w-10")) }
+                    { f("/response_deadline", "Deadline for responses", None, Kind::Date, Some("w-10")) }
                     // A protocol written before regimes reserves by this yes/no; a regime-aware
                     // one asks for the legal ground instead (the reservation section), and
                     // reads a leftover "yes" as a reservation for user-led organisations.
