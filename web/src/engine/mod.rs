@@ -37,7 +37,6 @@ pub use ulo_core::vocab::{Cite, Scope, Severity, Standing};
 pub use ulo_core::what_if::Sweep;
 pub use ulo_core::{Document, Problem, ProblemKind, Problems, Protocol, TenderCheck};
 
-use crate::state::Workspace;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use ulo_core::vocab::Source;
@@ -62,15 +61,16 @@ pub fn eligibility(
     Ok(ulo_core::eligibility::assess(protocol, &org).1)
 }
 
-/// The what-if sweep of one weight against a partner.
+/// The what-if sweep of one weight against a partner, over the documents the results were
+/// scored from (`Model::scored`: any lot or bid set aside is left out here too).
 pub fn sweep(
     protocol: &Protocol,
-    ws: &Workspace,
+    docs: &(Value, Value),
     criterion: &str,
     partner: &str,
 ) -> Result<Sweep, Problems> {
     let half = Exact::ratio(1, 2).map_err(|_| Problems(Vec::new()))?;
-    protocol.sweep(&ws.tender, &ws.bids, criterion, partner, half)
+    protocol.sweep(&docs.0, &docs.1, criterion, partner, half)
 }
 
 /// The result as CSV.

@@ -68,6 +68,9 @@ pub struct Model {
     pub excluded_lots: Vec<ExcludedLot>,
     /// Bids set aside from the result, with the reason.
     pub excluded_bids: Vec<ExcludedBid>,
+    /// The tender and bids the result was scored from (the workspace's, less what was set
+    /// aside), so that what-if sweeps score the same documents as the results.
+    pub scored: Option<Rc<(Value, Value)>>,
 }
 
 /// The index `N` when `pointer` is `/{list}/N` or inside it.
@@ -134,10 +137,10 @@ fn remap(list: &str, problems: Vec<Problem>, kept: &[usize]) -> Vec<Problem> {
 
 /// Reads the tender, setting aside the lots the problems are in when they are all in lots:
 /// the problems with the whole tender, and the tender less those lots.
-type Partial = (Option<Problems>, Option<Tender>, Vec<ExcludedLot>);
+type Partial = (Option<Problems>, Option<(Tender, Value)>, Vec<ExcludedLot>);
 fn tender_partial(protocol: &Protocol, tender: &Value) -> Partial {
     match protocol.tender(tender) {
-        Ok(t) => (None, Some(t), Vec::new()),
+        Ok(t) => (None, Some((t, tender.clone())), Vec::new()),
         Err(problems) => {
             let Some(bad) = by_entry("lots", &problems) else {
                 return (Some(problems), None, Vec::new());
@@ -165,7 +168,7 @@ fn tender_partial(protocol: &Protocol, tender: &Value) -> Partial {
             // Taking a lot out can raise a problem of the whole tender (one lot left, with no
             // reason for not dividing): then nothing is scored, as before.
             match protocol.tender(&pruned) {
-                Ok(t) => (Some(problems), Some(t), excluded),
+                Ok(t) => (Some(problems), Some((t, pruned)), excluded),
                 Err(_) => (Some(problems), None, Vec::new()),
             }
         }
@@ -188,15 +191,16 @@ impl Model {
                     result: None,
                     excluded_lots: Vec::new(),
                     excluded_bids: Vec::new(),
+                    scored: None,
                 }
             }
         };
         let (tender_problems, tender, excluded_lots) = tender_partial(&protocol, &ws.tender);
-        let regime = tender.as_ref().map(|t| Rc::new(t.regime().clone()));
+        let regime = tender.as_ref().map(|(t, _)| Rc::new(t.regime().clone()));
         let mut excluded_bids = Vec::new();
-        let (check, bid_problems, result) = match &tender {
-            None => (None, ulo_core::bids::read(&ws.bids).err(), None),
-            Some(t) => {
+        let (check, bid_problems, result, scored) = match &tender {
+            None => (None, ulo_core::bids::read(&ws.bids).err(), None, None),
+            Some((t, tender_doc)) => {
                 let check = Some(Rc::new(protocol.check_tender(t)));
                 let bid_problems = protocol.bids(t, &ws.bids).err();
                 // A lot set aside for a reference another lot also has (a duplicate) takes
@@ -214,7 +218,15 @@ impl Model {
                 let result = score_partial(&protocol, t, &ws.bids, &gone, &mut excluded_bids);
                 // The problems shown on the bids form are those of the bids as they stand
                 // against the whole tender; a bid for a lot set aside is named by its lot.
-                (check, bid_problems, result.map(Rc::new))
+                match result {
+                    Some((r, bids_doc)) => (
+                        check,
+                        bid_problems,
+                        Some(Rc::new(r)),
+                        Some(Rc::new((tender_doc.clone(), bids_doc))),
+                    ),
+                    None => (check, bid_problems, None, None),
+                }
             }
         };
         Model {
@@ -227,6 +239,7 @@ impl Model {
             result,
             excluded_lots,
             excluded_bids,
+            scored,
         }
     }
 
@@ -244,7 +257,7 @@ fn score_partial(
     bids: &Value,
     gone_lots: &[String],
     excluded: &mut Vec<ExcludedBid>,
-) -> Option<ScoreResult> {
+) -> Option<(ScoreResult, Value)> {
     let list = bids
         .get("bids")
         .and_then(Value::as_array)
@@ -276,7 +289,7 @@ fn score_partial(
             Ok(b) => match protocol.score(tender, &b) {
                 Ok(r) => {
                     excluded.extend(out.into_iter().map(|(i, p)| describe(i, p)));
-                    return Some(r);
+                    return Some((r, pruned));
                 }
                 Err(_) => break,
             },

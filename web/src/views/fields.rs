@@ -102,9 +102,9 @@ fn scrub(text: &str) -> String {
             "such as 185,000 or £1,250.50",
         );
     if let Some(rest) = t.strip_prefix("the text ") {
-        t = format!("\u{201c}{}\u{201d}", rest.trim_matches('"'));
+        t = rest.to_string();
     }
-    t.replace("the text ", "")
+    t
 }
 
 /// A problem as a sentence for the person at the form: `label` names the field ("Lot 1's
@@ -134,13 +134,13 @@ pub fn plain(p: &Problem, label: Option<&str>) -> String {
             )
         }
         ProblemKind::DuplicateId { id, .. } => {
-            format!("{this} \u{201c}{id}\u{201d} is already used: each needs its own")
+            format!("{this} \"{id}\" is already used: each needs its own")
         }
         ProblemKind::UnknownReference { id, what, .. } => {
-            format!("{this}: there is no {what} \u{201c}{id}\u{201d}")
+            format!("{this}: there is no {what} \"{id}\"")
         }
         ProblemKind::UnknownField { field, .. } => {
-            format!("{this}: \u{201c}{field}\u{201d} is not something this form holds")
+            format!("{this}: \"{field}\" is not something this form holds")
         }
         other => match field {
             Some(f) => format!("{f}: {}", scrub(&other.message())),

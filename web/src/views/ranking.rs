@@ -45,7 +45,7 @@ pub fn lot_name(lot: &LotResult) -> String {
 #[function_component(LotRanking)]
 pub fn lot_ranking(props: &Props) -> Html {
     let lot = &props.lot;
-    let caption = lot_name(lot);
+    let caption = format!("Ranking: {}", lot_name(lot));
     let caption_id = format!("caption-{}", lot.lot);
     html! {
         // Wide tables scroll sideways on small screens; the region is focusable so keyboard
