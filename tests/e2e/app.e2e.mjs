@@ -303,7 +303,7 @@ export const tests = [
       await page.keyboard.press('Tab');
       await page.waitForSelector('.error-summary');
       const summary = await page.locator('.error-summary').innerText();
-      assert(summary.includes('There is a problem') && summary.includes("Lot 1's value must be an amount in pounds"), summary);
+      assert(summary.includes('There is a problem') && summary.includes("Lot 1's value: \"360,00\" is not an amount in pounds"), summary);
       await page.click('.error-summary a');
       const focused = await page.evaluate(() => document.activeElement.id);
       assert(focused === 'f-tender-lots-0-value', `link moved focus to the field: ${focused}`);

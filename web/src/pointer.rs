@@ -199,7 +199,19 @@ pub fn label(
         }
         ("tender", ["panel"]) => Some("The evaluation panel".into()),
         ("tender", ["weights", c]) => Some(format!("The weight of {}", title(c))),
-        ("tender", ["procurement", .., last]) => Some(humane(last)),
+        ("tender", ["procurement", field, ..]) => Some(match *field {
+            "cpv" => "The CPV codes".to_string(),
+            "nation" => "The nation".to_string(),
+            "authority_type" => "The type of authority".to_string(),
+            "regime" => "The law that applies".to_string(),
+            "route" => "The route".to_string(),
+            "started" => "The date the procurement began".to_string(),
+            "value_including_vat" => "The value including VAT".to_string(),
+            "planned_procurement_notice" => {
+                "The answer on a planned procurement notice".to_string()
+            }
+            other => humane(other),
+        }),
         ("tender", path) => Some(
             tender_field(path)
                 .map(|w| format!("The {w}"))

@@ -299,9 +299,7 @@ fn score_partial(
             break;
         };
         for (k, ps) in bad {
-            let Some(&orig) = kept.get(k) else {
-                return None;
-            };
+            let &orig = kept.get(k)?;
             let ps = remap("bids", ps, &kept);
             out.entry(orig).or_default().extend(ps);
         }

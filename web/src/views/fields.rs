@@ -117,11 +117,7 @@ pub fn plain(p: &Problem, label: Option<&str>) -> String {
         ProblemKind::MissingField { .. } => format!("{this} is not given yet"),
         ProblemKind::WrongType { expected, .. } => format!("{this} must be {}", scrub(expected)),
         ProblemKind::InvalidValue { found, expected } if field.is_some() => {
-            format!(
-                "{this} must be {}; {} is not",
-                scrub(expected),
-                scrub(found)
-            )
+            format!("{this}: {} is not {}", scrub(found), scrub(expected))
         }
         ProblemKind::InvalidValue { found, expected } => {
             format!("{} is not {}", scrub(found), scrub(expected))

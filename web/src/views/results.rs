@@ -111,7 +111,7 @@ pub fn labels(ctx: &Ctx, doc: &str) -> Labels {
 pub fn fix_link(ctx: &Ctx, labels: &Labels, doc: &'static str, p: &Problem) -> Html {
     let target = crate::views::fields::target_pointer(p);
     let text = plain(p, labels.of(doc, p).as_deref());
-    let href = format!("{}", screen_of(doc, &target).href());
+    let href = screen_of(doc, &target).href().to_string();
     let ctx2 = ctx.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
         e.prevent_default();
