@@ -157,3 +157,20 @@ pub fn pounds(text: &str) -> String {
     }
     format!("{sign}£{grouped}.{frac}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{amount, pounds};
+
+    #[test]
+    fn amounts_are_read_as_people_type_them_and_shown_in_pounds() {
+        assert_eq!(amount("£185,000").as_deref(), Some("185000"));
+        assert_eq!(amount("185,000.50").as_deref(), Some("185000.50"));
+        assert_eq!(amount("18,50"), None);
+        assert_eq!(amount("-5"), None);
+        assert_eq!(pounds("185000"), "£185,000.00");
+        assert_eq!(pounds("398000.00"), "£398,000.00");
+        assert_eq!(pounds("999.5"), "£999.50");
+        assert_eq!(pounds("abc"), "abc");
+    }
+}

@@ -316,3 +316,81 @@ pub(super) fn protocol(ws: &Workspace) -> Result<Protocol, Problems> {
         Some(text) => Protocol::from_json(text),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn example() -> Workspace {
+        Workspace::example()
+    }
+
+    #[test]
+    fn a_negative_price_leaves_that_bid_out_and_every_lot_scored() {
+        let mut ws = example();
+        ws.bids["bids"][2]["price"] = json!("-5");
+        let m = Model::of(&ws);
+        let r = m.result.expect("the other bids are scored");
+        assert_eq!(r.lots.len(), 3);
+        assert!(r.bids.iter().all(|b| b.bid != "b-quicksupport"));
+        assert_eq!(m.excluded_bids.len(), 1);
+        let out = &m.excluded_bids[0];
+        assert_eq!((out.index, out.id.as_str()), (2, "b-quicksupport"));
+        assert_eq!(out.problems[0].pointer, "/bids/2/price");
+        // The bids form still shows the problem where it is.
+        assert!(m.bid_problems.is_some());
+    }
+
+    #[test]
+    fn a_problem_after_a_bid_set_aside_points_at_the_bid_as_the_user_sees_it() {
+        let mut ws = example();
+        ws.bids["bids"][1]["price"] = json!("-1");
+        ws.bids["bids"][5]["price"] = json!("abc");
+        let m = Model::of(&ws);
+        assert!(m.result.is_some());
+        let pointers: Vec<&str> = (m.excluded_bids.iter())
+            .flat_map(|b| b.problems.iter().map(|p| p.pointer.as_str()))
+            .collect();
+        assert_eq!(pointers, ["/bids/1/price", "/bids/5/price"]);
+    }
+
+    #[test]
+    fn a_new_lot_not_filled_in_is_left_out_with_its_bids_and_the_others_scored() {
+        let mut ws = example();
+        ws.tender["lots"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "lot-4", "title": "Lot 4"}));
+        ws.bids["bids"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "bid-9", "lot": "lot-4", "organisation": {"name": "New"}, "price": "1000"}));
+        let m = Model::of(&ws);
+        let r = m.result.expect("the other lots are scored");
+        assert_eq!(r.lots.len(), 3);
+        assert_eq!(m.excluded_lots.len(), 1);
+        assert_eq!(m.excluded_lots[0].index, 3);
+        assert!(m.excluded_lots[0].problems.iter().any(|p| p.pointer == "/lots/3"));
+        assert_eq!(m.excluded_bids.len(), 1);
+        assert!(m.excluded_bids[0].problems.is_empty(), "left out for its lot");
+        assert!(m.check.is_some(), "the other lots are checked for barriers");
+    }
+
+    #[test]
+    fn a_problem_with_the_whole_tender_scores_nothing() {
+        let mut ws = example();
+        ws.tender["weights"]["price"] = json!("35");
+        let m = Model::of(&ws);
+        assert!(m.result.is_none());
+        assert!(!m.partial());
+        assert!(m.tender_problems.is_some());
+    }
+
+    #[test]
+    fn a_valid_workspace_sets_nothing_aside() {
+        let m = Model::of(&example());
+        assert!(m.result.is_some() && !m.partial());
+        assert!(m.scored.is_some());
+    }
+}

@@ -121,6 +121,15 @@ pub struct FindingProps {
 #[function_component(FindingView)]
 pub fn finding_view(p: &FindingProps) -> Html {
     let f = &p.finding;
+    let ctx = use_ctx();
+    // The lot by its title, as the form names it (never "lot lot-1").
+    let lot = f.lot.as_ref().map(|l| {
+        (ctx.ws.tender.get("lots").and_then(Value::as_array))
+            .and_then(|ls| ls.iter().find(|x| x.get("id").and_then(Value::as_str) == Some(l)))
+            .and_then(|x| x.get("title").and_then(Value::as_str))
+            .filter(|t| !t.trim().is_empty())
+            .map_or_else(|| l.clone(), str::to_string)
+    });
     let (tag, class) = match (f.status, f.severity) {
         (FindingStatus::NotStated, _) => ("Not stated", "unstated"),
         (FindingStatus::RegimeNotStated, _) => ("Depends on which law applies", "unstated"),
@@ -130,7 +139,7 @@ pub fn finding_view(p: &FindingProps) -> Html {
     html! {
         <div class={classes!("finding", format!("finding--{class}"), f.standing.map(|s| format!("finding--{}", s.word())))} data-rule={f.rule.clone()}>
             <h3 class="heading-s"><span class="tag">{ tag }</span>{ " " }{ &f.title }
-                if let Some(l) = &f.lot { { format!(" (lot {l})") } }</h3>
+                if let Some(l) = &lot { { format!(" ({l})") } }</h3>
             if let Some(s) = f.standing {
                 <p class="standing"><strong>{ standing_words(s) }{ "." }</strong>
                     if let Some(n) = &f.regime_note { { " " }{ n } }</p>
@@ -405,5 +414,21 @@ pub fn tender_view() -> Html {
             </div>
             <crate::views::ocds_import::OcdsImport />
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unused_id;
+    use serde_json::json;
+
+    #[test]
+    fn a_new_reference_is_one_not_already_used() {
+        // Lot 2 removed from three: the next is lot-4, not a second lot-3.
+        let lots = [json!({"id": "lot-1"}), json!({"id": "lot-3"})];
+        assert_eq!(unused_id(&lots, "lot-", 3), "lot-4");
+        let panel = [json!({"id": "e1"}), json!({"id": "e3"}), json!({"id": "e4"})];
+        assert_eq!(unused_id(&panel, "e", 4), "e5");
+        assert_eq!(unused_id(&[], "lot-", 1), "lot-1");
     }
 }
