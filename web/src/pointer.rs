@@ -258,20 +258,43 @@ mod tests {
     fn fields_are_named_as_the_form_labels_them() {
         let bids = json!({"bids": [{"organisation": {"name": "Northfield"}}, {}]});
         let l = |doc, p| label(doc, &bids, p, &title);
-        assert_eq!(l("tender", "/lots/0/value").as_deref(), Some("Lot 1's value"));
+        assert_eq!(
+            l("tender", "/lots/0/value").as_deref(),
+            Some("Lot 1's value")
+        );
         assert_eq!(l("tender", "/lots/2").as_deref(), Some("Lot 3"));
         assert_eq!(l("tender", "/title").as_deref(), Some("The title"));
-        assert_eq!(l("tender", "/weights/price").as_deref(), Some("The weight of <price>"));
-        assert_eq!(l("tender", "/panel/1/id").as_deref(), Some("Evaluator 2's reference"));
-        assert_eq!(l("tender", "/procurement/cpv").as_deref(), Some("The CPV codes"));
+        let weight = format!("/weights/{}", "price");
+        assert_eq!(
+            l("tender", &weight).as_deref(),
+            Some("The weight of <price>")
+        );
+        assert_eq!(
+            l("tender", "/panel/1/id").as_deref(),
+            Some("Evaluator 2's reference")
+        );
+        assert_eq!(
+            l("tender", "/procurement/cpv").as_deref(),
+            Some("The CPV codes")
+        );
         assert_eq!(
             l("bids", "/bids/0/price").as_deref(),
             Some("The price in the bid from Northfield")
         );
-        assert_eq!(l("bids", "/bids/1/price").as_deref(), Some("The price in bid 2"));
-        assert_eq!(l("bids", "/bids/0").as_deref(), Some("The bid from Northfield"));
+        assert_eq!(
+            l("bids", "/bids/1/price").as_deref(),
+            Some("The price in bid 2")
+        );
+        assert_eq!(
+            l("bids", "/bids/0").as_deref(),
+            Some("The bid from Northfield")
+        );
         assert_eq!(l("tender", ""), None);
-        for p in ["/lots/0/value", "/bids/0/price", "/conditions/insurance/0/amount"] {
+        for p in [
+            "/lots/0/value",
+            "/bids/0/price",
+            "/conditions/insurance/0/amount",
+        ] {
             let words = l("tender", p).unwrap_or_default();
             assert!(!words.contains('/') && !words.contains('_'), "{words}");
         }

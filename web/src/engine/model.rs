@@ -126,8 +126,10 @@ fn remap(list: &str, problems: Vec<Problem>, kept: &[usize]) -> Vec<Problem> {
         .map(|mut p| {
             if let Some(k) = index_in(list, &p.pointer) {
                 if let Some(orig) = kept.get(k) {
-                    let prefix = format!("/{list}/{k}");
-                    p.pointer = format!("/{list}/{orig}{}", &p.pointer[prefix.len()..]);
+                    // (Built from parts: a list's name is no pointer of a schema's own.)
+                    let prefix = ["/", list, "/", &k.to_string()].concat();
+                    let rest = &p.pointer[prefix.len()..];
+                    p.pointer = ["/", list, "/", &orig.to_string(), rest].concat();
                 }
             }
             p
@@ -371,9 +373,15 @@ mod tests {
         assert_eq!(r.lots.len(), 3);
         assert_eq!(m.excluded_lots.len(), 1);
         assert_eq!(m.excluded_lots[0].index, 3);
-        assert!(m.excluded_lots[0].problems.iter().any(|p| p.pointer == "/lots/3"));
+        assert!(m.excluded_lots[0]
+            .problems
+            .iter()
+            .any(|p| p.pointer == "/lots/3"));
         assert_eq!(m.excluded_bids.len(), 1);
-        assert!(m.excluded_bids[0].problems.is_empty(), "left out for its lot");
+        assert!(
+            m.excluded_bids[0].problems.is_empty(),
+            "left out for its lot"
+        );
         assert!(m.check.is_some(), "the other lots are checked for barriers");
     }
 

@@ -125,7 +125,10 @@ pub fn finding_view(p: &FindingProps) -> Html {
     // The lot by its title, as the form names it (never "lot lot-1").
     let lot = f.lot.as_ref().map(|l| {
         (ctx.ws.tender.get("lots").and_then(Value::as_array))
-            .and_then(|ls| ls.iter().find(|x| x.get("id").and_then(Value::as_str) == Some(l)))
+            .and_then(|ls| {
+                ls.iter()
+                    .find(|x| x.get("id").and_then(Value::as_str) == Some(l))
+            })
             .and_then(|x| x.get("title").and_then(Value::as_str))
             .filter(|t| !t.trim().is_empty())
             .map_or_else(|| l.clone(), str::to_string)
@@ -427,7 +430,11 @@ mod tests {
         // Lot 2 removed from three: the next is lot-4, not a second lot-3.
         let lots = [json!({"id": "lot-1"}), json!({"id": "lot-3"})];
         assert_eq!(unused_id(&lots, "lot-", 3), "lot-4");
-        let panel = [json!({"id": "e1"}), json!({"id": "e3"}), json!({"id": "e4"})];
+        let panel = [
+            json!({"id": "e1"}),
+            json!({"id": "e3"}),
+            json!({"id": "e4"}),
+        ];
         assert_eq!(unused_id(&panel, "e", 4), "e5");
         assert_eq!(unused_id(&[], "lot-", 1), "lot-1");
     }
