@@ -384,10 +384,10 @@ export const tests = [
       await page.waitForFunction(() => document.querySelector('#regime-decision')?.innerText.includes('Stated by the commissioner'));
       const d = await page.locator('#regime-decision').innerText();
       assert(d.includes('Public Contracts Regulations 2015') && d.includes('The commissioner states the regime'), `stated: ${d}`);
-      // PCR 2015 reg 58(9): yearly turnover at most twice the lot's whole value; lot-3 asks
+      // PCR 2015 reg 58(9): yearly turnover at most twice the lot's whole value; lot-3 (named by its title, Information and advice) asks
       // 500,000 of a 240,000 lot.
       const turnover = await finding(page, 'turnover-whole-contract').innerText();
-      assert(/must fix/i.test(turnover) && turnover.includes('The law requires this') && turnover.includes('reg 58(9)') && turnover.includes('lot-3'), `law under PCR 2015: ${turnover}`);
+      assert(/must fix/i.test(turnover) && turnover.includes('The law requires this') && turnover.includes('reg 58(9)') && turnover.includes('(Information and advice)'), `law under PCR 2015: ${turnover}`);
       const yearly = await finding(page, 'turnover-proportionate').innerText();
       assert(yearly.includes("The council's policy, not a requirement of the law"), `the yearly comparison is policy under PCR 2015 too: ${yearly}`);
       assert((await page.locator('.findings .headline').innerText()).includes('the law requires'), 'the headline speaks of the law');
