@@ -649,6 +649,10 @@ export const tests = [
       const out = await page.locator('[data-excluded-bid="b-quicksupport"]').innerText();
       assert(out.includes('QuickSupport') && out.includes('The price in the bid from QuickSupport Services Ltd'), `the reason is shown where its result would be: ${out}`);
       assert(!out.includes('/bids/'), `no pointer: ${out}`);
+      const notice = await page.locator('#partial-notice').innerText();
+      assert(notice.includes('the bid from QuickSupport Services Ltd'), `a partial result says so: ${notice}`);
+      const v = await axe(page);
+      assert(v.length === 0, `axe on a partial result: ${JSON.stringify(v)}`);
       await go(page, 'export');
       const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
       const result = JSON.parse(readFileSync(await jsonDl.path(), 'utf8'));
@@ -677,6 +681,8 @@ export const tests = [
       }
       const lot4 = await page.locator('#excluded-lot-3').innerText();
       assert(lot4.includes("Lot 4's value is not given yet"), `the new lot's reason: ${lot4}`);
+      const v = await axe(page);
+      assert(v.length === 0, `axe with a lot set aside: ${JSON.stringify(v)}`);
       const bid = await page.locator('[data-excluded-bid="bid-9"]').innerText();
       assert(bid.includes('The price in the bid from New bidder 9 is not given yet'), `the new bid's reason: ${bid}`);
       await page.click('#excluded-lot-3 a');

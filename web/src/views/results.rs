@@ -175,6 +175,45 @@ fn excluded_bids(ctx: &Ctx, labels: &Labels, bids: &[&ExcludedBid]) -> Html {
     }
 }
 
+/// Says that the result leaves some lots or bids out, where a result is shown or exported
+/// (the export and report screens can show it too), so a partial result is never taken for
+/// the whole.
+#[function_component(PartialNotice)]
+pub fn partial_notice() -> Html {
+    let ctx = use_ctx();
+    let m = &ctx.model;
+    if !m.partial() || m.result.is_none() {
+        return Html::default();
+    }
+    let names: Vec<String> = (m.excluded_lots.iter())
+        .map(|l| {
+            if l.title.trim().is_empty() {
+                format!("Lot {}", l.index + 1)
+            } else {
+                l.title.clone()
+            }
+        })
+        .chain(
+            m.excluded_bids
+                .iter()
+                .filter(|b| !b.problems.is_empty())
+                .map(|b| {
+                    if b.bidder.trim().is_empty() {
+                        format!("bid {}", b.index + 1)
+                    } else {
+                        format!("the bid from {}", b.bidder)
+                    }
+                }),
+        )
+        .collect();
+    html! {
+        <div class="notice notice--warning" id="partial-notice">
+            <p><strong>{ "Some lots or bids are not scored yet: " }</strong>{ names.join("; ") }{ ". " }
+                { "The results and exports leave them out until what is listed on the Results screen is put right; everything else is scored." }</p>
+        </div>
+    }
+}
+
 /// What is left out of a partial result: the lots not scored, with the reasons, and the bids
 /// for a lot the result does not have.
 #[function_component(LeftOut)]
@@ -239,12 +278,7 @@ pub fn results() -> Html {
                         <GoTo to={View::Tender} label="See the findings" /></p>
                 </div>
             }
-            if ctx.model.partial() {
-                <div class="notice notice--warning" id="partial-notice">
-                    <p><strong>{ "Some lots or bids are not scored yet. " }</strong>
-                        { "Each is listed where its result would be, with what to put right. Everything else below is scored, and can be exported." }</p>
-                </div>
-            }
+            <PartialNotice />
             <section aria-labelledby="rankings-heading">
                 <h2 id="rankings-heading" class="heading-l">{ "Rankings" }</h2>
                 { for result.lots.iter().map(|lot| {
