@@ -853,6 +853,8 @@ export const tests = [
       await go(page, 'results');
       const captions = await page.locator('.ranking caption').allInnerTexts();
       assert(captions.every((c) => !c.includes('Lot lot-')), `no "Lot lot-1": ${captions}`);
+      const names = await page.locator('.chart svg text').allTextContents();
+      assert(names.includes('Northfield Centre for Independent Living'), `chart labels whole: ${names}`);
       const heading = await page.locator('.chart-lot h3').first().innerText();
       assert(heading === 'Peer support and advocacy', `chart under its lot's heading: ${heading}`);
       const text = await page.locator('main').innerText();
