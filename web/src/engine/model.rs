@@ -218,8 +218,19 @@ impl Model {
                     .filter(|id| !kept.contains(id))
                     .collect();
                 let result = score_partial(&protocol, t, &ws.bids, &gone, &mut excluded_bids);
-                // The problems shown on the bids form are those of the bids as they stand
-                // against the whole tender; a bid for a lot set aside is named by its lot.
+                // The bids form shows the bids' problems against the tender less the lots set
+                // aside, but a bid for such a lot is not in error for naming it: it waits for
+                // its lot, as the results say.
+                let waiting = |p: &Problem| {
+                    p.pointer.ends_with("/lot")
+                        && index_in("bids", &p.pointer)
+                            .and_then(|i| ws.bids.pointer(&format!("/bids/{i}/lot")))
+                            .and_then(Value::as_str)
+                            .is_some_and(|l| gone.iter().any(|g| g == l))
+                };
+                let bid_problems = bid_problems
+                    .map(|p| Problems(p.0.into_iter().filter(|x| !waiting(x)).collect()))
+                    .filter(|p| !p.0.is_empty());
                 match result {
                     Some((r, bids_doc)) => (
                         check,
@@ -381,6 +392,10 @@ mod tests {
         assert!(
             m.excluded_bids[0].problems.is_empty(),
             "left out for its lot"
+        );
+        assert!(
+            m.bid_problems.is_none(),
+            "a bid is not in error for naming its lot"
         );
         assert!(m.check.is_some(), "the other lots are checked for barriers");
     }
