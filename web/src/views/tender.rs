@@ -113,6 +113,10 @@ fn stated(
 #[derive(Properties, PartialEq)]
 pub struct FindingProps {
     pub finding: Finding,
+    /// The title of the finding's lot, when the caller has the tender (the bidder's entry and
+    /// the report may not).
+    #[prop_or_default]
+    pub lot_title: Option<String>,
 }
 
 /// One barrier finding: severity and standing in words (not colour alone), the figures, why,
@@ -121,18 +125,11 @@ pub struct FindingProps {
 #[function_component(FindingView)]
 pub fn finding_view(p: &FindingProps) -> Html {
     let f = &p.finding;
-    let ctx = use_ctx();
-    // The lot by its title, as the form names it (never "lot lot-1").
-    let lot = f.lot.as_ref().map(|l| {
-        (ctx.ws.tender.get("lots").and_then(Value::as_array))
-            .and_then(|ls| {
-                ls.iter()
-                    .find(|x| x.get("id").and_then(Value::as_str) == Some(l))
-            })
-            .and_then(|x| x.get("title").and_then(Value::as_str))
-            .filter(|t| !t.trim().is_empty())
-            .map_or_else(|| l.clone(), str::to_string)
-    });
+    // The lot by its title where the caller knows it (never "lot lot-1").
+    let lot = f
+        .lot
+        .as_ref()
+        .map(|l| p.lot_title.clone().unwrap_or_else(|| format!("lot {l}")));
     let (tag, class) = match (f.status, f.severity) {
         (FindingStatus::NotStated, _) => ("Not stated", "unstated"),
         (FindingStatus::RegimeNotStated, _) => ("Depends on which law applies", "unstated"),
@@ -161,6 +158,18 @@ pub fn finding_view(p: &FindingProps) -> Html {
             <p class="hint">{ "Source: " }{ f.cites.iter().map(|c| format!("{}, {}", c.title, c.clause)).collect::<Vec<_>>().join("; ") }</p>
         </div>
     }
+}
+
+/// A lot's title in the tender, by its reference, when it has one.
+fn lot_title(tender: &Value, id: Option<&str>) -> Option<String> {
+    let id = id?;
+    (tender.get("lots").and_then(Value::as_array))?
+        .iter()
+        .find(|x| x.get("id").and_then(Value::as_str) == Some(id))?
+        .get("title")
+        .and_then(Value::as_str)
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_string)
 }
 
 /// The number of barrier findings, for a polite live region: it changes when a finding comes
@@ -281,7 +290,7 @@ pub fn tender_view() -> Html {
                 <p class={classes!("headline", check.summary.barrier_free.then_some("headline--clear"))}>
                     <strong>{ if check.summary.barrier_free { "No barriers found. " } else { "" } }</strong>{ &check.summary.headline }
                 </p>
-                { for check.findings.iter().map(|f| html!{ <FindingView finding={f.clone()} /> }) }
+                { for check.findings.iter().map(|f| html!{ <FindingView finding={f.clone()} lot_title={lot_title(t, f.lot.as_deref())} /> }) }
                 if let Ok(p) = &ctx.model.protocol {
                     { not_applicable(check, p) }
                 }
