@@ -14,10 +14,18 @@ use crate::report::{
 pub fn easy_read(r: &SelfCheckResult) -> Vec<String> {
     let mut out = eligibility(&r.eligibility);
     out.extend(r.gates.iter().map(gate));
-    out.push(format!(
-        "Your score could be between {} and {} out of {}.",
-        r.projected.low, r.projected.high, r.projected.available
-    ));
+    // A range whose ends meet is one figure: "between 85.00 and 85.00" reads as an error.
+    out.push(if r.projected.low == r.projected.high {
+        format!(
+            "Your score could be exactly {} out of {}.",
+            r.projected.low, r.projected.available
+        )
+    } else {
+        format!(
+            "Your score could be between {} and {} out of {}.",
+            r.projected.low, r.projected.high, r.projected.available
+        )
+    });
     out.extend(most_to_gain(&r.criteria));
     out.extend(r.flags.iter().filter_map(|f| flag(f, &r.criteria)));
     out.extend(findings(r.findings.len()));
