@@ -52,7 +52,12 @@ fn a_placeholder_value_is_taken_as_not_given() {
         assert!(i.tender["procurement"].get("value_including_vat").is_none());
         let why = not_used(&i, "/releases/0/tender/value");
         assert!(why.contains("placeholder"), "{why}");
-        assert!(to_supply(&i, "/lots/0/value").required);
+        let ask = to_supply(&i, "/lots/0/value");
+        assert!(
+            ask.required && ask.reason.contains("placeholder"),
+            "{}",
+            ask.reason
+        );
         assert!(
             !i.complete,
             "a draft without the lot's value cannot be checked"

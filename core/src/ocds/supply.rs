@@ -166,8 +166,8 @@ fn required(draft: &DraftTender, used: &Used) -> Vec<ToSupply> {
             ),
         ] {
             if missing {
-                let reason = match (&lot.months_query, key) {
-                    (Some(why), "months") => why.clone(),
+                let reason = match (&lot.months_query, &lot.value_query, key) {
+                    (Some(why), _, "months") | (_, Some(why), "value") => why.clone(),
                     _ => format!("the notice does not give this lot {what}"),
                 };
                 need(format!("/lots/{i}/{key}"), reason, used(facts));

@@ -28,6 +28,7 @@ pub(super) fn lots(n: &Notice, skipped: &mut Skipped) -> Vec<DraftLot> {
         skipped,
         period_used: false,
         period_reported: false,
+        placeholder: None,
     };
     let mut lots = m.all();
     m.report_tender_wide(&mut lots);
@@ -98,6 +99,8 @@ struct Lots<'a> {
     period_used: bool,
     /// Whether the tender's contract period has been reported as unusable (once is enough).
     period_reported: bool,
+    /// Why the value last read was taken as a placeholder, if it was.
+    placeholder: Option<String>,
 }
 
 impl Lots<'_> {
@@ -163,6 +166,10 @@ impl Lots<'_> {
     fn whole_tender(&mut self) -> DraftLot {
         let n = self.n;
         let whole = "the notice has no lots, so the whole tender is one lot";
+        // The value before the months, as the account of what was not used has always met them.
+        self.placeholder = None;
+        let value = self.tender_value(Some(whole.into()));
+        let value_query = self.placeholder.take().filter(|_| value.is_none());
         let months = self.months(None);
         let extension = [n.tender(&["description"]), n.release(&["description"])]
             .into_iter()
@@ -176,7 +183,8 @@ impl Lots<'_> {
             id: Traced::new("lot-1".into(), n.tender_at(&[]), Some(id_note)),
             title: title.map(|(t, _)| Traced::new(t, n.tender_at(&["title"]), Some(whole.into()))),
             description: None,
-            value: self.tender_value(Some(whole.into())),
+            value,
+            value_query,
             months,
             months_query,
         }
@@ -225,6 +233,7 @@ impl Lots<'_> {
         };
         let description = get(lot, &["description"])
             .and_then(|v| fitted(self.skipped, at("description"), v, TEXT_MAX, ""));
+        self.placeholder = None;
         let own_value = get(lot, &["value"]).and_then(|v| self.value(v, at("value"), None));
         let value = match own_value {
             None if single => {
@@ -233,6 +242,7 @@ impl Lots<'_> {
             }
             v => v,
         };
+        let value_query = self.placeholder.take().filter(|_| value.is_none());
         if let Some(v) = get(lot, &["minimumValue"]) {
             let why =
                 "ulo takes one estimated value per lot: the lot's value (its maximum estimate)";
@@ -263,6 +273,7 @@ impl Lots<'_> {
             title,
             description,
             value,
+            value_query,
             months,
             months_query,
         }
@@ -306,6 +317,9 @@ impl Lots<'_> {
         match money(v) {
             Ok(amount) => Some(Traced::new(amount, format!("{from}/amount"), note)),
             Err(why) => {
+                if why.contains("placeholder") {
+                    self.placeholder = Some(why.clone());
+                }
                 self.skipped.add(from, v, why);
                 None
             }
