@@ -222,6 +222,14 @@ export const tests = [
       assert(csv.includes('"lot-1","b-northfield","Northfield Centre for Independent Living","ranked","1","total","Total","","total","100","100.00","77.18","",""'), 'total row');
       const rows = csv.trim().split('\r\n').length;
       assert(rows === 1 + 8 * 12, `one header and 12 rows for each of 8 bids, found ${rows}`);
+      // One row per bid: price, total, rank and flags in words, for pasting into a report.
+      const [wideDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv-wide')]);
+      const wide = readFileSync(await wideDl.path(), 'utf8').trim().split('\r\n');
+      assert(wideDl.suggestedFilename() === 'example-ils-2026-bids.csv', wideDl.suggestedFilename());
+      assert(wide.length === 1 + 8, `one header and a row for each of 8 bids, found ${wide.length}`);
+      const northfield = wide.find((r) => r.includes('"b-northfield"'));
+      assert(northfield && northfield.includes('"77.18"') && northfield.includes('"ranked"'), `Northfield's row: ${northfield}`);
+      assert(!wide.some((r) => r.includes('high_variance')), 'flags in words, not codes');
       const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
       const result = JSON.parse(readFileSync(await jsonDl.path(), 'utf8'));
       assert(result.document === 'score-result' && result.input_hash.startsWith('sha256:'), 'result document');

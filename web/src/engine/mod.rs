@@ -80,6 +80,12 @@ pub fn csv(result: &ScoreResult) -> String {
     ulo_core::export::csv(result)
 }
 
+/// The result as CSV with one row per bid (price, total, rank, marks per criterion and evaluator,
+/// flags in words): the form a commissioner pastes into an evaluation report.
+pub fn csv_wide(result: &ScoreResult) -> String {
+    ulo_core::export::csv_wide(result)
+}
+
 /// The plain-English sentence for a trace.
 pub fn explain(trace: &Trace) -> String {
     ulo_core::explain::render(trace)

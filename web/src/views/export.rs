@@ -10,7 +10,7 @@ use crate::shell::{follow, Page};
 use crate::state::Workspace;
 use crate::storage;
 use crate::views::import::{ImportButton, RestoreButton};
-use crate::views::results::NotScored;
+use crate::views::results::{NotScored, PartialNotice};
 use crate::views::tenders::start_with;
 use web_sys::HtmlDialogElement;
 use yew::prelude::*;
@@ -68,6 +68,17 @@ pub fn export() -> Html {
                     );
                 })
             };
+            let wide = {
+                let r = r.clone();
+                let id = id.clone();
+                Callback::from(move |_: MouseEvent| {
+                    download::offer(
+                        &format!("{id}-bids.csv"),
+                        "text/csv;charset=utf-8",
+                        &engine::csv_wide(&r),
+                    );
+                })
+            };
             let print = {
                 let go = ctx.go.clone();
                 Callback::from(move |_: MouseEvent| {
@@ -79,11 +90,15 @@ pub fn export() -> Html {
                 })
             };
             html! {
+                <>
+                <PartialNotice />
                 <div class="button-group">
                     <button type="button" class="button" id="export-json" onclick={json}>{ "Download the result (JSON)" }</button>
-                    <button type="button" class="button" id="export-csv" onclick={csv}>{ "Download the scores (CSV, for spreadsheets)" }</button>
+                    <button type="button" class="button" id="export-csv-wide" onclick={wide}>{ "Download one row per bid (CSV: prices, totals, ranks, flags)" }</button>
+                    <button type="button" class="button button--secondary" id="export-csv" onclick={csv}>{ "Download every mark (CSV: one row per bid and criterion)" }</button>
                     <button type="button" class="button button--secondary" onclick={print}>{ "Print the report" }</button>
                 </div>
+                </>
             }
         }
     };
