@@ -215,6 +215,75 @@ export const tests = [
       assert(v2.length === 0, `axe violations (by bid): ${JSON.stringify(v2)}`);
     },
   })),
+  {
+    name: 'item 14: the report leads with the recommendation and ranking per lot, then the panel, each evaluator\'s marks with reasons, bidder-named scorecards, findings last; contents links; few A4 pages',
+    async run({ page, origin }) {
+      // A reason given in the grid is carried into the report.
+      await open(page, origin, 'scoring');
+      await page.waitForSelector('#score-grid input', { timeout: 5000 });
+      await page.click('#grid-cell-0-0');
+      await page.fill('#cell-detail textarea', 'The answer names no measures of outcomes.');
+      await page.click('#grid-cell-0-1');
+      await page.waitForFunction(() => JSON.stringify(JSON.parse(localStorage.getItem('ulo.workspace')).bids).includes('names no measures'));
+      // The first bid of each lot, as the results screen ranks it.
+      await go(page, 'results');
+      const lots = await page.$$eval('table.ranking', (ts) => ts.map((t) => ({ lot: t.id.replace('ranking-', ''), first: t.querySelector('tbody tr th')?.innerText })));
+      await go(page, 'report');
+      const h2 = await page.locator('main h2').allInnerTexts();
+      const at = (t) => h2.indexOf(t);
+      assert(h2[0] === 'Contents' && h2[1] === 'Recommendation and ranking', `leads with the recommendation: ${JSON.stringify(h2)}`);
+      assert(at('The panel') > 1 && at("Each evaluator's marks") > at('The panel') && at('Scorecards') > at("Each evaluator's marks") && at('Barrier findings') === h2.length - 1, `order: ${JSON.stringify(h2)}`);
+      for (const { lot, first } of lots) {
+        const rec = await page.locator(`section[aria-labelledby="recommendation-${lot}"] .recommendation`).innerText();
+        assert(rec.startsWith(`Recommended for award: ${first},`), `lot ${lot}: ${rec} (first: ${first})`);
+        assert((await page.locator(`#ranking-${lot} tbody tr`).count()) >= 1, `lot ${lot}'s ranking in the report`);
+      }
+      // The panel, with roles, from the tender.
+      const w = await workspace(page);
+      const panelRows = await page.locator('#panel-caption').locator('xpath=..').locator('tbody tr').allInnerTexts();
+      assert(panelRows.length === w.tender.panel.length, `the panel: ${panelRows.length}`);
+      w.tender.panel.forEach((e, i) => assert(panelRows[i].includes(e.name) && panelRows[i].includes(e.role === 'lived_experience' ? 'lived experience' : 'Officer'), `member ${i}: ${panelRows[i]}`));
+      // Each evaluator's marks are the scores saved for them.
+      const crits = panelCriteria();
+      for (const e of w.tender.panel) {
+        const section = page.locator(`section[aria-labelledby="evaluator-${e.id}"]`);
+        const heads = await section.locator('thead th').allInnerTexts();
+        const rows = await section.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ head: tr.querySelector('th').innerText, cells: [...tr.querySelectorAll('td')].map((td) => td.innerText) })));
+        assert(rows.length === w.bids.bids.length, `${e.name}: a row per bid`);
+        for (const row of rows) {
+          const bid = w.bids.bids.find((b) => row.head.startsWith(b.organisation.name) && row.head.includes(b.lot));
+          assert(bid, `a bid for ${row.head}`);
+          row.cells.forEach((cell, i) => {
+            const crit = crits.find((c) => c.title === heads[i + 1]);
+            const saved = bid.scores?.[crit.id]?.[e.id]?.score;
+            assert(cell === (saved === undefined ? 'not scored' : String(saved)), `${e.name}, ${bid.id}, ${crit.id}: ${cell} vs ${saved}`);
+          });
+        }
+      }
+      assert((await page.locator('section[aria-labelledby="evaluator-e1"] .reasons').innerText()).includes('The answer names no measures of outcomes.'), 'the reason given in the grid is in the report');
+      // Scorecards under the bidder's name, and their parts named with it.
+      for (const b of w.bids.bids) {
+        const card = page.locator(`#scorecard-${b.id}`);
+        assert((await card.locator('h3').innerText()).startsWith(b.organisation.name), `scorecard heading for ${b.id}`);
+        assert((await card.locator('h4').first().innerText()) === `Eligibility: ${b.organisation.name}`, `eligibility heading for ${b.id}: ${await card.locator('h4').first().innerText()}`);
+      }
+      // The contents: every link lands on a part of this page, which takes focus; the page stays.
+      const links = await page.$$eval('nav.contents a', (as) => as.map((a) => a.getAttribute('href')));
+      assert(links.length >= 6 + w.bids.bids.length, `contents links: ${links.length}`);
+      for (const href of links) assert(await page.locator(href).count() === 1, `${href} is on the page`);
+      await page.click('nav.contents a[href="#scorecards"]');
+      assert((await page.evaluate(() => [location.hash, document.activeElement.id])).join() === '#/report,scorecards', 'a contents link moves focus to its part and keeps the page');
+      const v = await axe(page);
+      assert(v.length === 0, `axe violations: ${JSON.stringify(v)}`);
+      // Printed on A4: on main, 22 pages of which findings took the last third; now the figures
+      // come first and the whole is far shorter.
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      console.log(`     report printed: ${pages} A4 pages`);
+      assert(pages > 0 && pages <= 13, `the report prints on ${pages} A4 pages`);
+    },
+  },
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
