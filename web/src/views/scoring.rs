@@ -55,6 +55,9 @@ impl Cell {
     }
 }
 
+/// A row of the grid: its heading, a line under the heading (the bid's lot), and its cells.
+type Row = (String, Option<String>, Vec<Cell>);
+
 /// The scale's scores in words, for the message when something else is typed.
 fn scale_words(scale: &Scale) -> String {
     let mut scores: Vec<String> = scale.points.iter().map(|p| p.score.to_string()).collect();
@@ -142,12 +145,7 @@ pub fn scoring() -> Html {
     let bi = (*bid_index).min(bids.len() - 1);
 
     // The grid as rows of cells, with the rows' and columns' headings.
-    let (caption, corner, col_heads, rows): (
-        String,
-        &str,
-        Vec<String>,
-        Vec<(String, Option<String>, Vec<Cell>)>,
-    ) = match *cut {
+    let (caption, corner, col_heads, rows): (String, &str, Vec<String>, Vec<Row>) = match *cut {
         Cut::ByEvaluator => {
             let (_, ev_name, _) = evaluators
                 .iter()
