@@ -59,7 +59,7 @@ impl Workspace {
                 "id": "new-tender",
                 "title": "New tender",
                 "authority": "Your council",
-                "lots": [{"id": "lot-1", "title": "Lot 1", "value": "0", "months": 36}]
+                "lots": [{"id": "lot-1", "title": "Lot 1"}]
             }),
             bids: json!({"document": "bids", "tender": "new-tender", "bids": []}),
         }

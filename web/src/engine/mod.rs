@@ -18,7 +18,7 @@ mod model;
 pub use assessment::Assessment;
 pub use chart::stacked_bar;
 pub use import::{import, ocds_tender, tender_file};
-pub use model::Model;
+pub use model::{ExcludedBid, Model};
 
 pub use ulo_core::choice::Choice;
 pub use ulo_core::explain::{CiteRef, Trace};
@@ -38,7 +38,6 @@ pub use ulo_core::vocab::{Cite, Scope, Severity, Standing};
 pub use ulo_core::what_if::Sweep;
 pub use ulo_core::{Document, Problem, ProblemKind, Problems, Protocol, TenderCheck};
 
-use crate::state::Workspace;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use ulo_core::vocab::Source;
@@ -63,15 +62,16 @@ pub fn eligibility(
     Ok(ulo_core::eligibility::assess(protocol, &org).1)
 }
 
-/// The what-if sweep of one weight against a partner.
+/// The what-if sweep of one weight against a partner, over the documents the results were
+/// scored from (`Model::scored`: any lot or bid set aside is left out here too).
 pub fn sweep(
     protocol: &Protocol,
-    ws: &Workspace,
+    docs: &(Value, Value),
     criterion: &str,
     partner: &str,
 ) -> Result<Sweep, Problems> {
     let half = Exact::ratio(1, 2).map_err(|_| Problems(Vec::new()))?;
-    protocol.sweep(&ws.tender, &ws.bids, criterion, partner, half)
+    protocol.sweep(&docs.0, &docs.1, criterion, partner, half)
 }
 
 /// The result as CSV.
@@ -125,4 +125,53 @@ pub fn lot_options(tender: &Value) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// An amount as typed by a person ("185,000", "£185,000.50") as the file format writes it
+/// ("185000.50"), read by the core's amount reader; `None` when it is not one (then the text is
+/// kept as typed, for the core to say what is wrong when it reads the document).
+pub fn amount(text: &str) -> Option<String> {
+    ulo_core::vocab::read_amount(text).ok()
+}
+
+/// An amount in pounds for people, from the text the documents and results hold: "352000"
+/// becomes "£352,000.00". Text that is not an amount is shown as it is.
+pub fn pounds(text: &str) -> String {
+    let Some(v) = Exact::parse_decimal(text.trim()) else {
+        return text.to_string();
+    };
+    let fixed = v
+        .round(2, ulo_core::exact::RoundingMode::HalfUp)
+        .unwrap_or(v)
+        .to_fixed(2);
+    let (sign, digits) = match fixed.strip_prefix('-') {
+        Some(t) => ("-", t),
+        None => ("", fixed.as_str()),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, "00"));
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}£{grouped}.{frac}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{amount, pounds};
+
+    #[test]
+    fn amounts_are_read_as_people_type_them_and_shown_in_pounds() {
+        assert_eq!(amount("£185,000").as_deref(), Some("185000"));
+        assert_eq!(amount("185,000.50").as_deref(), Some("185000.50"));
+        assert_eq!(amount("18,50"), None);
+        assert_eq!(amount("-5"), None);
+        assert_eq!(pounds("185000"), "£185,000.00");
+        assert_eq!(pounds("398000.00"), "£398,000.00");
+        assert_eq!(pounds("999.5"), "£999.50");
+        assert_eq!(pounds("abc"), "abc");
+    }
 }

@@ -97,7 +97,12 @@ pub fn use_shell<P: Page>(first_message: Option<String>) -> Shell<P> {
     };
     let go = {
         let page = page.clone();
+        let message = message.clone();
         Callback::from(move |p: P| {
+            // What was said about the last screen is not left standing on the next one.
+            if *page != p {
+                message.set(String::new());
+            }
             page::to_address(p);
             page.set(p);
         })

@@ -5,7 +5,7 @@ use crate::app::{dispatch, use_ctx};
 use crate::engine::{self, Document, TestOutcome, Verdict};
 use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
-use crate::views::fields::{error_at, ErrorSummary, Kind, Radios, Select};
+use crate::views::fields::{error_at, shown, ErrorSummary, Kind, Radios, Select};
 use crate::views::form::Bind;
 use crate::views::import::ImportButton;
 use serde_json::{json, Value};
@@ -14,7 +14,11 @@ use yew::prelude::*;
 #[function_component(BidsView)]
 pub fn bids_view() -> Html {
     let ctx = use_ctx();
-    let problems = ctx.model.bid_problems.clone();
+    // A fix link from the results opens the bid it is about, and shows its fields not given yet.
+    let pending = crate::views::results::pending_field().filter(|f| f.starts_with("f-bids-bids-"));
+    let show_missing = use_state(|| pending.is_some());
+    let asked = use_state(|| 0u32);
+    let problems = shown(ctx.model.bid_problems.as_ref(), *show_missing);
     let pr = problems.as_ref();
     let bids = ctx
         .ws
@@ -23,7 +27,52 @@ pub fn bids_view() -> Html {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    let selected = use_state(|| 0usize);
+    let selected = use_state(move || {
+        pending
+            .and_then(|f| {
+                f.strip_prefix("f-bids-bids-")?
+                    .split('-')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .unwrap_or(0)
+    });
+    // Whether the editor was opened by the user (Edit, Add a bid): then it is scrolled into
+    // view and focus moves to its heading, once it is drawn with the bid chosen.
+    let opened = use_state(|| 0u32);
+    {
+        use_effect_with(*opened, move |n| {
+            if *n > 0 {
+                if let Some(h) = gloo::utils::document()
+                    .get_element_by_id("bid-editor-heading")
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    h.scroll_into_view();
+                    let _ = h.focus();
+                }
+            }
+            || ()
+        });
+    }
+    let check = {
+        let ctx = ctx.clone();
+        let asked = asked.clone();
+        let show_missing = show_missing.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            show_missing.set(true);
+            asked.set(*asked + 1);
+            match &ctx.model.bid_problems {
+                None => ctx.announce.emit("The bids have no problems.".into()),
+                Some(p) => ctx.announce.emit(format!(
+                    "The bids have {} problem{}: the list is at the top of the page.",
+                    p.len(),
+                    if p.len() == 1 { "" } else { "s" }
+                )),
+            }
+        })
+    };
     let index = (*selected).min(bids.len().saturating_sub(1));
     let protocol = ctx.model.protocol.clone().ok();
     let lots = crate::engine::lot_options(&ctx.ws.tender);
@@ -31,6 +80,7 @@ pub fn bids_view() -> Html {
     let add = {
         let ctx = ctx.clone();
         let selected = selected.clone();
+        let opened = opened.clone();
         let n = bids.len();
         let lot = lots.first().map(|l| l.0.clone()).unwrap_or_default();
         let existing: Vec<String> = bids
@@ -47,52 +97,142 @@ pub fn bids_view() -> Html {
                 Action::Push {
                     doc: Doc::Bids,
                     pointer: "/bids".into(),
-                    value: json!({"id": format!("bid-{k}"), "lot": lot, "organisation": {"name": format!("New bidder {k}")}, "price": "0"}),
+                    // No price: a "0" would be an error the user did not make. Until it is
+                    // given, the results leave the bid out and say why.
+                    value: json!({"id": format!("bid-{k}"), "lot": lot, "organisation": {"name": format!("New bidder {k}")}}),
                 },
             );
             selected.set(n);
+            opened.set(*opened + 1);
             ctx.announce.emit(format!(
                 "Bid bid-{k} added. Fill in the bidder's details and price below."
             ));
         })
     };
 
-    let rows = bids.iter().enumerate().map(|(i, b)| {
-        let name = b.pointer("/organisation/name").and_then(Value::as_str).unwrap_or("(no name)").to_string();
-        let id = b.get("id").and_then(Value::as_str).unwrap_or("").to_string();
-        let result = ctx.model.result.as_ref().and_then(|r| r.bids.iter().find(|x| x.bid == id).cloned());
-        let edit = { let selected = selected.clone(); Callback::from(move |_: MouseEvent| selected.set(i)) };
+    let row = |(i, b): (usize, &Value)| {
+        let name = b
+            .pointer("/organisation/name")
+            .and_then(Value::as_str)
+            .unwrap_or("(no name)")
+            .to_string();
+        let id = b
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let result = ctx
+            .model
+            .result
+            .as_ref()
+            .and_then(|r| r.bids.iter().find(|x| x.bid == id).cloned());
+        let left_out = ctx.model.excluded_bids.iter().any(|x| x.index == i);
+        let edit = {
+            let selected = selected.clone();
+            let opened = opened.clone();
+            Callback::from(move |_: MouseEvent| {
+                selected.set(i);
+                opened.set(*opened + 1);
+            })
+        };
         let remove = {
             let ctx = ctx.clone();
             let selected = selected.clone();
             let name = name.clone();
             Callback::from(move |_: MouseEvent| {
-                if gloo::dialogs::confirm(&format!("Remove the bid from {name}? Its scores are removed with it.")) {
-                    dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: format!("/bids/{i}"), value: None });
+                if gloo::dialogs::confirm(&format!(
+                    "Remove the bid from {name}? Its scores are removed with it."
+                )) {
+                    dispatch(
+                        &ctx,
+                        Action::Set {
+                            doc: Doc::Bids,
+                            pointer: format!("/bids/{i}"),
+                            value: None,
+                        },
+                    );
                     selected.set(0);
-                    ctx.announce.emit(format!("The bid from {name} was removed."));
+                    ctx.announce
+                        .emit(format!("The bid from {name} was removed."));
                 }
             })
+        };
+        let price = b
+            .get("price")
+            .and_then(Value::as_str)
+            .map(engine::pounds)
+            .unwrap_or_else(|| "not given yet".into());
+        let status = match (&result, left_out) {
+            (Some(r), _) => r.status.word().to_string(),
+            (None, true) => "not scored: see Results".to_string(),
+            (None, false) => "-".to_string(),
         };
         html! {
             <tr>
                 <th scope="row">{ &name }</th>
-                <td>{ &id }</td>
-                <td>{ b.get("lot").and_then(Value::as_str).unwrap_or("") }</td>
-                <td class="num">{ b.get("price").and_then(Value::as_str).unwrap_or("") }</td>
-                <td>{ result.as_ref().map(|r| r.eligibility.verdict.describe().to_string()).unwrap_or_else(|| "-".into()) }</td>
-                <td>{ result.as_ref().map(|r| r.status.word().to_string()).unwrap_or_else(|| "-".into()) }</td>
-                <td>
+                <td data-label="Reference">{ &id }</td>
+                <td class="num" data-label="Price">{ price }</td>
+                <td data-label="User-led?">{ result.as_ref().map(|r| r.eligibility.verdict.describe().to_string()).unwrap_or_else(|| "-".into()) }</td>
+                <td data-label="Status">{ status }</td>
+                <td class="actions">
                     <button type="button" class="button button--link" onclick={edit} aria-label={format!("Edit the bid from {name}")}>{ "Edit" }</button>
                     <button type="button" class="button button--link" onclick={remove} aria-label={format!("Remove the bid from {name}")}>{ "Remove" }</button>
                 </td>
             </tr>
         }
-    });
+    };
+    // The bids grouped by the lot they are for, in the tender's order of lots; a bid for a lot
+    // the tender does not have is listed last, under its own heading.
+    let mut groups: Vec<(String, String)> = lots.clone();
+    for b in &bids {
+        let l = b
+            .get("lot")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        if !groups.iter().any(|(id, _)| *id == l) {
+            groups.push((
+                l.clone(),
+                if l.is_empty() {
+                    "No lot chosen".into()
+                } else {
+                    format!("A lot the tender does not have ({l})")
+                },
+            ));
+        }
+    }
+    let tables = groups.iter().enumerate().filter_map(|(g, (lot, label))| {
+        let mine: Vec<(usize, &Value)> = bids.iter().enumerate().filter(|(_, b)| b.get("lot").and_then(Value::as_str).unwrap_or("") == lot).collect();
+        if mine.is_empty() {
+            return None;
+        }
+        let caption_id = format!("bids-caption-{g}");
+        let count = format!("{}: {} bid{}", label, mine.len(), if mine.len() == 1 { "" } else { "s" });
+        Some(html! {
+            <div class="scroll bids-lot" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
+            <table class="table table--reflow">
+                <caption id={caption_id}>{ count }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Bidder" }</th><th scope="col">{ "Reference" }</th>
+                    <th scope="col" class="num">{ "Price" }</th><th scope="col">{ "User-led?" }</th><th scope="col">{ "Status" }</th>
+                    <th scope="col">{ "Actions" }</th>
+                </tr></thead>
+                <tbody>{ for mine.into_iter().map(row) }</tbody>
+            </table>
+            </div>
+        })
+    }).collect::<Vec<Html>>();
 
+    let elsewhere = {
+        let ctx = ctx.clone();
+        Callback::from(move |pointer: String| {
+            crate::views::results::go_to_field(&ctx, "bids", &pointer)
+        })
+    };
     let editor = bids.get(index).map(|b| {
         let base = format!("/bids/{index}");
-        let bind = Bind::workspace(&ctx, Doc::Bids);
+        let mut bind = Bind::workspace(&ctx, Doc::Bids);
+        bind.problems = problems.clone();
         let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| bind.field(&format!("{base}{p}"), l, h, k, c);
         let org = b.get("organisation").cloned().unwrap_or(Value::Null);
         let verdict = protocol.as_ref().map(|p| engine::eligibility(p, &org));
@@ -107,14 +247,14 @@ pub fn bids_view() -> Html {
         let name = org.get("name").and_then(Value::as_str).unwrap_or("this bidder").to_string();
         html! {
             <section class="card" aria-labelledby="bid-editor-heading">
-                <h2 id="bid-editor-heading" class="heading-l">{ format!("Bid from {name}") }</h2>
-                <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                <h2 id="bid-editor-heading" class="heading-l" tabindex="-1">{ format!("Bid from {name}") }</h2>
+                <form onsubmit={check.clone()} novalidate=true>
                     <fieldset class="fieldset">
                         <legend class="legend legend--m">{ "The bid" }</legend>
                         { f("/id", "Bid reference", None, Kind::Text, Some("w-10")) }
                         <Select id={field_id("bids", &format!("{base}/lot"))} label="Lot bid for" options={lots.clone()} selected={lot_now}
                             error={error_at(pr, &format!("{base}/lot"))} onchange={set(format!("{base}/lot"))} />
-                        { f("/price", "Total price over the contract (GBP)", Some("Pounds, no commas, such as 352000."), Kind::Decimal, Some("w-10")) }
+                        { f("/price", "Total price over the contract (GBP)", Some("In pounds, such as 352,000."), Kind::Decimal, Some("w-10")) }
                     </fieldset>
                     <fieldset class="fieldset">
                         <legend class="legend legend--m">{ "The organisation" }</legend>
@@ -170,6 +310,7 @@ pub fn bids_view() -> Html {
                                 error={error_at(pr, &p)} {onchange} />
                         }
                     }) }
+                    <button type="submit" class="button" id="check-bids">{ "Check the bids" }</button>
                 </form>
             </section>
         }
@@ -180,19 +321,11 @@ pub fn bids_view() -> Html {
             <h1 id="page-heading" tabindex="-1">{ "Bids" }</h1>
             <p class="lede">{ "The bids received. Panel scores are entered on the Scoring screen." }</p>
             if let Some(p) = &problems {
-                <ErrorSummary doc="bids" problems={p.clone()} />
+                <ErrorSummary doc="bids" problems={p.clone()} focus={false} asked={*asked}
+                    labels={crate::views::results::labels(&ctx, "bids")} elsewhere={elsewhere} />
             }
-            <div class="scroll" role="region" tabindex="0" aria-labelledby="bids-caption">
-            <table class="table">
-                <caption id="bids-caption">{ format!("{} bid{}", bids.len(), if bids.len() == 1 { "" } else { "s" }) }</caption>
-                <thead><tr>
-                    <th scope="col">{ "Bidder" }</th><th scope="col">{ "Reference" }</th><th scope="col">{ "Lot" }</th>
-                    <th scope="col" class="num">{ "Price (GBP)" }</th><th scope="col">{ "User-led?" }</th><th scope="col">{ "Status" }</th>
-                    <th scope="col">{ "Actions" }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-            </div>
+            <p id="bids-count">{ format!("{} bid{} received.", bids.len(), if bids.len() == 1 { "" } else { "s" }) }</p>
+            { for tables }
             <div class="button-group">
                 <button type="button" class="button" onclick={add}>{ "Add a bid" }</button>
                 <ImportButton kind={Document::Bids} label="Import bids from a file" />

@@ -51,16 +51,17 @@ pub fn chart(p: &ChartProps) -> Html {
         })
         .unwrap_or_default();
     if bids.is_empty() {
-        return html! { <p>{ format!("No bid for lot {} is ranked yet, so there is nothing to chart.", p.lot) }</p> };
+        return html! { <p>{ format!("No bid for {} is ranked yet, so there is nothing to chart.", p.title) }</p> };
     }
-    let row_h = 34;
+    // Each bar has its bidder's whole name on the line above it, so no name is cut short.
+    let row_h = 52;
     let height = 40 + row_h * bids.len();
     let title_id = format!("chart-title-{}", p.lot);
     let desc_id = format!("chart-desc-{}", p.lot);
     html! {
         <figure class="chart">
             <svg role="img" aria-labelledby={format!("{title_id} {desc_id}")} viewBox={format!("0 0 860 {height}")} width="100%" focusable="false">
-                <title id={title_id}>{ format!("Marks by criterion group, lot {}: {}", p.lot, p.title) }</title>
+                <title id={title_id}>{ format!("Marks by criterion group: {}", p.title) }</title>
                 <desc id={desc_id}>{ "Each bar is one bid's total out of 100, divided into its criterion groups. The same figures are in the table that follows." }</desc>
                 <defs>
                     <pattern id="pat-stripes" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -83,10 +84,12 @@ pub fn chart(p: &ChartProps) -> Html {
                         html! { <rect x={s.x} y={y.to_string()} width={s.width} height="24" fill={fill(g)} stroke="#0b0c0c" stroke-width="0.5" /> }
                     });
                     html! {
-                        <g transform="translate(220 0)">
-                            <text x="-8" y={(y + 17).to_string()} text-anchor="end" font-size="13">{ b.bidder.chars().take(30).collect::<String>() }</text>
-                            { for segs }
-                            <text x={format!("{}", bar.length.parse::<f32>().unwrap_or(0.0) + 6.0)} y={(y + 17).to_string()} font-size="13">{ b.total.clone().unwrap_or_default() }</text>
+                        <g>
+                            <text x="0" y={(y + 11).to_string()} font-size="13">{ b.bidder.clone() }</text>
+                            <g transform="translate(0 16)">
+                                { for segs }
+                                <text x={format!("{}", bar.length.parse::<f32>().unwrap_or(0.0) + 6.0)} y={(y + 17).to_string()} font-size="13">{ b.total.clone().unwrap_or_default() }</text>
+                            </g>
                         </g>
                     }
                 }) }
@@ -102,7 +105,7 @@ pub fn chart(p: &ChartProps) -> Html {
             </figcaption>
             <div class="scroll" role="region" tabindex="0" aria-labelledby={format!("chart-table-{}", p.lot)}>
             <table class="table">
-                <caption id={format!("chart-table-{}", p.lot)}>{ format!("Marks by criterion group, lot {}", p.lot) }</caption>
+                <caption id={format!("chart-table-{}", p.lot)}>{ format!("Marks by criterion group: {}", p.title) }</caption>
                 <thead><tr><th scope="col">{ "Bidder" }</th>
                     { for groups.iter().map(|(_, t)| html!{ <th scope="col" class="num">{ t }</th> }) }
                     <th scope="col" class="num">{ "Total" }</th></tr></thead>

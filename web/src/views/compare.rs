@@ -18,7 +18,12 @@ pub fn compare(p: &CompareProps) -> Html {
     let second = use_state(|| bids.get(1).map(|b| b.bid.clone()).unwrap_or_default());
     let options: Vec<(String, String)> = bids
         .iter()
-        .map(|b| (b.bid.clone(), format!("{} (lot {})", b.bidder, b.lot)))
+        .map(|b| {
+            let lot = (p.result.lots.iter().find(|l| l.lot == b.lot))
+                .map(crate::views::ranking::lot_name)
+                .unwrap_or_else(|| b.lot.clone());
+            (b.bid.clone(), format!("{} ({lot})", b.bidder))
+        })
         .collect();
     let a = bids.iter().find(|b| b.bid == *first);
     let b = bids.iter().find(|b| b.bid == *second);

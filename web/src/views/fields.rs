@@ -59,12 +59,114 @@ pub fn target_pointer(p: &Problem) -> String {
     }
 }
 
-/// The error message for the field at `pointer`, if a problem is about it.
+/// The error message for the field at `pointer`, if a problem is about it: in the form's own
+/// words (the field's label is beside it, so the message need not name it).
 pub fn error_at(problems: Option<&Problems>, pointer: &str) -> Option<String> {
     problems?
         .iter()
         .find(|p| target_pointer(p) == pointer)
-        .map(|p| sentence(&p.kind.message()))
+        .map(|p| plain(p, None))
+}
+
+/// Whether a problem is only that a field is not given yet: not an error while the user is
+/// filling the form in, only once they ask for a check or a result needs it.
+pub fn not_given(p: &Problem) -> bool {
+    matches!(p.kind, ProblemKind::MissingField { .. })
+}
+
+/// The problems to show as errors: those with what was typed, and the fields not given yet
+/// only once the user has asked (`asked`).
+pub fn shown(problems: Option<&Problems>, asked: bool) -> Option<Problems> {
+    let kept: Vec<Problem> = problems?
+        .iter()
+        .filter(|p| asked || !not_given(p))
+        .cloned()
+        .collect();
+    (!kept.is_empty()).then_some(Problems(kept))
+}
+
+/// The core's words with the developer's words taken out: how JSON writes a value ("written
+/// as text", "(not in quotes)") is the file format's business, not the form's, and an amount
+/// may be typed with commas and a pound sign.
+fn scrub(text: &str) -> String {
+    let mut t = text
+        .replace(" written as text", "")
+        .replace(" (not in quotes)", "")
+        .replace(" in double quotes", "")
+        .replace(
+            " (no commas or symbols, at most 2 decimal places)",
+            " (at most 2 decimal places)",
+        )
+        .replace(
+            "such as \"250000\" or \"1250.50\"",
+            "such as 185,000 or £1,250.50",
+        );
+    if let Some(rest) = t.strip_prefix("the text ") {
+        t = rest.to_string();
+    }
+    t
+}
+
+/// A problem as a sentence for the person at the form: `label` names the field ("Lot 1's
+/// value") where the message stands away from it (a summary, the results); the field's place
+/// in the file (its JSON pointer) and the format's own words are never shown.
+pub fn plain(p: &Problem, label: Option<&str>) -> String {
+    let field = label.map(str::to_string);
+    let this = field.clone().unwrap_or_else(|| "This".to_string());
+    let text = match &p.kind {
+        ProblemKind::MissingField { .. } => format!("{this} is not given yet"),
+        ProblemKind::WrongType { expected, .. } => format!("{this} must be {}", scrub(expected)),
+        ProblemKind::InvalidValue { found, expected } if field.is_some() => {
+            format!("{this}: {} is not {}", scrub(found), scrub(expected))
+        }
+        ProblemKind::InvalidValue { found, expected } => {
+            format!("{} is not {}", scrub(found), scrub(expected))
+        }
+        ProblemKind::OutOfRange { found, expected } => {
+            format!(
+                "{this} must be {}; {} is not",
+                scrub(expected),
+                scrub(found)
+            )
+        }
+        ProblemKind::DuplicateId { id, .. } => {
+            format!("{this} \"{id}\" is already used: each needs its own")
+        }
+        ProblemKind::UnknownReference { id, what, .. } => {
+            format!("{this}: there is no {what} \"{id}\"")
+        }
+        ProblemKind::UnknownField { field, .. } => {
+            format!("{this}: \"{field}\" is not something this form holds")
+        }
+        other => match field {
+            Some(f) => format!("{f}: {}", scrub(&other.message())),
+            None => scrub(&other.message()),
+        },
+    };
+    sentence(&text)
+}
+
+/// How to put a problem right, in the form's words (the core's help line speaks of the file
+/// format where the form has fields).
+pub fn plain_help(p: &Problem) -> String {
+    sentence(&match &p.kind {
+        ProblemKind::MissingField { .. } => "fill it in: the results need it".to_string(),
+        ProblemKind::WrongType { expected, .. } if expected.contains("whole number") => {
+            "type a whole number, such as 36".to_string()
+        }
+        ProblemKind::WrongType { .. } | ProblemKind::InvalidValue { .. } => {
+            "type it in the form shown".to_string()
+        }
+        ProblemKind::DuplicateId { .. } => "give each one a reference of its own".to_string(),
+        other => {
+            let h = other.help();
+            if h.contains("schema") || h.contains("quotes") || h.contains('/') {
+                "correct it and the results follow".to_string()
+            } else {
+                h
+            }
+        }
+    })
 }
 
 /// The ids of a control's hint and error message, and its `aria-describedby` naming those
@@ -302,6 +404,24 @@ pub fn select(p: &SelectProps) -> Html {
     }
 }
 
+/// What a summary needs to name each field by its label: the document as it stands and the
+/// criteria's titles by id (see [`crate::pointer::label`]).
+#[derive(Clone, PartialEq)]
+pub struct Labels {
+    /// The document the problems are in.
+    pub doc: std::rc::Rc<serde_json::Value>,
+    /// Criterion titles by id.
+    pub titles: std::rc::Rc<std::collections::BTreeMap<String, String>>,
+}
+
+impl Labels {
+    /// The label of the field a problem is about.
+    pub fn of(&self, doc: &str, p: &Problem) -> Option<String> {
+        let title = |c: &str| self.titles.get(c).cloned().unwrap_or_else(|| c.to_string());
+        crate::pointer::label(doc, &self.doc, &target_pointer(p), &title)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     /// Which document the problems are in ("tender", "bids", "protocol"), for field ids.
@@ -314,6 +434,17 @@ pub struct SummaryProps {
     /// the summary, an alert, is still announced.
     #[prop_or(true)]
     pub focus: bool,
+    /// Counts the user's requests to check the form ("Check the tender"): focus moves to the
+    /// summary on each request, and only then (GOV.UK: on submit), where `focus` is false.
+    #[prop_or_default]
+    pub asked: u32,
+    /// Names each field by its label; without it the message stands alone.
+    #[prop_or_default]
+    pub labels: Option<Labels>,
+    /// Where a field is not on this screen (the weights, on the Protocol screen): called with
+    /// its pointer, to go there.
+    #[prop_or_default]
+    pub elsewhere: Option<Callback<String>>,
 }
 
 /// The error summary: "There is a problem", each problem a link to its field.
@@ -331,6 +462,15 @@ pub fn error_summary(p: &SummaryProps) -> Html {
             || ()
         });
     }
+    {
+        let node = node.clone();
+        use_effect_with(p.asked, move |asked| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>().filter(|_| *asked > 0) {
+                let _ = el.focus();
+            }
+            || ()
+        });
+    }
     html! {
         <div class="error-summary" role="alert" tabindex="-1" ref={node} aria-labelledby={format!("summary-{}", p.doc)}>
             <h2 class="error-summary__title" id={format!("summary-{}", p.doc)}>
@@ -338,11 +478,17 @@ pub fn error_summary(p: &SummaryProps) -> Html {
             </h2>
             <ul class="error-summary__list">
                 { for p.problems.iter().map(|pr| {
-                    let id = field_id(p.doc, &target_pointer(pr));
+                    let target = target_pointer(pr);
+                    let id = field_id(p.doc, &target);
                     let href = format!("#{id}");
-                    let at = if pr.pointer.is_empty() { String::new() } else { format!(" (at {})", pr.pointer) };
+                    let label = match &p.labels {
+                        Some(l) => l.of(p.doc, pr),
+                        None => crate::pointer::label(p.doc, &serde_json::Value::Null, &target, &|c| c.to_string()),
+                    };
+                    let elsewhere = p.elsewhere.clone();
                     // Move focus to the field itself, as the GOV.UK error summary does, rather
-                    // than only scrolling to it (and leave the page's own address alone).
+                    // than only scrolling to it (and leave the page's own address alone); a
+                    // field on another screen is reached there.
                     let onclick = Callback::from(move |e: MouseEvent| {
                         if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
                             e.prevent_default();
@@ -350,13 +496,15 @@ pub fn error_summary(p: &SummaryProps) -> Html {
                             if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                                 let _ = h.focus();
                             }
+                        } else if let Some(go) = &elsewhere {
+                            e.prevent_default();
+                            go.emit(target.clone());
                         }
                     });
                     html! {
                         <li>
-                            <a href={href} {onclick}>{ sentence(&pr.kind.message()) }</a>
-                            <span class="error-summary__where">{ at }</span>
-                            <span class="hint">{ sentence(&pr.kind.help()) }</span>
+                            <a href={href} {onclick}>{ plain(pr, label.as_deref()) }</a>
+                            <span class="hint">{ " " }{ plain_help(pr) }</span>
                         </li>
                     }
                 }) }

@@ -14,7 +14,8 @@ use yew::prelude::*;
 
 /// The value a field's text stands for: text stays text (exact decimals are text in ulo's
 /// formats); whole numbers become JSON numbers when they read as one, and otherwise stay text so
-/// that the core can say what is wrong with them. Empty means "remove".
+/// that the core can say what is wrong with them; amounts may carry commas and a pound sign.
+/// Empty means "remove".
 pub fn value_of(kind: Kind, text: &str) -> Option<Value> {
     let t = text.trim();
     if t.is_empty() {
@@ -26,6 +27,8 @@ pub fn value_of(kind: Kind, text: &str) -> Option<Value> {
             .map(Value::from)
             .unwrap_or_else(|_| Value::String(t.to_string())),
         Kind::Text | Kind::Area => Value::String(text.to_string()),
+        // Amounts as people write them ("£185,000") are stored as the format writes them.
+        Kind::Decimal => Value::String(crate::engine::amount(t).unwrap_or_else(|| t.to_string())),
         _ => Value::String(t.to_string()),
     })
 }

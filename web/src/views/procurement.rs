@@ -182,7 +182,7 @@ pub fn which_law() -> Html {
             { word_select(&bind, "/procurement/nation", "Where the buyer is", Some("Scottish authorities follow Scottish law."), "Not stated", nations) }
             { word_select(&bind, "/procurement/authority_type", "What kind of body the buyer is", Some("It decides the threshold that applies, and whether the Provider Selection Regime can."), "Not stated", kinds) }
             { f("/procurement/started", "Date the procurement began", Some("The date of the tender notice, or of the first approach to suppliers, such as 2026-04-20."), Kind::Date, Some("w-10")) }
-            { f("/procurement/value_including_vat", "Estimated value of the whole contract, including VAT (GBP)", Some("With options and extensions. Pounds, no commas, such as 1260000."), Kind::Decimal, Some("w-10")) }
+            { f("/procurement/value_including_vat", "Estimated value of the whole contract, including VAT (GBP)", Some("With options and extensions, in pounds, such as 1,260,000."), Kind::Decimal, Some("w-10")) }
             { cpv_field(&bind) }
             { bind.yes_no("/procurement/planned_procurement_notice", "Was a planned procurement notice published?", Some("It can shorten the minimum time for tenders under the Procurement Act 2023 (s.54)."), true) }
             <div class="regime-decision" aria-labelledby="regime-decision-heading">

@@ -81,6 +81,18 @@ fn rule_words(r: &EligibilityRule) -> String {
     }
 }
 
+/// A criterion's weight as this tender uses it: the tender's own where it sets one (the one
+/// the results use), with the protocol's default beside it as context.
+fn weight_cell(tender: &serde_json::Value, id: &str, default: &str) -> Html {
+    let pointer = format!("/weights/{}", crate::pointer::escape(id));
+    let set = crate::pointer::text(tender, &pointer);
+    if set.is_empty() || set == default {
+        html! { <>{ format!("{default}%") }<span class="hint">{ " (the protocol's default)" }</span></> }
+    } else {
+        html! { <><strong>{ format!("{set}%") }</strong><span class="hint">{ format!(" (set by this tender; default {default}%)") }</span></> }
+    }
+}
+
 #[function_component(ProtocolView)]
 pub fn protocol_view() -> Html {
     let ctx = use_ctx();
@@ -146,14 +158,14 @@ pub fn protocol_view() -> Html {
 
             <h2 class="heading-l">{ "Award criteria" }</h2>
             <div class="scroll" role="region" tabindex="0" aria-labelledby="criteria-caption">
-            <table class="table">
-                <caption id="criteria-caption">{ "Criteria, weights and how each is scored" }</caption>
-                <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col" class="num">{ "Weight in its group" }</th><th scope="col">{ "How it is scored" }</th><th scope="col">{ "Sources" }</th></tr></thead>
+            <table class="table" id="criteria-table">
+                <caption id="criteria-caption">{ "Criteria, the weights this tender uses, and how each is scored" }</caption>
+                <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col" class="num">{ "Weight in its group (this tender)" }</th><th scope="col">{ "How it is scored" }</th><th scope="col">{ "Sources" }</th></tr></thead>
                 <tbody>
                     { for p.tree().iter().filter_map(|n| p.criterion(&n.id).map(|c| (n, c))).map(|(n, c)| html! {
                         <tr>
                             <th scope="row" class={format!("depth-{}", n.depth)}>{ &c.title }</th>
-                            <td class="num">{ format!("{}%", c.weight.to_exact_string()) }</td>
+                            <td class="num">{ weight_cell(&ctx.ws.tender, &c.id, &c.weight.to_exact_string()) }</td>
                             <td>{ method_words(&p, &c.body) }</td>
                             <td>{ sources(&p, &c.cites) }</td>
                         </tr>

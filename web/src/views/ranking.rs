@@ -30,34 +30,46 @@ fn flag_words(code: FlagCode) -> &'static str {
     }
 }
 
+/// A lot's name as people say it: its title, or "Lot" and its reference when it has none
+/// (never "Lot lot-1").
+pub fn lot_name(lot: &LotResult) -> String {
+    if !lot.title.trim().is_empty() {
+        lot.title.clone()
+    } else if lot.lot.to_lowercase().starts_with("lot") {
+        lot.lot.clone()
+    } else {
+        format!("Lot {}", lot.lot)
+    }
+}
+
 #[function_component(LotRanking)]
 pub fn lot_ranking(props: &Props) -> Html {
     let lot = &props.lot;
-    let caption = format!("Lot {}: {}", lot.lot, lot.title);
+    let caption = format!("Ranking: {}", lot_name(lot));
     let caption_id = format!("caption-{}", lot.lot);
     html! {
         // Wide tables scroll sideways on small screens; the region is focusable so keyboard
         // users can scroll it too.
         <div class="lot" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
-            <table class="ranking" id={format!("ranking-{}", lot.lot)}>
+            <table class="ranking table--reflow" id={format!("ranking-{}", lot.lot)}>
                 <caption id={caption_id}>{ caption }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Rank" }</th>
                         <th scope="col">{ "Bidder" }</th>
                         <th scope="col" class="num">{ "Total (of 100)" }</th>
-                        <th scope="col" class="num">{ "Price (GBP)" }</th>
+                        <th scope="col" class="num">{ "Price" }</th>
                         <th scope="col">{ "Flags" }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for lot.ranking.iter().map(|row| html! {
                         <tr data-bid={row.bid.clone()}>
-                            <td>{ row.rank }</td>
+                            <td data-label="Rank">{ row.rank }</td>
                             <th scope="row">{ &row.bidder }</th>
-                            <td class="num">{ &row.total }</td>
-                            <td class="num">{ &row.price }</td>
-                            <td>
+                            <td class="num" data-label="Total">{ &row.total }</td>
+                            <td class="num" data-label="Price">{ crate::engine::pounds(&row.price) }</td>
+                            <td class="flags">
                                 { for row.flags.iter().map(|f| html!{ <span class="flag">{ flag_words(*f) }</span> }) }
                                 { row.tie.as_ref().map(|t| html!{ <span class="tie">{ &t.reason }</span> }).unwrap_or_default() }
                             </td>

@@ -8,7 +8,7 @@ use crate::app::use_ctx;
 use crate::engine::{BidResult, FlagCode, LotResult, ScoreResult};
 use crate::views::ranking::LotRanking;
 use crate::views::regime::{not_applicable, RegimeSection};
-use crate::views::results::NotScored;
+use crate::views::results::{NotScored, PartialNotice};
 use crate::views::scorecard::Scorecard;
 use crate::views::tender::FindingView;
 use serde_json::Value;
@@ -196,6 +196,7 @@ pub fn report() -> Html {
                 <dt>{ "Input hash (SHA-256)" }</dt><dd class="hash">{ &r.input_hash }</dd>
                 <dt>{ "Engine" }</dt><dd>{ format!("{} {}", r.engine.name, r.engine.version) }</dd>
             </dl>
+            <PartialNotice />
             <nav class="contents" aria-labelledby="contents-heading">
                 <h2 class="heading-m" id="contents-heading">{ "Contents" }</h2>
                 <ol>
@@ -242,7 +243,10 @@ pub fn report() -> Html {
             if r.findings.is_empty() {
                 <p>{ "No barriers found in the tender's design." }</p>
             } else {
-                { for r.findings.iter().map(|f| html!{ <FindingView finding={f.clone()} /> }) }
+                { for r.findings.iter().map(|f| {
+                    let lot_title = f.lot.as_ref().and_then(|l| r.lots.iter().find(|x| x.lot == *l)).map(|x| x.title.clone());
+                    html!{ <FindingView finding={f.clone()} {lot_title} /> }
+                }) }
             }
             if let (Some(check), Ok(p)) = (&ctx.model.check, &ctx.model.protocol) {
                 { not_applicable(check, p) }

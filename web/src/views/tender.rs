@@ -4,7 +4,7 @@ use crate::app::{dispatch, use_ctx, Ctx};
 use crate::engine::{Finding, FindingStatus, Problems, Severity};
 use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
-use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Select};
+use crate::views::fields::{error_at, shown, ErrorSummary, Field, Kind, Select};
 use crate::views::form::Bind;
 use crate::views::regime::{applies_under, not_applicable, standing_words};
 use serde_json::{json, Value};
@@ -51,7 +51,9 @@ fn insurance_field(
             .unwrap_or_default();
         list.retain(|i| i.get("kind").and_then(Value::as_str) != Some(kind));
         if !text.trim().is_empty() {
-            list.push(json!({"kind": kind, "amount": text.trim()}));
+            let t = text.trim();
+            let amount = crate::engine::amount(t).unwrap_or_else(|| t.to_string());
+            list.push(json!({"kind": kind, "amount": amount}));
         }
         let value = (!list.is_empty()).then_some(Value::Array(list));
         dispatch(
@@ -67,6 +69,17 @@ fn insurance_field(
         <Field id={field_id("tender", &format!("/conditions/insurance/{kind}"))} label={label} hint={Some(AttrValue::from("Leave empty if none is asked for."))}
             value={value} error={error_at(problems, &err_pointer)} kind={Kind::Decimal} class={Some("w-10")} {onchange} />
     }
+}
+
+/// The first reference `{prefix}{k}` not already used in `list`, counting from `from`: after
+/// "lot-2" is removed from lot-1, lot-2, lot-3, a new lot is "lot-4", never a second "lot-3".
+pub fn unused_id(list: &[Value], prefix: &str, from: usize) -> String {
+    let used: Vec<&str> = list.iter().filter_map(|v| v.get("id")?.as_str()).collect();
+    let mut k = from.max(1);
+    while used.contains(&format!("{prefix}{k}").as_str()) {
+        k += 1;
+    }
+    format!("{prefix}{k}")
 }
 
 /// Radios saying whether an optional part of the tender is stated at all.
@@ -100,6 +113,10 @@ fn stated(
 #[derive(Properties, PartialEq)]
 pub struct FindingProps {
     pub finding: Finding,
+    /// The title of the finding's lot, when the caller has the tender (the bidder's entry and
+    /// the report may not).
+    #[prop_or_default]
+    pub lot_title: Option<String>,
 }
 
 /// One barrier finding: severity and standing in words (not colour alone), the figures, why,
@@ -108,6 +125,11 @@ pub struct FindingProps {
 #[function_component(FindingView)]
 pub fn finding_view(p: &FindingProps) -> Html {
     let f = &p.finding;
+    // The lot by its title where the caller knows it (never "lot lot-1").
+    let lot = f
+        .lot
+        .as_ref()
+        .map(|l| p.lot_title.clone().unwrap_or_else(|| format!("lot {l}")));
     let (tag, class) = match (f.status, f.severity) {
         (FindingStatus::NotStated, _) => ("Not stated", "unstated"),
         (FindingStatus::RegimeNotStated, _) => ("Depends on which law applies", "unstated"),
@@ -117,7 +139,7 @@ pub fn finding_view(p: &FindingProps) -> Html {
     html! {
         <div class={classes!("finding", format!("finding--{class}"), f.standing.map(|s| format!("finding--{}", s.word())))} data-rule={f.rule.clone()}>
             <h3 class="heading-s"><span class="tag">{ tag }</span>{ " " }{ &f.title }
-                if let Some(l) = &f.lot { { format!(" (lot {l})") } }</h3>
+                if let Some(l) = &lot { { format!(" ({l})") } }</h3>
             if let Some(s) = f.standing {
                 <p class="standing"><strong>{ standing_words(s) }{ "." }</strong>
                     if let Some(n) = &f.regime_note { { " " }{ n } }</p>
@@ -128,7 +150,7 @@ pub fn finding_view(p: &FindingProps) -> Html {
             }
             <p>{ &f.finding }</p>
             <ul class="facts">
-                { for f.facts.iter().map(|x| html!{ <li>{ crate::views::fields::sentence(&x.label) }{ ": " }<strong>{ &x.value }</strong></li> }) }
+                { for f.facts.iter().map(|x| html!{ <li>{ crate::views::fields::sentence(&x.label).trim_end_matches('.') }{ ": " }<strong>{ &x.value }</strong></li> }) }
             </ul>
             <p><strong>{ "The protocol asks: " }</strong>{ crate::views::fields::sentence(&f.requirement) }</p>
             <p><strong>{ "Why it matters: " }</strong>{ &f.why }</p>
@@ -138,10 +160,48 @@ pub fn finding_view(p: &FindingProps) -> Html {
     }
 }
 
+/// A lot's title in the tender, by its reference, when it has one.
+fn lot_title(tender: &Value, id: Option<&str>) -> Option<String> {
+    let id = id?;
+    (tender.get("lots").and_then(Value::as_array))?
+        .iter()
+        .find(|x| x.get("id").and_then(Value::as_str) == Some(id))?
+        .get("title")
+        .and_then(Value::as_str)
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_string)
+}
+
+/// The number of barrier findings, for a polite live region: it changes when a finding comes
+/// or goes, not on every keystroke, so a screen reader hears it only then.
+fn findings_count(ctx: &Ctx) -> String {
+    match &ctx.model.check {
+        Some(c) => {
+            let barriers = c
+                .findings
+                .iter()
+                .filter(|f| f.status == FindingStatus::Barrier)
+                .count();
+            match barriers {
+                0 => "Barrier findings: none.".to_string(),
+                1 => "Barrier findings: 1 barrier.".to_string(),
+                n => format!("Barrier findings: {n} barriers."),
+            }
+        }
+        None => "Barrier findings: waiting for the problems in the form to be fixed.".to_string(),
+    }
+}
+
 #[function_component(TenderView)]
 pub fn tender_view() -> Html {
     let ctx = use_ctx();
-    let problems = ctx.model.tender_problems.clone();
+    // Fields not given yet are not errors while the tender is being filled in: they show once
+    // the user asks for a check, or arrives by a link to fix one.
+    let show_missing = use_state(|| {
+        crate::views::results::pending_field().is_some_and(|f| f.starts_with("f-tender"))
+    });
+    let asked = use_state(|| 0u32);
+    let problems = shown(ctx.model.tender_problems.as_ref(), *show_missing);
     let pr = problems.as_ref();
     let t = &ctx.ws.tender;
     let lots = t
@@ -154,37 +214,62 @@ pub fn tender_view() -> Html {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    let bind = Bind::workspace(&ctx, Doc::Tender);
+    let mut bind = Bind::workspace(&ctx, Doc::Tender);
+    bind.problems = problems.clone();
+    let check = {
+        let ctx = ctx.clone();
+        let asked = asked.clone();
+        let show_missing = show_missing.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            show_missing.set(true);
+            asked.set(*asked + 1);
+            match &ctx.model.tender_problems {
+                None => ctx.announce.emit("The tender has no problems.".into()),
+                Some(p) => ctx.announce.emit(format!(
+                    "The tender has {} problem{}: the list is at the top of the form.",
+                    p.len(),
+                    if p.len() == 1 { "" } else { "s" }
+                )),
+            }
+        })
+    };
     let f = |p: &str, l: &str, h: Option<&str>, k: Kind, c: Option<&'static str>| {
         bind.field(p, l, h, k, c)
     };
 
+    // A new lot is given a reference no other lot has, and no figures: a "0" would be an
+    // error the user did not make. Until its value and length are given, the results leave it
+    // out and say why.
     let add_lot = {
         let ctx = ctx.clone();
         let n = lots.len() + 1;
+        let id = unused_id(&lots, "lot-", n);
         Callback::from(move |_: MouseEvent| {
             dispatch(
                 &ctx,
                 Action::Push {
                     doc: Doc::Tender,
                     pointer: "/lots".into(),
-                    value: json!({"id": format!("lot-{n}"), "title": format!("Lot {n}"), "value": "0", "months": 36}),
+                    value: json!({"id": id, "title": format!("Lot {n}")}),
                 },
             );
-            ctx.announce
-                .emit(format!("Lot {n} added. Give it a title and a value."));
+            ctx.announce.emit(format!(
+                "Lot {n} added. Give its value and contract length below."
+            ));
         })
     };
     let add_evaluator = {
         let ctx = ctx.clone();
         let n = panel.len() + 1;
+        let id = unused_id(&panel, "e", n);
         Callback::from(move |_: MouseEvent| {
             dispatch(
                 &ctx,
                 Action::Push {
                     doc: Doc::Tender,
                     pointer: "/panel".into(),
-                    value: json!({"id": format!("e{n}"), "name": format!("Evaluator {n}"), "role": "officer"}),
+                    value: json!({"id": id, "name": format!("Evaluator {n}"), "role": "officer"}),
                 },
             );
             ctx.announce
@@ -192,6 +277,12 @@ pub fn tender_view() -> Html {
         })
     };
 
+    let elsewhere = {
+        let ctx = ctx.clone();
+        Callback::from(move |pointer: String| {
+            crate::views::results::go_to_field(&ctx, "tender", &pointer)
+        })
+    };
     let findings = html! {
         <aside class="findings" aria-labelledby="findings-heading">
             <h2 id="findings-heading" class="heading-l">{ "Barrier findings" }</h2>
@@ -199,7 +290,7 @@ pub fn tender_view() -> Html {
                 <p class={classes!("headline", check.summary.barrier_free.then_some("headline--clear"))}>
                     <strong>{ if check.summary.barrier_free { "No barriers found. " } else { "" } }</strong>{ &check.summary.headline }
                 </p>
-                { for check.findings.iter().map(|f| html!{ <FindingView finding={f.clone()} /> }) }
+                { for check.findings.iter().map(|f| html!{ <FindingView finding={f.clone()} lot_title={lot_title(t, f.lot.as_deref())} /> }) }
                 if let Ok(p) = &ctx.model.protocol {
                     { not_applicable(check, p) }
                 }
@@ -212,20 +303,23 @@ pub fn tender_view() -> Html {
     html! {
         <>
             <h1 id="page-heading" tabindex="-1">{ "Tender" }</h1>
-            <p class="lede">{ "Describe the tender's design. The barrier check on the right updates as you type, with the clause each finding rests on." }</p>
+            <p class="lede">{ "Describe the tender's design. The barrier check beside the form (below it on a narrow screen) updates as you go, with the clause each finding rests on. " }
+                <a href="#findings-heading" class="findings-jump">{ "Go to the barrier findings" }</a></p>
+            <p class="findings-count" aria-live="polite" aria-atomic="true">{ findings_count(&ctx) }</p>
             if let Some(p) = &problems {
-                <ErrorSummary doc="tender" problems={p.clone()} focus={false} />
+                <ErrorSummary doc="tender" problems={p.clone()} focus={false} asked={*asked}
+                    labels={crate::views::results::labels(&ctx, "tender")} elsewhere={elsewhere} />
             }
             <div class="two-columns">
-                <form class="tender-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                <form class="tender-form" id="tender-form" onsubmit={check} novalidate=true>
                     <crate::views::procurement::WhichLaw />
                     <h2 class="heading-l">{ "About the tender" }</h2>
                     { f("/title", "Title", None, Kind::Text, None) }
                     { f("/authority", "Contracting authority", None, Kind::Text, None) }
                     { f("/id", "Reference", Some("Letters, digits, dots, dashes; no spaces. Bids quote it."), Kind::Text, Some("w-20")) }
                     { f("/service", "The service", Some("In a sentence or two."), Kind::Area, None) }
-                    { f("/published", "Date published", Some("For example, 2026-05-11."), Kind::Date, Some("w-10")) }
-                    { f("/response_deadline", "Deadline for responses", Some("For example, 2026-06-22."), Kind::Date, Some("w-10")) }
+                    { f("/published", "Date published", None, Kind::Date, Some("w-10")) }
+                    { f("/response_deadline", "Deadline for responses", None, Kind::Date, Some("w-10")) }
                     // A protocol written before regimes reserves by this yes/no; a regime-aware
                     // one asks for the legal ground instead (the reservation section), and
                     // reads a leftover "yes" as a reservation for user-led organisations.
@@ -254,7 +348,7 @@ pub fn tender_view() -> Html {
                                 <legend class="legend">{ format!("Lot {}: {}", i + 1, name) }</legend>
                                 { f(&format!("{base}/title"), "Title", None, Kind::Text, None) }
                                 { f(&format!("{base}/id"), "Lot reference", None, Kind::Text, Some("w-10")) }
-                                { f(&format!("{base}/value"), "Estimated value over the whole contract (GBP)", Some("Pounds, no commas, such as 360000."), Kind::Decimal, Some("w-10")) }
+                                { f(&format!("{base}/value"), "Estimated value over the whole contract (GBP)", Some("In pounds, such as 360,000."), Kind::Decimal, Some("w-10")) }
                                 { f(&format!("{base}/months"), "Contract length in months", None, Kind::Whole, Some("w-5")) }
                                 { f(&format!("{base}/price_ceiling"), "Affordability ceiling (GBP)", Some("The most the authority can pay. Leave empty if none."), Kind::Decimal, Some("w-10")) }
                                 { f(&format!("{base}/price_floor"), "Price floor (GBP)", Some("Only for the straight-line price formula."), Kind::Decimal, Some("w-10")) }
@@ -326,10 +420,31 @@ pub fn tender_view() -> Html {
                     { bind.yes_no("/tupe_information_given", "Is staff transfer (TUPE) information given?", None, true) }
                     { bind.yes_no("/users_involved_in_design", "Did people who use the service help design the tender?", None, true) }
                     <p class="hint">{ "Award weights are set on the Protocol screen, within the ranges the protocol allows." }</p>
+                    <button type="submit" class="button" id="check-tender">{ "Check the tender" }</button>
                 </form>
                 { findings }
             </div>
             <crate::views::ocds_import::OcdsImport />
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unused_id;
+    use serde_json::json;
+
+    #[test]
+    fn a_new_reference_is_one_not_already_used() {
+        // Lot 2 removed from three: the next is lot-4, not a second lot-3.
+        let lots = [json!({"id": "lot-1"}), json!({"id": "lot-3"})];
+        assert_eq!(unused_id(&lots, "lot-", 3), "lot-4");
+        let panel = [
+            json!({"id": "e1"}),
+            json!({"id": "e3"}),
+            json!({"id": "e4"}),
+        ];
+        assert_eq!(unused_id(&panel, "e", 4), "e5");
+        assert_eq!(unused_id(&[], "lot-", 1), "lot-1");
     }
 }

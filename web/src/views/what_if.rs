@@ -53,11 +53,12 @@ pub fn what_if() -> Html {
     let pi = (*pair).min(pairs.len() - 1);
     let (a, b) = pairs[pi].clone();
     let sweep = {
-        let ws = (*ctx.ws).clone();
+        let docs = ctx.model.scored.clone();
         let protocol = protocol.clone();
         let (a, b) = (a.clone(), b.clone());
-        use_memo((ws, a, b), move |(ws, a, b)| {
-            engine::sweep(&protocol, ws, a, b)
+        use_memo((docs, a, b), move |(docs, a, b)| match docs {
+            Some(d) => engine::sweep(&protocol, d, a, b),
+            None => Err(crate::engine::Problems(Vec::new())),
         })
     };
     let options: Vec<(String, String)> = pairs
