@@ -24,6 +24,8 @@ pub enum Failure {
     Internal(String),
     /// The output could not be written.
     Write(WriteError),
+    /// An input is invalid and its problems are already printed: the closing line to print.
+    Printed(String),
 }
 
 impl From<WriteError> for Failure {
@@ -68,6 +70,10 @@ impl Failure {
                         }
                     }
                 }
+                ExitCode::from(1)
+            }
+            Failure::Printed(line) => {
+                out::stderr_line(&line);
                 ExitCode::from(1)
             }
             Failure::Internal(why) => {
@@ -131,7 +137,7 @@ fn not_utf8(bytes: &[u8], start: usize, e: &std::str::Utf8Error, kind: Document)
 /// are ever taken, so `/dev/zero` or an endless pipe is refused with the limit instead of
 /// filling the memory. `kind` names the document in problems when the file itself cannot say:
 /// the kind the command expects, or `None` when any kind will do (`validate`).
-fn read_text(path: &str, kind: Option<Document>) -> Result<String, Failure> {
+pub fn read_text(path: &str, kind: Option<Document>) -> Result<String, Failure> {
     let unreadable = |e: std::io::Error| Failure::Unreadable(path.into(), e.to_string());
     let file = std::fs::File::open(path).map_err(unreadable)?;
     // A regular file says its size; a pipe or device does not, and is measured by reading.

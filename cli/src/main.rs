@@ -25,6 +25,8 @@ Usage:
   ulo check-tender TENDER [--protocol FILE] [--json]
   ulo score TENDER BIDS [--protocol FILE] [--json] [--summary] [--explain BID]...
   ulo self-check TENDER DRAFT [--protocol FILE] [--json]
+  ulo csv TENDER BIDS [--protocol FILE] [--wide]
+  ulo bids-from-csv TENDER CSV [--protocol FILE]
   ulo example protocol|tender|bids|self-check
   ulo --help | --version
 
@@ -34,6 +36,12 @@ Commands:
   check-tender  find barriers to user-led organisations in a tender's design
   score         score a tender's bids: eligibility, gates, moderation, price, ranking
   self-check    project a bidder's own draft: eligibility, gates, score range, marks to gain
+  csv           the scores as CSV for a spreadsheet: a row per bid and criterion, or with
+                --wide one row per bid (price, total, rank, each criterion's and each
+                evaluator's marks, eligibility, flags in words); formulas are defused
+  bids-from-csv the bids document (JSON) from a spreadsheet with one row per bid, as
+                docs/bids-template.csv lays out (see docs/bids-csv.md), checked against the
+                tender; each problem is given by its row and column
   example       print the shipped protocol or worked example, to start from
 
 Options:
@@ -45,6 +53,7 @@ Options:
                    needed past the full result's limit (bids x scored criteria x evaluators
                    over 200,000)
   --explain BID    for score: the summary, with bid BID explained in full (repeat for more)
+  --wide           for csv: one row per bid instead of one per bid and criterion
 
 Exit status: 0 success, 1 invalid input (or the output could not be written), 2 usage error,
 141 the output's reader closed the pipe (as with \"ulo ... | head\").
@@ -61,6 +70,7 @@ struct Args {
     json: bool,
     summary: bool,
     explain: Vec<String>,
+    wide: bool,
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -88,11 +98,13 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         json: false,
         summary: false,
         explain: Vec::new(),
+        wide: false,
     };
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => args.json = true,
             "--summary" => args.summary = true,
+            "--wide" => args.wide = true,
             "--explain" => args
                 .explain
                 .push(it.next().ok_or("--explain needs a bid id")?),
@@ -151,6 +163,8 @@ fn main() -> ExitCode {
         "check-tender" => expect_files(&args, &["TENDER"]).map(|_| check_tender(&args)),
         "score" => expect_files(&args, &["TENDER", "BIDS"]).map(|_| score(&args)),
         "self-check" => expect_files(&args, &["TENDER", "DRAFT"]).map(|_| self_check(&args)),
+        "csv" => expect_files(&args, &["TENDER", "BIDS"]).map(|_| csv(&args)),
+        "bids-from-csv" => expect_files(&args, &["TENDER", "CSV"]).map(|_| bids_from_csv(&args)),
         "example" => {
             expect_files(&args, &["protocol|tender|bids|self-check"]).and_then(|_| example(&args))
         }
@@ -329,4 +343,79 @@ fn self_check(args: &Args) -> Result<(), Failure> {
     } else {
         Ok(out::report(&render::self_check(&result))?)
     }
+}
+
+/// The scores as CSV (`--wide`: one row per bid). The bytes are the core's export, written as
+/// they are when the output goes to a file or a pipe; at a terminal, control characters from
+/// the input are shown escaped as in a report (see `out`), since CSV has no escaping of its own
+/// for them.
+fn csv(args: &Args) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let protocol = load_protocol(args.protocol.as_deref())?;
+    let tender = load_tender(&protocol, &args.files[0])?;
+    let bids = load_bids(&protocol, &tender, &args.files[1])?;
+    let result = protocol
+        .score(&tender, &bids)
+        .map_err(|p| Failure::Invalid(p, args.files[1].clone()))?;
+    drop(bids);
+    let text = if args.wide {
+        ulo_core::export::csv_wide(&result)
+    } else {
+        ulo_core::export::csv(&result)
+    };
+    if std::io::stdout().is_terminal() {
+        Ok(out::report(&text.replace("\r\n", "\n"))?)
+    } else {
+        Ok(out::stdout(&text)?)
+    }
+}
+
+/// The bids document from a CSV of one row per bid (`ulo_core::bids::csv`), checked against the
+/// tender as any bids document is. Problems go to stderr by row and column; the engine's, found
+/// after reading, are told by the row the bid came from.
+fn bids_from_csv(args: &Args) -> Result<(), Failure> {
+    let protocol = load_protocol(args.protocol.as_deref())?;
+    let tender = load_tender(&protocol, &args.files[0])?;
+    let file = &args.files[1];
+    let text = input::read_text(file, Some(Document::Bids))?;
+    let (bids, rows) = match ulo_core::bids::csv::read_rows(&text, &tender.doc().id) {
+        Ok(read) => read,
+        Err(problems) => {
+            let shown = problems.len().min(100);
+            for p in &problems[..shown] {
+                out::stderr_line(&render::csv_problem(p, file));
+            }
+            return Err(Failure::Printed(format!(
+                "{} problem{} found in \"{}\"{}; no bids were written.",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+                out::visible(file),
+                if problems.len() > shown {
+                    " (the first 100 are shown)"
+                } else {
+                    ""
+                }
+            )));
+        }
+    };
+    if let Err(problems) = protocol.bids(&tender, &bids) {
+        for p in problems.0.iter().take(100) {
+            let row = p
+                .pointer
+                .strip_prefix("/bids/")
+                .and_then(|r| r.split('/').next())
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| rows.get(i));
+            let place = match row {
+                Some(r) => format!("{} row {r}", out::visible(file)),
+                None => out::visible(file).into_owned(),
+            };
+            out::stderr_line(&render::problem(p, &place));
+        }
+        return Err(Failure::Printed(format!(
+            "the bids read from \"{}\" do not fit the tender; no bids were written.",
+            out::visible(file)
+        )));
+    }
+    print_json(&bids)
 }

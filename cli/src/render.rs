@@ -8,14 +8,21 @@
 //! value can drive the terminal or forge a line of the report (see `out`).
 
 use std::fmt::Write as _;
-use ulo_core::explain::{render, CiteRef, Trace};
+use ulo_core::explain::{CiteRef, Trace};
 use ulo_core::regime::Decision;
 use ulo_core::report::{
     BidResult, EligibilityResult, Finding, FindingStatus, Flag, ScoreResult, SelfCheckResult,
     TenderCheck,
 };
+use ulo_core::shown::{trace_with_decimals, ROUNDING_NOTE};
 use ulo_core::vocab::Standing;
 use ulo_core::Problem;
+
+/// A trace as a sentence, its fractions shown as decimals with the exact value in brackets
+/// (`2.67 (8/3)`): the core decides both, the report only picks the words.
+fn render(t: &Trace) -> String {
+    ulo_core::explain::render(&trace_with_decimals(t))
+}
 
 /// A value from the input, shown on one line with its control characters escaped.
 fn v(s: &str) -> std::borrow::Cow<'_, str> {
@@ -42,6 +49,27 @@ pub fn problem(p: &Problem, file: &str) -> String {
         let _ = write!(out, "\n  expected: {}", v(&expected));
     }
     let _ = write!(out, "\n  help: {}", v(&p.help()));
+    out
+}
+
+/// One problem in a CSV of bids, located by its row and column.
+pub fn csv_problem(p: &ulo_core::bids::csv::CsvProblem, file: &str) -> String {
+    let column = p
+        .column
+        .as_ref()
+        .map(|c| format!(", column \"{}\"", v(c)))
+        .unwrap_or_default();
+    let mut out = format!(
+        "error[{}]: {}\n  --> {} row {}{column}",
+        p.kind.code(),
+        v(&p.kind.message()),
+        v(file),
+        p.row
+    );
+    if let Some(found) = &p.found {
+        let _ = write!(out, "\n  found: \"{}\"", v(found));
+    }
+    let _ = write!(out, "\n  help: {}", v(&p.kind.help()));
     out
 }
 
@@ -283,7 +311,7 @@ pub fn score(r: &ScoreResult) -> String {
     regime(&mut out, r.regime.as_ref());
     let _ = writeln!(
         out,
-        "Marks are rounded {} to {} places for each criterion; totals add the rounded marks.\n",
+        "Marks are rounded {} to {} places for each criterion; totals add the rounded marks.\n{ROUNDING_NOTE}\n",
         r.rounding.mode.word().replace('_', " "),
         r.rounding.places
     );
@@ -362,6 +390,7 @@ pub fn self_check(r: &SelfCheckResult) -> String {
         &r.input_hash,
     );
     regime(&mut out, r.regime.as_ref());
+    let _ = writeln!(out, "{ROUNDING_NOTE}\n");
     let _ = writeln!(
         out,
         "{} for lot {}, price {}",
@@ -373,11 +402,20 @@ pub fn self_check(r: &SelfCheckResult) -> String {
     for g in &r.gates {
         let _ = writeln!(out, "  Gate {}: {}", v(&g.title), g.outcome.describe());
     }
-    let _ = writeln!(
-        out,
-        "\nProjected total: {} to {} of {} marks",
-        r.projected.low, r.projected.high, r.projected.available
-    );
+    let p = &r.projected;
+    let _ = if p.low == p.high {
+        writeln!(
+            out,
+            "\nProjected total: exactly {} of {} marks",
+            p.low, p.available
+        )
+    } else {
+        writeln!(
+            out,
+            "\nProjected total: {} to {} of {} marks",
+            p.low, p.high, p.available
+        )
+    };
     if !r.projected.not_estimated.is_empty() {
         let _ = writeln!(
             out,

@@ -276,3 +276,156 @@ fn the_protocol_1_0_0_reproduces_its_recorded_result() {
             .unwrap();
     assert_eq!(text(&out.stdout).trim_end(), recorded.trim_end());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 16, item 17: the text report reads as a commissioner expects.
+// ---------------------------------------------------------------------------------------------
+
+/// A fraction in an explanation is shown as a decimal, the exact value kept in brackets, and
+/// the report says how it was rounded.
+#[test]
+fn score_report_shows_fractions_as_decimals_with_the_exact_value_in_brackets() {
+    let out = ulo(&["score", TENDER, BIDS]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains(
+            "210000 ÷ 329000 × 30 = 19.15 (900/47), rounded half up to 2 decimal places to 19.15."
+        ),
+        "{s}"
+    );
+    assert!(!s.contains("= 900/47,"), "a bare fraction is left: {s}");
+    assert!(
+        s.contains("Fractions are shown as decimals rounded half up to 2 places"),
+        "{s}"
+    );
+    // Citations keep their slashes: "SI 2024/716" is not a fraction.
+    assert!(s.contains("(SI 2024/716)"), "{s}");
+}
+
+/// A projected range whose ends meet is one figure, in the report and in the easy read.
+#[test]
+fn self_check_range_whose_ends_meet_says_exactly() {
+    let case = "tests/cases/041-self-check-low-price";
+    let out = ulo(&[
+        "self-check",
+        &format!("{case}/tender.json"),
+        &format!("{case}/self-check.json"),
+        "--protocol",
+        "tests/shared/mini-lotest.json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("Projected total: exactly 85.00 of 100.00 marks"),
+        "{s}"
+    );
+    assert!(
+        // The easy read gives whole marks (issue 16, item 13): one figure, not a range.
+        s.contains("Your score would be 85 marks out of 100."),
+        "{s}"
+    );
+    assert!(!s.contains("between 85.00 and 85.00"), "{s}");
+    assert!(!s.contains("85.00 to 85.00"), "{s}");
+}
+
+/// The example self-check with one field set to `value`.
+fn draft_with(field: &str, value: &str) -> PathBuf {
+    let mut d: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(DRAFT)).unwrap()).unwrap();
+    d[field] = serde_json::json!(value);
+    temp_file(&format!("draft-{field}-{value}.json"), &d.to_string())
+}
+
+/// A lowest price of 0 from the other bidders cannot be divided by: it is refused, located,
+/// rather than projected as 0.00 price marks.
+#[test]
+fn self_check_refuses_a_competitor_lowest_price_of_zero() {
+    for zero in ["0", "0.00"] {
+        let file = draft_with("competitor_lowest_price", zero);
+        let out = ulo(&["self-check", TENDER, file.to_str().unwrap()]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+        assert!(err.contains("at /competitor_lowest_price"), "{err}");
+        assert!(err.contains(&format!("found: \"{zero}\"")), "{err}");
+        assert!(err.contains("expected: more than 0"), "{err}");
+    }
+}
+
+/// A price of "0.00" is quoted back as written, not as "0".
+#[test]
+fn a_zero_price_is_quoted_as_written() {
+    let file = draft_with("price", "0.00");
+    let out = ulo(&["self-check", TENDER, file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(err.contains("at /price"), "{err}");
+    assert!(err.contains("found: \"0.00\""), "{err}");
+
+    let mut b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(BIDS)).unwrap()).unwrap();
+    b["bids"][1]["price"] = serde_json::json!("0.0");
+    let file = temp_file("bids-zero.json", &b.to_string());
+    let out = ulo(&["score", TENDER, file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(err.contains("at /bids/1/price"), "{err}");
+    assert!(err.contains("found: \"0.0\""), "{err}");
+}
+
+/// `ulo csv --wide` writes one row per bid; without it, the long form.
+#[test]
+fn csv_writes_one_row_per_bid_with_wide() {
+    let out = ulo(&["csv", TENDER, BIDS, "--wide"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.starts_with("\u{feff}\"lot\",\"bid\",\"bidder\",\"status\",\"rank\",\"total\""),
+        "{s}"
+    );
+    let bids: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(BIDS)).unwrap()).unwrap();
+    assert_eq!(
+        s.split_terminator("\r\n").count(),
+        1 + bids["bids"].as_array().unwrap().len()
+    );
+    let long = text(&ulo(&["csv", TENDER, BIDS]).stdout);
+    assert!(
+        long.starts_with("\u{feff}\"lot\",\"bid\",\"bidder\",\"status\",\"rank\",\"criterion\"")
+    );
+    assert!(long.split_terminator("\r\n").count() > s.split_terminator("\r\n").count());
+}
+
+/// `ulo bids-from-csv` writes the bids document from the template, and locates a bad cell by
+/// row and column.
+#[test]
+fn bids_from_csv_reads_the_template_and_locates_problems() {
+    let out = ulo(&["bids-from-csv", TENDER, "docs/bids-template.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let bids: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(bids["document"], "bids");
+    assert_eq!(bids["bids"][0]["price"], "352000");
+    let file = temp_file("bids.json", &bids.to_string());
+    let out = ulo(&["score", TENDER, file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    let bad = temp_file(
+        "bad.csv",
+        "lot,organisation name,price\r\nlot-1,A,\"£1,85,000\"\r\nlot-9,B,100\r\n",
+    );
+    let out = ulo(&["bids-from-csv", TENDER, bad.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(err.contains("row 2, column \"price\""), "{err}");
+    assert!(err.contains("commas must separate thousands"), "{err}");
+    // Fixed, the unknown lot is found by the engine and told by its row.
+    let bad = temp_file(
+        "bad2.csv",
+        "lot,organisation name,price\r\nlot-1,A,\"£185,000\"\r\nlot-9,B,100\r\n",
+    );
+    let out = ulo(&["bids-from-csv", TENDER, bad.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("bad2.csv row 3 at /bids/1/lot"), "{err}");
+}

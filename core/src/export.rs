@@ -1,12 +1,16 @@
-//! Exports of a result for people's own tools: CSV, one row per bid and criterion.
+//! Exports of a result for people's own tools: CSV in two forms. The long form ([`csv`]) has a
+//! row per bid and criterion, for pivot tables; the wide form ([`csv_wide`]) has one row per
+//! bid, as a commissioner's own evaluation spreadsheet has it: prices, totals, ranks, each
+//! criterion's marks, each evaluator's scores, eligibility and flags in words.
 //!
 //! The CSV opens cleanly in a spreadsheet: UTF-8 with a byte-order mark (so Excel reads accents
 //! and the pound sign), CRLF line ends, every field quoted as RFC 4180 says, and text that a
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
-//! return) prefixed with an apostrophe, so a bidder's name can never run as a formula.
-//! Figures are the result's own decimal strings, unchanged.
+//! return) prefixed with an apostrophe, so a bidder's name can never run as a formula (OWASP's
+//! advice on CSV injection). A figure is never negative, so no figure is changed by it.
+//! Figures are the result's own decimal strings, unchanged: nothing is worked out here.
 
-use crate::report::ScoreResult;
+use crate::report::{BidResult, ScoreResult};
 
 /// The CSV's columns.
 pub const CSV_HEADER: &[&str] = &[
@@ -110,6 +114,158 @@ pub fn csv(result: &ScoreResult) -> String {
                 &flags.join(" "),
             ],
         );
+    }
+    out
+}
+
+/// The wide form's columns before the criteria's; then, for each criterion in tree order, its
+/// marks (`<title>: marks`) and, for criteria a panel scores, each evaluator's score
+/// (`<title>: <evaluator name>`); then [`CSV_WIDE_TAIL`].
+pub const CSV_WIDE_HEAD: &[&str] = &[
+    "lot",
+    "bid",
+    "bidder",
+    "status",
+    "rank",
+    "total",
+    "available",
+    "price",
+    "price marks",
+];
+
+/// The wide form's last columns.
+pub const CSV_WIDE_TAIL: &[&str] = &["eligibility", "eligibility reason", "flags"];
+
+/// A column of the wide form after the head: a criterion's marks, or one evaluator's score on
+/// it.
+#[derive(PartialEq)]
+enum Column {
+    Marks {
+        criterion: String,
+        title: String,
+    },
+    Score {
+        criterion: String,
+        title: String,
+        evaluator: String,
+        name: String,
+    },
+}
+
+impl Column {
+    fn heading(&self) -> String {
+        match self {
+            Column::Marks { title, .. } => format!("{title}: marks"),
+            Column::Score { title, name, .. } => format!("{title}: {name}"),
+        }
+    }
+
+    fn cell(&self, b: &BidResult) -> String {
+        match self {
+            Column::Marks { criterion, .. } => b
+                .criteria
+                .iter()
+                .find(|c| &c.criterion == criterion)
+                .and_then(|c| c.marks.clone())
+                .unwrap_or_default(),
+            Column::Score {
+                criterion,
+                evaluator,
+                ..
+            } => b
+                .criteria
+                .iter()
+                .find(|c| &c.criterion == criterion)
+                .and_then(|c| c.panel.as_ref())
+                .and_then(|p| p.scores.iter().find(|s| &s.evaluator == evaluator))
+                .map(|s| s.score.to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The columns after the head, in the order met: criteria in tree order, each followed by the
+/// evaluators who scored it on any bid (in the order the result lists them).
+fn columns(result: &ScoreResult) -> Vec<Column> {
+    let mut out: Vec<Column> = Vec::new();
+    for b in &result.bids {
+        for c in &b.criteria {
+            let marks = Column::Marks {
+                criterion: c.criterion.clone(),
+                title: c.title.clone(),
+            };
+            if !out.contains(&marks) {
+                out.push(marks);
+            }
+            for s in c.panel.iter().flat_map(|p| &p.scores) {
+                let score = Column::Score {
+                    criterion: c.criterion.clone(),
+                    title: c.title.clone(),
+                    evaluator: s.evaluator.clone(),
+                    name: s.name.clone(),
+                };
+                if !out.contains(&score) {
+                    // After the criterion's marks and any evaluator already placed.
+                    let at =
+                        out.iter()
+                            .rposition(|col| match col {
+                                Column::Marks { criterion, .. }
+                                | Column::Score { criterion, .. } => criterion == &c.criterion,
+                            })
+                            .map_or(out.len(), |i| i + 1);
+                    out.insert(at, score);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The result as CSV, one row per bid (in id order): lot, bid, bidder, status, rank, total,
+/// marks available, price (the one price a bid holds, as the tender states VAT), the marks for
+/// price, each criterion's marks and each evaluator's score, the eligibility verdict and its
+/// reason, and the flags in words (their messages, not their codes). A cell is empty where the
+/// result holds nothing (a bid not ranked has no rank; a criterion not scored has no marks).
+pub fn csv_wide(result: &ScoreResult) -> String {
+    let cols = columns(result);
+    let mut out = String::from("\u{feff}");
+    let headings: Vec<String> = CSV_WIDE_HEAD
+        .iter()
+        .map(|h| (*h).to_string())
+        .chain(cols.iter().map(Column::heading))
+        .chain(CSV_WIDE_TAIL.iter().map(|h| (*h).to_string()))
+        .collect();
+    let refs: Vec<&str> = headings.iter().map(String::as_str).collect();
+    row(&mut out, &refs);
+    for b in &result.bids {
+        let price_marks: Vec<&str> = b
+            .criteria
+            .iter()
+            .filter(|c| c.category == crate::vocab::Category::Price)
+            .filter_map(|c| c.marks.as_deref())
+            .collect();
+        let flags: Vec<&str> = b.flags.iter().map(|f| f.message.as_str()).collect();
+        let mut cells: Vec<String> = vec![
+            b.lot.clone(),
+            b.bid.clone(),
+            b.bidder.clone(),
+            b.status.word().to_string(),
+            b.rank.map(|r| r.to_string()).unwrap_or_default(),
+            b.total.clone().unwrap_or_default(),
+            b.available.clone(),
+            b.price.clone(),
+            // One price criterion gives its marks; several are each in their own column.
+            match price_marks.as_slice() {
+                [one] => (*one).to_string(),
+                _ => String::new(),
+            },
+        ];
+        cells.extend(cols.iter().map(|c| c.cell(b)));
+        cells.push(b.eligibility.verdict.describe().to_string());
+        cells.push(b.eligibility.reason.clone());
+        cells.push(flags.join(" "));
+        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+        row(&mut out, &refs);
     }
     out
 }

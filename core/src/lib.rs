@@ -48,6 +48,7 @@ pub mod report;
 pub mod reserved;
 pub mod self_check;
 pub mod shipped;
+pub mod shown;
 pub mod tender;
 pub mod vocab;
 pub mod what_if;

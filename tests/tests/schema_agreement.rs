@@ -300,17 +300,30 @@ fn imported_ocds_drafts_match_the_tender_schema() {
         }
         let text = fs::read_to_string(&path).expect("an OCDS file");
         let import = ulo_core::ocds::import_json(&protocol, &text).expect("it imports");
-        let schema = ulo_schemas::validate(for_document(Document::Tender), &import.tender);
-        let typed = typed(Document::Tender, &import.tender);
+        // Where the import asks for a lot's initial term (its notice's contract period may
+        // include extensions), the commissioner's answer is supplied, as a real import is
+        // completed: the draft is then checked like any other.
+        let mut tender = import.tender.clone();
+        for ask in &import.to_supply {
+            if ask.field.ends_with("/months") && ask.reason.contains("initial term") {
+                let lot = ask.field.trim_end_matches("/months");
+                if let Some(lot) = tender.pointer_mut(lot) {
+                    lot["months"] = serde_json::json!(12);
+                }
+            }
+        }
+        let complete = protocol.tender(&tender).is_ok();
+        let schema = ulo_schemas::validate(for_document(Document::Tender), &tender);
+        let typed = typed(Document::Tender, &tender);
         assert_eq!(
             schema.is_empty(),
             typed.is_ok(),
             "{}: the schema ({schema:?}) and the reader ({typed:?}) disagree",
             file_name(&path)
         );
-        if import.complete {
+        if complete {
             assert!(schema.is_empty(), "{}: {schema:?}", file_name(&path));
-            assert!(import.tender.get("procurement").is_some());
+            assert!(tender.get("procurement").is_some());
             checked += 1;
         }
     }

@@ -16,6 +16,7 @@ use crate::read::{read_document, At, DecimalKind, IdSet, Reader, TEXT_MAX};
 use crate::tender::Tender;
 use serde_json::Value;
 
+pub mod csv;
 mod organisation;
 mod stream;
 pub use stream::{split, Top};
@@ -78,6 +79,9 @@ pub struct Bid {
     pub organisation: Organisation,
     /// The total price over the contract, in pounds.
     pub price: Exact,
+    /// The price as the document writes it (`"0.00"`), so that a problem with it quotes what
+    /// was written rather than the number's shortest form.
+    pub price_written: String,
     /// Figures for banded criteria, by fact id.
     pub facts: Vec<(String, Exact)>,
     /// Gate outcomes, by gate id.
@@ -169,6 +173,8 @@ pub struct DraftBid {
     pub organisation: Organisation,
     /// The price.
     pub price: Exact,
+    /// The price as the document writes it, quoted back in problems.
+    pub price_written: String,
     /// Figures for banded criteria.
     pub facts: Vec<(String, Exact)>,
     /// Expected gate outcomes.
@@ -177,6 +183,8 @@ pub struct DraftBid {
     pub expected: Vec<(String, Expected)>,
     /// The lowest price the bidder expects from others, if it has a view.
     pub competitor_lowest_price: Option<Exact>,
+    /// That lowest price as the document writes it, quoted back in problems.
+    pub competitor_lowest_price_written: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,6 +221,7 @@ fn read_bid(r: &mut Reader, at: At) -> Option<Bid> {
         .get("organisation")
         .and_then(|at| read_organisation(r, at));
     let price = r.decimal(f.get("price"), DecimalKind::Money);
+    let price_written = written(f.get("price"));
     let facts = read_facts(r, f.get("facts"));
     let gates = r
         .optional(f.get("gates"), |r, at| {
@@ -255,6 +264,7 @@ fn read_bid(r: &mut Reader, at: At) -> Option<Bid> {
         lot: lot?,
         organisation: organisation?,
         price: price?,
+        price_written,
         facts: facts?,
         gates: gates?,
         scores: scores?,
@@ -280,6 +290,13 @@ fn read_bids_doc(r: &mut Reader, at: At) -> Option<BidsDoc> {
         tender: tender?,
         bids: bids?,
     })
+}
+
+/// The text of an amount as written, to quote back in a problem ("0.00", not "0").
+fn written(at: Option<At>) -> String {
+    at.and_then(|at| at.value.as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Reads a self-check document: accepts exactly what the self-check schema accepts.
@@ -311,6 +328,7 @@ fn read_draft_doc(r: &mut Reader, at: At) -> Option<DraftBid> {
         .get("organisation")
         .and_then(|at| read_organisation(r, at));
     let price = r.decimal(f.get("price"), DecimalKind::Money);
+    let price_written = written(f.get("price"));
     let facts = read_facts(r, f.get("facts"));
     let gates = r
         .optional(f.get("gates"), |r, at| {
@@ -330,9 +348,13 @@ fn read_draft_doc(r: &mut Reader, at: At) -> Option<DraftBid> {
         lot: lot?,
         organisation: organisation?,
         price: price?,
+        price_written,
         facts: facts?,
         gates: gates?,
         expected: expected?,
+        competitor_lowest_price_written: f
+            .get("competitor_lowest_price")
+            .map(|at| written(Some(at))),
         competitor_lowest_price: competitor?,
     })
 }
@@ -407,12 +429,14 @@ impl<'p> Check<'p> {
         }
     }
 
-    fn price(&mut self, price: Exact, pointer: String) {
+    /// A price (or a price the bidder expects from others) must be more than 0: the lowest-price
+    /// ratio divides by it, and a free bid is not a price. The problem quotes what was written.
+    fn price(&mut self, price: Exact, written: &str, pointer: String) {
         if price.is_zero() {
             self.report(
                 pointer,
                 ProblemKind::OutOfRange {
-                    found: "\"0\"".into(),
+                    found: format!("\"{written}\""),
                     expected: "more than 0".into(),
                 },
             );
@@ -728,7 +752,7 @@ pub fn check(
         let p = format!("/bids/{i}");
         ids.add(&b.id, format!("{p}/id"), &mut dups, Document::Bids);
         c.lot(&b.lot, format!("{p}/lot"));
-        c.price(b.price, format!("{p}/price"));
+        c.price(b.price, &b.price_written, format!("{p}/price"));
         c.organisation(&b.organisation, &format!("{p}/organisation"));
         c.facts(&b.facts, &p);
         c.gate_ids(&b.gates, &p);
@@ -779,7 +803,11 @@ pub fn check_draft(protocol: &Protocol, tender: &Tender, d: &DraftBid) -> Result
     };
     c.tender_id(&d.tender, "/tender");
     c.lot(&d.lot, "/lot".into());
-    c.price(d.price, "/price".into());
+    c.price(d.price, &d.price_written, "/price".into());
+    if let Some(lowest) = d.competitor_lowest_price {
+        let written = d.competitor_lowest_price_written.as_deref().unwrap_or("");
+        c.price(lowest, written, "/competitor_lowest_price".into());
+    }
     c.organisation(&d.organisation, "/organisation");
     c.facts(&d.facts, "");
     c.gate_ids(&d.gates, "");

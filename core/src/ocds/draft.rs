@@ -138,8 +138,16 @@ pub(super) struct DraftLot {
     /// Estimated value in pounds, as decimal text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Text>,
+    /// Why the value was not carried over though the notice gives one (a placeholder such as
+    /// 0.01), for the list of what to supply; never in the tender.
+    #[serde(skip)]
+    pub value_query: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub months: Option<Traced<i64>>,
+    /// Why the months were not carried over though the notice gives a contract period (its
+    /// description mentions extensions), for the list of what to supply; never in the tender.
+    #[serde(skip)]
+    pub months_query: Option<String>,
 }
 
 /// The draft's `procurement` block: the facts the regime decision reads

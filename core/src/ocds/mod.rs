@@ -47,9 +47,10 @@ mod values;
 
 pub use draft::Mapped;
 pub use map::AwardCriterion;
+pub use map::{EXTENSION_WORDS, PLACEHOLDER_BELOW, PORTALS};
 pub use release::Source;
 pub use skipped::NotMapped;
-pub use supply::ToSupply;
+pub use supply::{ToSupply, MAX_LOTS};
 
 use crate::error::{Input, ProblemReport, Reports};
 use crate::protocol::Protocol;

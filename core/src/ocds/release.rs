@@ -61,6 +61,17 @@ impl<'a> Notice<'a> {
         p
     }
 
+    /// The input's value at the JSON pointer `from`, a place inside the release read.
+    pub fn value_at(&self, from: &str) -> Option<&'a Value> {
+        let own = self.source.release_pointer.as_str();
+        let rel = from.strip_prefix(own).unwrap_or(from);
+        if rel.is_empty() {
+            Some(self.release)
+        } else {
+            self.release.pointer(rel)
+        }
+    }
+
     /// JSON pointer, in the input, of `path` inside the release's tender.
     pub fn tender_at(&self, path: &[&str]) -> String {
         let mut full = vec!["tender"];

@@ -29,6 +29,15 @@ impl Skipped {
         self.push(from, brief(found), reason);
     }
 
+    /// As [`Skipped::add`], unless the value at `from` is already reported with this reason
+    /// (a tender-wide value that several lots would each report).
+    pub fn add_once(&mut self, from: String, found: &Value, reason: impl Into<String>) {
+        let reason = reason.into();
+        if !self.0.iter().any(|n| n.from == from && n.reason == reason) {
+            self.add(from, found, reason);
+        }
+    }
+
     /// As [`Skipped::add`], with the value already described.
     pub fn push(&mut self, from: String, found: String, reason: impl Into<String>) {
         self.0.push(NotMapped {

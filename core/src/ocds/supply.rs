@@ -24,6 +24,10 @@ pub struct ToSupply {
     pub facts: Vec<&'static str>,
 }
 
+/// The most lots a ulo tender holds: the tender schema's `lots` `maxItems` (a test holds the
+/// two together). A notice with more cannot become one tender whatever else is supplied.
+pub const MAX_LOTS: usize = 50;
+
 /// The facts a lot's value feeds.
 const VALUE_FACTS: &[&str] = &[
     "lot_value",
@@ -133,6 +137,18 @@ fn required(draft: &DraftTender, used: &Used) -> Vec<ToSupply> {
             );
         }
     }
+    if draft.lots.len() > MAX_LOTS {
+        // The blocker first, and no list of values for lots that cannot be read as one tender.
+        need(
+            "/lots".into(),
+            format!(
+                "the notice has {} lots and a ulo tender holds at most {MAX_LOTS}: split the lots into tenders of {MAX_LOTS} or fewer (by service or area, say) and import or enter each; what each lot still needs is listed once they fit",
+                draft.lots.len()
+            ),
+            Vec::new(),
+        );
+        return out;
+    }
     for (i, lot) in draft.lots.iter().enumerate() {
         for (missing, key, what, facts) in [
             (lot.title.is_none(), "title", "a title", &[][..]),
@@ -150,7 +166,10 @@ fn required(draft: &DraftTender, used: &Used) -> Vec<ToSupply> {
             ),
         ] {
             if missing {
-                let reason = format!("the notice does not give this lot {what}");
+                let reason = match (&lot.months_query, &lot.value_query, key) {
+                    (Some(why), _, "months") | (_, Some(why), "value") => why.clone(),
+                    _ => format!("the notice does not give this lot {what}"),
+                };
                 need(format!("/lots/{i}/{key}"), reason, used(facts));
             }
         }

@@ -3,6 +3,7 @@
 //! the mapping reports; nothing here guesses, rounds money or reads figures out of prose.
 
 use crate::dates::Date;
+use crate::exact::Exact;
 use crate::read::is_id;
 use serde_json::Value;
 
@@ -232,8 +233,21 @@ pub(super) fn money_at(v: &Value, key: &str) -> Result<String, String> {
     if d == "0" {
         return Err("the amount is 0; an estimated value above 0 is needed".into());
     }
+    if Exact::parse_decimal(&d).is_some_and(|a| a < Exact::int(i128::from(PLACEHOLDER_BELOW))) {
+        return Err(format!(
+            "the amount {d} is below GBP 1,000, which no tendered service contract is worth: it is read as a placeholder the portal required (such as 0.01 or 1), not as an estimate, so the value is taken as not given"
+        ));
+    }
     Ok(d)
 }
+
+/// An amount below this many pounds is read as a placeholder, not an estimate. Why: portals make
+/// the value field mandatory, so buyers who will not publish one type 0.01 or 1; carried over,
+/// such a value passes every rule that compares a lot's value with a limit (the lot-size rule
+/// passes a "lot" of one penny). No contract worth tendering and publishing is worth under
+/// GBP 1,000 (the lowest publication threshold, Contracts Finder's, has been GBP 10,000 and
+/// more), so nothing real is lost by asking for the value instead.
+pub const PLACEHOLDER_BELOW: i64 = 1_000;
 
 /// A bare number written as text, as the older Scottish and Welsh notices give weights (`"70"`,
 /// `"17.5"`, `"30%"`).
@@ -508,6 +522,19 @@ mod tests {
             Ok("118000000".into())
         );
         assert!(m(serde_json::json!({"amount": 10.005, "currency": "GBP"})).is_err());
+        // Placeholders are not estimates.
+        for tiny in [
+            serde_json::json!(0.01),
+            serde_json::json!(1),
+            serde_json::json!(999.99),
+        ] {
+            let why = m(serde_json::json!({"amount": tiny, "currency": "GBP"})).unwrap_err();
+            assert!(why.contains("placeholder"), "{why}");
+        }
+        assert_eq!(
+            m(serde_json::json!({"amount": 1000, "currency": "GBP"})),
+            Ok("1000".into())
+        );
         assert!(m(serde_json::json!({"amount": 100, "currency": "EUR"}))
             .unwrap_err()
             .contains("EUR"));

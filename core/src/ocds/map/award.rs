@@ -75,6 +75,42 @@ struct Group {
     /// JSON pointer of the list.
     pointer: String,
     criteria: Vec<Weighed>,
+    /// The total its weights were given out of, when not 100 (`1000`): they were read as
+    /// shares of it.
+    out_of: Option<Exact>,
+}
+
+/// Totals other than 100 that notices give weights out of (points out of 1,000 or out of 10).
+/// A list whose weights add up to exactly one of these is read as shares of it, and said so;
+/// any other total is a partial list and is not read.
+pub const WEIGHT_TOTALS: &[i128] = &[10, 1000];
+
+/// The most a single weight is read as: the largest of [`WEIGHT_TOTALS`].
+const WEIGHT_MAX: i128 = 1000;
+
+/// Reads the weights of `list` (whose criteria are the last `list.len()` of `criteria`) as
+/// shares of their total, when every criterion is weighted and the total is one of
+/// [`WEIGHT_TOTALS`]; returns that total.
+fn as_shares(list: &mut [Weighed], criteria: &mut [AwardCriterion]) -> Option<Exact> {
+    let mut total = Exact::ZERO;
+    for c in list.iter() {
+        let w = c.weight.as_ref()?;
+        // Decimal weights are fractions of 1 already; only numbers of points are rescaled.
+        if w.shape == "decimalExact" {
+            return None;
+        }
+        total = total.add(w.percent).ok()?;
+    }
+    if !WEIGHT_TOTALS.iter().any(|t| Exact::int(*t) == total) {
+        return None;
+    }
+    let start = criteria.len().checked_sub(list.len())?;
+    for (c, shown) in list.iter_mut().zip(&mut criteria[start..]) {
+        let w = c.weight.as_mut()?;
+        w.percent = w.percent.mul(Exact::HUNDRED).ok()?.div(total).ok()?;
+        shown.weight_percent = Some(w.percent.to_exact_string());
+    }
+    Some(total)
 }
 
 /// The notice's award criteria, and the price weight for the draft when it can be carried
@@ -181,10 +217,12 @@ fn group(
             weight,
         });
     }
+    let out_of = as_shares(&mut list, criteria);
     (!list.is_empty()).then(|| Group {
         label: label.to_string(),
         pointer: n.tender_at(path),
         criteria: list,
+        out_of,
     })
 }
 
@@ -213,11 +251,13 @@ fn numbers_weight(skipped: &mut Skipped, from: &str, c: &Value) -> Option<Weight
                     .and_then(|d| Exact::parse_decimal(&d))
                     .and_then(|e| e.mul(scale).ok())
                 {
-                    Some(percent) if percent <= Exact::HUNDRED => {
+                    // Up to the largest common total: a list out of 1,000 is read as shares of
+                    // it once its total is known (`as_shares`).
+                    Some(percent) if percent <= Exact::int(WEIGHT_MAX) => {
                         let pointer = format!("{npath}/number");
                         weight = Some(Weight { percent, shape, pointer });
                     }
-                    _ => skipped.add(npath, num, "the weight is not a percentage from 0 to 100"),
+                    _ => skipped.add(npath, num, "the weight is not a share from 0 to 100 (or out of 1,000)"),
                 }
             }
             Some(s) => skipped.add(
@@ -246,7 +286,7 @@ fn description_weight(from: &str, c: &Value) -> Option<Weight> {
         .and_then(Value::as_str)
         .and_then(bare_number)
         .and_then(|d| Exact::parse_decimal(&d))
-        .filter(|w| *w <= Exact::HUNDRED)?;
+        .filter(|w| *w <= Exact::int(WEIGHT_MAX))?;
     Some(Weight {
         percent,
         shape: "description",
@@ -287,8 +327,18 @@ fn price_weight(
     };
     match price::weight(protocol, p) {
         Ok(id) => {
+            let shares = groups
+                .iter()
+                .find_map(|g| g.out_of)
+                .map(|t| {
+                    format!(
+                        " (its weights are given out of {}, read as shares of that total)",
+                        t.to_exact_string()
+                    )
+                })
+                .unwrap_or_default();
             let note = format!(
-                "the notice weighs price at {}% of the marks, which the protocol allows and which leaves its other weights making 100",
+                "the notice weighs price at {}% of the marks{shares}, which the protocol allows and which leaves its other weights making 100",
                 p.to_exact_string()
             );
             BTreeMap::from([(id, Traced::new(p, from, Some(note)))])

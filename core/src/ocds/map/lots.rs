@@ -11,6 +11,7 @@ use super::super::release::Notice;
 use super::super::skipped::{Skipped, NO_FIELD};
 use super::super::values::{contract_months, fit, get, money, number_text, slug};
 use super::text::{fitted, shortened};
+use crate::exact::Exact;
 use crate::protocol::{TEXT_MAX, TITLE_MAX};
 use crate::read::is_id;
 use serde_json::Value;
@@ -27,10 +28,54 @@ pub(super) fn lots(n: &Notice, skipped: &mut Skipped) -> Vec<DraftLot> {
         skipped,
         period_used: false,
         period_reported: false,
+        placeholder: None,
     };
-    let lots = m.all();
-    m.report_tender_wide(lots.len());
+    let mut lots = m.all();
+    m.report_tender_wide(&mut lots);
     lots
+}
+
+/// Words in a description that say the contract may run past its initial term. Why: notices
+/// often give a contract period that includes optional extensions ("3 years with an option to
+/// extend for a further 2 x 1 year periods" and a period of 60 months), while ulo's months are
+/// the initial term, which the annual value and the lot-size rule are worked out from. When a
+/// description (the lot's, its renewal's or options', the tender's or the release's) says this, the months are not carried over: the commissioner is asked for the
+/// initial term, told what the period gives.
+pub const EXTENSION_WORDS: &[&str] = &[
+    "option to extend",
+    "options to extend",
+    "extension",
+    "may be extended",
+    "extend the contract",
+    "extend for",
+    "further period",
+    "option to renew",
+    "renewal",
+];
+
+/// The first of [`EXTENSION_WORDS`] in `text`, with a few words around it as a quote.
+fn mentions_extension(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = EXTENSION_WORDS.iter().filter_map(|w| lower.find(w)).min()?;
+    // Quote from a little before to a little after, on character boundaries.
+    let start = lower[..at]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(0, |(i, _)| i);
+    let end = lower[at..]
+        .char_indices()
+        .nth(60)
+        .map_or(lower.len(), |(i, _)| at + i);
+    // `to_lowercase` can change lengths outside ASCII: quote from the lowered text, which
+    // says the same words, from a word's start.
+    let quote = &lower[start..end];
+    let quote = if start > 0 {
+        quote.split_once(' ').map_or(quote, |(_, rest)| rest)
+    } else {
+        quote
+    };
+    Some(quote.trim().to_string())
 }
 
 /// The reasons the notice gives for not dividing the contract into lots; the other lot details
@@ -54,6 +99,8 @@ struct Lots<'a> {
     period_used: bool,
     /// Whether the tender's contract period has been reported as unusable (once is enough).
     period_reported: bool,
+    /// Why the value last read was taken as a placeholder, if it was.
+    placeholder: Option<String>,
 }
 
 impl Lots<'_> {
@@ -82,12 +129,24 @@ impl Lots<'_> {
         out
     }
 
-    /// Reports the tender-wide values that no lot took.
-    fn report_tender_wide(&mut self, lot_count: usize) {
+    /// Reports the tender-wide values that no lot took, and flags lots whose values add up to
+    /// more than the tender's total (one of the figures is wrong, and the lot-size and
+    /// turnover rules would rest on it).
+    fn report_tender_wide(&mut self, lots: &mut [DraftLot]) {
         let n = self.n;
-        if lot_count > 1 {
+        if lots.len() > 1 {
             if let Some(v) = n.tender(&["value"]) {
-                let why = "ulo records each lot's value; the tender's total is not split between lots (it may still be the whole procurement's value for which law applies: see what is mapped to /procurement)";
+                let why = match over_total(v, lots) {
+                    Some(why) => {
+                        for lot in lots.iter_mut() {
+                            if let Some(value) = lot.value.as_mut() {
+                                value.note = Some(why.clone());
+                            }
+                        }
+                        why
+                    }
+                    None => "ulo records each lot's value; the tender's total is not split between lots (it may still be the whole procurement's value for which law applies: see what is mapped to /procurement)".to_string(),
+                };
                 self.skipped.add(n.tender_at(&["value"]), v, why);
             }
         }
@@ -107,15 +166,48 @@ impl Lots<'_> {
     fn whole_tender(&mut self) -> DraftLot {
         let n = self.n;
         let whole = "the notice has no lots, so the whole tender is one lot";
+        // The value before the months, as the account of what was not used has always met them.
+        self.placeholder = None;
+        let value = self.tender_value(Some(whole.into()));
+        let value_query = self.placeholder.take().filter(|_| value.is_none());
+        let months = self.months(None);
+        let extension = [n.tender(&["description"]), n.release(&["description"])]
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .find_map(mentions_extension);
+        let (months, months_query) = self.unless_extended(months, extension);
         let id_note = format!("{whole}, given the id \"lot-1\"");
         let title = n.tender(&["title"]).and_then(|v| fit(v, TITLE_MAX));
         DraftLot {
             id: Traced::new("lot-1".into(), n.tender_at(&[]), Some(id_note)),
             title: title.map(|(t, _)| Traced::new(t, n.tender_at(&["title"]), Some(whole.into()))),
             description: None,
-            value: self.tender_value(Some(whole.into())),
-            months: self.months(None),
+            value,
+            value_query,
+            months,
+            months_query,
         }
+    }
+
+    /// The months, unless the notice's description mentions extensions (`extension`, a quote):
+    /// then they are reported as not used, and the lot asks for the initial term.
+    fn unless_extended(
+        &mut self,
+        months: Option<Traced<i64>>,
+        extension: Option<String>,
+    ) -> (Option<Traced<i64>>, Option<String>) {
+        let (Some(m), Some(quote)) = (&months, &extension) else {
+            return (months, None);
+        };
+        let why = format!(
+            "the contract period gives {} months, but the notice's description mentions extending the contract (\"{quote}\"), so the period may include optional extensions; ulo's months are the initial term, which must be supplied",
+            m.value
+        );
+        if let Some(v) = self.n.value_at(&m.from) {
+            self.skipped.add_once(m.from.clone(), v, why.clone());
+        }
+        (None, Some(why))
     }
 
     /// Lot `i` of the notice (`single` when it is the notice's only lot).
@@ -141,6 +233,7 @@ impl Lots<'_> {
         };
         let description = get(lot, &["description"])
             .and_then(|v| fitted(self.skipped, at("description"), v, TEXT_MAX, ""));
+        self.placeholder = None;
         let own_value = get(lot, &["value"]).and_then(|v| self.value(v, at("value"), None));
         let value = match own_value {
             None if single => {
@@ -149,12 +242,26 @@ impl Lots<'_> {
             }
             v => v,
         };
+        let value_query = self.placeholder.take().filter(|_| value.is_none());
         if let Some(v) = get(lot, &["minimumValue"]) {
             let why =
                 "ulo takes one estimated value per lot: the lot's value (its maximum estimate)";
             self.skipped.add(at("minimumValue"), v, why);
         }
+        let texts = [
+            get(lot, &["description"]),
+            get(lot, &["renewal", "description"]),
+            get(lot, &["options", "description"]),
+            n.tender(&["description"]),
+            n.release(&["description"]),
+        ];
+        let extension = texts
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .find_map(mentions_extension);
         let months = self.months(Some(&idx));
+        let (months, months_query) = self.unless_extended(months, extension);
         for key in ["hasRenewal", "renewal", "hasOptions", "options"] {
             if let Some(v) = get(lot, &[key]) {
                 let why = "ulo's months are the initial contract period; renewals and options are not counted";
@@ -166,7 +273,9 @@ impl Lots<'_> {
             title,
             description,
             value,
+            value_query,
             months,
+            months_query,
         }
     }
 
@@ -208,6 +317,9 @@ impl Lots<'_> {
         match money(v) {
             Ok(amount) => Some(Traced::new(amount, format!("{from}/amount"), note)),
             Err(why) => {
+                if why.contains("placeholder") {
+                    self.placeholder = Some(why.clone());
+                }
                 self.skipped.add(from, v, why);
                 None
             }
@@ -261,4 +373,22 @@ impl Lots<'_> {
             }
         }
     }
+}
+
+/// Why the lots' values cannot all be right, when they add up to more than the tender's total
+/// value `v` (both read exactly); `None` when they do not, or cannot be added.
+fn over_total(v: &Value, lots: &[DraftLot]) -> Option<String> {
+    let total = Exact::parse_decimal(&money(v).ok()?)?;
+    let mut sum = Exact::ZERO;
+    for lot in lots {
+        let value = lot.value.as_ref()?;
+        sum = sum.add(Exact::parse_decimal(&value.value)?).ok()?;
+    }
+    (sum > total).then(|| {
+        format!(
+            "the lots' values add up to {}, more than the tender's total value of {}: one of the figures is wrong, so check each lot's value before relying on the lot-size and turnover rules",
+            crate::vocab::money(sum),
+            crate::vocab::money(total)
+        )
+    })
 }

@@ -15,9 +15,12 @@ mod selection;
 mod tender;
 mod text;
 
+pub use super::values::PLACEHOLDER_BELOW;
 pub use award::AwardCriterion;
+pub use lots::EXTENSION_WORDS;
 pub(super) use procurement::Gap;
 pub(super) use selection::{Mention, Topic};
+pub use tender::PORTALS;
 
 use super::draft::DraftTender;
 use super::release::Notice;
@@ -40,7 +43,7 @@ pub(super) struct Mapping {
 pub(super) fn map(protocol: &Protocol, n: &Notice, skipped: &mut Skipped) -> Mapping {
     let id = tender::id(n, skipped);
     let title = tender::title(n, skipped);
-    let authority = tender::authority(n);
+    let authority = tender::authority(n, skipped);
     let service = tender::service(n, skipped);
     let (published, response_deadline) = tender::dates(n, skipped);
     let (procurement, gaps) = procurement::procurement(n, skipped);

@@ -68,9 +68,44 @@ pub(super) fn service(n: &Notice, skipped: &mut Skipped) -> Option<Text> {
     Some(service)
 }
 
-/// The contracting authority: the buyer, else the party with the role "buyer", else the
-/// procuring entity; the first that is usable text.
-pub(super) fn authority(n: &Notice) -> Option<Text> {
+/// E-tendering portals and their operators, which notices sometimes name as the buyer or the
+/// procuring entity because the portal filed the notice: the words are matched in the name,
+/// ignoring case. Why a list: a portal is not the contracting authority, and a tender checked
+/// under the wrong authority's name misleads everyone who reads the result; the list is of
+/// the portals UK authorities use, and a name on it is reported as not used.
+pub const PORTALS: &[&str] = &[
+    "eu supply",
+    "eu-supply",
+    "delta esourcing",
+    "delta e-sourcing",
+    "in-tend",
+    "intend ltd",
+    "proactis",
+    "due north",
+    "jaggaer",
+    "bravosolution",
+    "bravo solution",
+    "atamis",
+    "mercell",
+    "adam hti",
+    "achilles",
+    "tenders electronic daily",
+    "procontract",
+    "supplying the south west",
+    "sell2wales",
+    "public contracts scotland",
+];
+
+/// The portal `name` is one of, by [`PORTALS`].
+fn portal(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    PORTALS.iter().copied().find(|p| lower.contains(p))
+}
+
+/// The contracting authority: the buyer, else a party with the role "buyer", else the
+/// procuring entity; the first that is usable text and not an e-tendering portal
+/// ([`PORTALS`]; a portal named is reported as not used).
+pub(super) fn authority(n: &Notice, skipped: &mut Skipped) -> Option<Text> {
     let mut candidates: Vec<(String, &Value, Option<&str>)> = Vec::new();
     if let Some(v) = n.release(&["buyer", "name"]) {
         candidates.push((n.at(&["buyer", "name"]), v, None));
@@ -81,18 +116,13 @@ pub(super) fn authority(n: &Notice) -> Option<Text> {
             .and_then(Value::as_array)
             .is_some_and(|r| r.iter().any(|x| x.as_str() == Some("buyer")))
     };
-    let buyer = parties
+    let buyers = parties
         .into_iter()
         .flatten()
         .enumerate()
-        .find_map(|(i, p)| {
-            if is_buyer(p) {
-                get(p, &["name"]).map(|v| (i, v))
-            } else {
-                None
-            }
-        });
-    if let Some((i, v)) = buyer {
+        .filter(|(_, p)| is_buyer(p))
+        .filter_map(|(i, p)| get(p, &["name"]).map(|v| (i, v)));
+    for (i, v) in buyers {
         let idx = i.to_string();
         candidates.push((
             n.at(&["parties", &idx, "name"]),
@@ -107,8 +137,21 @@ pub(super) fn authority(n: &Notice) -> Option<Text> {
             Some("the procuring entity, as the release names no buyer"),
         ));
     }
+    let mut portals_seen = Vec::new();
     candidates.into_iter().find_map(|(from, v, note)| {
         let (text, short) = fit(v, TITLE_MAX)?;
+        if let Some(p) = portal(&text) {
+            // Each place a portal is named is reported once.
+            if !portals_seen.contains(&from) {
+                skipped.add(
+                    from.clone(),
+                    v,
+                    format!("this names an e-tendering portal (\"{p}\"), which filed the notice, not the contracting authority; ulo takes the authority from another party or asks for it"),
+                );
+                portals_seen.push(from);
+            }
+            return None;
+        }
         let note = match (note, short) {
             (Some(n), true) => Some(format!("{n}; {}", shortened(TITLE_MAX))),
             (Some(n), false) => Some(n.to_string()),
@@ -138,16 +181,64 @@ pub(super) fn dates(
             );
         }
     }
-    if published.is_none() {
-        if let Some(v) = n.release(&["date"]) {
-            skipped.add(
-                n.at(&["date"]),
-                v,
-                "this is when the release was published, which need not be when the tender was; the notice gives no publication date for the tender",
-            );
+    let mut published = published.or_else(|| release_date(n, skipped));
+    // A publication date on or after the deadline is not the tender's: an award notice dates
+    // itself after the tender closed, and a window of 0 days or less would be a false finding.
+    if let (Some(p), Some(d)) = (&published, &deadline) {
+        if p.value >= d.value {
+            if let Some(v) = n.value_at(&p.from) {
+                skipped.add(
+                    p.from.clone(),
+                    v,
+                    format!(
+                        "this date ({}) is not before the response deadline ({}), so it is not when the tender was published (an award or later notice dates itself); the tender's publication date is unknown",
+                        p.value, d.value
+                    ),
+                );
+            }
+            published = None;
         }
     }
     (published, deadline)
+}
+
+/// OCID prefixes of publishers whose tender releases carry the notice's publication date in
+/// the release's `date`, with the publisher's name: Public Contracts Scotland and Sell2Wales
+/// give the tender no date of its own (checked on their releases in tests/ocds).
+const RELEASE_DATE_IS_PUBLISHED: &[(&str, &str)] = &[
+    ("ocds-r6ebe6-", "Public Contracts Scotland"),
+    ("ocds-kuma6s-", "Sell2Wales"),
+];
+
+/// The release's date as the tender's publication date, for a tender release from a publisher
+/// that dates its notices that way ([`RELEASE_DATE_IS_PUBLISHED`]); otherwise `None`, with the
+/// release's date reported as not used.
+fn release_date(n: &Notice, skipped: &mut Skipped) -> Option<Traced<Date>> {
+    let v = n.release(&["date"])?;
+    let from = n.at(&["date"]);
+    let ocid = n.source.ocid.as_deref().unwrap_or("");
+    let publisher = RELEASE_DATE_IS_PUBLISHED
+        .iter()
+        .find(|(prefix, _)| ocid.starts_with(prefix))
+        .map(|(_, name)| *name);
+    let tender_notice = n.source.tags.iter().any(|t| t == "tender");
+    match (publisher, tender_notice, date_part(v)) {
+        (Some(name), true, Some(d)) => {
+            let note = format!(
+                "the release's date: {name} publishes a tender notice's publication date there, and the tender gives none of its own{}",
+                date_note(v, d).map(|n| format!("; {n}")).unwrap_or_default()
+            );
+            Some(Traced::new(d, from, Some(note)))
+        }
+        _ => {
+            skipped.add(
+                from,
+                v,
+                "this is when the release was published, which need not be when the tender was; the notice gives no publication date for the tender",
+            );
+            None
+        }
+    }
 }
 
 /// The date at `v` with `note`, or `v` reported as not a date.
