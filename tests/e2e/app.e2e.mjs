@@ -536,21 +536,6 @@ export const tests = [
     },
   },
   {
-    name: 'start again asks first and offers an export',
-    async run({ page, origin }) {
-      await open(page, origin, 'export');
-      const startAgain = page.getByRole('button', { name: 'Start again', exact: true });
-      await startAgain.click();
-      assert((await page.locator('[role=alertdialog]').innerText()).includes('Download my work first'), 'offers an export');
-      await page.getByRole('button', { name: 'Cancel' }).click();
-      assert((await page.locator('[role=alertdialog]').count()) === 0, 'cancel closes it');
-      await startAgain.click();
-      await page.getByRole('button', { name: 'Start again with a blank tender' }).click();
-      await page.waitForFunction(() => location.hash === '#/tender');
-      assert((await page.inputValue('#f-tender-title')) === 'New tender', 'blank tender');
-    },
-  },
-  {
     name: 'what if: moving a weight re-scores and says where the ranking would change',
     async run({ page, origin }) {
       await open(page, origin, 'what-if');

@@ -11,11 +11,13 @@
 //!   `tree`, `criterion`, `scale`); they never make a figure from them.
 
 mod assessment;
+mod bids_csv;
 mod chart;
 mod import;
 mod model;
 
 pub use assessment::Assessment;
+pub use bids_csv::{bids_csv, pasted_to_csv, TEMPLATE as BIDS_TEMPLATE};
 pub use chart::stacked_bar;
 pub use import::{import, ocds_tender, tender_file};
 pub use model::{ExcludedBid, Model};

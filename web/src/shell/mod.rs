@@ -8,7 +8,13 @@ mod frame;
 mod page;
 
 pub use frame::Frame;
-pub use page::{follow, Page};
+pub use page::{follow, to_address, Page};
+
+/// Moves focus to the page's heading (`#page-heading`), as a new page does: for a page drawn
+/// afresh by the entry itself (another tender opened), which the shell does not see as a move.
+pub fn focus_heading() {
+    frame::focus("page-heading");
+}
 
 use std::ops::Deref;
 use yew::prelude::*;

@@ -32,7 +32,7 @@ pub(super) fn in_address<P: Page>() -> Option<P> {
 }
 
 /// Writes a page into the address, so that back and forward and a reload find it.
-pub(super) fn to_address<P: Page>(page: P) {
+pub fn to_address<P: Page>(page: P) {
     let _ = gloo::utils::window()
         .location()
         .set_hash(&format!("/{}", page.slug()));

@@ -15,10 +15,12 @@
 //!   so (`tabs.rs`). A save made elsewhere (the `storage` event) also stops this tab saving.
 
 mod notice;
+pub mod restore;
 mod tabs;
+pub mod tenders;
 mod workspace;
 
-pub use notice::use_saving;
+pub use notice::{use_saving, use_saving_at};
 pub use workspace::to_json;
 
 use serde_json::Value;
@@ -92,6 +94,8 @@ pub struct Opened<T> {
     pub unusable: Option<Unusable>,
     /// Whether anything was saved at all.
     pub found: bool,
+    /// When it was last saved (an ISO 8601 time in UTC), if the save says.
+    pub saved_at: Option<String>,
 }
 
 /// The browser's local storage, if it has one and lets the page use it.
@@ -191,6 +195,17 @@ fn keep_aside(storage: &web_sys::Storage, key: &str, text: &str) -> Option<Strin
 /// Opens an entry's saved work: restored if it can be used, else kept aside (or, if there is no
 /// room for a copy, left alone) with a fresh start, and a true account of what happened.
 pub fn open<T: Saved>() -> Opened<T> {
+    open_at::<T>(T::KEY)
+}
+
+/// The time now, as an ISO 8601 time in UTC: when a save was made.
+pub fn now() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Opens the saved work kept under `key` (an entry with several, such as the commissioner's
+/// tenders, keeps each under its own key), as [`open`] does.
+pub fn open_at<T: Saved>(key: &str) -> Opened<T> {
     let w = &T::WORDS;
     let Some(storage) = local() else {
         return Opened {
@@ -201,22 +216,29 @@ pub fn open<T: Saved>() -> Opened<T> {
             )),
             unusable: None,
             found: false,
+            saved_at: None,
         };
     };
-    let Some(text) = storage.get_item(T::KEY).ok().flatten() else {
+    let Some(text) = storage.get_item(key).ok().flatten() else {
         return Opened {
             value: T::fresh(),
             message: None,
             unusable: None,
             found: false,
+            saved_at: None,
         };
     };
-    let read = serde_json::from_str::<Value>(&text)
-        .map_err(|e| format!("it is not JSON: {e}"))
-        .and_then(|v| T::read_saved(&v));
+    let json = serde_json::from_str::<Value>(&text).map_err(|e| format!("it is not JSON: {e}"));
+    let saved_at = json
+        .as_ref()
+        .ok()
+        .and_then(|v| v.get("saved_at"))
+        .and_then(Value::as_str)
+        .map(String::from);
+    let read = json.and_then(|v| T::read_saved(&v));
     match read {
         Ok((value, migrated)) => {
-            let marker = marker_key(T::KEY);
+            let marker = marker_key(key);
             let refused = [
                 storage.get_item(&marker),
                 session().map_or(Ok(None), |s| s.get_item(&marker)),
@@ -238,11 +260,13 @@ pub fn open<T: Saved>() -> Opened<T> {
                 message: Some(message),
                 unusable: None,
                 found: true,
+                // A migrated save is saved again at once, in the current format.
+                saved_at: saved_at.filter(|_| !migrated),
             }
         }
         Err(why) => {
             let text: Rc<str> = text.into();
-            match keep_aside(&storage, T::KEY, &text) {
+            match keep_aside(&storage, key, &text) {
                 Some(spare) => Opened {
                     value: T::fresh(),
                     message: Some(format!(
@@ -251,6 +275,7 @@ pub fn open<T: Saved>() -> Opened<T> {
                     )),
                     unusable: Some(Unusable::KeptAside { why, spare, text }),
                     found: true,
+                    saved_at: None,
                 },
                 None => Opened {
                     value: T::fresh(),
@@ -258,14 +283,25 @@ pub fn open<T: Saved>() -> Opened<T> {
                     message: None,
                     unusable: Some(Unusable::NoRoom { why, text }),
                     found: true,
+                    saved_at: None,
                 },
             }
         }
     }
 }
 
-/// Saves `value`, and records whether the browser took it. Gives why not, if it refused.
-pub fn save<T: Saved>(value: &T) -> Result<(), String> {
+/// The saved form of `value`, stamped with when it was saved.
+pub fn stamped<T: Saved>(value: &T, at: &str) -> Value {
+    let mut v = value.to_json();
+    if let Value::Object(members) = &mut v {
+        members.insert("saved_at".into(), Value::String(at.into()));
+    }
+    v
+}
+
+/// Saves `value` under `key`, stamped `at`, and records whether the browser took it. Gives why
+/// not, if it refused.
+pub fn save_at<T: Saved>(key: &str, value: &T, at: &str) -> Result<(), String> {
     let refused = || {
         format!(
             "the browser did not let ulo save {} (storage may be full or switched off); {}",
@@ -274,9 +310,9 @@ pub fn save<T: Saved>(value: &T) -> Result<(), String> {
         )
     };
     let storage = local().ok_or_else(refused)?;
-    let marker = marker_key(T::KEY);
+    let marker = marker_key(key);
     if storage
-        .set_item(T::KEY, &value.to_json().to_string())
+        .set_item(key, &stamped(value, at).to_string())
         .is_ok()
     {
         // "ok" over "no" needs no more room, so this only fails where there was no marker

@@ -3,7 +3,7 @@
 //! choice, and draws the notices (GOV.UK notification banners; an alert where saving has
 //! stopped) with the buttons that get work back or take it over.
 
-use super::{open, save, tabs, Opened, Saved, Unusable};
+use super::{open_at, save_at, tabs, Opened, Saved, Unusable};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,6 +38,32 @@ pub fn use_saving<T: Saved>(
     restore: Callback<T>,
     announce: Callback<String>,
 ) -> Html {
+    use_saving_at(Some(Rc::from(T::KEY)), opened, value, restore, announce).notices
+}
+
+/// What saving gives an entry to show.
+pub struct Saving {
+    /// The notices for the top of the page.
+    pub notices: Html,
+    /// When the work was last saved (ISO 8601, UTC), once it has been.
+    pub saved_at: Option<String>,
+}
+
+/// [`use_saving`] for work kept under `key` (`None`: nothing is open, so nothing is saved),
+/// also giving when it was last saved. The key is fixed for the life of the component: an
+/// entry that moves to other work draws a new one (a keyed component), and the lock on the
+/// work left is let go when this one goes.
+#[hook]
+pub fn use_saving_at<T: Saved>(
+    key: Option<Rc<str>>,
+    opened: Rc<Opened<T>>,
+    value: T,
+    restore: Callback<T>,
+    announce: Callback<String>,
+) -> Saving {
+    let saved_at = use_state_eq(|| opened.saved_at.clone());
+    // The locks this component asked for, let go when it goes.
+    let holdings = use_mut_ref(Vec::<tabs::Holding>::new);
     let tab = use_state_eq(|| Tab::Waiting);
     // The same, for the browser's callbacks, which outlive a render.
     let now = use_mut_ref(|| Tab::Waiting);
@@ -61,16 +87,23 @@ pub fn use_saving<T: Saved>(
         let set_tab = set_tab.clone();
         let now = now.clone();
         let generation = generation.clone();
+        let holdings = holdings.clone();
+        let key = key.clone();
         use_effect_with((), move |_| {
+            let Some(key) = key else {
+                // Nothing open: nothing to save, and no lock to hold.
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            };
             let listener = {
                 let set_tab = set_tab.clone();
                 let now = now.clone();
+                let ours_key = key.clone();
                 EventListener::new(&gloo::utils::window(), "storage", move |e| {
                     // A `null` key means the storage was cleared.
                     let key = js_sys::Reflect::get(e.as_ref(), &"key".into())
                         .ok()
                         .and_then(|k| k.as_string());
-                    let ours = key.as_deref().is_none_or(|k| k == T::KEY);
+                    let ours = key.as_deref().is_none_or(|k| k == ours_key.as_ref());
                     let current = *now.borrow();
                     if ours && matches!(current, Tab::Writer | Tab::Waiting) {
                         set_tab(Tab::Stopped);
@@ -98,11 +131,17 @@ pub fn use_saving<T: Saved>(
                     }
                 }
             };
-            if !tabs::hold(T::KEY, false, answer, lost) {
+            match tabs::hold(&key, false, answer, lost) {
+                Some(h) => holdings.borrow_mut().push(h),
                 // No locks in this browser: save, and rely on the storage event.
-                set_tab(Tab::Writer);
+                None => set_tab(Tab::Writer),
             }
-            move || drop(listener)
+            Box::new(move || {
+                drop(listener);
+                for h in holdings.borrow_mut().drain(..) {
+                    h.release();
+                }
+            }) as Box<dyn FnOnce()>
         });
     }
 
@@ -110,16 +149,28 @@ pub fn use_saving<T: Saved>(
     let held = matches!(*unusable, Some(Unusable::NoRoom { .. }));
     {
         let announce = announce.clone();
+        let key = key.clone();
+        let opened = opened.clone();
+        let saved_at = saved_at.clone();
         use_effect_with((value, *tab, held), move |(v, t, held)| {
-            if *t == Tab::Writer && !*held {
-                if let Err(why) = save(v) {
-                    announce.emit(why);
+            if let (Some(key), Tab::Writer, false) = (key, t, held) {
+                // Work saved before and not changed since keeps its time, so that "last
+                // changed" stays true when it is only opened.
+                let at = match &opened.saved_at {
+                    Some(at) if *v == opened.value => at.clone(),
+                    _ => super::now(),
+                };
+                match save_at(&key, v, &at) {
+                    Ok(()) => saved_at.set(Some(at)),
+                    Err(why) => announce.emit(why),
                 }
             }
         });
     }
 
     let take_over = {
+        let key = key.clone().unwrap_or_else(|| Rc::from(T::KEY));
+        let holdings = holdings.clone();
         let set_tab = set_tab.clone();
         let generation = generation.clone();
         let unusable = unusable.clone();
@@ -132,6 +183,7 @@ pub fn use_saving<T: Saved>(
                 *n
             };
             let granted = {
+                let key = key.clone();
                 let set_tab = set_tab.clone();
                 let unusable = unusable.clone();
                 let restore = restore.clone();
@@ -141,7 +193,7 @@ pub fn use_saving<T: Saved>(
                         return;
                     }
                     // The other tab may have saved since this one opened: start from its save.
-                    let latest = open::<T>();
+                    let latest = open_at::<T>(&key);
                     if latest.found {
                         restore.emit(latest.value);
                     }
@@ -167,8 +219,9 @@ pub fn use_saving<T: Saved>(
                     }
                 }
             };
-            if !tabs::hold(T::KEY, true, granted.clone(), lost) {
-                granted(true);
+            match tabs::hold(&key, true, granted.clone(), lost) {
+                Some(h) => holdings.borrow_mut().push(h),
+                None => granted(true),
             }
         })
     };
@@ -228,7 +281,7 @@ pub fn use_saving<T: Saved>(
                 <h2 class="notice__title" id="storage-unusable-title">{ format!("{} could not be read, and has been left as it was", w.yours) }</h2>
                 <p>{ format!(
                     "ulo could not read what is saved in this browser under \"{}\" ({why}). There is no room left in this browser's storage to keep a copy of it, so it has not been changed, and nothing will be saved until you choose what to do. {} is shown meanwhile; changes you make to it are not kept.",
-                    T::KEY,
+                    key.as_deref().unwrap_or(T::KEY),
                     capital(w.fresh)
                 ) }</p>
                 <p>{ "Download the unreadable save to keep it as a file. Starting again writes over it in this browser, so download it first if you may need it." }</p>
@@ -271,5 +324,8 @@ pub fn use_saving<T: Saved>(
         },
     };
 
-    html! { <>{ unusable_notice }{ tab_notice }</> }
+    Saving {
+        notices: html! { <>{ unusable_notice }{ tab_notice }</> },
+        saved_at: (*saved_at).clone(),
+    }
 }

@@ -1,13 +1,18 @@
 //! Save and export: the result as JSON (the schema's) and CSV, the documents as JSON files, the
-//! printable report, and starting again (which asks first and offers an export).
+//! printable report, the one-file backup and restoring one (as a new tender), and starting
+//! again (a new tender beside this one, which stays in the list: nothing is replaced).
 
-use crate::app::{dispatch, use_ctx, View};
+use crate::app::{use_ctx, View};
 use crate::download;
-use crate::engine::{self, Document};
-use crate::state::{Action, Workspace};
+use crate::engine;
+use crate::engine::Document;
+use crate::shell::{follow, Page};
+use crate::state::Workspace;
 use crate::storage;
-use crate::views::import::ImportButton;
+use crate::views::import::{ImportButton, RestoreButton};
 use crate::views::results::NotScored;
+use crate::views::tenders::start_with;
+use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
 fn slug(text: &str) -> String {
@@ -30,7 +35,6 @@ fn slug(text: &str) -> String {
 #[function_component(Export)]
 pub fn export() -> Html {
     let ctx = use_ctx();
-    let confirming = use_state(|| false);
     let id = ctx
         .ws
         .tender
@@ -99,6 +103,51 @@ pub fn export() -> Html {
             );
         })
     };
+    // Starting again opens a new tender beside this one (which stays in Your tenders); it asks
+    // first, in a modal dialog that takes focus, keeps it, closes on Esc and gives focus back.
+    let asking = use_state(|| false);
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        let was_open = use_mut_ref(|| false);
+        use_effect_with(*asking, move |asking| {
+            if *asking {
+                if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                    let _ = d.show_modal();
+                }
+            } else if std::mem::replace(&mut *was_open.borrow_mut(), false) {
+                focus("export-start-again");
+            }
+            *was_open.borrow_mut() |= *asking;
+        });
+    }
+    let ask = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(true))
+    };
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                d.close();
+            }
+        })
+    };
+    let closed = {
+        let asking = asking.clone();
+        Callback::from(move |_: Event| asking.set(false))
+    };
+    let restart = |blank: bool| {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            if blank {
+                let ws = Workspace::blank(ctx.ws.protocol_text.clone());
+                start_with(&ctx, &ws, View::Tender, "Started again with a blank tender. The one you were working on is still in Your tenders.");
+            } else {
+                start_with(&ctx, &Workspace::example(), View::Tender, "Started again with the worked example. The one you were working on is still in Your tenders.");
+            }
+        })
+    };
     let save_workspace = {
         let ws = ctx.ws.clone();
         let id = id.clone();
@@ -110,24 +159,6 @@ pub fn export() -> Html {
             );
         })
     };
-    let ask = {
-        let c = confirming.clone();
-        Callback::from(move |_: MouseEvent| c.set(true))
-    };
-    let cancel = {
-        let c = confirming.clone();
-        Callback::from(move |_: MouseEvent| c.set(false))
-    };
-    let restart = |ws: fn(&crate::state::Workspace) -> Workspace, said: &'static str| {
-        let ctx = ctx.clone();
-        let c = confirming.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch(&ctx, Action::Reset(ws(&ctx.ws)));
-            c.set(false);
-            ctx.announce.emit(said.to_string());
-            ctx.go.emit(View::Tender);
-        })
-    };
     html! {
         <>
             <h1 id="page-heading" tabindex="-1">{ "Save and export" }</h1>
@@ -137,35 +168,37 @@ pub fn export() -> Html {
             <h2 class="heading-l">{ "Your documents" }</h2>
             <div class="button-group">
                 <button type="button" class="button button--secondary" onclick={save_docs}>{ "Download the tender and bids (JSON)" }</button>
-                <button type="button" class="button button--secondary" onclick={save_workspace}>{ "Download all your work (one file)" }</button>
+                <button type="button" class="button button--secondary" id="export-backup" onclick={save_workspace}>{ "Download all your work on this tender (one file)" }</button>
             </div>
-            <ImportButton kind={Document::Tender} label="Import a tender from a file" />
+            <ImportButton kind={Document::Tender} label="Import a tender from a file, in place of this tender's (you can undo it)" />
+            <h2 class="heading-l">{ "Restore a backup" }</h2>
+            <p>{ "A backup (the one file above) or a tender file is opened as a new tender, beside this one: nothing is overwritten. To start a new tender, go to " }
+                <a href={View::Tenders.href()} onclick={follow(&ctx.go, View::Tenders)}>{ "Your tenders" }</a>{ "." }</p>
+            <RestoreButton id="restore-file" label="Restore a backup or import a tender" />
             <h2 class="heading-l">{ "Start again" }</h2>
-            if *confirming {
-                <div class="warning-panel" role="alertdialog" aria-labelledby="restart-heading" aria-describedby="restart-text">
-                    <h3 id="restart-heading" class="heading-m">{ "Are you sure you want to start again?" }</h3>
-                    <p id="restart-text">{ "Starting again replaces the tender and bids in this browser. Download your work first if you may need it." }</p>
+            <p>{ "Starting again opens a new tender; this one stays in Your tenders, as it is." }</p>
+            <button type="button" class="button button--warning" id="export-start-again" onclick={ask}>{ "Start again" }</button>
+            if *asking {
+                <dialog ref={dialog} class="dialog" id="restart-dialog" aria-labelledby="restart-heading" aria-describedby="restart-text" onclose={closed}>
+                    <h2 id="restart-heading" class="heading-m">{ "Start again?" }</h2>
+                    <p id="restart-text">{ "A new tender opens, and the one you are working on stays in Your tenders: nothing is replaced." }</p>
                     <div class="button-group">
-                        <button type="button" class="button button--secondary" onclick={save_workspace_again(&ctx)}>{ "Download my work first" }</button>
-                        <button type="button" class="button button--warning" onclick={restart(|w| Workspace::blank(w.protocol_text.clone()), "Started again with a blank tender.")}>{ "Start again with a blank tender" }</button>
-                        <button type="button" class="button button--warning" onclick={restart(|_| Workspace::example(), "Started again with the worked example.")}>{ "Start again with the worked example" }</button>
-                        <button type="button" class="button button--link" onclick={cancel}>{ "Cancel" }</button>
+                        <button type="button" class="button" id="restart-blank" onclick={restart(true)}>{ "Start again with a blank tender" }</button>
+                        <button type="button" class="button button--secondary" id="restart-example" onclick={restart(false)}>{ "Start again with the worked example" }</button>
+                        <button type="button" class="button button--link" id="restart-cancel" onclick={close}>{ "Cancel" }</button>
                     </div>
-                </div>
-            } else {
-                <button type="button" class="button button--warning" onclick={ask}>{ "Start again" }</button>
+                </dialog>
             }
         </>
     }
 }
 
-fn save_workspace_again(ctx: &crate::app::Ctx) -> Callback<MouseEvent> {
-    let ws = ctx.ws.clone();
-    Callback::from(move |_: MouseEvent| {
-        download::offer(
-            "ulo-work.json",
-            "application/json",
-            &serde_json::to_string_pretty(&storage::to_json(&ws)).unwrap_or_default(),
-        );
-    })
+/// Focuses the element with this id, if there is one.
+fn focus(id: &str) {
+    if let Some(e) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = e.focus();
+    }
 }

@@ -22,6 +22,9 @@ pub struct Props {
     pub label: AttrValue,
     pub hint: AttrValue,
     pub on_pick: Callback<Picked>,
+    /// The kinds of file offered first in the browser's chooser.
+    #[prop_or(AttrValue::Static(".json,application/json"))]
+    pub accept: AttrValue,
 }
 
 #[function_component(FilePicker)]
@@ -62,7 +65,7 @@ pub fn file_picker(p: &Props) -> Html {
         <div class="import">
             <label class="label" for={p.id.clone()}>{ &p.label }</label>
             <div class="hint" id={hint_id.clone()}>{ &p.hint }</div>
-            <input type="file" id={p.id.clone()} class="file-upload" accept=".json,application/json" aria-describedby={hint_id} {onchange} />
+            <input type="file" id={p.id.clone()} class="file-upload" accept={p.accept.clone()} aria-describedby={hint_id} {onchange} />
         </div>
     }
 }

@@ -18,4 +18,5 @@ pub mod results;
 pub mod scorecard;
 pub mod scoring;
 pub mod tender;
+pub mod tenders;
 pub mod what_if;
