@@ -85,12 +85,19 @@ async function reach(page, selector, { text, label, back = false, max = 400 } = 
   throw new Error(`could not reach ${selector}${text ? ` "${text}"` : ''}${label ? ` [${label}]` : ''} with the ${back ? 'Shift+' : ''}Tab key`);
 }
 
+/** Two frames and a moment: what a person gives the page between one field and the next. */
+async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)))));
+}
+
 /** Reaches a field by Tab, types over what it holds, and leaves it with Tab (which commits it). */
 async function typeIn(page, selector, text) {
   await reach(page, selector);
   const date = await page.evaluate(() => document.activeElement.type === 'date');
   if (!date) await page.keyboard.press('Control+a');
-  await page.keyboard.type(text);
+  // At a person's pace: the app has drawn the last change before the next keys come.
+  await settle(page);
+  await page.keyboard.type(text, { delay: date ? 40 : 0 });
   // A date field's Tab moves between its day, month and year first.
   if (date) {
     for (let i = 0; i < 3 && (await page.evaluate((s) => document.activeElement?.matches(s), selector)); i++) await page.keyboard.press('Tab');
@@ -188,6 +195,8 @@ function cliScore(backup) {
     wide: execFileSync(ulo, ['csv', ...args, '--wide'], { encoding: 'utf8' }),
   };
 }
+
+const say = (m) => { if (process.env.E2E_VERBOSE) console.log(`     ${m}`); };
 
 const tests = [
   {
@@ -580,6 +589,7 @@ const tests = [
       await open(page, origin);
       await axeHere(page, 'Your tenders');
 
+      say('step 1');
       // 1. A new tender, from the list.
       await reach(page, '#tenders-new');
       await page.keyboard.press('Enter');
@@ -622,6 +632,7 @@ const tests = [
       await announced(page, 'The tender has no problems');
       await axeHere(page, 'the tender, filled in');
 
+      say('step 2');
       // 2. Seven bids: three pasted from a spreadsheet, four by the form.
       await goTo(page, 'bids');
       await axeHere(page, 'no bids yet');
@@ -672,6 +683,7 @@ const tests = [
       });
       await axeHere(page, 'seven bids');
 
+      say('step 5');
       // 5. A second tab on the same origin, open all the while the scores go in: it opens the
       // tender this tab has, is told so, and saves nothing over it.
       const second = await context.newPage();
@@ -683,6 +695,7 @@ const tests = [
       assert(/open in another tab/i.test(told), `the second tab is told: ${told}`);
       await axeHere(second, 'the second tab, told the work is open elsewhere');
 
+      say('step 3');
       // 3. Every bid scored by the three evaluators in the grid, with a reason for each mark.
       await goTo(page, 'scoring');
       await page.waitForSelector('#score-grid input');
@@ -696,17 +709,30 @@ const tests = [
         await reach(page, '#score-grid input[tabindex="0"]');
         await page.keyboard.press('Control+Home');
         const grid = await gridCells(page);
+        say(`evaluator ${e + 1}`);
         for (let r = 0; r < grid.length; r++) {
           for (let c = 0; c < grid[r].length; c++) {
             const at = grid[r][c];
+            if ((await focusedId(page)) !== at.id) {
+              const dbg = await page.evaluate(() => ({ a: document.activeElement?.id, ann: document.querySelector('#announce')?.innerText, det: document.querySelector('#cell-detail-heading')?.innerText, vals: [...document.querySelectorAll('#score-grid input')].map((i) => i.id + '=' + i.value + ':' + i.tabIndex).join(' ') }));
+              console.log(JSON.stringify(dbg, null, 1));
+            }
             assert((await focusedId(page)) === at.id, `focus on ${at.id}: ${await focusedId(page)}`);
             const [, bi, crit, ev] = at.pointer.match(/^\/bids\/(\d+)\/scores\/([^/]+)\/([^/]+)\/score$/);
             assert(ev === `e${e + 1}`, `the grid is this evaluator's: ${at.pointer}`);
             const mark = score(Number(bi), crit, e);
             await page.keyboard.type(String(mark));
+            // The reasons field comes once the score is saved, as a person sees it come.
+            await page.waitForFunction((m) => document.querySelector('#cell-detail label[for$="-rationale"]')?.innerText === `Reasons for the score of ${m}`, mark);
             await reach(page, 'textarea[id$="-rationale"]', { max: 10 });
-            await page.keyboard.type(`${WEEK.panel[e].name.split(' ')[0]}: ${mark} for ${BIDS[bi].name}'s answer.`);
+            const reason = `${WEEK.panel[e].name.split(' ')[0]}: ${mark} for ${BIDS[bi].name}'s answer.`;
+            await page.keyboard.type(reason);
             await page.keyboard.press('Shift+Tab');
+            await page.waitForFunction(([p, t]) => {
+              let v = JSON.parse(localStorage.getItem(sessionStorage.getItem('ulo.open'))).bids;
+              for (const k of p.replace(/score$/, 'rationale').split('/').slice(1)) v = v?.[k];
+              return v === t;
+            }, [at.pointer, reason]);
             if (c < grid[r].length - 1) await page.keyboard.press('ArrowRight');
           }
           if (r < grid.length - 1) {
@@ -727,6 +753,7 @@ const tests = [
       }
       assert((await second.locator('#storage-tab').count()) === 1, 'the second tab is still told');
 
+      say('step 4');
       // 4. Results: every lot ranked, as the CLI ranks the same documents.
       await goTo(page, 'results');
       await page.waitForSelector('#ranking-lot-3');
@@ -762,6 +789,7 @@ const tests = [
       }
       await second.close();
 
+      say('step 6');
       // 6. The backup, restored in a fresh profile, is the same tender, bids and scores.
       const other = await context.browser().newContext({ viewport: { width: 1280, height: 900 } });
       const fresh = await other.newPage();
