@@ -713,6 +713,7 @@ const tests = [
         for (let r = 0; r < grid.length; r++) {
           for (let c = 0; c < grid[r].length; c++) {
             const at = grid[r][c];
+            say(`${at.id} ${at.pointer}`);
             if ((await focusedId(page)) !== at.id) {
               const dbg = await page.evaluate(() => ({ a: document.activeElement?.id, ann: document.querySelector('#announce')?.innerText, det: document.querySelector('#cell-detail-heading')?.innerText, vals: [...document.querySelectorAll('#score-grid input')].map((i) => i.id + '=' + i.value + ':' + i.tabIndex).join(' ') }));
               console.log(JSON.stringify(dbg, null, 1));
@@ -804,7 +805,8 @@ const tests = [
         await announced(fresh, `Restored "${WEEK.title}"`);
         const restored = await openSave(fresh);
         assert(same(restored.tender, w.tender) && same(restored.bids, w.bids), 'restored exactly: tender, bids and scores');
-        await goTo(fresh, 'results');
+        // A restored backup opens on its results.
+        await fresh.waitForFunction(() => location.hash === '#/results');
         await fresh.waitForSelector('#ranking-lot-3');
         const again = await fresh.$$eval('table.ranking', (ts) => ts.map((t) => t.innerText));
         assert(same(again, rankings), 'the same ranking after restoring');
