@@ -287,7 +287,7 @@ export const tests = [
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.E2E_PORT || 8771);
+  const port = Number(process.env.E2E_PORT || 8779);
   const server = await startServer(path.join(root, 'dist/app'), port);
   try {
     const { passed, failed, log } = await run('grid', tests, { origin: server.origin, only: process.env.ONLY });
