@@ -44,6 +44,7 @@ node tests/api/api.test.mjs                          # the JS API over the wasm 
 tools/node_modules/.bin/tsc -p tests/api/tsconfig.json   # ulo.d.ts against a typed example and real answers
 node tests/e2e/app.e2e.mjs                           # the commissioner app
 node tests/e2e/bidder.e2e.mjs                        # the bidder self-check
+node tests/e2e/grid.e2e.mjs                          # the scoring grid and the report (issue 16, items 12 and 14)
 node tests/e2e/storage.e2e.mjs                       # saving: a full quota, unusable saves, two tabs
 node tests/e2e/week.e2e.mjs                          # a commissioner's week: tenders side by side, restore, undo
 node tests/e2e/portal.e2e.mjs                        # the example portal and the frame's postMessage protocol

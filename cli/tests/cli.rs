@@ -321,7 +321,8 @@ fn self_check_range_whose_ends_meet_says_exactly() {
         "{s}"
     );
     assert!(
-        s.contains("Your score could be exactly 85.00 out of 100.00."),
+        // The easy read gives whole marks (issue 16, item 13): one figure, not a range.
+        s.contains("Your score would be 85 marks out of 100."),
         "{s}"
     );
     assert!(!s.contains("between 85.00 and 85.00"), "{s}");

@@ -39,13 +39,14 @@ async function announced(page, text) {
     });
 }
 
+/** Gives a score in the scoring grid (issue 16, item 12): the evaluator's grid, the bid's row,
+ * the criterion's cell, typed in. */
 async function chooseScore(page, { evaluator, bid, criterion, score }) {
   await page.selectOption('#score-evaluator', evaluator);
-  await page.selectOption('#score-bid', { label: bid });
-  const group = page.locator('fieldset', { has: page.locator(`legend`, { hasText: 'score for' }) }).filter({ has: page.locator(`input[id*="scores-${criterion}-${evaluator}-score"]`) });
-  await group.locator(`label`, { hasText: new RegExp(`^${score}:`) }).click();
+  const name = bid.replace(/ \(lot [^)]*\)$/, '');
+  const row = page.locator('#score-grid tbody tr', { has: page.locator('th', { hasText: name }) });
+  await row.locator(`input[data-pointer$="/scores/${criterion}/${evaluator}/score"]`).fill(String(score));
 }
-
 
 /** The shipped protocol (ulcp 2.0.0, which knows regimes), as the app has it by default. */
 const shipped = () => JSON.parse(readFileSync(path.join(root, 'core/protocols/ulcp.json'), 'utf8'));
@@ -192,14 +193,14 @@ export const tests = [
       await page.waitForFunction(() => location.hash === '#/scoring');
       await tabTo(page, '#score-evaluator');
       await page.keyboard.press('ArrowDown'); // e2: Officer B
-      await tabTo(page, '#score-bid');
-      await page.keyboard.type('Westbridge'); // type-ahead in the list
-      const bid = await page.$eval('#score-bid', (s) => s.options[s.selectedIndex].text);
-      assert(bid.startsWith('Westbridge'), `bid chosen by keyboard: ${bid}`);
-      // The first criterion's radios: Tab lands on the checked one; arrows move and select.
-      await tabTo(page, 'input[type=radio][id*="q-outcomes-e2-score"]');
-      await page.keyboard.press('ArrowRight');
-      await announced(page, 'Officer B (finance) scored Westbridge Care Trust 5 for Independent living outcomes.');
+      // The grid: Tab lands on its one cell in the Tab order; arrows move to Westbridge's row.
+      await tabTo(page, '#score-grid input[tabindex="0"]');
+      const row = await page.$$eval('#score-grid tbody tr', (rs) => rs.findIndex((r) => r.querySelector('th').innerText.startsWith('Westbridge')));
+      for (let i = 0; i < row; i++) await page.keyboard.press('ArrowDown');
+      const pointer = await page.evaluate(() => document.activeElement.dataset.pointer);
+      assert(pointer.endsWith('/scores/q-outcomes/e2/score'), `the first question's cell: ${pointer}`);
+      await page.keyboard.type('5');
+      await announced(page, 'Officer B (finance) scored Westbridge Care Trust 5 (Excellent) for Independent living outcomes.');
       await tabTo(page, 'textarea[id*="q-outcomes-e2-rationale"]');
       await page.keyboard.type('Clear, evidenced outcomes built with members.');
       await page.keyboard.press('Tab');
@@ -481,7 +482,9 @@ export const tests = [
       assert((await page.locator('#regime .regime__steps li').first().innerText()).includes('The commissioner states the regime'), 'the trace opens');
       await go(page, 'report');
       const report = await page.locator('main h2').allInnerTexts();
-      assert(report[0] === 'Which law applies' && report.indexOf('Barrier findings') > 0, `report order: ${JSON.stringify(report)}`);
+      // The report leads with the recommendation (issue 16, item 14), then which law applies,
+      // before any finding.
+      assert(report.indexOf('Recommendation and ranking') === 1 && report.indexOf('Which law applies') === 2 && report.indexOf('Barrier findings') > 2, `report order: ${JSON.stringify(report)}`);
       assert(await page.locator('#regime details.regime__trace').evaluate((e) => e.open), 'open for printing');
       assert((await page.locator('main').innerText()).includes("The council's policy, not a requirement of the law"), 'the report gives each finding\'s standing');
     },

@@ -202,6 +202,55 @@ export const tests = [
       assert(v.length === 0, `axe violations with the trace open: ${JSON.stringify(v)}`);
     },
   },
+  // ---- issue 16, item 13: the result leads with what stops a bid; the easy read in whole
+  // numbers with pictures ----
+  {
+    name: 'item 13: an expected score below a disqualifying minimum leads the result: "Your bid would be excluded", before any score',
+    async run({ page, origin }) {
+      await fillExample(page, origin);
+      await open(page, origin, 'scores');
+      for (const q of ['q-outcomes', 'q-peer-support', 'ul-delivery', 'ul-coproduction', 'sv-plan']) {
+        await page.check(`input[name="f-draft-expected-${q}"][value="3"]`);
+      }
+      // Safeguarding has a minimum of 2 that disqualifies (the shipped protocol).
+      const p = JSON.parse((await import('node:fs')).readFileSync(path.join(root, 'core/protocols/ulcp.json'), 'utf8'));
+      const safeguarding = p.award_model.criteria.flatMap((c) => c.children || [c]).find((c) => c.id === 'q-safeguarding');
+      assert(safeguarding.method.minimum.score === 2 && safeguarding.method.minimum.disqualifies, 'the protocol sets a disqualifying minimum of 2');
+      await page.check('input[name="f-draft-expected-q-safeguarding"][value="1"]');
+      await open(page, origin, 'result');
+      const headings = await page.locator('main h2').allInnerTexts();
+      assert(headings[0] === 'Your bid would be excluded', `what stops the bid comes first: ${JSON.stringify(headings)}`);
+      const stop = await page.locator('#stop').innerText();
+      assert(stop.includes('Safeguarding and quality assurance has a minimum score of 2; you expect 1.'), `the reason: ${stop}`);
+      assert(headings.some((h) => h.includes('if it were not excluded')), `the score is what it would be if not excluded: ${JSON.stringify(headings)}`);
+      const easy = await page.locator('.easy-read li').allInnerTexts();
+      assert(easy[0].startsWith('Your bid would be excluded: ') && easy[0].includes('safeguarding') && easy[0].includes('2'), `easy read leads with it: ${easy[0]}`);
+      const marks = easy.findIndex((t) => t.includes('marks out of'));
+      assert(marks > 0, `a score line after: ${JSON.stringify(easy)}`);
+      assert(!easy.some((t) => /could stop/.test(t)), `no "could" for what would happen: ${JSON.stringify(easy)}`);
+      // Whole numbers, matching the exact range shown below.
+      assert(!easy.some((t) => /\d\.\d/.test(t)), `whole numbers only: ${JSON.stringify(easy)}`);
+      const [lo, hi] = (await page.locator('#projected').innerText()).match(/[\d.]+/g).map(Number);
+      assert(easy[marks].includes(`about ${Math.round(lo)} to ${Math.round(hi)} marks out of 100`), `${easy[marks]} vs ${lo} to ${hi}`);
+      // A picture per line, with words for those who do not see it; the stop is a stop.
+      const pics = await page.$$eval('.easy-read li', (l) => l.map((li) => li.querySelector('svg[role="img"]')?.getAttribute('aria-label')));
+      assert(pics.length === easy.length && pics.every((a) => a && a.length > 1), `pictures: ${JSON.stringify(pics)}`);
+      assert(pics[0] === 'Stop' && pics[marks] === 'Marks', `the right pictures: ${JSON.stringify(pics)}`);
+      assert((await page.locator('.easy-read img').count()) === 0, 'no images fetched');
+      const v = await axe(page);
+      assert(v.length === 0, `axe violations: ${JSON.stringify(v)}`);
+
+      // Expecting 1 but perhaps 3: now it could stop the bid, and says "could".
+      await open(page, origin, 'scores');
+      await page.selectOption('#f-draft-expected-q-safeguarding-high', '3');
+      await open(page, origin, 'result');
+      assert((await page.locator('#stop').count()) === 0, 'not excluded when it is only a risk');
+      const easy2 = await page.locator('.easy-read li').allInnerTexts();
+      assert(!easy2.some((t) => t.includes('would be excluded')), JSON.stringify(easy2));
+      assert(easy2.some((t) => t.includes('safeguarding') && t.includes('could score below') && t.includes('could stop your bid')), `a real "could": ${JSON.stringify(easy2)}`);
+      assert((await page.locator('main h2').allInnerTexts())[0] === 'Which law applies', 'the regime first again');
+    },
+  },
   {
     name: 'the self-check result downloads as JSON',
     async run({ page, origin }) {

@@ -24,7 +24,7 @@ mod price;
 mod total;
 
 pub use draft::{checked_draft, checked_draft_from_json, CheckedDraft};
-pub use easy_read::easy_read;
+pub use easy_read::{easy_read, easy_read_pictured, Picture};
 
 use crate::award::Ctx;
 use crate::eligibility;

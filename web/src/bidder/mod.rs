@@ -4,6 +4,7 @@
 //! the projected score range, where marks can be gained, the tender's barriers with questions to
 //! send, and an easy read summary. Nothing leaves the browser.
 
+mod pictures;
 mod state;
 mod steps;
 

@@ -1,5 +1,6 @@
 //! The self-check's pages: the task list, one page per section, and the result.
 
+use super::pictures::PictureView;
 use super::state::Change;
 use super::{use_ctx, Ctx, Step};
 use crate::engine::{
@@ -526,6 +527,10 @@ pub fn result_step() -> Html {
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
+    // What stops the bid comes first, plainly, before any score: a score range means nothing
+    // for a bid that would be excluded (issue 16, item 13).
+    let stops: Vec<_> = r.flags.iter().filter(|f| f.excludes).cloned().collect();
+    let easy = crate::engine::easy_read_pictured(&r);
     let verdict = match r.eligibility.verdict {
         Verdict::Yes => "Yes: you count as a user-led organisation",
         Verdict::No => "No: you do not count as a user-led organisation under these rules",
@@ -536,13 +541,25 @@ pub fn result_step() -> Html {
             <h1 id="page-heading" tabindex="-1">{ "Your result" }</h1>
             <p class="lede">{ format!("{} · lot {} · price {} · {}", r.bidder, r.lot, r.price, r.tender.title) }</p>
 
+            if !stops.is_empty() {
+                <section aria-labelledby="stop-heading" class="stop" id="stop">
+                    <h2 id="stop-heading" class="heading-l">{ "Your bid would be excluded" }</h2>
+                    <p>{ if stops.len() == 1 { "On your answers, this would stop your bid, whatever it scores:" } else { "On your answers, each of these would stop your bid, whatever it scores:" } }</p>
+                    <ul>
+                        { for stops.iter().map(|f| html!{ <li><strong>{ &f.message }</strong>{ " " }{ &f.action }</li> }) }
+                    </ul>
+                </section>
+            }
+
             if let Some(d) = &r.regime {
                 <RegimeSection decision={d.clone()} />
             }
 
             <section aria-labelledby="easy-heading" class="notice">
                 <h2 id="easy-heading" class="heading-m">{ "In easy read" }</h2>
-                <ul class="easy-read">{ for r.easy_read.iter().map(|l| html!{ <li>{ l }</li> }) }</ul>
+                <ul class="easy-read">{ for easy.iter().map(|(picture, l)| html!{
+                    <li class="easy-read__item"><PictureView picture={*picture} /><span>{ l }</span></li>
+                }) }</ul>
             </section>
 
             <h2 class="heading-l">{ "Are you a user-led organisation?" }</h2>
@@ -564,11 +581,12 @@ pub fn result_step() -> Html {
                 }) }
             </ul>
 
-            <h2 class="heading-l">{ "Your projected score" }</h2>
+            <h2 class="heading-l">{ if stops.is_empty() { "Your projected score" } else { "What your bid would score if it were not excluded" } }</h2>
             <p class="projected" id="projected"><strong>{ format!("{} to {}", r.projected.low, r.projected.high) }</strong>{ format!(" out of {}", r.projected.available) }</p>
-            if !r.flags.is_empty() {
+            // What would stop the bid is said at the top; here, what to look at.
+            if r.flags.iter().any(|f| !f.excludes) {
                 <ul class="flags">
-                    { for r.flags.iter().map(|f| html!{ <li><strong>{ if f.excludes { "This would stop your bid: " } else { "Look at this: " } }</strong>{ &f.message }{ " " }{ &f.action }</li> }) }
+                    { for r.flags.iter().filter(|f| !f.excludes).map(|f| html!{ <li><strong>{ "Look at this: " }</strong>{ &f.message }{ " " }{ &f.action }</li> }) }
                 </ul>
             }
             <div class="scroll" role="region" tabindex="0" aria-labelledby="gain-caption">

@@ -34,6 +34,7 @@ pub use ulo_core::report::{
     AppliesUnder, BidResult, BidStatus, CheckStatus, EligibilityResult, Finding, FindingStatus,
     FlagCode, GateStatus, LotResult, ScoreResult, TestOutcome, ThresholdStatus, Verdict,
 };
+pub use ulo_core::self_check::{easy_read_pictured, Picture};
 pub use ulo_core::tender::{AuditedAccounts, ReservationBasis};
 pub use ulo_core::vocab::{Cite, Scope, Severity, Standing};
 pub use ulo_core::what_if::Sweep;

@@ -33,6 +33,10 @@ pub fn trace_view(p: &TraceProps) -> Html {
 pub struct Props {
     pub bid: BidResult,
     pub open: bool,
+    /// In the report: a section under the bidder's own heading (so that it is in the contents
+    /// and the document outline), not a disclosure.
+    #[prop_or_default]
+    pub report: bool,
 }
 
 fn verdict_words(v: Verdict) -> &'static str {
@@ -58,17 +62,23 @@ pub fn scorecard(p: &Props) -> Html {
     let b = &p.bid;
     let total = b.total.clone().unwrap_or_else(|| "not yet scored".into());
     let caption_id = format!("scorecard-caption-{}", b.bid);
-    html! {
-        <details class="scorecard" id={format!("scorecard-{}", b.bid)} open={p.open}>
-            <summary>
-                <span class="scorecard__title">{ &b.bidder }</span>
-                <span class="scorecard__meta">{ format!(" · {} of {} marks · {} · price {}", total, b.available, status_words(b), b.price) }</span>
-            </summary>
+    // Each part is named with the bidder, so that a heading read alone ("Eligibility:
+    // Northfield CIL"), in a list of headings or on a printed page, says whose it is.
+    let sub = if p.report { "h4" } else { "h3" };
+    let named = |part: &str| format!("{part}: {}", b.bidder);
+    let meta = format!(
+        "{} of {} marks · {} · price {}",
+        total,
+        b.available,
+        status_words(b),
+        b.price
+    );
+    let body = html! {
             <div class="scorecard__body">
                 if let Some(t) = &b.total_trace {
                     <p><strong>{ format!("Total {}: ", total) }</strong>{ explain(t) }</p>
                 }
-                <h3 class="heading-s">{ "Eligibility" }</h3>
+                <@{sub} class="heading-s">{ named("Eligibility") }</@>
                 <p><strong>{ verdict_words(b.eligibility.verdict) }</strong>{ ". " }{ &b.eligibility.reason }</p>
                 <ul class="checks">
                     { for b.eligibility.tests.iter().map(|t| html! {
@@ -80,7 +90,7 @@ pub fn scorecard(p: &Props) -> Html {
                     }) }
                 </ul>
                 if !b.gates.is_empty() {
-                    <h3 class="heading-s">{ "Pass/fail conditions" }</h3>
+                    <@{sub} class="heading-s">{ named("Pass/fail conditions") }</@>
                     <ul class="checks">
                         { for b.gates.iter().map(|g| html! {
                             <li><strong>{ match g.outcome { GateStatus::Pass => "Pass: ", GateStatus::Fail => "Fail: ", GateStatus::NotAssessed | GateStatus::Unsure => "Not assessed: " } }</strong>{ &g.title }</li>
@@ -88,7 +98,7 @@ pub fn scorecard(p: &Props) -> Html {
                     </ul>
                 }
                 if !b.flags.is_empty() {
-                    <h3 class="heading-s">{ "Flags" }</h3>
+                    <@{sub} class="heading-s">{ named("Flags") }</@>
                     <ul class="flags">
                         { for b.flags.iter().map(|f| html! {
                             <li>
@@ -128,6 +138,24 @@ pub fn scorecard(p: &Props) -> Html {
                 </table>
                 </div>
             </div>
+    };
+    if p.report {
+        let heading_id = format!("scorecard-heading-{}", b.bid);
+        return html! {
+            <section class="scorecard scorecard--report" id={format!("scorecard-{}", b.bid)} aria-labelledby={heading_id.clone()}>
+                <h3 class="heading-m" id={heading_id} tabindex="-1">{ &b.bidder }<span class="scorecard__lot">{ format!(" (lot {})", b.lot) }</span></h3>
+                <p class="scorecard__meta">{ meta }</p>
+                { body }
+            </section>
+        };
+    }
+    html! {
+        <details class="scorecard" id={format!("scorecard-{}", b.bid)} open={p.open}>
+            <summary>
+                <span class="scorecard__title">{ &b.bidder }</span>
+                <span class="scorecard__meta">{ format!(" · {meta}") }</span>
+            </summary>
+            { body }
         </details>
     }
 }

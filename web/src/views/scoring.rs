@@ -1,13 +1,16 @@
-//! Scoring: each evaluator's scores with the scale's descriptors beside them and a rationale
-//! for each; and moderation: each criterion's spread, the variance flags and the moderated score.
+//! Scoring: a grid of every score (bids x criteria for one evaluator, or criteria x evaluators
+//! for one bid), moved about by arrow keys, with the descriptors of the cell in focus and a reason
+//! for each score; and moderation: each criterion's spread, the variance flags and the moderated score.
 
 use crate::app::{dispatch, use_ctx};
-use crate::engine::{FlagCode, ModerationMethod};
+use crate::engine::{FlagCode, ModerationMethod, Scale};
 use crate::pointer::{self, field_id};
 use crate::state::{Action, Doc};
 use crate::views::fields::{error_at, ErrorSummary, Field, Kind, Radios, Select};
 use crate::views::results::NotScored;
 use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 fn list(v: &Value, key: &str) -> Vec<Value> {
@@ -21,14 +24,69 @@ fn str_at<'a>(v: &'a Value, key: &str) -> &'a str {
     v.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
+/// How the scoring grid is cut: every bid against every question for one evaluator, or every
+/// evaluator against every question for one bid. Both are one screen; before the grid, scoring
+/// 7 bids by 3 evaluators took 21 screens.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    ByEvaluator,
+    ByBid,
+}
+
+/// One cell of the grid: whose score of which bid on which criterion.
+#[derive(Clone, PartialEq)]
+struct Cell {
+    /// The bid's index in the bids document (scores are edited by pointer into it).
+    bid: usize,
+    bidder: String,
+    criterion: usize,
+    evaluator: String,
+    evaluator_name: String,
+}
+
+impl Cell {
+    fn base(&self, criterion: &str) -> String {
+        format!(
+            "/bids/{}/scores/{}/{}",
+            self.bid,
+            pointer::escape(criterion),
+            pointer::escape(&self.evaluator)
+        )
+    }
+}
+
+/// A row of the grid: its heading, a line under the heading (the bid's lot), and its cells.
+type Row = (String, Option<String>, Vec<Cell>);
+
+/// The scale's scores in words, for the message when something else is typed.
+fn scale_words(scale: &Scale) -> String {
+    let mut scores: Vec<String> = scale.points.iter().map(|p| p.score.to_string()).collect();
+    match scores.pop() {
+        Some(last) if scores.is_empty() => last,
+        Some(last) => format!("{} or {last}", scores.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// Moves focus to a cell of the grid (roving tabindex: the cell takes tabindex 0 when it is
+/// focused, so Tab leaves the grid and comes back to the same cell).
+fn focus_cell(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+fn cell_id(r: usize, c: usize) -> String {
+    format!("grid-cell-{r}-{c}")
+}
+
 #[function_component(Scoring)]
 pub fn scoring() -> Html {
     let ctx = use_ctx();
-    let Ok(protocol) = ctx.model.protocol.clone() else {
-        return html! { <><h1 id="page-heading" tabindex="-1">{ "Scoring" }</h1><NotScored /></> };
-    };
     let panel = list(&ctx.ws.tender, "panel");
-    let bids = list(&ctx.ws.bids, "bids");
+    let cut = use_state(|| Cut::ByEvaluator);
     let evaluator = use_state(|| {
         panel
             .first()
@@ -36,10 +94,20 @@ pub fn scoring() -> Html {
             .unwrap_or_default()
     });
     let bid_index = use_state(|| 0usize);
+    // The cell last focused (row, column): the one in the Tab order, whose descriptors and
+    // reasons are shown below the grid.
+    let active = use_state(|| (0usize, 0usize));
+    // Text typed in a cell that is not a score on the scale: kept (and said to be wrong) while
+    // the cell has focus, never written to the bids.
+    let bad = use_state(|| None::<(usize, usize, String)>);
+    let Ok(protocol) = ctx.model.protocol.clone() else {
+        return html! { <><h1 id="page-heading" tabindex="-1">{ "Scoring" }</h1><NotScored /></> };
+    };
+    let bids = list(&ctx.ws.bids, "bids");
     let problems = ctx.model.bid_problems.clone();
     let pr = problems.as_ref();
     let criteria = crate::engine::panel_criteria(&protocol);
-    if panel.is_empty() || bids.is_empty() {
+    if panel.is_empty() || bids.is_empty() || criteria.is_empty() {
         return html! {
             <>
                 <h1 id="page-heading" tabindex="-1">{ "Scoring" }</h1>
@@ -47,51 +115,131 @@ pub fn scoring() -> Html {
             </>
         };
     }
+    let name_of = |e: &Value| {
+        let role = if str_at(e, "role") == "lived_experience" {
+            "lived experience"
+        } else {
+            "officer"
+        };
+        (
+            str_at(e, "id").to_string(),
+            str_at(e, "name").to_string(),
+            role,
+        )
+    };
+    let evaluators: Vec<(String, String, &str)> = panel.iter().map(name_of).collect();
+    let ev = if evaluators.iter().any(|(id, _, _)| *id == *evaluator) {
+        (*evaluator).clone()
+    } else {
+        evaluators[0].0.clone()
+    };
+    let bidder_of = |b: &Value| {
+        b.pointer("/organisation/name")
+            .and_then(Value::as_str)
+            .unwrap_or("this bid")
+            .to_string()
+    };
+    // Bids grouped by lot (in the order of the document within a lot).
+    let mut order: Vec<usize> = (0..bids.len()).collect();
+    order.sort_by(|a, b| str_at(&bids[*a], "lot").cmp(str_at(&bids[*b], "lot")));
     let bi = (*bid_index).min(bids.len() - 1);
-    let bid = &bids[bi];
-    let bidder = bid
-        .pointer("/organisation/name")
-        .and_then(Value::as_str)
-        .unwrap_or("this bid")
-        .to_string();
-    let ev = (*evaluator).clone();
-    let ev_name = panel
-        .iter()
-        .find(|e| str_at(e, "id") == ev)
-        .map(|e| str_at(e, "name").to_string())
-        .unwrap_or(ev.clone());
 
-    let evaluators: Vec<(String, String)> = panel
-        .iter()
-        .map(|e| {
-            let role = if str_at(e, "role") == "lived_experience" {
-                "lived experience"
-            } else {
-                "officer"
-            };
+    // The grid as rows of cells, with the rows' and columns' headings.
+    let (caption, corner, col_heads, rows): (String, &str, Vec<String>, Vec<Row>) = match *cut {
+        Cut::ByEvaluator => {
+            let (_, ev_name, _) = evaluators
+                .iter()
+                .find(|(id, _, _)| *id == ev)
+                .cloned()
+                .unwrap_or_default();
             (
-                str_at(e, "id").to_string(),
-                format!("{} ({role})", str_at(e, "name")),
+                format!("Scores given by {ev_name}"),
+                "Bid",
+                criteria.iter().map(|(_, t, _, _)| t.clone()).collect(),
+                order
+                    .iter()
+                    .map(|&i| {
+                        let bidder = bidder_of(&bids[i]);
+                        let cells = (0..criteria.len())
+                            .map(|c| Cell {
+                                bid: i,
+                                bidder: bidder.clone(),
+                                criterion: c,
+                                evaluator: ev.clone(),
+                                evaluator_name: ev_name.clone(),
+                            })
+                            .collect();
+                        (
+                            bidder,
+                            Some(format!("lot {}", str_at(&bids[i], "lot"))),
+                            cells,
+                        )
+                    })
+                    .collect(),
             )
-        })
-        .collect();
-    let bid_options: Vec<(String, String)> = bids
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
+        }
+        Cut::ByBid => {
+            let bidder = bidder_of(&bids[bi]);
             (
-                i.to_string(),
                 format!(
-                    "{} (lot {})",
-                    b.pointer("/organisation/name")
-                        .and_then(Value::as_str)
-                        .unwrap_or("?"),
-                    str_at(b, "lot")
+                    "Every evaluator's scores for {bidder} (lot {})",
+                    str_at(&bids[bi], "lot")
                 ),
+                "Criterion",
+                evaluators
+                    .iter()
+                    .map(|(_, n, role)| format!("{n} ({role})"))
+                    .collect(),
+                criteria
+                    .iter()
+                    .enumerate()
+                    .map(|(c, (_, title, _, _))| {
+                        let cells = evaluators
+                            .iter()
+                            .map(|(id, n, _)| Cell {
+                                bid: bi,
+                                bidder: bidder.clone(),
+                                criterion: c,
+                                evaluator: id.clone(),
+                                evaluator_name: n.clone(),
+                            })
+                            .collect();
+                        (title.clone(), None, cells)
+                    })
+                    .collect(),
             )
+        }
+    };
+    let n_rows = rows.len();
+    let n_cols = col_heads.len();
+    let (ar, ac) = (
+        active.0.min(n_rows - 1),
+        active.1.min(n_cols.saturating_sub(1)),
+    );
+    let given = rows
+        .iter()
+        .flat_map(|(_, _, cells)| cells.iter())
+        .filter(|cell| {
+            !pointer::text(
+                &ctx.ws.bids,
+                &format!("{}/score", cell.base(&criteria[cell.criterion].0)),
+            )
+            .is_empty()
         })
-        .collect();
+        .count();
 
+    let on_cut = {
+        let cut = cut.clone();
+        let active = active.clone();
+        Callback::from(move |v: String| {
+            active.set((0, 0));
+            cut.set(if v == "bid" {
+                Cut::ByBid
+            } else {
+                Cut::ByEvaluator
+            });
+        })
+    };
     let on_evaluator = {
         let e = evaluator.clone();
         Callback::from(move |v: String| e.set(v))
@@ -100,89 +248,223 @@ pub fn scoring() -> Html {
         let b = bid_index.clone();
         Callback::from(move |v: String| b.set(v.parse().unwrap_or(0)))
     };
+    let bid_options: Vec<(String, String)> = order
+        .iter()
+        .map(|&i| {
+            (
+                i.to_string(),
+                format!("{} (lot {})", bidder_of(&bids[i]), str_at(&bids[i], "lot")),
+            )
+        })
+        .collect();
 
-    let forms = criteria.iter().map(|(id, title, description, scale)| {
-        let score_ptr = format!("/bids/{bi}/scores/{}/{}/score", pointer::escape(id), pointer::escape(&ev));
-        let rationale_ptr = format!("/bids/{bi}/scores/{}/{}/rationale", pointer::escape(id), pointer::escape(&ev));
-        let cell_ptr = format!("/bids/{bi}/scores/{}/{}", pointer::escape(id), pointer::escape(&ev));
-        let current = pointer::text(&ctx.ws.bids, &score_ptr);
-        let mut options: Vec<(String, String, Option<String>)> = scale.points.iter()
-            .map(|p| (p.score.to_string(), format!("{}: {}", p.score, p.label), Some(p.descriptor.clone()))).collect();
-        options.push(("none".into(), "Not scored yet".into(), None));
-        let on_score = {
+    let cell_html = |r: usize, c: usize, cell: &Cell| -> Html {
+        let (crit_id, title, _, scale) = &criteria[cell.criterion];
+        let base = cell.base(crit_id);
+        let score_ptr = format!("{base}/score");
+        let saved = pointer::text(&ctx.ws.bids, &score_ptr);
+        let typed = bad
+            .as_ref()
+            .filter(|(br, bc, _)| *br == r && *bc == c)
+            .map(|(_, _, t)| t.clone());
+        let error = error_at(pr, &score_ptr);
+        let invalid = typed.is_some() || error.is_some();
+        let oninput = {
             let ctx = ctx.clone();
-            let cell_ptr = cell_ptr.clone();
-            let score_ptr = score_ptr.clone();
-            let bidder = bidder.clone();
-            let title = title.clone();
-            let ev_name = ev_name.clone();
-            Callback::from(move |v: String| {
-                match v.parse::<i64>() {
-                    Ok(n) => {
-                        dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: score_ptr.clone(), value: Some(json!(n)) });
-                        ctx.announce.emit(format!("{ev_name} scored {bidder} {n} for {title}."));
-                    }
-                    Err(_) => {
-                        dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: cell_ptr.clone(), value: None });
-                        ctx.announce.emit(format!("{ev_name}'s score for {bidder} on {title} removed."));
-                    }
+            let bad = bad.clone();
+            let scale = scale.clone();
+            let (base, score_ptr, cell, title) =
+                (base.clone(), score_ptr.clone(), cell.clone(), title.clone());
+            Callback::from(move |e: InputEvent| {
+                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                let text = text.trim();
+                if text.is_empty() {
+                    bad.set(None);
+                    dispatch(
+                        &ctx,
+                        Action::Set {
+                            doc: Doc::Bids,
+                            pointer: base.clone(),
+                            value: None,
+                        },
+                    );
+                    ctx.announce.emit(format!(
+                        "{}'s score for {} on {title} removed.",
+                        cell.evaluator_name, cell.bidder
+                    ));
+                } else if let Some(p) = text
+                    .parse::<i64>()
+                    .ok()
+                    .and_then(|n| scale.points.iter().find(|p| p.score == n))
+                {
+                    bad.set(None);
+                    dispatch(
+                        &ctx,
+                        Action::Set {
+                            doc: Doc::Bids,
+                            pointer: score_ptr.clone(),
+                            value: Some(json!(p.score)),
+                        },
+                    );
+                    ctx.announce.emit(format!(
+                        "{} scored {} {} ({}) for {title}.",
+                        cell.evaluator_name, cell.bidder, p.score, p.label
+                    ));
+                } else {
+                    bad.set(Some((r, c, text.to_string())));
                 }
             })
         };
+        let onfocus = {
+            let active = active.clone();
+            Callback::from(move |e: FocusEvent| {
+                e.target_unchecked_into::<HtmlInputElement>().select();
+                active.set((r, c));
+            })
+        };
+        let onblur = {
+            let bad = bad.clone();
+            Callback::from(move |_: FocusEvent| {
+                if bad.as_ref().is_some_and(|(br, bc, _)| *br == r && *bc == c) {
+                    bad.set(None);
+                }
+            })
+        };
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            let to = match e.key().as_str() {
+                "ArrowUp" => Some((r.saturating_sub(1), c)),
+                "ArrowDown" | "Enter" => Some(((r + 1).min(n_rows - 1), c)),
+                "ArrowLeft" => Some((r, c.saturating_sub(1))),
+                "ArrowRight" => Some((r, (c + 1).min(n_cols - 1))),
+                "Home" if e.ctrl_key() => Some((0, 0)),
+                "End" if e.ctrl_key() => Some((n_rows - 1, n_cols - 1)),
+                "Home" => Some((r, 0)),
+                "End" => Some((r, n_cols - 1)),
+                "PageUp" => Some((0, c)),
+                "PageDown" => Some((n_rows - 1, c)),
+                _ => None,
+            };
+            if let Some((tr, tc)) = to {
+                e.prevent_default();
+                focus_cell(&cell_id(tr, tc));
+            }
+        });
+        let has_reason = !pointer::text(&ctx.ws.bids, &format!("{base}/rationale")).is_empty();
+        html! {
+            <td class={classes!("grid__cell", invalid.then_some("grid__cell--error"))}>
+                <input id={cell_id(r, c)} class={classes!("input", "grid__input", invalid.then_some("input--error"))} type="text"
+                    inputmode="numeric" autocomplete="off" spellcheck="false"
+                    tabindex={if (r, c) == (ar, ac) { "0" } else { "-1" }}
+                    aria-label={format!("{title}: {}, scored by {}", cell.bidder, cell.evaluator_name)}
+                    aria-describedby="grid-keys cell-detail-heading"
+                    aria-invalid={invalid.then_some("true")}
+                    data-pointer={score_ptr.clone()}
+                    value={typed.unwrap_or(saved)}
+                    {oninput} {onfocus} {onblur} {onkeydown} />
+                if has_reason { <span class="grid__reason" aria-hidden="true">{ "R" }</span><span class="visually-hidden">{ "Reason recorded" }</span> }
+            </td>
+        }
+    };
+
+    // The active cell: its criterion's descriptors and the evaluator's reasons for the mark.
+    let detail = {
+        let cell = &rows[ar].2[ac];
+        let (crit_id, title, description, scale) = &criteria[cell.criterion];
+        let base = cell.base(crit_id);
+        let score_ptr = format!("{base}/score");
+        let rationale_ptr = format!("{base}/rationale");
+        let saved = pointer::text(&ctx.ws.bids, &score_ptr);
+        let typed = bad
+            .as_ref()
+            .filter(|(br, bc, _)| (*br, *bc) == (ar, ac))
+            .map(|(_, _, t)| t.clone());
         let on_rationale = {
             let ctx = ctx.clone();
             let rationale_ptr = rationale_ptr.clone();
             Callback::from(move |v: String| {
                 let value = (!v.trim().is_empty()).then_some(Value::String(v));
-                dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: rationale_ptr.clone(), value });
+                dispatch(
+                    &ctx,
+                    Action::Set {
+                        doc: Doc::Bids,
+                        pointer: rationale_ptr.clone(),
+                        value,
+                    },
+                );
             })
         };
-        let scored = !current.is_empty();
         html! {
-            <section class="card criterion-score" aria-labelledby={format!("crit-{id}")}>
-                <h2 class="heading-m" id={format!("crit-{id}")}>{ title }</h2>
+            <section class="card grid__detail" id="cell-detail" aria-labelledby="cell-detail-heading">
+                <h2 class="heading-m" id="cell-detail-heading">{ format!("{title}: {}, scored by {}", cell.bidder, cell.evaluator_name) }</h2>
                 if let Some(d) = description { <p class="hint">{ d }</p> }
-                <Radios id={field_id("bids", &score_ptr)} legend={format!("{ev_name}'s score for {bidder}")}
-                    options={options} selected={if scored { current } else { "none".to_string() }}
-                    error={error_at(pr, &score_ptr)} onchange={on_score} />
-                if scored {
-                    <Field id={field_id("bids", &rationale_ptr)} label={format!("Reasons for the score (optional)")}
-                        hint={Some(AttrValue::from("Say what in the answer led to the score, in the words of the descriptor."))}
-                        value={pointer::text(&ctx.ws.bids, &rationale_ptr)} error={error_at(pr, &rationale_ptr)} kind={Kind::Area} onchange={on_rationale} />
+                if let Some(t) = &typed {
+                    <p class="error-message" id="cell-error">
+                        <span class="visually-hidden">{ "Error: " }</span>
+                        { format!("\"{t}\" is not a score on this scale. Type one of {}; the saved score is kept.", scale_words(scale)) }
+                    </p>
+                }
+                if let Some(e) = error_at(pr, &score_ptr) { <p class="error-message">{ e }</p> }
+                <dl class="scale">
+                    { for scale.points.iter().map(|p| {
+                        let current = saved == p.score.to_string();
+                        html! {
+                            <div class={classes!("scale__point", current.then_some("scale__point--current"))}>
+                                <dt>{ format!("{}: {}", p.score, p.label) }{ if current { " (the score given)" } else { "" } }</dt>
+                                <dd>{ &p.descriptor }</dd>
+                            </div>
+                        }
+                    }) }
+                </dl>
+                if saved.is_empty() {
+                    <p class="hint">{ "Give a score in the grid first; then record the reasons for it here." }</p>
+                } else {
+                    <div key={rationale_ptr.clone()}>
+                        <Field id={field_id("bids", &rationale_ptr)} label={format!("Reasons for the score of {saved}")}
+                            hint={Some(AttrValue::from("Say what in the answer led to the score, in the words of the descriptor. The reasons are kept with the score and shown in the report."))}
+                            value={pointer::text(&ctx.ws.bids, &rationale_ptr)} error={error_at(pr, &rationale_ptr)} kind={Kind::Area} onchange={on_rationale} />
+                    </div>
                 }
             </section>
         }
-    });
+    };
 
-    let grid_caption = format!("Scores given by {ev_name}");
     html! {
         <>
             <h1 id="page-heading" tabindex="-1">{ "Scoring" }</h1>
-            <p class="lede">{ "Each evaluator scores each answer on the protocol's scale. The descriptor of each score is shown with it." }</p>
+            <p class="lede">{ "Each evaluator scores each answer on the protocol's scale. The grid holds every score; the descriptors of the question in focus, and the reasons for its score, are below it." }</p>
             if let Some(p) = &problems { <ErrorSummary doc="bids" problems={p.clone()} /> }
-            <div class="row">
-                <Select id="score-evaluator" label="Evaluator" options={evaluators} selected={ev.clone()} onchange={on_evaluator} />
+            <Radios id="score-cut" legend="Score" inline=true
+                options={vec![("evaluator".into(), "By evaluator: every bid".into(), None), ("bid".into(), "By bid: every evaluator".into(), None)]}
+                selected={if *cut == Cut::ByBid { "bid" } else { "evaluator" }} onchange={on_cut} />
+            if *cut == Cut::ByEvaluator {
+                <Select id="score-evaluator" label="Evaluator"
+                    options={evaluators.iter().map(|(id, n, role)| (id.clone(), format!("{n} ({role})"))).collect::<Vec<_>>()}
+                    selected={ev.clone()} onchange={on_evaluator} />
+            } else {
                 <Select id="score-bid" label="Bid" options={bid_options} selected={bi.to_string()} onchange={on_bid} />
-            </div>
-            { for forms }
-            <div class="scroll" role="region" tabindex="0" aria-labelledby="grid-caption">
-            <table class="table">
-                <caption id="grid-caption">{ grid_caption }</caption>
-                <thead><tr><th scope="col">{ "Bid" }</th>
-                    { for criteria.iter().map(|(_, t, _, _)| html!{ <th scope="col" class="num">{ t }</th> }) }</tr></thead>
-                <tbody>
-                    { for bids.iter().map(|b| html! {
+            }
+            <p class="hint" id="grid-keys">{ "Type a score in a cell. Arrow keys move between cells; Home and End go to the start and end of a row. R beside a score: its reasons are recorded. Tab goes on to the descriptors and the reasons for the score." }</p>
+            <div class="scroll grid-scroll" role="region" tabindex="0" aria-labelledby="grid-caption">
+                <table class="table grid" id="score-grid">
+                    <caption id="grid-caption">{ format!("{caption}: {given} of {} scores given", n_rows * n_cols) }</caption>
+                    <thead>
                         <tr>
-                            <th scope="row">{ b.pointer("/organisation/name").and_then(Value::as_str).unwrap_or("?") }</th>
-                            { for criteria.iter().map(|(id, _, _, _)| {
-                                let s = b.pointer(&format!("/scores/{}/{}/score", pointer::escape(id), pointer::escape(&ev)));
-                                html!{ <td class="num">{ s.map(|v| v.to_string()).unwrap_or_else(|| "not scored".into()) }</td> }
-                            }) }
+                            <th scope="col" class="grid__corner">{ corner }</th>
+                            { for col_heads.iter().map(|t| html! { <th scope="col" class="grid__col">{ t }</th> }) }
                         </tr>
-                    }) }
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        { for rows.iter().enumerate().map(|(r, (head, sub, cells))| html! {
+                            <tr>
+                                <th scope="row" class="grid__row">{ head }
+                                    if let Some(s) = sub { <span class="hint block">{ s }</span> }</th>
+                                { for cells.iter().enumerate().map(|(c, cell)| cell_html(r, c, cell)) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
             </div>
+            { detail }
         </>
     }
 }
