@@ -4,15 +4,19 @@
 #   behind wasm-bindgen, size-optimised, wasm-opt -Oz), the embeddable frame and a README;
 # then the example portal into dist/portal (examples/portal/ with a copy of the package in
 # ulo/ and the worked example's documents in data/). Prints the package's gzipped size and
-# fails if it is over its 300 KB (gzip -9) budget. The budget was 250 KB until the engine learnt
+# fails if it is over its 310 KB (gzip -9) budget. The budget was 250 KB until the engine learnt
 # which law governs a tender (issue 12: the regime decision with the CPV schedules, thresholds and
 # citations of seven regimes; the regime-aware 2.0.0 protocol, 11 KB gzipped on its own; OCDS
 # procurement facts; reservation tests), which with the typed results and problems of issue 11
-# took the package from 239 KB to about 287 KB; see README, "Size".
+# took the package from 239 KB to about 287 KB; see README, "Size". It was 300 KB until issue 16
+# (a commissioner's real week): decimals a reader expects in the text reports with the exact
+# fraction kept (core shown.rs), the OCDS import's checks for placeholder values, extension
+# periods, e-tendering portals and lot totals, and the self-check's easy read that says first what
+# would exclude a bid, took it from 305,984 to 313,062 bytes; the budget is now 310 KB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/pkg
-budget=$((300 * 1024))
+budget=$((310 * 1024))
 
 cargo build -p ulo-wasm --target wasm32-unknown-unknown --profile wasm-release
 rm -rf "$out"

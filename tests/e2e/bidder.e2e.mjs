@@ -219,7 +219,8 @@ export const tests = [
       await page.check('input[name="f-draft-expected-q-safeguarding"][value="1"]');
       await open(page, origin, 'result');
       const headings = await page.locator('main h2').allInnerTexts();
-      assert(headings[0] === 'Your bid would be excluded', `what stops the bid comes first: ${JSON.stringify(headings)}`);
+      // Which law applies opens every result (issue 12); what stops the bid comes next, before any score.
+      assert(headings[0] === 'Which law applies' && headings[1] === 'Your bid would be excluded', `what stops the bid comes before any score: ${JSON.stringify(headings)}`);
       const stop = await page.locator('#stop').innerText();
       assert(stop.includes('Safeguarding and quality assurance has a minimum score of 2; you expect 1.'), `the reason: ${stop}`);
       assert(headings.some((h) => h.includes('if it were not excluded')), `the score is what it would be if not excluded: ${JSON.stringify(headings)}`);

@@ -216,7 +216,7 @@ export const tests = [
     },
   })),
   {
-    name: 'item 14: the report leads with the recommendation and ranking per lot, then the panel, each evaluator\'s marks with reasons, bidder-named scorecards, findings last; contents links; few A4 pages',
+    name: 'item 14: the report leads (after which law applies) with the recommendation and ranking per lot, then the panel, each evaluator\'s marks with reasons, bidder-named scorecards, findings last; contents links; few A4 pages',
     async run({ page, origin }) {
       // A reason given in the grid is carried into the report.
       await open(page, origin, 'scoring');
@@ -231,7 +231,8 @@ export const tests = [
       await go(page, 'report');
       const h2 = await page.locator('main h2').allInnerTexts();
       const at = (t) => h2.indexOf(t);
-      assert(h2[0] === 'Contents' && h2[1] === 'Recommendation and ranking', `leads with the recommendation: ${JSON.stringify(h2)}`);
+      // Which law applies opens every result (issue 12's rule), then the recommendation and ranking.
+      assert(h2[0] === 'Contents' && h2[1] === 'Which law applies' && h2[2] === 'Recommendation and ranking', `law, then the recommendation: ${JSON.stringify(h2)}`);
       assert(at('The panel') > 1 && at("Each evaluator's marks") > at('The panel') && at('Scorecards') > at("Each evaluator's marks") && at('Barrier findings') === h2.length - 1, `order: ${JSON.stringify(h2)}`);
       for (const { lot, first } of lots) {
         const rec = await page.locator(`section[aria-labelledby="recommendation-${lot}"] .recommendation`).innerText();
@@ -287,7 +288,7 @@ export const tests = [
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.E2E_PORT || 8771);
+  const port = Number(process.env.E2E_PORT || 8779);
   const server = await startServer(path.join(root, 'dist/app'), port);
   try {
     const { passed, failed, log } = await run('grid', tests, { origin: server.origin, only: process.env.ONLY });

@@ -527,8 +527,9 @@ pub fn result_step() -> Html {
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
-    // What stops the bid comes first, plainly, before any score: a score range means nothing
-    // for a bid that would be excluded (issue 16, item 13).
+    // What stops the bid comes before any score, plainly, right after which law applies (the
+    // decision every result opens with): a score range means nothing for a bid that would be
+    // excluded (issue 16, item 13).
     let stops: Vec<_> = r.flags.iter().filter(|f| f.excludes).cloned().collect();
     let easy = crate::engine::easy_read_pictured(&r);
     let verdict = match r.eligibility.verdict {
@@ -541,6 +542,10 @@ pub fn result_step() -> Html {
             <h1 id="page-heading" tabindex="-1">{ "Your result" }</h1>
             <p class="lede">{ format!("{} · lot {} · price {} · {}", r.bidder, r.lot, r.price, r.tender.title) }</p>
 
+            if let Some(d) = &r.regime {
+                <RegimeSection decision={d.clone()} />
+            }
+
             if !stops.is_empty() {
                 <section aria-labelledby="stop-heading" class="stop" id="stop">
                     <h2 id="stop-heading" class="heading-l">{ "Your bid would be excluded" }</h2>
@@ -549,10 +554,6 @@ pub fn result_step() -> Html {
                         { for stops.iter().map(|f| html!{ <li><strong>{ &f.message }</strong>{ " " }{ &f.action }</li> }) }
                     </ul>
                 </section>
-            }
-
-            if let Some(d) = &r.regime {
-                <RegimeSection decision={d.clone()} />
             }
 
             <section aria-labelledby="easy-heading" class="notice">

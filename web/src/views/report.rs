@@ -200,9 +200,9 @@ pub fn report() -> Html {
             <nav class="contents" aria-labelledby="contents-heading">
                 <h2 class="heading-m" id="contents-heading">{ "Contents" }</h2>
                 <ol>
+                    if r.regime.is_some() { <li>{ part_link("regime-part", "Which law applies".into()) }</li> }
                     <li>{ part_link("recommendation", "Recommendation and ranking".into()) }
                         <ol>{ for r.lots.iter().map(|l| html!{ <li>{ part_link(&format!("recommendation-{}", l.lot), format!("{} ({})", l.title, l.lot)) }</li> }) }</ol></li>
-                    if r.regime.is_some() { <li>{ part_link("regime-part", "Which law applies".into()) }</li> }
                     <li>{ part_link("panel", "The panel".into()) }</li>
                     <li>{ part_link("evaluator-marks", "Each evaluator's marks".into()) }
                         <ol>{ for panel.iter().map(|(id, name, _)| html!{ <li>{ part_link(&format!("evaluator-{id}"), name.clone()) }</li> }) }</ol></li>
@@ -212,12 +212,12 @@ pub fn report() -> Html {
                 </ol>
             </nav>
 
-            <h2 class="heading-l" id="recommendation" tabindex="-1">{ "Recommendation and ranking" }</h2>
-            { for r.lots.iter().map(recommendation) }
-
             if let Some(d) = &r.regime {
                 <div id="regime-part" tabindex="-1"><RegimeSection decision={d.clone()} open={true} /></div>
             }
+
+            <h2 class="heading-l" id="recommendation" tabindex="-1">{ "Recommendation and ranking" }</h2>
+            { for r.lots.iter().map(recommendation) }
 
             <h2 class="heading-l" id="panel" tabindex="-1">{ "The panel" }</h2>
             <div class="scroll" role="region" tabindex="0" aria-labelledby="panel-caption">
