@@ -90,6 +90,14 @@ async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)))));
 }
 
+/** Waits for `fn(arg)` to hold in the page; if it does not, says what was awaited and where focus is. */
+async function until(page, what, fn, arg) {
+  await page.waitForFunction(fn, arg, { timeout: 10000 }).catch(async () => {
+    const where = await page.evaluate(() => `focus on ${document.activeElement?.id || document.activeElement?.tagName}; announced "${document.querySelector('#announce')?.innerText}"`);
+    throw new Error(`${what}: not so after 10 s (${where})`);
+  });
+}
+
 /** Reaches a field by Tab, types over what it holds, and leaves it with Tab (which commits it). */
 async function typeIn(page, selector, text) {
   await reach(page, selector);
@@ -704,7 +712,7 @@ const tests = [
         await reach(page, '#score-evaluator', { back: true });
         if (e > 0) {
           await page.keyboard.press('ArrowDown');
-          await page.waitForFunction((name) => document.querySelector('#grid-caption')?.innerText.includes(name), WEEK.panel[e].name);
+          await until(page, `the grid shows ${WEEK.panel[e].name}'s scores`, (name) => document.querySelector('#grid-caption')?.innerText.includes(name), WEEK.panel[e].name);
         }
         await reach(page, '#score-grid input[tabindex="0"]');
         await page.keyboard.press('Control+Home');
@@ -714,22 +722,18 @@ const tests = [
           for (let c = 0; c < grid[r].length; c++) {
             const at = grid[r][c];
             say(`${at.id} ${at.pointer}`);
-            if ((await focusedId(page)) !== at.id) {
-              const dbg = await page.evaluate(() => ({ a: document.activeElement?.id, ann: document.querySelector('#announce')?.innerText, det: document.querySelector('#cell-detail-heading')?.innerText, vals: [...document.querySelectorAll('#score-grid input')].map((i) => i.id + '=' + i.value + ':' + i.tabIndex).join(' ') }));
-              console.log(JSON.stringify(dbg, null, 1));
-            }
             assert((await focusedId(page)) === at.id, `focus on ${at.id}: ${await focusedId(page)}`);
             const [, bi, crit, ev] = at.pointer.match(/^\/bids\/(\d+)\/scores\/([^/]+)\/([^/]+)\/score$/);
             assert(ev === `e${e + 1}`, `the grid is this evaluator's: ${at.pointer}`);
             const mark = score(Number(bi), crit, e);
             await page.keyboard.type(String(mark));
             // The reasons field comes once the score is saved, as a person sees it come.
-            await page.waitForFunction((m) => document.querySelector('#cell-detail label[for$="-rationale"]')?.innerText === `Reasons for the score of ${m}`, mark);
+            await until(page, `${at.id} takes ${mark} and asks for its reasons`, (m) => document.querySelector('#cell-detail label[for$="-rationale"]')?.innerText === `Reasons for the score of ${m}`, mark);
             await reach(page, 'textarea[id$="-rationale"]', { max: 10 });
             const reason = `${WEEK.panel[e].name.split(' ')[0]}: ${mark} for ${BIDS[bi].name}'s answer.`;
             await page.keyboard.type(reason);
             await page.keyboard.press('Shift+Tab');
-            await page.waitForFunction(([p, t]) => {
+            await until(page, `the reasons for ${at.id} are saved`, ([p, t]) => {
               let v = JSON.parse(localStorage.getItem(sessionStorage.getItem('ulo.open'))).bids;
               for (const k of p.replace(/score$/, 'rationale').split('/').slice(1)) v = v?.[k];
               return v === t;
@@ -741,7 +745,7 @@ const tests = [
             await page.keyboard.press('ArrowDown');
           }
         }
-        await page.waitForFunction((n) => document.querySelector('#grid-caption')?.innerText.includes(`${n} of ${n} scores given`), grid.length * grid[0].length);
+        await until(page, `all ${grid.length * grid[0].length} scores given`, (n) => document.querySelector('#grid-caption')?.innerText.includes(`${n} of ${n} scores given`), grid.length * grid[0].length);
       }
       w = await saved();
       for (const [bi, b] of w.bids.bids.entries()) {
@@ -788,6 +792,21 @@ const tests = [
         assert(same(onScreen.rows, want), `${lot.lot}: the screen ranks ${JSON.stringify(onScreen.rows)}, the CLI ${JSON.stringify(want)}`);
         assert(lot.not_ranked.length === 0, `${lot.lot}: none left out: ${JSON.stringify(lot.not_ranked)}`);
       }
+      // By hand, lot 3 (default weights: quality 50 = outcomes 40% + peer support 30% +
+      // safeguarding 30%; user leadership 15 = delivery 50% + co-production 50%; social value
+      // 10 = plan 60% + local staff 40%; price 25 = lowest price / price x 25). A moderated
+      // mark is half the lived-experience mean and half the officers' mean, over 5, times the
+      // criterion's marks; each rounded half up to 2 places.
+      //   Riverside Deaf Centre (bid-7; officers 4,4,3,5,4,4; expert 5,4,4,5,5,4; 85% local):
+      //     outcomes 4.5/5 x 20 = 18.00, peer 4/5 x 15 = 12.00, safeguarding 3.5/5 x 15 = 10.50;
+      //     delivery 5/5 x 7.5 = 7.50, co-production 4.5/5 x 7.5 = 6.75; plan 4/5 x 6 = 4.80,
+      //     local (75% or more) 4.00; price 91,000/94,250 x 25 = 24.1379... = 24.14;
+      //     total 40.50 + 14.25 + 8.80 + 24.14 = 87.69.
+      //   Kingsway Advice Network (bid-6; officers 4,3,3,4,4,2; expert 4,4,3,5,4,3; 75% local):
+      //     16.00 + 10.50 + 9.00; 6.75 + 6.00; 3.00 + 4.00; price 91,000/91,000 x 25 = 25.00;
+      //     total 35.50 + 12.75 + 7.00 + 25.00 = 80.25.
+      const lot3 = shown.find((l) => l.lot === 'lot-3').rows;
+      assert(same(lot3, [{ bid: 'bid-7', rank: '1', total: '87.69' }, { bid: 'bid-6', rank: '2', total: '80.25' }]), `lot 3 as worked by hand: ${JSON.stringify(lot3)}`);
       await second.close();
 
       say('step 6');
