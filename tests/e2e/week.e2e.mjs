@@ -721,15 +721,17 @@ const tests = [
         for (let r = 0; r < grid.length; r++) {
           for (let c = 0; c < grid[r].length; c++) {
             const at = grid[r][c];
-            say(`${at.id} ${at.pointer}`);
             assert((await focusedId(page)) === at.id, `focus on ${at.id}: ${await focusedId(page)}`);
             const [, bi, crit, ev] = at.pointer.match(/^\/bids\/(\d+)\/scores\/([^/]+)\/([^/]+)\/score$/);
             assert(ev === `e${e + 1}`, `the grid is this evaluator's: ${at.pointer}`);
             const mark = score(Number(bi), crit, e);
+            // As a person reads it before typing: the detail below the grid is this cell's.
+            await until(page, `the detail shows ${at.id}'s question`, (id) => document.querySelector('#cell-detail-heading')?.innerText === document.getElementById(id).getAttribute('aria-label'), at.id);
             await page.keyboard.type(String(mark));
             // The reasons field comes once the score is saved, as a person sees it come.
-            await until(page, `${at.id} takes ${mark} and asks for its reasons`, (m) => document.querySelector('#cell-detail label[for$="-rationale"]')?.innerText === `Reasons for the score of ${m}`, mark);
-            await reach(page, 'textarea[id$="-rationale"]', { max: 10 });
+            const reasonField = `#f-bids${at.pointer.replace(/score$/, 'rationale').replaceAll('/', '-')}`;
+            await until(page, `${at.id} takes ${mark} and asks for its reasons`, ([f, m]) => document.querySelector(`label[for="${f.slice(1)}"]`)?.innerText === `Reasons for the score of ${m}`, [reasonField, mark]);
+            await reach(page, reasonField, { max: 10 });
             const reason = `${WEEK.panel[e].name.split(' ')[0]}: ${mark} for ${BIDS[bi].name}'s answer.`;
             await page.keyboard.type(reason);
             await page.keyboard.press('Shift+Tab');
