@@ -875,7 +875,7 @@ export const tests = [
 
 export async function screenshots(page, origin, dir) {
   mkdirSync(dir, { recursive: true });
-  for (const s of ['results', 'tender', 'bids', 'scoring', 'moderation', 'protocol', 'what-if', 'report']) {
+  for (const s of ['tenders', 'results', 'tender', 'bids', 'scoring', 'moderation', 'protocol', 'what-if', 'report']) {
     await page.goto(`${origin}/#/${s}`);
     await page.waitForSelector('#page-heading');
     if (s === 'results') {
