@@ -482,9 +482,9 @@ export const tests = [
       assert((await page.locator('#regime .regime__steps li').first().innerText()).includes('The commissioner states the regime'), 'the trace opens');
       await go(page, 'report');
       const report = await page.locator('main h2').allInnerTexts();
-      // The report leads with the recommendation (issue 16, item 14), then which law applies,
-      // before any finding.
-      assert(report.indexOf('Recommendation and ranking') === 1 && report.indexOf('Which law applies') === 2 && report.indexOf('Barrier findings') > 2, `report order: ${JSON.stringify(report)}`);
+      // Which law applies first (after the contents), then the recommendation (issue 16, item
+      // 14), before any finding.
+      assert(report.indexOf('Which law applies') === 1 && report.indexOf('Recommendation and ranking') === 2 && report.indexOf('Barrier findings') > 2, `report order: ${JSON.stringify(report)}`);
       assert(await page.locator('#regime details.regime__trace').evaluate((e) => e.open), 'open for printing');
       assert((await page.locator('main').innerText()).includes("The council's policy, not a requirement of the law"), 'the report gives each finding\'s standing');
     },
@@ -875,7 +875,7 @@ export const tests = [
 
 export async function screenshots(page, origin, dir) {
   mkdirSync(dir, { recursive: true });
-  for (const s of ['results', 'tender', 'bids', 'scoring', 'moderation', 'protocol', 'what-if', 'report']) {
+  for (const s of ['tenders', 'results', 'tender', 'bids', 'scoring', 'moderation', 'protocol', 'what-if', 'report']) {
     await page.goto(`${origin}/#/${s}`);
     await page.waitForSelector('#page-heading');
     if (s === 'results') {
