@@ -4,7 +4,11 @@
 // earlier version's single save migrated into the list, restoring the one-file backup in a
 // fresh profile (and refusing bad files with current work untouched), the "Saved at" time,
 // undo, two tabs on two tenders, the keyboard alone, axe-core, and no request leaving the
-// origin (every test: see harness.mjs).
+// origin (every test: see harness.mjs). Last, "a real week" (issue 16's "Done means"): a new
+// tender from scratch through the scoring grid to results (checked against the CLI on the
+// exported documents, and one lot by hand), exports, a second tab, and the backup restored in
+// a fresh profile, by the keyboard alone. It needs the CLI built (cargo build -p ulo-cli, or
+// ULO_CLI naming one); E2E_VERBOSE=1 logs its steps.
 import { startServer, run, axe, assert, root } from './harness.mjs';
 import path from 'node:path';
 import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
