@@ -40,6 +40,7 @@ scripts/build-web.sh
 scripts/build-package.sh
 
 step "end-to-end tests in headless Chromium"
+cargo build -p ulo-cli                                # the real-week test compares the page with the CLI
 node tests/api/api.test.mjs                          # the JS API over the wasm package (Node)
 tools/node_modules/.bin/tsc -p tests/api/tsconfig.json   # ulo.d.ts against a typed example and real answers
 node tests/e2e/app.e2e.mjs                           # the commissioner app
