@@ -97,7 +97,7 @@ async function settle(page) {
 /** Waits for `fn(arg)` to hold in the page; if it does not, says what was awaited and where focus is. */
 async function until(page, what, fn, arg) {
   await page.waitForFunction(fn, arg, { timeout: 10000 }).catch(async () => {
-    const where = await page.evaluate(() => `focus on ${document.activeElement?.id || document.activeElement?.tagName}; announced "${document.querySelector('#announce')?.innerText}"`);
+    const where = await page.evaluate(() => `focus on ${document.activeElement?.id || document.activeElement?.tagName}; announced "${document.querySelector("#announce")?.innerText}"; ${document.querySelector("#storage-tab")?.innerText ?? ""} ${document.querySelector("#saved-at")?.innerText ?? ""}`);
     throw new Error(`${what}: not so after 10 s (${where})`);
   });
 }
@@ -736,10 +736,11 @@ const tests = [
             const reasonField = `#f-bids${at.pointer.replace(/score$/, 'rationale').replaceAll('/', '-')}`;
             await until(page, `${at.id} takes ${mark} and asks for its reasons`, ([f, m]) => document.querySelector(`label[for="${f.slice(1)}"]`)?.innerText === `Reasons for the score of ${m}`, [reasonField, mark]);
             await reach(page, reasonField, { max: 10 });
-            const reason = `${WEEK.panel[e].name.split(' ')[0]}: ${mark} for ${BIDS[bi].name}'s answer.`;
-            await page.keyboard.type(reason);
+            const reason = `Mark ${mark} for bid ${Number(bi) + 1}: see the answer.`;
+            // At a typist's pace: keys faster than the page draws can outrun the field.
+            await page.keyboard.type(reason, { delay: 12 });
             await page.keyboard.press('Shift+Tab');
-            await until(page, `the reasons for ${at.id} are saved`, ([p, t]) => {
+            await until(page, `the reasons for ${at.id} are saved as typed ("${reason}")`, ([p, t]) => {
               let v = JSON.parse(localStorage.getItem(sessionStorage.getItem('ulo.open'))).bids;
               for (const k of p.replace(/score$/, 'rationale').split('/').slice(1)) v = v?.[k];
               return v === t;
@@ -758,7 +759,7 @@ const tests = [
         for (const crit of PANEL_CRITERIA) {
           for (let e = 0; e < 3; e++) {
             const s = b.scores?.[crit]?.[`e${e + 1}`];
-            assert(s?.score === score(bi, crit, e) && s.rationale?.includes(`: ${s.score} for`), `bid ${bi}, ${crit}, e${e + 1}: ${JSON.stringify(s)}`);
+            assert(s?.score === score(bi, crit, e) && s.rationale === `Mark ${s.score} for bid ${bi + 1}: see the answer.`, `bid ${bi}, ${crit}, e${e + 1}: ${JSON.stringify(s)}`);
           }
         }
       }
