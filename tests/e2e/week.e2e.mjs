@@ -266,6 +266,8 @@ const tests = [
       // Duplicate it.
       await page.click('#duplicate-ulo-workspace');
       await announced(page, 'Made a copy of "Advocacy 2027"');
+      // The list is drawn again after the announcement: wait for the copy's row, as a reader would.
+      await page.waitForFunction(() => [...document.querySelectorAll('#tenders-list tbody tr')].some((tr) => tr.innerText.includes('Advocacy 2027 (copy)')), null, { timeout: 5000 }).catch(() => {});
       let list = await rows(page);
       assert(list.length === 3 && list[2].title === 'Advocacy 2027 (copy)' && list[2].lots === 3, JSON.stringify(list));
       // Delete asks first, in a modal dialog.
@@ -292,6 +294,8 @@ const tests = [
       await page.click(`#${opener}`);
       await page.click('#delete-confirm');
       await announced(page, 'Deleted "Advocacy 2027 (copy)"');
+      // The list is drawn again after the announcement: wait for the copy's row to go.
+      await page.waitForFunction(() => ![...document.querySelectorAll('#tenders-list tbody tr')].some((tr) => tr.innerText.includes('(copy)')), null, { timeout: 5000 }).catch(() => {});
       list = await rows(page);
       assert(list.length === 2 && !list.some((r) => r.title.includes('copy')), JSON.stringify(list));
       assert((await page.evaluate((k) => localStorage.getItem(k), list.length ? `${FIRST}.3` : '')) === null, 'its save is gone');

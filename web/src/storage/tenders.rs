@@ -72,7 +72,13 @@ fn read_index(storage: &web_sys::Storage) -> Option<Index> {
         .filter_map(Value::as_str)
         .filter(|k| is_tender_key(k))
         .map(String::from)
-        .collect();
+        .fold(Vec::<String>::new(), |mut keys, k| {
+            // A key named twice (two tabs writing the index at once) is listed once.
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+            keys
+        });
     let next = v.get("next").and_then(Value::as_u64).unwrap_or(2);
     Some(Index { keys, next })
 }
