@@ -14,7 +14,8 @@ pub fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-fn tokens(pointer: &str) -> Vec<String> {
+/// A pointer's reference tokens, unescaped (`~1` is `/`, `~0` is `~`).
+pub fn tokens(pointer: &str) -> Vec<String> {
     pointer.split('/').skip(1).map(unescape).collect()
 }
 

@@ -219,11 +219,7 @@ pub fn describe(action: &Action, before: &Workspace) -> String {
 
 /// "lot 2", "lot 2's value", "Northfield's price", "the title".
 fn thing(doc: Doc, pointer: &str, ws: &Workspace) -> String {
-    let parts: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|p| p.replace("~1", "/").replace("~0", "~"))
-        .collect();
+    let parts = pointer::tokens(pointer);
     let owner = match parts.as_slice() {
         [list, i, ..] if i.parse::<usize>().is_ok() => {
             let n = i.parse::<usize>().unwrap_or(0);
