@@ -215,6 +215,8 @@ fn price_leaves(
         let Some(CriterionBody::Leaf(Method::Price(formula))) = node.crit.map(|c| &c.body) else {
             continue;
         };
+        // The lot's own published formula, if it chose one (PA 2023 s.23).
+        let formula = &lot.formula(*formula);
         let (share, words) = if w.explain {
             let s = price::share(*formula, price, lowest, lowest_note, lot)?;
             (s.share, Some((s.formula, s.inputs)))

@@ -4,7 +4,7 @@
 use super::model::{
     AbnormallyLow, Affordability, Applies, AwardModel, Band, BarrierRule, BidFact, Criterion,
     CriterionBody, Eligibility, EligibilityRule, EligibilityTest, Gate, Holding, LegalForm, Method,
-    Minimum, Moderation, ModerationMethod, ProtocolDoc, Rounding, Scale, ScalePoint, TieBreak,
+    Minimum, Moderation, ModerationMethod, PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint, TieBreak,
     Tunable,
 };
 use crate::condition::Condition;
@@ -478,8 +478,9 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         "affordability",
         "tie_break",
         "cites",
+        "price_formulas_allowed",
     ];
-    let f = r.object(at, FIELDS, FIELDS)?;
+    let f = r.object(at, FIELDS, &FIELDS[..7])?;
     let criteria = r.list(f.get("criteria"), 1, 30, |r, at| read_criterion(r, at, 1));
     let gates = r.list(f.get("gates"), 0, 30, |r, at| {
         let f = r.object(
@@ -525,6 +526,9 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
     });
     let tie_break = r.list(f.get("tie_break"), 0, 10, read_tie_break);
     let cites = read_award_cites(r, f.get("cites"));
+    let price_formulas_allowed = r.optional(f.get("price_formulas_allowed"), |r, at| {
+        r.list(Some(at), 1, 3, |r, at| r.choice::<PriceFormula>(Some(at)))
+    });
     Some(AwardModel {
         criteria: criteria?,
         gates: gates?,
@@ -533,6 +537,7 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         affordability: affordability?,
         tie_break: tie_break?,
         cites: cites?,
+        price_formulas_allowed: price_formulas_allowed?.unwrap_or_default(),
     })
 }
 

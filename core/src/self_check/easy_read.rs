@@ -305,6 +305,12 @@ fn flag(f: &Flag, criteria: &[SelfCheckRow]) -> Option<(Picture, String)> {
         FlagCode::AbnormallyLow => {
             "Your price is very low. The council will ask you to explain it.".to_string()
         }
+        FlagCode::RateAbnormallyLow => {
+            "One of your rates is very low. The council will ask you to explain it.".to_string()
+        }
+        FlagCode::RateOverCeiling => {
+            "One of your rates is more than the council says it will pay for it.".to_string()
+        }
         FlagCode::ReservationUnknown => {
             "The contract is kept for one kind of organisation. Your answers do not yet show if you are one. Add what is missing."
                 .to_string()

@@ -1,5 +1,5 @@
-//! The price criterion. A formula against the lot's ceiling and floor needs only the bidder's
-//! price. The lowest-price ratio depends on the other bids, so the projection names what it
+//! The price criterion. A formula against the lot's ceiling and floor, or against its published
+//! benchmark, needs only the bidder's price. The lowest-price ratio depends on the other bids, so the projection names what it
 //! assumes: the lowest other price the bidder expects, or, if it gives none, the lowest price
 //! the protocol's abnormally-low rule would not question.
 
@@ -24,8 +24,10 @@ pub(super) fn estimate(
     formula: PriceFormula,
     lot: &Lot,
 ) -> Result<Estimate, Overflow> {
+    // The lot's own published formula, if it chose one.
+    let formula = lot.formula(formula);
     match (formula, draft.competitor_lowest_price) {
-        (PriceFormula::LinearCeilingFloor, _) => {
+        (PriceFormula::LinearCeilingFloor | PriceFormula::Benchmark, _) => {
             let s = share(formula, draft.price, draft.price, "", lot)?;
             let rule = format!("self_check.price.{}", formula.word());
             Ok(Estimate::exactly(marks(ctx, criterion, &rule, s)?))
