@@ -672,6 +672,10 @@ pub struct BidResult {
     pub criteria: Vec<CriterionResult>,
     /// Flags.
     pub flags: Vec<Flag>,
+    /// For a lot priced by a basket of rates: how the price was worked out, each rate times
+    /// its published volume, added up (absent otherwise, so older results keep their bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basket: Option<Trace>,
 }
 
 /// A bidder tested against the ground on which the contract is reserved.

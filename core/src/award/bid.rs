@@ -36,10 +36,12 @@ impl Run<'_> {
             marks: vec![None; n],
             excluded: Vec::new(),
             missing: Vec::new(),
+            basket: None,
         };
         conditions::gates(self, &mut w);
         conditions::reserved(self, &mut w);
         conditions::ceiling(self, &mut w);
+        conditions::rate_ceilings(self, &mut w);
         self.leaves_before_price(&mut w)?;
         Ok(w)
     }
