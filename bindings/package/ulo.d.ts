@@ -326,7 +326,7 @@ export type TenderFact =
   | 'professional_indemnity_cover' | 'performance_bond' | 'lot_value' | 'lot_months'
   | 'lot_annual_value' | 'turnover_multiple' | 'turnover_to_annual_value'
   | 'audited_accounts_from_every_bidder' | 'insurance_before_award' | 'planned_procurement_notice'
-  | 'reservation_lawful';
+  | 'reservation_lawful' | 'lot_rate_count' | 'lot_overnight_share_percent';
 
 export interface Cite {
   source: Id;

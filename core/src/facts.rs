@@ -122,6 +122,8 @@ tender_facts! {
     InsuranceBeforeAward = "insurance_before_award", YesNo, Tender, "whether insurance must be in place before the contract is awarded";
     PlannedProcurementNotice = "planned_procurement_notice", YesNo, Tender, "whether a qualifying planned procurement notice was published";
     ReservationLawful = "reservation_lawful", YesNo, Tender, "whether the contract's reservation, if any, has a basis in the governing law";
+    LotRateCount = "lot_rate_count", Count, Lot, "the number of rates in the lot's basket (0 for a lot priced as a whole)";
+    LotOvernightSharePercent = "lot_overnight_share_percent", Percent, Lot, "the share of the lot's basket, valued at its rate ceilings, paid at night, sleep-in or waking-night rates";
 }
 
 impl TenderFact {
