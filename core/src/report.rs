@@ -999,4 +999,28 @@ pub struct SelfCheckResult {
     pub findings: Vec<Finding>,
     /// The result in easy read: short sentences, one idea each, for a board of members.
     pub easy_read: Vec<String>,
+    /// For a lot priced by a basket of rates: the draft's price worked out, each rate times its
+    /// published volume (absent otherwise, so older results keep their bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basket: Option<Trace>,
+    /// The price marks, low and high, under each formula the lot could publish (only for a lot
+    /// with rates or a protocol that lets a lot choose its formula).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub price_under: Vec<PriceUnder>,
+}
+
+/// A draft's price marks under one price formula, at the low and the high end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PriceUnder {
+    /// The formula.
+    pub formula: crate::protocol::PriceFormula,
+    /// Whether it is the formula the lot publishes.
+    pub published: bool,
+    /// Marks at the low end.
+    pub low: String,
+    /// Marks at the high end.
+    pub high: String,
+    /// What the figures assume about other bids, if anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumption: Option<String>,
 }

@@ -1787,6 +1787,18 @@ fn one_problem_of_each_kind() -> Vec<ProblemKind> {
         ProblemKind::LotFactInTenderRule { fact: text() },
         ProblemKind::GroupWithMethod,
         ProblemKind::PriceFormulaOutsidePrice { category: None },
+        ProblemKind::PriceFormulaNotAllowed {
+            formula: text(),
+            allowed: texts(),
+        },
+        ProblemKind::PriceNotBasket {
+            price: text(),
+            basket: text(),
+        },
+        ProblemKind::RateMissing {
+            rate: text(),
+            lot: text(),
+        },
         ProblemKind::WrongTender {
             found: text(),
             loaded: text(),
@@ -1902,6 +1914,9 @@ problem_kinds! {
     ProblemKind::LotFactInTenderRule { .. },
     ProblemKind::GroupWithMethod,
     ProblemKind::PriceFormulaOutsidePrice { .. },
+    ProblemKind::PriceFormulaNotAllowed { .. },
+    ProblemKind::PriceNotBasket { .. },
+    ProblemKind::RateMissing { .. },
     ProblemKind::WrongTender { .. },
     ProblemKind::BoardCountTooHigh { .. },
     ProblemKind::StaffCountTooHigh { .. },
