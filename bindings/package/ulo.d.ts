@@ -212,7 +212,26 @@ export interface Lot {
   months: number;
   price_ceiling?: Money;
   price_floor?: Money;
+  /** For the benchmark price formula (Bid Evaluation Guidance Note 7.3). */
+  price_benchmark?: {
+    price: Money;
+    marks_at_benchmark_percent: Percent;
+    gain_per_percent_below: Figure;
+    loss_per_percent_above: Figure;
+  };
+  /** A basket of rates: a bid's price is each rate times its volume, added up. */
+  rates?: {
+    id: Id;
+    title: string;
+    kind: 'day' | 'night' | 'weekend' | 'sleep_in' | 'waking_night' | 'other';
+    unit: string;
+    volume: Figure;
+    ceiling?: Money;
+  }[];
+  evaluation?: { price_formula?: PriceFormula };
 }
+
+export type PriceFormula = 'lowest_price_ratio' | 'linear_ceiling_floor' | 'benchmark';
 
 export interface Conditions {
   minimum_turnover?: Money;
@@ -287,7 +306,10 @@ export interface Bid {
   id: Id;
   lot: Id;
   organisation: Organisation;
-  price: Money;
+  /** Optional for a lot with rates (the basket is the price); if given there, equal to it. */
+  price?: Money;
+  /** For a lot with rates: the price per unit of each, by rate id. */
+  rates?: Record<Id, Money>;
   /** Figures for banded criteria, by bid fact id. */
   facts?: Record<Id, Figure>;
   gates?: Record<Id, 'pass' | 'fail'>;
@@ -303,7 +325,9 @@ export interface SelfCheckDocument {
   tender: Id;
   lot: Id;
   organisation: Organisation;
-  price: Money;
+  /** Optional for a lot with rates (the basket is the price). */
+  price?: Money;
+  rates?: Record<Id, Money>;
   facts?: Record<Id, Figure>;
   gates?: Record<Id, 'pass' | 'fail' | 'unsure'>;
   /** The score the bidder expects on each panel criterion, or a range. */
@@ -354,7 +378,7 @@ export type Condition =
 export type Method =
   | { type: 'panel'; scale: Id; minimum?: { score: number; disqualifies: boolean } }
   | { type: 'banded'; fact: Id; bands: { from: Figure; to?: Figure; points: number }[]; out_of: number }
-  | { type: 'price'; formula: 'lowest_price_ratio' | 'linear_ceiling_floor' };
+  | { type: 'price'; formula: PriceFormula };
 
 export interface Criterion {
   id: Id;
@@ -419,6 +443,8 @@ export interface ProtocolDocument {
     affordability: { over_ceiling: 'exclude' | 'flag'; cites: AwardCite[] };
     tie_break: ({ rule: 'higher_score_in'; criterion: Id } | { rule: 'lower_price' } | { rule: 'user_led_first' })[];
     cites: AwardCite[];
+    /** The price formulas a lot may publish instead of the price criterion's own. */
+    price_formulas_allowed?: PriceFormula[];
   };
   tunable: { criterion: Id; min: Percent; max: Percent }[];
   bid_facts: { id: Id; title: string; kind: 'percent' | 'count' | 'money' | 'figure' }[];
@@ -594,7 +620,8 @@ export interface GateRow {
 export type FlagCode =
   | 'abnormally_low' | 'threshold_failed' | 'over_ceiling' | 'high_variance' | 'gate_failed'
   | 'ineligible' | 'eligibility_unknown' | 'incomplete' | 'partial_panel' | 'threshold_at_risk'
-  | 'gate_unsure' | 'reservation_not_met' | 'reservation_unknown' | 'reservation_not_applied';
+  | 'gate_unsure' | 'reservation_not_met' | 'reservation_unknown' | 'reservation_not_applied'
+  | 'rate_abnormally_low' | 'rate_over_ceiling';
 
 export interface Flag {
   code: FlagCode;
@@ -652,6 +679,8 @@ export interface BidResult {
   reservation?: ReservationRow;
   criteria: CriterionResult[];
   flags: Flag[];
+  /** For a lot with rates: each rate times its volume, added up. */
+  basket?: Trace;
 }
 
 export interface RankRow {
@@ -759,6 +788,10 @@ export interface SelfCheckResult {
   findings: Finding[];
   /** The result in short, plain sentences (an easy-read summary for the bidder). */
   easy_read: string[];
+  /** For a lot with rates: the draft's basket. */
+  basket?: Trace;
+  /** The price marks under each formula the lot could publish. */
+  price_under?: { formula: PriceFormula; published: boolean; low: string; high: string; assumption?: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -282,6 +282,9 @@ fn scorecard(out: &mut String, b: &BidResult) {
     if let Some(t) = &b.total_trace {
         let _ = writeln!(out, "  Total: {}", v(&render(t)));
     }
+    if let Some(t) = &b.basket {
+        let _ = writeln!(out, "  Basket of rates: {}", v(&render(t)));
+    }
     eligibility(out, &b.eligibility);
     for g in &b.gates {
         let _ = writeln!(out, "  Gate {}: {}", v(&g.title), g.outcome.describe());
@@ -461,6 +464,19 @@ pub fn self_check(r: &SelfCheckResult) -> String {
                 let _ = writeln!(out, "  {} (high): {}", v(&c.title), v(&render(t)));
             }
         }
+    }
+    if let Some(t) = &r.basket {
+        let _ = writeln!(out, "  Basket of rates: {}", v(&render(t)));
+    }
+    for p in &r.price_under {
+        let _ = writeln!(
+            out,
+            "  Price marks under {}{}: {} to {}",
+            p.formula.word(),
+            if p.published { " (the lot's formula)" } else { "" },
+            p.low,
+            p.high
+        );
     }
     out.push('\n');
     flags(&mut out, &r.flags);
