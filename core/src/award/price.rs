@@ -142,19 +142,24 @@ pub fn share(
             };
             let d = percent_below(price, &b)?;
             let x = |v: Exact| v.to_exact_string();
+            // Written so that it evaluates as it reads: d is worked out in place.
             let inner = if d >= Exact::ZERO {
                 format!(
-                    "{} + {} × {}",
+                    "{} + {} × ({} − {}) ÷ {} × 100",
                     x(b.marks_at_benchmark_percent),
                     x(b.gain_per_percent_below),
-                    x(d)
+                    x(b.price),
+                    x(price),
+                    x(b.price)
                 )
             } else {
                 format!(
-                    "{} − {} × {}",
+                    "{} − {} × ({} − {}) ÷ {} × 100",
                     x(b.marks_at_benchmark_percent),
                     x(b.loss_per_percent_above),
-                    x(Exact::ZERO.sub(d)?)
+                    x(price),
+                    x(b.price),
+                    x(b.price)
                 )
             };
             let figure = |name: &str, label: &str, v: Exact| Input {
@@ -162,15 +167,14 @@ pub fn share(
                 label: label.into(),
                 value: v.to_exact_string(),
             };
+            let (side, away) = if d >= Exact::ZERO {
+                ("below", d)
+            } else {
+                ("above", Exact::ZERO.sub(d)?)
+            };
             Ok(PriceShare {
                 share,
-                formula: format!(
-                    "min(100, max(0, {inner}))% × {{marks}}, where ({} − {}) ÷ {} × 100 = {}% below the benchmark",
-                    x(b.price),
-                    x(price),
-                    x(b.price),
-                    x(d)
-                ),
+                formula: format!("min(100, max(0, {inner}))% × {{marks}}"),
                 inputs: vec![
                     input("benchmark_price", "the lot's published benchmark price", b.price),
                     input("bid_price", "this bid's price", price),
@@ -188,6 +192,11 @@ pub fn share(
                         "loss_per_percent_above",
                         "percentage points lost for each 1% above the benchmark",
                         b.loss_per_percent_above,
+                    ),
+                    figure(
+                        "percent_from_benchmark",
+                        &format!("how far this price is {side} the benchmark, in percent"),
+                        away,
                     ),
                 ],
             })
