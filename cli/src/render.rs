@@ -473,7 +473,11 @@ pub fn self_check(r: &SelfCheckResult) -> String {
             out,
             "  Price marks under {}{}: {} to {}",
             p.formula.word(),
-            if p.published { " (the lot's formula)" } else { "" },
+            if p.published {
+                " (the lot's formula)"
+            } else {
+                ""
+            },
             p.low,
             p.high
         );

@@ -40,7 +40,9 @@ fn basket_bids(rates: &[(&str, &str)]) -> Value {
 #[test]
 fn a_basket_is_each_rate_times_its_volume_and_is_the_price() {
     let p = Protocol::shipped();
-    let t = p.tender_from_json(&basket_tender().to_string()).expect("tender");
+    let t = p
+        .tender_from_json(&basket_tender().to_string())
+        .expect("tender");
     let bids = basket_bids(&[("19.50", "85.00"), ("21.00", "90.00")]);
     let checked = p.bids_from_json(&t, &bids.to_string()).expect("bids");
     let r = serde_json::to_value(p.score(&t, &checked).expect("scores")).expect("JSON");
@@ -63,27 +65,38 @@ fn a_basket_is_each_rate_times_its_volume_and_is_the_price() {
 #[test]
 fn a_price_given_must_equal_the_basket_and_every_rate_is_needed() {
     let p = Protocol::shipped();
-    let t = p.tender_from_json(&basket_tender().to_string()).expect("tender");
+    let t = p
+        .tender_from_json(&basket_tender().to_string())
+        .expect("tender");
     let mut bids = basket_bids(&[("19.50", "85.00"), ("21.00", "90.00")]);
     bids["bids"][0]["price"] = json!("233825");
     p.bids_from_json(&t, &bids.to_string())
         .expect("a price equal to the basket is accepted");
     bids["bids"][0]["price"] = json!("233825.01");
     bids["bids"][1]["rates"] = json!({"day": "21.00"});
-    let e = p.bids_from_json(&t, &bids.to_string()).expect_err("refused");
-    let codes: Vec<(&str, &str)> = e
-        .0
-        .iter()
-        .map(|x| (x.kind.code(), x.pointer.as_str()))
-        .collect();
-    assert!(codes.contains(&("price-not-basket", "/bids/0/price")), "{codes:?}");
-    assert!(codes.contains(&("rate-missing", "/bids/1/rates")), "{codes:?}");
+    let e = p
+        .bids_from_json(&t, &bids.to_string())
+        .expect_err("refused");
+    let codes: Vec<(&str, &str)> =
+        e.0.iter()
+            .map(|x| (x.kind.code(), x.pointer.as_str()))
+            .collect();
+    assert!(
+        codes.contains(&("price-not-basket", "/bids/0/price")),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("rate-missing", "/bids/1/rates")),
+        "{codes:?}"
+    );
 }
 
 #[test]
 fn a_self_check_shows_the_basket_the_formulas_and_a_rate_over_its_ceiling() {
     let p = Protocol::shipped();
-    let t = p.tender_from_json(&basket_tender().to_string()).expect("tender");
+    let t = p
+        .tender_from_json(&basket_tender().to_string())
+        .expect("tender");
     let mut d: Value = serde_json::from_str(shipped::EXAMPLE_SELF_CHECK).expect("draft");
     d["lot"] = json!("lot-1");
     d.as_object_mut().expect("draft").remove("price");
@@ -110,7 +123,9 @@ fn a_self_check_shows_the_basket_the_formulas_and_a_rate_over_its_ceiling() {
 #[test]
 fn the_basket_facts_read_overnight_support_at_the_ceilings() {
     let p = Protocol::shipped();
-    let t = p.tender_from_json(&basket_tender().to_string()).expect("tender");
+    let t = p
+        .tender_from_json(&basket_tender().to_string())
+        .expect("tender");
     let lot = t.lot("lot-1").expect("lot-1");
     // At the ceilings: day 24 x 10,400 = 249,600; sleep-in 100 x 365 = 36,500; overnight share
     // 36,500 / 286,100 x 100.
@@ -139,11 +154,7 @@ fn the_basket_facts_read_overnight_support_at_the_ceilings() {
         .remove("ceiling");
     let t = p.tender_from_json(&tv.to_string()).expect("tender");
     assert_eq!(
-        ulo_core::tender::facts::value(
-            &t,
-            t.lot("lot-1"),
-            TenderFact::LotOvernightSharePercent
-        ),
+        ulo_core::tender::facts::value(&t, t.lot("lot-1"), TenderFact::LotOvernightSharePercent),
         FactValue::Unknown
     );
 }
@@ -168,7 +179,9 @@ fn a_lot_may_choose_only_a_formula_the_protocol_allows() {
         .tender_from_json(&t.to_string())
         .expect("allowed now");
     let bids = basket_bids(&[("19.50", "85.00"), ("21.00", "90.00")]);
-    let checked = allowing.bids_from_json(&tender, &bids.to_string()).expect("bids");
+    let checked = allowing
+        .bids_from_json(&tender, &bids.to_string())
+        .expect("bids");
     let r = serde_json::to_value(allowing.score(&tender, &checked).expect("scores")).expect("JSON");
     let rules: Vec<&str> = r["bids"][0]["criteria"]
         .as_array()

@@ -280,7 +280,11 @@ fn rates_low(
         };
         let (benchmark, what) = match rule.compare_to {
             LowBenchmark::MeanOfOtherBids => {
-                let total = plan.rate_totals.get(j).copied().unwrap_or(Ok(Exact::ZERO))?;
+                let total = plan
+                    .rate_totals
+                    .get(j)
+                    .copied()
+                    .unwrap_or(Ok(Exact::ZERO))?;
                 let (total, count) = if competes {
                     (total.sub(v)?, plan.compliant - 1)
                 } else {

@@ -176,7 +176,11 @@ pub fn share(
                 share,
                 formula: format!("min(100, max(0, {inner}))% × {{marks}}"),
                 inputs: vec![
-                    input("benchmark_price", "the lot's published benchmark price", b.price),
+                    input(
+                        "benchmark_price",
+                        "the lot's published benchmark price",
+                        b.price,
+                    ),
                     input("bid_price", "this bid's price", price),
                     figure(
                         "marks_at_benchmark_percent",

@@ -917,11 +917,7 @@ pub fn read_draft_for(
 
 /// Checks a read self-check draft against a protocol and a tender. Gives the price the draft
 /// stands for: the price given, or, for a lot with a basket of rates, the basket.
-pub fn check_draft(
-    protocol: &Protocol,
-    tender: &Tender,
-    d: &DraftBid,
-) -> Result<Exact, Problems> {
+pub fn check_draft(protocol: &Protocol, tender: &Tender, d: &DraftBid) -> Result<Exact, Problems> {
     let mut c = Check {
         protocol,
         tender,

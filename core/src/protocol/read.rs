@@ -4,8 +4,8 @@
 use super::model::{
     AbnormallyLow, Affordability, Applies, AwardModel, Band, BarrierRule, BidFact, Criterion,
     CriterionBody, Eligibility, EligibilityRule, EligibilityTest, Gate, Holding, LegalForm, Method,
-    Minimum, Moderation, ModerationMethod, PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint, TieBreak,
-    Tunable,
+    Minimum, Moderation, ModerationMethod, PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint,
+    TieBreak, Tunable,
 };
 use crate::condition::Condition;
 use crate::error::{Document, ProblemKind, Problems};

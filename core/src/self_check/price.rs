@@ -20,7 +20,11 @@ use crate::vocab::money;
 /// ceiling, the benchmark formula its benchmark), low and high: a bidder sees how much the
 /// formula matters. Empty unless the lot has a basket of rates or the protocol lets a lot
 /// choose its formula, so that other self-checks keep their bytes.
-pub(super) fn under_each(ctx: &Ctx, draft: &DraftBid, lot: &Lot) -> Result<Vec<PriceUnder>, Overflow> {
+pub(super) fn under_each(
+    ctx: &Ctx,
+    draft: &DraftBid,
+    lot: &Lot,
+) -> Result<Vec<PriceUnder>, Overflow> {
     let award = &ctx.protocol.doc().award;
     if lot.rates.is_empty() && award.price_formulas_allowed.is_empty() {
         return Ok(Vec::new());
@@ -43,7 +47,9 @@ pub(super) fn under_each(ctx: &Ctx, draft: &DraftBid, lot: &Lot) -> Result<Vec<P
     ] {
         let has_figures = match f {
             PriceFormula::LowestPriceRatio => true,
-            PriceFormula::LinearCeilingFloor => lot.price_ceiling.is_some() && lot.price_floor.is_some(),
+            PriceFormula::LinearCeilingFloor => {
+                lot.price_ceiling.is_some() && lot.price_floor.is_some()
+            }
             PriceFormula::Benchmark => lot.price_benchmark.is_some_and(|b| !b.price.is_zero()),
         };
         if !formulas.contains(&f) || !has_figures {

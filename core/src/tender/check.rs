@@ -114,7 +114,9 @@ fn check_lot(
     own: &[PriceFormula],
     report: &mut impl FnMut(String, ProblemKind),
 ) {
-    let needs_band = lot.formulas(own).contains(&PriceFormula::LinearCeilingFloor);
+    let needs_band = lot
+        .formulas(own)
+        .contains(&PriceFormula::LinearCeilingFloor);
     if lot.value.is_zero() {
         report(
             format!("/lots/{i}/value"),
