@@ -156,6 +156,9 @@ fn stops(r: &SelfCheckResult) -> Vec<String> {
         FlagCode::OverCeiling => {
             Some("your price is more than the council says it can pay.".to_string())
         }
+        FlagCode::RateOverCeiling => Some(
+            "one of your rates is more than the council says it will pay for it.".to_string(),
+        ),
         FlagCode::ReservationNotMet => Some(
             "the contract is kept for one kind of organisation. Your answers say you are not one."
                 .to_string(),
