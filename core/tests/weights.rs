@@ -298,3 +298,97 @@ fn a_tie_is_settled_by_the_marks_of_a_category() {
         "Tied on 80.00 marks; settled by tie-break rule 1 (more marks in the quality criteria, added up): Bidder a 40.00, Bidder b 30.00."
     );
 }
+
+/// The what-if sweep under shares of the whole: moving price up by a point moves quality down
+/// by one, every other top-level weight stays, and quality's criteria keep their published
+/// proportions (each x quality's new weight / 55). Worked by hand: a (full marks on every
+/// question, £160,000) and b (3, 1, 2, 2 on the four questions, £80,000) swap places between a
+/// price weight of 48 (a 75.99, b 75.19) and 49 (a 75.50, b 75.67).
+#[test]
+fn the_sweep_moves_shares_of_the_whole() {
+    let p = protocol(WHOLE);
+    let bid = |id: &str, price: &str, s: [i64; 4]| {
+        json!({"id": id, "lot": "lot-1", "organisation": {"name": format!("Bidder {id}")},
+               "price": price, "gates": {"insured": "pass"},
+               "scores": {"q1": {"e1": {"score": s[0]}}, "q2": {"e1": {"score": s[1]}},
+                          "q3": {"e1": {"score": s[2]}}, "q4": {"e1": {"score": s[3]}}}})
+    };
+    let bids = json!({"document": "bids", "tender": "t-weights",
+                      "bids": [bid("a", "160000", [4, 4, 4, 4]), bid("b", "80000", [3, 1, 2, 2])]});
+    let s = p
+        .sweep(
+            &tender_json(None),
+            &bids,
+            "price",
+            "quality",
+            ulo_core::Exact::ONE,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.current, "45");
+    let weights: Vec<(&str, &str)> = s
+        .points
+        .iter()
+        .map(|x| (x.weight.as_str(), x.partner_weight.as_str()))
+        .collect();
+    assert_eq!(weights.first(), Some(&("40", "60")));
+    assert_eq!(weights.last(), Some(&("50", "50")));
+    let above = s.change_above.as_ref().unwrap();
+    assert_eq!((above.weight.as_str(), above.partner_weight.as_str()), ("49", "51"));
+    assert!(s.change_below.is_none());
+    // At 48 the order still holds, with the hand-worked totals.
+    let t = tender(&p, Some(json!({"price": "48", "quality": "52"}))).unwrap();
+    let b = p.bids(&t, &bids).unwrap();
+    let r = p.score(&t, &b).unwrap();
+    let totals: Vec<(&str, &str)> = r.lots[0]
+        .ranking
+        .iter()
+        .map(|x| (x.bid.as_str(), x.total.as_str()))
+        .collect();
+    assert_eq!(totals, [("a", "75.99"), ("b", "75.19")]);
+    let t = tender(&p, Some(json!({"price": "49", "quality": "51"}))).unwrap();
+    let r = p.score(&t, &p.bids(&t, &bids).unwrap()).unwrap();
+    let totals: Vec<(&str, &str)> = r.lots[0]
+        .ranking
+        .iter()
+        .map(|x| (x.bid.as_str(), x.total.as_str()))
+        .collect();
+    assert_eq!(totals, [("b", "75.67"), ("a", "75.50")]);
+}
+
+/// Two criteria inside a group sweep against each other without touching the group: the
+/// group's share of the whole (and so every barrier fact) stays as published.
+#[test]
+fn sweeping_within_a_group_keeps_the_group() {
+    let p = protocol(WHOLE);
+    let bids = json!({"document": "bids", "tender": "t-weights", "bids": [
+        {"id": "a", "lot": "lot-1", "organisation": {"name": "A"}, "price": "100000",
+         "gates": {"insured": "pass"},
+         "scores": {"q1": {"e1": {"score": 4}}, "q2": {"e1": {"score": 0}},
+                    "q3": {"e1": {"score": 2}}, "q4": {"e1": {"score": 2}}}},
+        {"id": "b", "lot": "lot-1", "organisation": {"name": "B"}, "price": "100000",
+         "gates": {"insured": "pass"},
+         "scores": {"q1": {"e1": {"score": 0}}, "q2": {"e1": {"score": 4}},
+                    "q3": {"e1": {"score": 2}}, "q4": {"e1": {"score": 2}}}}
+    ]});
+    let s = p
+        .sweep(&tender_json(None), &bids, "q1", "q2", ulo_core::Exact::ONE)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // q1 15..25 and q2 10..20 with q1 + q2 = 35: q1 from 15 to 25.
+    assert_eq!(s.points.first().unwrap().weight, "15");
+    assert_eq!(s.points.last().unwrap().weight, "25");
+    // a leads on q1, b on q2: at q1 17, q2 18 b leads; at q1 18, q2 17 a does.
+    let below = s.change_below.as_ref().unwrap();
+    assert_eq!(below.weight, "17");
+    for x in &s.points {
+        let t = tender(
+            &p,
+            Some(json!({"q1": x.weight.as_str(), "q2": x.partner_weight.as_str()})),
+        )
+        .unwrap();
+        assert_eq!(marks(&t, "quality"), "55");
+        assert_eq!(
+            t.category_weight(Category::Price).unwrap().to_exact_string(),
+            "45"
+        );
+    }
+}

@@ -1892,6 +1892,7 @@ problem_kinds! {
     ProblemKind::DuplicateId { .. },
     ProblemKind::UnknownReference { .. },
     ProblemKind::WeightsNot100 { .. },
+    ProblemKind::WeightsNotGroupWeight { .. },
     ProblemKind::RangeOutOfOrder { .. },
     ProblemKind::WeightNotTunable { .. },
     ProblemKind::WeightOutsideRange { .. },
