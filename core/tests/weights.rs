@@ -139,11 +139,7 @@ fn a_group_must_share_out_exactly_its_own_weight() {
     })
     .unwrap_err();
     assert_eq!(e.0[0].code(), "ulo::weights-not-100");
-    assert_eq!(
-        e.0[0].pointer,
-        "/award_model/criteria/0/children",
-        "{e}"
-    );
+    assert_eq!(e.0[0].pointer, "/award_model/criteria/0/children", "{e}");
 }
 
 /// A tender's weights are read in the same terms; a group moved without its criteria keeps
@@ -201,7 +197,9 @@ fn weight_facts_mean_the_same_both_ways() {
         let b = tender(&protocol(WHOLE), w).unwrap();
         for t in [&a, &b] {
             assert_eq!(
-                t.category_weight(Category::Price).unwrap().to_exact_string(),
+                t.category_weight(Category::Price)
+                    .unwrap()
+                    .to_exact_string(),
                 price
             );
             assert_eq!(
@@ -225,7 +223,8 @@ fn weight_facts_mean_the_same_both_ways() {
 #[test]
 fn a_category_that_is_no_criterion_is_refused_by_id() {
     let e = changed(SPLIT, |v| {
-        v["award_model"]["tie_break"][0] = json!({"rule": "higher_score_in", "criterion": "quality"});
+        v["award_model"]["tie_break"][0] =
+            json!({"rule": "higher_score_in", "criterion": "quality"});
     })
     .unwrap_err();
     assert_eq!(
@@ -258,7 +257,8 @@ fn a_category_that_is_no_criterion_is_refused_by_id() {
     assert_eq!(e.0[0].code(), "ulo::missing-field-set");
     // Twice is once too many.
     let e = changed(SPLIT, |v| {
-        v["award_model"]["tie_break"][1] = json!({"rule": "higher_score_in", "category": "quality"});
+        v["award_model"]["tie_break"][1] =
+            json!({"rule": "higher_score_in", "category": "quality"});
     })
     .unwrap_err();
     assert_eq!(e.0[0].code(), "ulo::duplicate-id");
@@ -333,7 +333,10 @@ fn the_sweep_moves_shares_of_the_whole() {
     assert_eq!(weights.first(), Some(&("40", "60")));
     assert_eq!(weights.last(), Some(&("50", "50")));
     let above = s.change_above.as_ref().unwrap();
-    assert_eq!((above.weight.as_str(), above.partner_weight.as_str()), ("49", "51"));
+    assert_eq!(
+        (above.weight.as_str(), above.partner_weight.as_str()),
+        ("49", "51")
+    );
     assert!(s.change_below.is_none());
     // At 48 the order still holds, with the hand-worked totals.
     let t = tender(&p, Some(json!({"price": "48", "quality": "52"}))).unwrap();
@@ -387,7 +390,9 @@ fn sweeping_within_a_group_keeps_the_group() {
         .unwrap();
         assert_eq!(marks(&t, "quality"), "55");
         assert_eq!(
-            t.category_weight(Category::Price).unwrap().to_exact_string(),
+            t.category_weight(Category::Price)
+                .unwrap()
+                .to_exact_string(),
             "45"
         );
     }

@@ -396,7 +396,10 @@ fn q_of(e: ulo_core::Exact) -> Q {
 /// - shares of the whole: a criterion's marks are its weight, where a group the tender moved
 ///   without naming any of its criteria passes the move on in proportion (each published
 ///   weight x the group's new weight / its published weight).
-fn expected_available(protocol: &Protocol, tender: &Tender) -> std::collections::BTreeMap<String, Q> {
+fn expected_available(
+    protocol: &Protocol,
+    tender: &Tender,
+) -> std::collections::BTreeMap<String, Q> {
     use ulo_core::protocol::{Criterion, CriterionBody, WeightsAs};
     let given: std::collections::BTreeMap<&str, Q> = tender
         .doc()
@@ -411,10 +414,19 @@ fn expected_available(protocol: &Protocol, tender: &Tender) -> std::collections:
         given: &std::collections::BTreeMap<&str, Q>,
         out: &mut std::collections::BTreeMap<String, Q>,
     ) {
-        let w = |c: &Criterion| given.get(c.id.as_str()).cloned().unwrap_or_else(|| q_of(c.weight));
+        let w = |c: &Criterion| {
+            given
+                .get(c.id.as_str())
+                .cloned()
+                .unwrap_or_else(|| q_of(c.weight))
+        };
         let sum = list.iter().fold(Q::zero(), |a, c| a + w(c));
         for c in list {
-            let m = if sum.is_zero() { Q::zero() } else { marks * w(c) / &sum };
+            let m = if sum.is_zero() {
+                Q::zero()
+            } else {
+                marks * w(c) / &sum
+            };
             if let CriterionBody::Group(children) = &c.body {
                 parent_walk(children, &m, given, out);
             }
@@ -452,7 +464,12 @@ fn expected_available(protocol: &Protocol, tender: &Tender) -> std::collections:
 }
 
 /// Each row's marks available are what the weights give.
-fn available_from_weights(protocol: &Protocol, tender: &Tender, result: &ScoreResult, r: &mut Report) {
+fn available_from_weights(
+    protocol: &Protocol,
+    tender: &Tender,
+    result: &ScoreResult,
+    r: &mut Report,
+) {
     let want = expected_available(protocol, tender);
     for b in &result.bids {
         for row in &b.criteria {

@@ -18,6 +18,7 @@ use ulo_conformance::generate::{
     compare_weights_lines, recorded_lines, results, weights_case, weights_hash_line, WEIGHTS_CASES,
 };
 use ulo_conformance::invariants::check_score;
+use ulo_core::protocol::TieBreak;
 use ulo_core::Protocol;
 
 fn hashes_path() -> std::path::PathBuf {
@@ -83,17 +84,20 @@ fn every_weights_case_keeps_the_invariants_and_exercises_them() {
         for f in report.failures {
             failures.push(format!("case {seed}: {f}"));
         }
-        for lot in &r.lots {
-            for row in &lot.ranking {
-                if row
-                    .tie
-                    .as_ref()
-                    .and_then(|n| n.decided_by.as_deref())
-                    .is_some_and(|d| d.ends_with("criteria, added up"))
-                {
-                    category_ties += 1;
-                }
-            }
+        // Ties on total marks under a protocol that breaks them by a category: the rule is
+        // applied (settling the tie or passing it on), and the invariants re-settle it.
+        let by_category = p
+            .doc()
+            .award
+            .tie_break
+            .iter()
+            .any(|t| matches!(t, TieBreak::HigherScoreInCategory(_)));
+        if by_category
+            && r.lots
+                .iter()
+                .any(|l| l.ranking.iter().any(|x| x.tie.is_some()))
+        {
+            category_ties += 1;
         }
         if r.bids
             .iter()
@@ -111,15 +115,64 @@ fn every_weights_case_keeps_the_invariants_and_exercises_them() {
         "only {scored} of {WEIGHTS_CASES} weights cases score"
     );
     assert!(tuned >= 20, "only {tuned} tuned tenders");
-    assert!(category_ties >= 5, "only {category_ties} category tie-breaks settled");
-    assert!(fractions >= 5, "only {fractions} cases with marks that are not short decimals");
+    assert!(
+        category_ties >= 5,
+        "only {category_ties} cases with ties under a category tie-break"
+    );
+    assert!(
+        fractions >= 5,
+        "only {fractions} cases with marks that are not short decimals"
+    );
 }
 
 /// The first family is untouched: its protocols never say how weights are read.
 #[test]
 fn the_first_family_still_writes_shares_of_the_parent() {
     for seed in 0..50 {
-        let p: Value = serde_json::from_str(&ulo_conformance::generate::case(seed).protocol).unwrap();
+        let p: Value =
+            serde_json::from_str(&ulo_conformance::generate::case(seed).protocol).unwrap();
         assert!(p["award_model"].get("weights_as").is_none());
     }
+}
+
+/// The new invariants are not vacuous: a result edited to show other marks available, or to
+/// rank a category tie the other way, is caught.
+#[test]
+fn the_invariants_catch_wrong_weights_and_a_wrong_tie() {
+    let case = ulo_conformance::CASES
+        .iter()
+        .find(|c| c.name == "510-weights-tie-category-quality")
+        .unwrap();
+    let d = case.documents().unwrap();
+    let p = Protocol::from_json(d.protocol).unwrap();
+    let t = p.tender_from_json(d.tender).unwrap();
+    let b = p.bids_from_json(&t, d.other.unwrap()).unwrap();
+    let r = p.score(&t, &b).unwrap();
+    assert!(check_score(&p, &t, &r).is_clean());
+
+    let mut wrong = r.clone();
+    wrong.bids[0].criteria[0].available = "31".into();
+    let found = check_score(&p, &t, &wrong).failures;
+    assert!(
+        found.iter().any(|f| f.contains("but the weights give")),
+        "{found:?}"
+    );
+
+    let mut swapped = r.clone();
+    let ranking = &mut swapped.lots[0].ranking;
+    ranking.swap(0, 1);
+    ranking[0].rank = 1;
+    ranking[1].rank = 2;
+    for b in &mut swapped.bids {
+        b.rank = swapped.lots[0]
+            .ranking
+            .iter()
+            .find(|x| x.bid == b.bid)
+            .map(|x| x.rank);
+    }
+    let found = check_score(&p, &t, &swapped).failures;
+    assert!(
+        found.iter().any(|f| f.contains("tie-break rule")),
+        "{found:?}"
+    );
 }

@@ -466,9 +466,9 @@ fn read_tie_break(r: &mut Reader, at: At) -> Option<TieBreak> {
         // A criterion (or group) by id, or a category: exactly one of the two.
         0 => match (f.get("criterion"), f.get("category")) {
             (Some(id), None) => Some(TieBreak::HigherScoreIn(r.id(Some(id))?)),
-            (None, Some(category)) => Some(TieBreak::HigherScoreInCategory(
-                r.choice(Some(category))?,
-            )),
+            (None, Some(category)) => {
+                Some(TieBreak::HigherScoreInCategory(r.choice(Some(category))?))
+            }
             _ => {
                 r.report(
                     f.pointer(),
