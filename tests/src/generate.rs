@@ -235,7 +235,7 @@ impl<C: Choices> Gen<'_, C> {
     /// weighted 12.5 shares it out as shares of the whole award.
     fn split(&mut self, total: u32, n: u32) -> Vec<u32> {
         let n = n.max(1);
-        if self.chance(30) && total % n == 0 {
+        if self.chance(30) && total.is_multiple_of(n) {
             return vec![total / n; n as usize];
         }
         let mut cuts: Vec<u32> = (1..n).map(|_| self.range(0, total)).collect();
