@@ -40,13 +40,27 @@ fn ranking(p: &Protocol, t: &Value) -> Vec<(u32, String)> {
 
 #[test]
 fn the_what_if_sweep_runs_under_every_model() {
+    // Case 300's bids: no two are within a rounding step of each other. (Case 301's exact tie at
+    // 960 a point does split at other weights: the quality marks add the leaves' rounded marks,
+    // as the scorecard shows them, and a leaf's rounding depends on the marks it carries.)
     let p = protocol(|_| {});
+    let tender = |evaluation: Value| {
+        let mut t: Value =
+            serde_json::from_str(include_str!("../../tests/cases/300-model-ppqp/tender.json"))
+                .expect("tender JSON");
+        t["lots"][0]["evaluation"] = evaluation;
+        t
+    };
+    let bids = || -> Value {
+        serde_json::from_str(include_str!("../../tests/cases/300-model-ppqp/bids.json"))
+            .expect("bids JSON")
+    };
     for evaluation in [
         json!({"model": "weighted"}),
         json!({"model": "price_per_quality_point", "quality_threshold_percent": "62.5"}),
         json!({"model": "sequential", "pass_mark_percent": "62.5", "then": "lowest_price"}),
         json!({"model": "sequential", "pass_mark_percent": "62.5", "then": "weighted"}),
-        json!({"model": "quality_only", "fixed_price": "72000"}),
+        json!({"model": "quality_only", "fixed_price": "75000"}),
         json!({"model": "price_only"}),
     ] {
         let sweep = p
@@ -69,8 +83,12 @@ fn the_what_if_sweep_runs_under_every_model() {
     }
     // The weighted total does move with the price weight on these bids (a control: the
     // assertion above could otherwise never fail).
+    let (t301, b301) = (
+        self::tender(json!({"model": "weighted"})),
+        self::bids(),
+    );
     let weighted = p
-        .sweep(&tender(json!({"model": "weighted"})), &bids(), "price", "quality", Exact::int(5))
+        .sweep(&t301, &b301, "price", "quality", Exact::int(5))
         .expect("sweep");
     assert!(weighted.points.iter().any(|pt| pt.changed));
 }
