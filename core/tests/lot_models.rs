@@ -64,7 +64,13 @@ fn the_what_if_sweep_runs_under_every_model() {
         json!({"model": "price_only"}),
     ] {
         let sweep = p
-            .sweep(&tender(evaluation.clone()), &bids(), "price", "quality", Exact::int(5))
+            .sweep(
+                &tender(evaluation.clone()),
+                &bids(),
+                "price",
+                "quality",
+                Exact::int(5),
+            )
             .unwrap_or_else(|e| panic!("{evaluation}: {e:?}"));
         assert_eq!(sweep.points.len(), 5, "{evaluation}: 30 to 50 by 5");
         // Price per quality point divides the price by the quality marks re-weighted to 100,
@@ -83,10 +89,7 @@ fn the_what_if_sweep_runs_under_every_model() {
     }
     // The weighted total does move with the price weight on these bids (a control: the
     // assertion above could otherwise never fail).
-    let (t301, b301) = (
-        self::tender(json!({"model": "weighted"})),
-        self::bids(),
-    );
+    let (t301, b301) = (self::tender(json!({"model": "weighted"})), self::bids());
     let weighted = p
         .sweep(&t301, &b301, "price", "quality", Exact::int(5))
         .expect("sweep");
@@ -95,7 +98,8 @@ fn the_what_if_sweep_runs_under_every_model() {
 
 #[test]
 fn under_price_per_quality_point_the_tie_break_order_applies_as_published() {
-    let evaluation = json!({"model": "price_per_quality_point", "quality_threshold_percent": "62.5"});
+    let evaluation =
+        json!({"model": "price_per_quality_point", "quality_threshold_percent": "62.5"});
     // c (90,000 / 93.75) and e (60,000 / 62.5) both cost exactly 960 a quality point.
     let quality_first = protocol(|_| {});
     let order = ranking(&quality_first, &tender(evaluation.clone()));
@@ -128,7 +132,8 @@ fn under_price_per_quality_point_the_tie_break_order_applies_as_published() {
     let tie = r.lots[0].ranking[1].tie.as_ref().expect("a tie note");
     assert_eq!(tie.decided_by.as_deref(), Some("the lower price"));
     assert!(
-        tie.reason.starts_with("Tied on a cost per quality point of exactly 960;"),
+        tie.reason
+            .starts_with("Tied on a cost per quality point of exactly 960;"),
         "{}",
         tie.reason
     );
@@ -148,7 +153,9 @@ fn a_model_the_criteria_cannot_carry_is_a_located_problem() {
     for model in ["price_per_quality_point", "quality_only", "sequential"] {
         let evaluation = match model {
             "quality_only" => json!({"model": model, "fixed_price": "70000"}),
-            "sequential" => json!({"model": model, "pass_mark_percent": "60", "then": "lowest_price"}),
+            "sequential" => {
+                json!({"model": model, "pass_mark_percent": "60", "then": "lowest_price"})
+            }
             _ => json!({"model": model}),
         };
         let problems = price_only_protocol
