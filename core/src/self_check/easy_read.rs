@@ -5,7 +5,7 @@ use crate::eligibility::Verdict;
 use crate::exact::{Exact, RoundingMode};
 use crate::report::{
     EligibilityResult, Flag, FlagCode, GateRow, GateStatus, ModelProjection, SelfCheckResult,
-    SelfCheckRow, TestOutcome,
+    SelfCheckRow, TestOutcome, ThresholdOutcome,
 };
 use crate::tender::evaluation::ModelKind;
 
@@ -107,11 +107,11 @@ fn lot_model(m: &ModelProjection) -> (Picture, String) {
             },
         ),
         ModelKind::Sequential => match m.threshold_outcome {
-            Some("fails") => (
+            Some(ThresholdOutcome::Fails) => (
                 Picture::Stop,
                 format!("Quality is checked first. Your quality score would not reach {} out of 100, so your price would not be looked at.", threshold()),
             ),
-            Some("at_risk") => (
+            Some(ThresholdOutcome::AtRisk) => (
                 Picture::Warning,
                 format!("Quality is checked first. Your quality score could fall below {} out of 100. Then your price would not be looked at.", threshold()),
             ),
