@@ -228,8 +228,21 @@ export interface Lot {
     volume: Figure;
     ceiling?: Money;
   }[];
-  evaluation?: { price_formula?: PriceFormula };
+  /** How the lot's bids are evaluated; absent, the weighted total. */
+  evaluation?: Evaluation;
 }
+
+export type EvaluationModel =
+  | 'weighted' | 'price_per_quality_point' | 'sequential' | 'quality_only' | 'price_only';
+
+/** A lot's evaluation model (one of the protocol's models_allowed). */
+export type Evaluation = { price_formula?: PriceFormula } & (
+  | { model: 'weighted' }
+  | { model: 'price_per_quality_point'; quality_threshold_percent?: Percent }
+  | { model: 'sequential'; pass_mark_percent: Percent; then: 'lowest_price' | 'weighted' }
+  | { model: 'quality_only'; fixed_price: Money }
+  | { model: 'price_only'; basis?: 'price' | 'whole_life_cost' }
+);
 
 export type PriceFormula = 'lowest_price_ratio' | 'linear_ceiling_floor' | 'benchmark';
 
@@ -350,7 +363,12 @@ export type TenderFact =
   | 'professional_indemnity_cover' | 'performance_bond' | 'lot_value' | 'lot_months'
   | 'lot_annual_value' | 'turnover_multiple' | 'turnover_to_annual_value'
   | 'audited_accounts_from_every_bidder' | 'insurance_before_award' | 'planned_procurement_notice'
-  | 'reservation_lawful' | 'lot_rate_count' | 'lot_overnight_share_percent';
+  | 'reservation_lawful'
+  | 'lot_price_per_quality_point'
+  | 'lot_quality_threshold_percent'
+  | 'lot_price_only'
+  | 'lot_rate_count'
+  | 'lot_overnight_share_percent';
 
 export interface Cite {
   source: Id;
@@ -447,6 +465,8 @@ export interface ProtocolDocument {
     cites: AwardCite[];
     /** The price formulas a lot may publish instead of the price criterion's own. */
     price_formulas_allowed?: PriceFormula[];
+    /** The lot evaluation models a tender may choose; absent, the weighted total only. */
+    models_allowed?: EvaluationModel[];
   };
   tunable: { criterion: Id; min: Percent; max: Percent }[];
   bid_facts: { id: Id; title: string; kind: 'percent' | 'count' | 'money' | 'figure' }[];
@@ -623,7 +643,8 @@ export type FlagCode =
   | 'abnormally_low' | 'threshold_failed' | 'over_ceiling' | 'high_variance' | 'gate_failed'
   | 'ineligible' | 'eligibility_unknown' | 'incomplete' | 'partial_panel' | 'threshold_at_risk'
   | 'gate_unsure' | 'reservation_not_met' | 'reservation_unknown' | 'reservation_not_applied'
-  | 'rate_abnormally_low' | 'rate_over_ceiling';
+  | 'rate_abnormally_low' | 'rate_over_ceiling'
+  | 'model_excluded';
 
 export interface Flag {
   code: FlagCode;
@@ -664,6 +685,8 @@ export interface CriterionResult {
   };
   trace?: Trace;
   missing?: string;
+  /** Why the criterion does not count under the lot's evaluation model. */
+  not_counted?: string;
 }
 
 export interface BidResult {
@@ -676,6 +699,12 @@ export interface BidResult {
   total?: string;
   available: string;
   total_trace?: Trace;
+  /** Quality marks re-weighted to 100 (price per quality point, sequential, quality only). */
+  quality_marks?: string;
+  /** Price divided by quality marks, 2 places (price per quality point). */
+  cost_per_quality_point?: string;
+  /** The lot model's steps, explained. */
+  stage?: Trace[];
   eligibility: EligibilityResult;
   gates: GateRow[];
   reservation?: ReservationRow;
@@ -692,6 +721,7 @@ export interface RankRow {
   bidder: string;
   total: string;
   price: Money;
+  cost_per_quality_point?: string;
   flags: FlagCode[];
   tie?: { tied_with: Id[]; decided_by?: string; reason: string };
 }
@@ -699,6 +729,8 @@ export interface RankRow {
 export interface LotResult {
   lot: Id;
   title: string;
+  /** Present only when the lot is not evaluated by the weighted total. */
+  model?: EvaluationModel;
   lowest_price?: Money;
   ranking: RankRow[];
   not_ranked: { bid: Id; bidder: string; status: 'excluded' | 'incomplete'; reasons: string[] }[];
@@ -726,6 +758,8 @@ export interface BidSummary {
   status: 'ranked' | 'excluded' | 'incomplete';
   rank?: number;
   total?: string;
+  quality_marks?: string;
+  cost_per_quality_point?: string;
   available: string;
   eligibility: 'yes' | 'no' | 'not_enough_information';
   gates: { gate: Id; outcome: 'pass' | 'fail' | 'not_assessed' | 'unsure' }[];
@@ -790,6 +824,19 @@ export interface SelfCheckResult {
   findings: Finding[];
   /** The result in short, plain sentences (an easy-read summary for the bidder). */
   easy_read: string[];
+  /** The projection under the lot's evaluation model, when it is not the weighted total. */
+  model?: {
+    model: EvaluationModel;
+    quality_low?: string;
+    quality_high?: string;
+    cost_per_quality_point_low?: string;
+    cost_per_quality_point_high?: string;
+    threshold?: string;
+    threshold_outcome?: 'passes' | 'at_risk' | 'fails';
+    fixed_price?: string;
+    at_fixed_price?: boolean;
+    note: string;
+  };
   /** For a lot with rates: the draft's basket. */
   basket?: Trace;
   /** The price marks under each formula the lot could publish. */

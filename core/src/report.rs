@@ -248,6 +248,10 @@ choice! {
         /// One rate of a basket is above the ceiling the tender sets for it (the authority's
         /// policy): flagged, or excluded where the protocol excludes over the ceiling.
         RateOverCeiling = "rate_over_ceiling",
+        /// The lot's evaluation model excludes the bid before price is looked at: quality
+        /// below a price per quality point threshold or a sequential pass mark, no quality
+        /// marks to divide a price by, or a price other than a quality-only lot's fixed price.
+        ModelExcluded = "model_excluded",
     }
 }
 
@@ -614,6 +618,10 @@ pub struct CriterionResult {
     /// What is missing, when marks could not be worked out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<String>,
+    /// Why the criterion does not count under the lot's evaluation model (price criteria under
+    /// price per quality point, say); it then has no marks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_counted: Option<String>,
 }
 
 /// Something the commissioner must look at.
@@ -661,6 +669,17 @@ pub struct BidResult {
     /// How the total was added up.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_trace: Option<Trace>,
+    /// The quality marks re-weighted to 100, under a model that uses them (price per quality
+    /// point, sequential, quality only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_marks: Option<String>,
+    /// The price divided by the quality marks, to 2 places (price per quality point only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point: Option<String>,
+    /// The lot model's own steps for this bid (quality marks, a threshold or pass mark, the
+    /// cost per quality point, the fixed price), each explained and cited.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stage: Vec<Trace>,
     /// Eligibility.
     pub eligibility: EligibilityResult,
     /// Gates.
@@ -720,6 +739,10 @@ pub struct RankRow {
     pub total: String,
     /// Price.
     pub price: String,
+    /// The price divided by the quality marks, to 2 places (price per quality point only),
+    /// on whose exact value the lot is ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point: Option<String>,
     /// Flags still open (e.g. abnormally low: clarification required).
     pub flags: Vec<FlagCode>,
     /// How a tie on total marks was settled.
@@ -747,6 +770,9 @@ pub struct LotResult {
     pub lot: String,
     /// Title.
     pub title: String,
+    /// The lot's evaluation model, when it is not the weighted total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<crate::tender::evaluation::ModelKind>,
     /// The lowest price among the bids that compete, which relative price formulas use; `None`
     /// when no bid for the lot is in competition (their price marks, worked out for the record,
     /// then use the lowest price of all the lot's bids, and their traces say so).
@@ -853,6 +879,12 @@ pub struct BidSummary {
     /// Total marks, when every criterion could be scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<String>,
+    /// The quality marks re-weighted to 100, under a model that uses them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_marks: Option<String>,
+    /// The price divided by the quality marks, to 2 places (price per quality point only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point: Option<String>,
     /// Marks available in all.
     pub available: String,
     /// Whether the bidder is user-led under the protocol.
@@ -961,6 +993,56 @@ pub struct Projection {
     pub not_estimated: Vec<String>,
 }
 
+choice! {
+    /// Whether a self-check's projected quality clears a lot model's threshold or pass mark.
+    pub enum ThresholdOutcome as "a threshold outcome" {
+        /// At both ends of the range.
+        Passes = "passes",
+        /// Only at the high end.
+        AtRisk = "at_risk",
+        /// At neither end.
+        Fails = "fails",
+    }
+}
+
+/// A self-check's projection under the lot's evaluation model, when it is not the weighted
+/// total: the quality marks re-weighted to 100 at each end, and what the model makes of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ModelProjection {
+    /// The lot's model.
+    pub model: crate::tender::evaluation::ModelKind,
+    /// The quality marks re-weighted to 100 at the low end (when every quality criterion is
+    /// estimated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_low: Option<String>,
+    /// The same at the high end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_high: Option<String>,
+    /// Price per quality point: the price over the quality marks at the high end (the best
+    /// case), to 2 places.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point_low: Option<String>,
+    /// The price over the quality marks at the low end (the worst case), to 2 places; absent
+    /// when the low end has no quality marks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point_high: Option<String>,
+    /// The quality threshold or pass mark, percent of the quality marks available.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<String>,
+    /// Whether the projected quality clears it: `passes` at both ends, `at_risk` (the low end
+    /// is below it), `fails` (both ends are below it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold_outcome: Option<ThresholdOutcome>,
+    /// The fixed price of a quality-only lot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed_price: Option<String>,
+    /// Whether the draft's price is the fixed price (quality only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_fixed_price: Option<bool>,
+    /// What the model means for this bid, in words.
+    pub note: String,
+}
+
 /// The result of a bidder's self-check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SelfCheckResult {
@@ -1000,6 +1082,9 @@ pub struct SelfCheckResult {
     pub findings: Vec<Finding>,
     /// The result in easy read: short sentences, one idea each, for a board of members.
     pub easy_read: Vec<String>,
+    /// The projection under the lot's evaluation model, when it is not the weighted total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<ModelProjection>,
     /// For a lot priced by a basket of rates: the draft's price worked out, each rate times its
     /// published volume (absent otherwise, so older results keep their bytes).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -163,7 +163,7 @@ fn the_basket_facts_read_overnight_support_at_the_ceilings() {
 fn a_lot_may_choose_only_a_formula_the_protocol_allows() {
     let mut proto: Value = serde_json::from_str(shipped::PROTOCOL).expect("protocol");
     let mut t = basket_tender();
-    t["lots"][0]["evaluation"] = json!({"price_formula": "benchmark"});
+    t["lots"][0]["evaluation"] = json!({"model": "weighted", "price_formula": "benchmark"});
     t["lots"][0]["price_benchmark"] = json!({
         "price": "300000", "marks_at_benchmark_percent": "50",
         "gain_per_percent_below": "1", "loss_per_percent_above": "2"

@@ -1198,6 +1198,18 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
         ("auditedAccounts", words::<AuditedAccounts>()),
         ("reservationBasis", words::<ReservationBasis>()),
         ("rateKind", words::<RateKind>()),
+        (
+            "evaluationModel",
+            words::<ulo_core::tender::evaluation::ModelKind>(),
+        ),
+        (
+            "sequentialThen",
+            words::<ulo_core::tender::evaluation::Then>(),
+        ),
+        (
+            "priceBasis",
+            words::<ulo_core::tender::evaluation::PriceBasis>(),
+        ),
     ]
 }
 
@@ -1279,9 +1291,13 @@ fn values<C: Copy>(all: &[(&'static str, C)]) -> Vec<C> {
 fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
     use ulo_core::report::{
         BidStatus, CheckStatus, CriterionMethod, FindingStatus, FlagCode, GateStatus, LeafMethod,
-        NotRankedStatus, ResultDocument, TestOutcome, ThresholdStatus, Verdict,
+        NotRankedStatus, ResultDocument, TestOutcome, ThresholdOutcome, ThresholdStatus, Verdict,
     };
     vec![
+        (
+            vec!["/$defs/modelProjection/properties/threshold_outcome"],
+            serialised(&values(ThresholdOutcome::ALL)),
+        ),
         (
             vec![
                 "/$defs/tenderCheck/properties/document",
@@ -1767,6 +1783,14 @@ fn one_problem_of_each_kind() -> Vec<ProblemKind> {
             target: text(),
         },
         ProblemKind::RangeOutOfOrder { detail: text() },
+        ProblemKind::ModelNotAllowed {
+            model: text(),
+            allowed: texts(),
+        },
+        ProblemKind::ModelNeedsCriteria {
+            model: text(),
+            needs: "a price criterion",
+        },
         ProblemKind::WeightNotTunable {
             criterion: text(),
             tunable: texts(),
@@ -1913,6 +1937,8 @@ problem_kinds! {
     ProblemKind::WeightsNot100 { .. },
     ProblemKind::WeightsNotGroupWeight { .. },
     ProblemKind::RangeOutOfOrder { .. },
+    ProblemKind::ModelNotAllowed { .. },
+    ProblemKind::ModelNeedsCriteria { .. },
     ProblemKind::WeightNotTunable { .. },
     ProblemKind::WeightOutsideRange { .. },
     ProblemKind::ScoreOutsideScale { .. },

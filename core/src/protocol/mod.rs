@@ -18,7 +18,7 @@ pub use compile::{LeafInfo, TreeNode};
 pub use model::{
     AbnormallyLow, Affordability, Applies, AwardModel, Band, BarrierRule, BidFact, Criterion,
     CriterionBody, Declaration, Eligibility, EligibilityRule, EligibilityTest, Gate, Holding,
-    LegalForm, LowBenchmark, Method, Minimum, Moderation, ModerationMethod, OverCeiling,
+    LegalForm, LowBenchmark, Method, Minimum, ModelKind, Moderation, ModerationMethod, OverCeiling,
     PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint, ShareOp, TieBreak, Tunable, WeightsAs,
 };
 pub use read::{read, MAX_CRITERIA_DEPTH, PROTOCOL_FIELDS};

@@ -497,7 +497,11 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         "price_formulas_allowed",
     ];
     // Required: all but the optional first (weights_as) and last (price_formulas_allowed).
-    let f = r.object(at, FIELDS, &FIELDS[1..FIELDS.len() - 1])?;
+    let f = r.object(
+        at,
+        &[FIELDS, &["models_allowed"]].concat(),
+        &FIELDS[1..FIELDS.len() - 1],
+    )?;
     let weights_as = r.optional(f.get("weights_as"), |r, at| r.choice(Some(at)));
     let criteria = r.list(f.get("criteria"), 1, 30, |r, at| read_criterion(r, at, 1));
     let gates = r.list(f.get("gates"), 0, 30, |r, at| {
@@ -547,6 +551,9 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
     let price_formulas_allowed = r.optional(f.get("price_formulas_allowed"), |r, at| {
         r.list(Some(at), 1, 3, |r, at| r.choice::<PriceFormula>(Some(at)))
     });
+    let models_allowed = r.optional(f.get("models_allowed"), |r, at| {
+        r.list(Some(at), 1, 5, |r, at| r.choice(Some(at)))
+    });
     Some(AwardModel {
         weights_as: weights_as?.unwrap_or_default(),
         criteria: criteria?,
@@ -557,6 +564,7 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         tie_break: tie_break?,
         cites: cites?,
         price_formulas_allowed: price_formulas_allowed?.unwrap_or_default(),
+        models_allowed: models_allowed?,
     })
 }
 

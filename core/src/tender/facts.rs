@@ -2,6 +2,7 @@
 //!
 //! A fact the tender does not state is unknown, never zero.
 
+use super::evaluation::Model;
 use super::{reservation, AuditedAccounts, InsuranceKind, Lot, Role, Tender, TenderDoc};
 use crate::exact::Exact;
 use crate::facts::{FactValue, TenderFact};
@@ -143,6 +144,17 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
         TenderFact::ReservationLawful => yes_no(reservation::lawful(tender)),
         TenderFact::LotRateCount => known(lot.map(|l| Exact::int(l.rates.len() as i128))),
         TenderFact::LotOvernightSharePercent => known(lot.and_then(overnight_share)),
+        TenderFact::LotPricePerQualityPoint => {
+            yes_no(lot.map(|l| matches!(l.evaluation.model, Model::PricePerQualityPoint { .. })))
+        }
+        TenderFact::LotQualityThresholdPercent => known(lot.map(|l| match l.evaluation.model {
+            Model::PricePerQualityPoint { threshold } => threshold.unwrap_or(Exact::ZERO),
+            Model::Sequential { pass_mark, .. } => pass_mark,
+            _ => Exact::ZERO,
+        })),
+        TenderFact::LotPriceOnly => {
+            yes_no(lot.map(|l| matches!(l.evaluation.model, Model::PriceOnly { .. })))
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! the tender as read, knows nothing of protocols: only `check` does.
 
 pub mod check;
+pub mod evaluation;
 pub mod facts;
 pub mod reservation;
 
@@ -44,9 +45,8 @@ pub struct Lot {
     /// A basket of rates: with any, a bid's price for the lot is the sum of its rates times
     /// their volumes.
     pub rates: Vec<Rate>,
-    /// The price formula the lot publishes instead of the price criterion's own
-    /// (`evaluation.price_formula`), from those the protocol allows.
-    pub price_formula: Option<PriceFormula>,
+    /// How the lot's bids are evaluated (weighted, when the tender does not say).
+    pub evaluation: evaluation::Evaluation,
 }
 
 /// A benchmark price and how marks move away from it (Bid Evaluation Guidance Note 7.3):
@@ -120,13 +120,13 @@ impl Lot {
     /// published choice, if it makes one.
     #[must_use]
     pub fn formula(&self, own: PriceFormula) -> PriceFormula {
-        self.price_formula.unwrap_or(own)
+        self.evaluation.price_formula.unwrap_or(own)
     }
 
     /// The price formulas the lot applies, given the price criteria's own.
     #[must_use]
     pub fn formulas(&self, own: &[PriceFormula]) -> Vec<PriceFormula> {
-        match self.price_formula {
+        match self.evaluation.price_formula {
             Some(f) if !own.is_empty() => vec![f],
             _ => own.to_vec(),
         }
@@ -391,9 +391,7 @@ fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
     });
     let price_benchmark = r.optional(f.get("price_benchmark"), read_price_benchmark);
     let rates = r.optional(f.get("rates"), |r, at| r.list(Some(at), 1, 30, read_rate));
-    let price_formula = r
-        .optional(f.get("evaluation"), read_evaluation_price_formula)
-        .map(Option::flatten);
+    let evaluation = r.optional(f.get("evaluation"), evaluation::read);
     Some(Lot {
         id: id?,
         title: title?,
@@ -404,7 +402,7 @@ fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
         price_floor: price_floor?,
         price_benchmark: price_benchmark?,
         rates: rates?.unwrap_or_default(),
-        price_formula: price_formula?,
+        evaluation: evaluation?.unwrap_or_default(),
     })
 }
 
@@ -452,14 +450,6 @@ fn read_rate(r: &mut Reader, at: At) -> Option<Rate> {
         volume: volume?,
         ceiling: ceiling?,
     })
-}
-
-/// The price formula a lot's `evaluation` names. The rest of the `evaluation` object (the lot's
-/// award model) is read where the models are; this reads only the one field price scoring
-/// needs.
-fn read_evaluation_price_formula(r: &mut Reader, at: At) -> Option<Option<PriceFormula>> {
-    let f = r.object(at, &["price_formula"], &[])?;
-    r.optional(f.get("price_formula"), |r, at| r.choice(Some(at)))
 }
 
 fn read_conditions(r: &mut Reader, at: At) -> Option<Conditions> {
