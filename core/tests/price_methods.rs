@@ -161,17 +161,27 @@ fn the_basket_facts_read_overnight_support_at_the_ceilings() {
 
 #[test]
 fn a_lot_may_choose_only_a_formula_the_protocol_allows() {
+    // The shipped protocol allows every formula; without its list, only the price criterion's
+    // own formula may be published.
     let mut proto: Value = serde_json::from_str(shipped::PROTOCOL).expect("protocol");
+    assert_eq!(
+        proto["award_model"]["price_formulas_allowed"],
+        json!(["lowest_price_ratio", "linear_ceiling_floor", "benchmark"])
+    );
+    proto["award_model"]
+        .as_object_mut()
+        .expect("award model")
+        .remove("price_formulas_allowed");
     let mut t = basket_tender();
     t["lots"][0]["evaluation"] = json!({"model": "weighted", "price_formula": "benchmark"});
     t["lots"][0]["price_benchmark"] = json!({
         "price": "300000", "marks_at_benchmark_percent": "50",
         "gain_per_percent_below": "1", "loss_per_percent_above": "2"
     });
-    let shipped = Protocol::from_json(&proto.to_string()).expect("protocol");
-    let e = shipped
+    let own_only = Protocol::from_json(&proto.to_string()).expect("protocol");
+    let e = own_only
         .tender_from_json(&t.to_string())
-        .expect_err("not allowed by the shipped protocol");
+        .expect_err("not allowed by a protocol without the list");
     assert_eq!(e.0[0].kind.code(), "price-formula-not-allowed");
     proto["award_model"]["price_formulas_allowed"] = json!(["benchmark"]);
     let allowing = Protocol::from_json(&proto.to_string()).expect("protocol");

@@ -531,6 +531,32 @@ p["barriers"] += [
     },
 ]
 
+# Price formulas (issue 15). No law prescribes a price formula: PA 2023 s.19 and s.23 ask for the
+# published award criteria to be applied as published, and the Guidance Note (7.2, 7.3) describes
+# relative, floor-to-ceiling and benchmark scoring. So a tender's lot may publish any of the three.
+am["price_formulas_allowed"] = ["lowest_price_ratio", "linear_ceiling_floor", "benchmark"]
+p["barriers"] += [
+    {
+        "id": "basket-overnight-share",
+        "title": "A basket of rates not weighted to overnight support",
+        "scope": "lot",
+        "require": {"any": [
+            {"fact": "lot_rate_count", "at_most": "0"},
+            {"fact": "lot_overnight_share_percent", "at_most": "50"},
+        ]},
+        "finding": "Most of the basket's value, at its rate ceilings, is for night, sleep-in or waking-night support.",
+        "why": "Few small user-led organisations offer overnight support; a basket weighted to it favours large providers, however well a user-led organisation delivers the daytime support.",
+        "fix": "Put overnight support in its own lot, or lower its share of the basket.",
+        "question": "Could overnight support be a separate lot?",
+        "applies": [
+            e(PA, "policy", [L("overnight share of a basket"), c("PA23", "s.12(4)")],
+              "PA 2023 s.12(4) asks authorities to have regard to the barriers small businesses face; the 50% figure is this protocol's policy."),
+            e(PA_BT + PCR + PCR_BT + PSR, "policy", [L("overnight share of a basket")], POLICY_NOTE),
+            e(SCOT, "policy", [L("overnight share of a basket"), PRS9], SME_NOTE),
+        ],
+    },
+]
+
 text = json.dumps(p, indent=2, ensure_ascii=False) + "\n"
 open(OUT, "w").write(text)
 print("barriers", len(p["barriers"]))
