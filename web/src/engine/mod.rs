@@ -11,14 +11,18 @@
 //!   `tree`, `criterion`, `scale`); they never make a figure from them.
 
 mod assessment;
+mod award;
 mod bids_csv;
 mod chart;
+mod figures;
 mod import;
 mod model;
 
 pub use assessment::Assessment;
+pub use award::{lot_choices, LotChoices};
 pub use bids_csv::{bids_csv, pasted_to_csv, TEMPLATE as BIDS_TEMPLATE};
 pub use chart::stacked_bar;
+pub use figures::{bid_figures, lot_model};
 pub use import::{import, ocds_tender, tender_file};
 pub use model::{ExcludedBid, Model};
 

@@ -52,7 +52,7 @@ fn before_award(code: FlagCode) -> Option<&'static str> {
 
 /// A lot's recommendation: the first-ranked bid, as the core ranked it, with anything still to
 /// settle before award; then the ranking itself.
-fn recommendation(lot: &LotResult) -> Html {
+fn recommendation(lot: &LotResult, per_point: std::collections::BTreeMap<String, String>) -> Html {
     let first: Vec<_> = lot.ranking.iter().filter(|r| r.rank == 1).collect();
     let words = match first.as_slice() {
         [] => "No bid can be recommended: no bid for this lot is ranked.".to_string(),
@@ -79,7 +79,7 @@ fn recommendation(lot: &LotResult) -> Html {
         <section class="report-lot" aria-labelledby={format!("recommendation-{}", lot.lot)}>
             <h3 class="heading-m" id={format!("recommendation-{}", lot.lot)}>{ format!("{} ({})", lot.title, lot.lot) }</h3>
             <p class="recommendation"><strong>{ words }</strong></p>
-            <LotRanking lot={lot.clone()} />
+            <LotRanking lot={lot.clone()} {per_point} />
         </section>
     }
 }
@@ -217,7 +217,7 @@ pub fn report() -> Html {
             }
 
             <h2 class="heading-l" id="recommendation" tabindex="-1">{ "Recommendation and ranking" }</h2>
-            { for r.lots.iter().map(recommendation) }
+            { for r.lots.iter().map(|l| recommendation(l, crate::views::results::per_point(&r, &l.lot))) }
 
             <h2 class="heading-l" id="panel" tabindex="-1">{ "The panel" }</h2>
             <div class="scroll" role="region" tabindex="0" aria-labelledby="panel-caption">

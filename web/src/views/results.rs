@@ -249,6 +249,20 @@ fn left_out() -> Html {
     }
 }
 
+/// Each bid's cost per quality point in a lot, by bid id (empty unless the lot is evaluated by
+/// price per quality point): the core's figures, for the ranking table.
+pub fn per_point(result: &crate::engine::ScoreResult, lot: &str) -> BTreeMap<String, String> {
+    (result.bids.iter())
+        .filter(|b| b.lot == lot)
+        .filter_map(|b| {
+            Some((
+                b.bid.clone(),
+                crate::engine::bid_figures(b).cost_per_quality_point?,
+            ))
+        })
+        .collect()
+}
+
 #[function_component(Results)]
 pub fn results() -> Html {
     let ctx = use_ctx();
@@ -284,7 +298,7 @@ pub fn results() -> Html {
                 { for result.lots.iter().map(|lot| {
                     let out: Vec<&ExcludedBid> = ctx.model.excluded_bids.iter().filter(|b| b.lot == lot.lot).collect();
                     html! { <>
-                        <LotRanking lot={lot.clone()} />
+                        <LotRanking lot={lot.clone()} per_point={per_point(&result, &lot.lot)} />
                         { excluded_bids(&ctx, &bl, &out) }
                     </> }
                 }) }

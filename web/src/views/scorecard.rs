@@ -1,7 +1,9 @@
 //! One bid's scorecard: eligibility, gates, every criterion with its marks, each figure opening
 //! its explanation (the formula with values put in, and the clause it rests on), and flags.
 
-use crate::engine::{explain, BidResult, BidStatus, GateStatus, TestOutcome, Trace, Verdict};
+use crate::engine::{
+    bid_figures, explain, BidResult, BidStatus, GateStatus, TestOutcome, Trace, Verdict,
+};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +28,58 @@ pub fn trace_view(p: &TraceProps) -> Html {
                 <p class="hint">{ format!("Rule: {}. Exact value: {}.", t.rule, t.exact) }</p>
             </div>
         </details>
+    }
+}
+
+/// The basket of rates a bid's price is made of, as the core worked it out: each rate times
+/// its volume, and the sum, with the explanation. Nothing until the bid is scored.
+pub fn basket(bid: Option<&BidResult>) -> Html {
+    let Some(t) = bid.and_then(|b| bid_figures(b).basket) else {
+        return Html::default();
+    };
+    html! {
+        <div class="basket">
+            <p><strong>{ format!("Basket price: {}", crate::engine::pounds(&t.result)) }</strong>{ " (each rate times its indicative volume, added up)" }</p>
+            if !t.inputs.is_empty() {
+                <ul class="basket__rates">
+                    { for t.inputs.iter().map(|i| html! { <li>{ &i.label }{ ": " }<strong>{ &i.value }</strong></li> }) }
+                </ul>
+            }
+            <TraceView trace={t.clone()} />
+        </div>
+    }
+}
+
+/// A bid's figures under its lot's model, beyond the weighted total: cost per quality point,
+/// quality marks, how each stage was decided, and the basket of rates.
+fn model_figures(b: &BidResult, sub: &'static str) -> Html {
+    let f = bid_figures(b);
+    if f.cost_per_quality_point.is_none()
+        && f.quality_marks.is_none()
+        && f.stages.is_empty()
+        && f.basket.is_none()
+    {
+        return Html::default();
+    }
+    html! {
+        <div class="model-figures">
+            <@{sub} class="heading-s">{ format!("How the lot's model decided: {}", b.bidder) }</@>
+            <dl class="figures">
+                if let Some(q) = &f.quality_marks {
+                    <dt>{ "Quality marks (out of 100)" }</dt><dd data-figure="quality_marks">{ q }</dd>
+                }
+                if let Some(c) = &f.cost_per_quality_point {
+                    <dt>{ "Cost per quality point" }</dt><dd data-figure="cost_per_quality_point">{ crate::engine::pounds(c) }</dd>
+                }
+            </dl>
+            { for f.stages.iter().map(|t| html! {
+                <div class="stage">
+                    <p>{ explain(t) }</p>
+                    <TraceView trace={t.clone()} />
+                </div>
+            }) }
+            { basket(Some(b)) }
+        </div>
     }
 }
 
@@ -78,6 +132,7 @@ pub fn scorecard(p: &Props) -> Html {
                 if let Some(t) = &b.total_trace {
                     <p><strong>{ format!("Total {}: ", total) }</strong>{ explain(t) }</p>
                 }
+                { model_figures(b, sub) }
                 <@{sub} class="heading-s">{ named("Eligibility") }</@>
                 <p><strong>{ verdict_words(b.eligibility.verdict) }</strong>{ ". " }{ &b.eligibility.reason }</p>
                 <ul class="checks">
