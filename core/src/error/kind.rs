@@ -107,6 +107,21 @@ pub enum ProblemKind {
         /// What is wrong, in words.
         detail: String,
     },
+    /// A lot chose an evaluation model its protocol does not allow.
+    ModelNotAllowed {
+        /// The model chosen.
+        model: String,
+        /// The models the protocol allows.
+        allowed: Vec<String>,
+    },
+    /// A lot chose an evaluation model its protocol's criteria cannot carry (price per quality
+    /// point with no quality criterion, price only with no price criterion).
+    ModelNeedsCriteria {
+        /// The model chosen.
+        model: String,
+        /// What it needs: "a price criterion" or "a criterion not scored on price".
+        needs: &'static str,
+    },
     /// A tender set a weight the protocol does not let tenders tune.
     WeightNotTunable {
         /// The criterion.
@@ -342,6 +357,8 @@ impl ProblemKind {
             ProblemKind::UnknownReference { .. } => "unknown-reference",
             ProblemKind::WeightsNot100 { .. } => "weights-not-100",
             ProblemKind::RangeOutOfOrder { .. } => "range-out-of-order",
+            ProblemKind::ModelNotAllowed { .. } => "model-not-allowed",
+            ProblemKind::ModelNeedsCriteria { .. } => "model-needs-criteria",
             ProblemKind::WeightNotTunable { .. } => "weight-not-tunable",
             ProblemKind::WeightOutsideRange { .. } => "weight-outside-range",
             ProblemKind::ScoreOutsideScale { .. } => "score-outside-scale",
@@ -503,6 +520,13 @@ impl ProblemKind {
                 format!("the weights in {group} add up to {total}, not 100")
             }
             ProblemKind::RangeOutOfOrder { detail } => detail.clone(),
+            ProblemKind::ModelNotAllowed { model, allowed } => format!(
+                "the protocol does not allow the evaluation model \"{model}\" (it allows {})",
+                list(allowed)
+            ),
+            ProblemKind::ModelNeedsCriteria { model, needs } => format!(
+                "the evaluation model \"{model}\" needs {needs}, and the protocol's criteria have none"
+            ),
             ProblemKind::WeightNotTunable { criterion, .. } => format!(
                 "the protocol does not let a tender change the weight of \"{criterion}\""
             ),
@@ -636,6 +660,13 @@ impl ProblemKind {
             }
             ProblemKind::RangeOutOfOrder { .. } => {
                 "put the lower figure first and make each band start where the one before it ends".into()
+            }
+            ProblemKind::ModelNotAllowed { allowed, .. } => format!(
+                "choose one of {}; the protocol (the adopting authority's policy) lists the models a tender may publish",
+                list(allowed)
+            ),
+            ProblemKind::ModelNeedsCriteria { .. } => {
+                "choose a model this protocol's criteria can carry, or use a protocol that has the criteria it needs".into()
             }
             ProblemKind::WeightNotTunable { tunable, .. } => {
                 if tunable.is_empty() {

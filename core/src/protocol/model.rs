@@ -455,6 +455,9 @@ pub struct AwardModel {
     pub tie_break: Vec<TieBreak>,
     /// Sources for the model as a whole (most advantageous tender).
     pub cites: Vec<Cite>,
+    /// The lot evaluation models a tender may choose (the adopting authority's policy);
+    /// `None` when the protocol does not say, which allows the weighted total alone.
+    pub models_allowed: Option<Vec<crate::tender::evaluation::ModelKind>>,
 }
 
 /// A weight a tender may change, and the range it may move in.

@@ -479,7 +479,7 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         "tie_break",
         "cites",
     ];
-    let f = r.object(at, FIELDS, FIELDS)?;
+    let f = r.object(at, &[FIELDS, &["models_allowed"]].concat(), FIELDS)?;
     let criteria = r.list(f.get("criteria"), 1, 30, |r, at| read_criterion(r, at, 1));
     let gates = r.list(f.get("gates"), 0, 30, |r, at| {
         let f = r.object(
@@ -525,6 +525,9 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
     });
     let tie_break = r.list(f.get("tie_break"), 0, 10, read_tie_break);
     let cites = read_award_cites(r, f.get("cites"));
+    let models_allowed = r.optional(f.get("models_allowed"), |r, at| {
+        r.list(Some(at), 1, 5, |r, at| r.choice(Some(at)))
+    });
     Some(AwardModel {
         criteria: criteria?,
         gates: gates?,
@@ -533,6 +536,7 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         affordability: affordability?,
         tie_break: tie_break?,
         cites: cites?,
+        models_allowed: models_allowed?,
     })
 }
 

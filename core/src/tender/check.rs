@@ -44,6 +44,7 @@ pub fn check(protocol: &Protocol, doc: TenderDoc, digest: String) -> Result<Tend
     let needs_band = protocol.doc().award.criteria.iter().any(uses_linear);
     for (i, lot) in doc.lots.iter().enumerate() {
         check_lot(lot, i, needs_band, &mut report);
+        check_model(protocol, lot, i, &mut report);
     }
     let weights = tuned_weights(protocol, &doc, &mut report);
     problems.extend(duplicate_ids(&doc));
@@ -301,4 +302,58 @@ fn category_marks(
         }
     }
     Ok(out)
+}
+
+/// A lot's evaluation model is one the protocol allows (absent a list, the weighted total
+/// alone), and one its criteria can carry: a model that divides or ranks by quality needs a
+/// criterion not scored on price, price only needs a price criterion.
+fn check_model(
+    protocol: &Protocol,
+    lot: &Lot,
+    i: usize,
+    report: &mut impl FnMut(String, ProblemKind),
+) {
+    use super::evaluation::ModelKind;
+    let kind = lot.evaluation.model.kind();
+    let allowed = protocol
+        .doc()
+        .award
+        .models_allowed
+        .clone()
+        .unwrap_or_else(|| vec![ModelKind::Weighted]);
+    if !allowed.contains(&kind) {
+        report(
+            format!("/lots/{i}/evaluation/model"),
+            ProblemKind::ModelNotAllowed {
+                model: kind.word().into(),
+                allowed: allowed.iter().map(|m| m.word().to_string()).collect(),
+            },
+        );
+        return;
+    }
+    let (mut price, mut quality) = (false, false);
+    for node in protocol.tree() {
+        if let Some(CriterionBody::Leaf(m)) = protocol.criterion(&node.id).map(|c| &c.body) {
+            match m {
+                Method::Price(_) => price = true,
+                _ => quality = true,
+            }
+        }
+    }
+    let needs = match kind {
+        ModelKind::PriceOnly if !price => "a price criterion",
+        ModelKind::PricePerQualityPoint | ModelKind::Sequential | ModelKind::QualityOnly
+            if !quality =>
+        {
+            "a criterion not scored on price"
+        }
+        _ => return,
+    };
+    report(
+        format!("/lots/{i}/evaluation/model"),
+        ProblemKind::ModelNeedsCriteria {
+            model: kind.word().into(),
+            needs,
+        },
+    );
 }

@@ -7,6 +7,7 @@
 //! the tender as read, knows nothing of protocols: only `check` does.
 
 pub mod check;
+pub mod evaluation;
 pub mod facts;
 pub mod reservation;
 
@@ -38,6 +39,8 @@ pub struct Lot {
     pub price_ceiling: Option<Exact>,
     /// Price floor, for the linear price formula (full marks at or below it).
     pub price_floor: Option<Exact>,
+    /// How the lot's bids are evaluated (weighted, when the tender does not say).
+    pub evaluation: evaluation::Evaluation,
 }
 
 impl Lot {
@@ -281,6 +284,7 @@ fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
             "months",
             "price_ceiling",
             "price_floor",
+            "evaluation",
         ],
         &["id", "title", "value", "months"],
     )?;
@@ -295,6 +299,7 @@ fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
     let price_floor = r.optional(f.get("price_floor"), |r, at| {
         r.decimal(Some(at), DecimalKind::Money)
     });
+    let evaluation = r.optional(f.get("evaluation"), evaluation::read);
     Some(Lot {
         id: id?,
         title: title?,
@@ -303,6 +308,7 @@ fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
         months: months?,
         price_ceiling: price_ceiling?,
         price_floor: price_floor?,
+        evaluation: evaluation?.unwrap_or_default(),
     })
 }
 
