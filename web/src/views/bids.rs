@@ -157,10 +157,12 @@ pub fn bids_view() -> Html {
                 }
             })
         };
+        // A lot priced as a basket of rates: the price is the basket, as the core worked it out.
         let price = b
             .get("price")
             .and_then(Value::as_str)
             .map(engine::pounds)
+            .or_else(|| result.as_ref().map(|r| engine::pounds(&r.price)))
             .unwrap_or_else(|| "not given yet".into());
         let status = match (&result, left_out) {
             (Some(r), _) => r.status.word().to_string(),
