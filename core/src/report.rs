@@ -242,6 +242,10 @@ choice! {
         /// user-led organisations, say), or one whose test the engine does not hold: the bid is
         /// not excluded on it.
         ReservationNotApplied = "reservation_not_applied",
+        /// The lot's evaluation model excludes the bid before price is looked at: quality
+        /// below a price per quality point threshold or a sequential pass mark, no quality
+        /// marks to divide a price by, or a price other than a quality-only lot's fixed price.
+        ModelExcluded = "model_excluded",
     }
 }
 
@@ -607,6 +611,10 @@ pub struct CriterionResult {
     /// What is missing, when marks could not be worked out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<String>,
+    /// Why the criterion does not count under the lot's evaluation model (price criteria under
+    /// price per quality point, say); it then has no marks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_counted: Option<String>,
 }
 
 /// Something the commissioner must look at.
@@ -654,6 +662,17 @@ pub struct BidResult {
     /// How the total was added up.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_trace: Option<Trace>,
+    /// The quality marks re-weighted to 100, under a model that uses them (price per quality
+    /// point, sequential, quality only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_marks: Option<String>,
+    /// The price divided by the quality marks, to 2 places (price per quality point only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point: Option<String>,
+    /// The lot model's own steps for this bid (quality marks, a threshold or pass mark, the
+    /// cost per quality point, the fixed price), each explained and cited.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stage: Vec<Trace>,
     /// Eligibility.
     pub eligibility: EligibilityResult,
     /// Gates.
@@ -709,6 +728,10 @@ pub struct RankRow {
     pub total: String,
     /// Price.
     pub price: String,
+    /// The price divided by the quality marks, to 2 places (price per quality point only),
+    /// on whose exact value the lot is ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point: Option<String>,
     /// Flags still open (e.g. abnormally low: clarification required).
     pub flags: Vec<FlagCode>,
     /// How a tie on total marks was settled.
@@ -736,6 +759,9 @@ pub struct LotResult {
     pub lot: String,
     /// Title.
     pub title: String,
+    /// The lot's evaluation model, when it is not the weighted total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<crate::tender::evaluation::ModelKind>,
     /// The lowest price among the bids that compete, which relative price formulas use; `None`
     /// when no bid for the lot is in competition (their price marks, worked out for the record,
     /// then use the lowest price of all the lot's bids, and their traces say so).
@@ -842,6 +868,12 @@ pub struct BidSummary {
     /// Total marks, when every criterion could be scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<String>,
+    /// The quality marks re-weighted to 100, under a model that uses them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_marks: Option<String>,
+    /// The price divided by the quality marks, to 2 places (price per quality point only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point: Option<String>,
     /// Marks available in all.
     pub available: String,
     /// Whether the bidder is user-led under the protocol.

@@ -3,7 +3,7 @@
 
 use super::flags::Flags;
 use super::run::{Run, Work};
-use super::{banded, conditions, panel};
+use super::{banded, conditions, model, panel};
 use crate::bids::Bid;
 use crate::eligibility;
 use crate::exact::Overflow;
@@ -36,11 +36,16 @@ impl Run<'_> {
             marks: vec![None; n],
             excluded: Vec::new(),
             missing: Vec::new(),
+            model: model::of(self, &bid.lot),
+            quality: None,
+            cost: None,
+            stage: Vec::new(),
         };
         conditions::gates(self, &mut w);
         conditions::reserved(self, &mut w);
         conditions::ceiling(self, &mut w);
         self.leaves_before_price(&mut w)?;
+        model::stage_one(self, &mut w)?;
         Ok(w)
     }
 
@@ -49,10 +54,15 @@ impl Run<'_> {
         let bid = w.bid;
         let scores = self.per_node(&bid.scores);
         let consensus = self.per_node(&bid.consensus);
+        // Under price only, quality is not evaluated: no score is needed, none is marked.
+        let quality = w.model.scores_quality();
         for (i, node) in self.nodes.iter().enumerate() {
             let Some(crit) = node.crit else {
                 continue;
             };
+            if !quality {
+                continue;
+            }
             match &crit.body {
                 CriterionBody::Group(_) | CriterionBody::Leaf(Method::Price(_)) => {}
                 CriterionBody::Leaf(Method::Panel { minimum, .. }) => {

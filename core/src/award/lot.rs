@@ -125,6 +125,7 @@ impl Run<'_> {
         let result = LotResult {
             lot: lot.id.clone(),
             title: lot.title.clone(),
+            model: super::model::word(lot),
             lowest_price: lowest.map(|l| l.to_fixed(2)),
             ranking,
             not_ranked,

@@ -22,6 +22,7 @@ mod conditions;
 mod flags;
 mod lot;
 mod marks;
+pub mod model;
 pub mod moderation;
 mod panel;
 pub mod price;

@@ -5,6 +5,7 @@
 //! tied with and which rule settled it. Bids no rule separates share a rank, and the note says
 //! the authority must decide: the engine never breaks a tie by chance or by input order.
 
+use super::model::Order;
 use crate::exact::Exact;
 use crate::explain::money;
 use crate::protocol::{Protocol, TieBreak};
@@ -20,6 +21,9 @@ pub struct Candidate<'a> {
     pub bidder: &'a str,
     /// Total marks (rounded marks added exactly).
     pub total: Exact,
+    /// What the lot is ranked on (see [`Order`]): the total, the exact cost per quality point
+    /// or the price.
+    pub key: Exact,
     /// Price.
     pub price: Exact,
     /// Whether the bidder is a user-led organisation (verdict "yes").
@@ -157,6 +161,8 @@ struct Tie<'a, 'c> {
     /// [`settle`]).
     decided: &'a BTreeMap<usize, (usize, Vec<usize>)>,
     places: u32,
+    /// What the lot is ranked on, which the note names.
+    by: Order,
 }
 
 impl Tie<'_, '_> {
@@ -169,7 +175,15 @@ impl Tie<'_, '_> {
             .filter(|j| **j != i)
             .map(|j| cands[*j].id.to_string())
             .collect();
-        let total = cands[i].total.to_fixed(self.places);
+        // What they tied on, in words: "{total} marks" as before, or the model's key.
+        let total = match self.by {
+            Order::Total => format!("{} marks", cands[i].total.to_fixed(self.places)),
+            Order::CostPerQualityPoint => format!(
+                "a cost per quality point of exactly {}",
+                cands[i].key.to_exact_string()
+            ),
+            Order::Price => format!("a price of {}", money(cands[i].key)),
+        };
         if part.len() > 1 {
             let still: Vec<&str> = part
                 .iter()
@@ -180,7 +194,7 @@ impl Tie<'_, '_> {
                 tied_with,
                 decided_by: None,
                 reason: format!(
-                    "Tied on {total} marks with {}; {}. The authority must decide between them and record how.",
+                    "Tied on {total} with {}; {}. The authority must decide between them and record how.",
                     still.join(" and "),
                     if rules.is_empty() {
                         "the protocol sets no tie-break order".to_string()
@@ -204,7 +218,7 @@ impl Tie<'_, '_> {
             tied_with,
             decided_by: Some(name.clone()),
             reason: format!(
-                "Tied on {total} marks; settled by tie-break rule {} ({name}): {}.",
+                "Tied on {total}; settled by tie-break rule {} ({name}): {}.",
                 r + 1,
                 values.join(", ")
             ),
@@ -212,21 +226,25 @@ impl Tie<'_, '_> {
     }
 }
 
-/// Ranks candidates by total, breaking ties by the protocol's order.
-pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32) -> Vec<Placed> {
+/// Ranks candidates by their key (the total, highest first; or, as the lot's model says, the
+/// exact cost per quality point or the price, lowest first), breaking ties by the protocol's
+/// order.
+pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32, by: Order) -> Vec<Placed> {
     let rules = &protocol.doc().award.tie_break;
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by(|a, b| {
-        cands[*b]
-            .total
-            .cmp(&cands[*a].total)
-            .then_with(|| cands[*a].id.cmp(cands[*b].id))
+        let (ka, kb) = (cands[*a].key, cands[*b].key);
+        match by {
+            Order::Total => kb.cmp(&ka),
+            Order::CostPerQualityPoint | Order::Price => ka.cmp(&kb),
+        }
+        .then_with(|| cands[*a].id.cmp(cands[*b].id))
     });
-    // Groups of equal totals.
+    // Groups of equal keys.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in order {
         match groups.last_mut() {
-            Some(g) if cands[g[0]].total == cands[i].total => g.push(i),
+            Some(g) if cands[g[0]].key == cands[i].key => g.push(i),
             _ => groups.push(vec![i]),
         }
     }
@@ -250,6 +268,7 @@ pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32) -> Vec<Placed
             group: &g,
             decided: &decided,
             places,
+            by,
         };
         for part in settled {
             for &i in &part {

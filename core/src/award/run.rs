@@ -57,6 +57,14 @@ pub(super) struct Work<'b> {
     pub excluded: Vec<String>,
     /// What is missing before the bid can be ranked.
     pub missing: Vec<String>,
+    /// The evaluation model of the bid's lot.
+    pub model: crate::tender::evaluation::Model,
+    /// The quality marks re-weighted to 100, under a model that uses them.
+    pub quality: Option<Exact>,
+    /// The exact cost per quality point (price per quality point only), once settled.
+    pub cost: Option<Exact>,
+    /// The model's own steps, explained (explaining only).
+    pub stage: Vec<crate::explain::Trace>,
 }
 
 /// A criterion row with no marks yet.
@@ -75,6 +83,7 @@ fn blank_row(ctx: &Ctx, node: &TreeNode) -> CriterionResult {
         panel: None,
         trace: None,
         missing: None,
+        not_counted: None,
     }
 }
 

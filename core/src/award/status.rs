@@ -6,11 +6,13 @@
 
 use super::flags::Words;
 use super::marks::sum;
+use super::model::{self, Order};
 use super::ranking;
 use super::run::{Run, Work};
 use crate::eligibility::Verdict;
 use crate::exact::{Exact, Overflow};
 use crate::explain::Trace;
+use crate::tender::evaluation::Model;
 use crate::report::{
     BidResult, BidStatus, BidSummary, CriterionMarks, CriterionResult, FlagCode, GateOutcomeRow,
     NotRanked, NotRankedStatus, RankRow,
@@ -32,16 +34,40 @@ pub(super) struct Out {
 pub(super) type Standing = Result<Exact, NotRankedStatus>;
 
 /// Adds groups up from their children, bottom-up, and returns the criteria rows in tree order
-/// (none when not explaining).
-fn finish_rows(run: &Run, w: &mut Work) -> Result<Vec<CriterionResult>, Overflow> {
+/// (none when not explaining). `counted` (under a lot model other than the weighted total)
+/// says which criteria count: the others lose any marks and say why in `not_counted`, and a
+/// group adds up only the criteria that count.
+fn finish_rows(
+    run: &Run,
+    w: &mut Work,
+    counted: Option<&[bool]>,
+) -> Result<Vec<CriterionResult>, Overflow> {
     let ctx = &run.ctx;
+    let counts = |i: usize| counted.is_none_or(|c| c[i]);
+    if counted.is_some() {
+        for i in 0..run.nodes.len() {
+            if counts(i) {
+                continue;
+            }
+            w.marks[i] = None;
+            if let Some(mut row) = run.blank(w, i) {
+                row.not_counted = Some(model::not_counted_reason(&w.model).into());
+                w.rows[i] = Some(row);
+            }
+        }
+    }
     // Children come after their parent in tree order, so work bottom-up.
     for (i, node) in run.nodes.iter().enumerate().rev() {
-        if node.children.is_empty() {
+        if node.children.is_empty() || !counts(i) {
             continue;
         }
         let mut row = run.blank(w, i);
-        let parts: Option<Vec<Exact>> = node.children.iter().map(|c| w.marks[*c]).collect();
+        let parts: Option<Vec<Exact>> = node
+            .children
+            .iter()
+            .filter(|c| counts(**c))
+            .map(|c| w.marks[*c])
+            .collect();
         if let Some(parts) = parts {
             let total = sum(&parts)?;
             w.marks[i] = Some(total);
@@ -65,14 +91,19 @@ fn finish_rows(run: &Run, w: &mut Work) -> Result<Vec<CriterionResult>, Overflow
     Ok(std::mem::take(&mut w.rows).into_iter().flatten().collect())
 }
 
-/// The total of the top-level criteria, with its trace when explaining; `None` while any of
-/// them has no marks.
-fn total(run: &Run, w: &Work) -> Result<Option<(Exact, Option<Trace>)>, Overflow> {
+/// The total of the top-level criteria that count, with its trace when explaining; `None`
+/// while any of them has no marks.
+fn total(
+    run: &Run,
+    w: &Work,
+    counted: Option<&[bool]>,
+) -> Result<Option<(Exact, Option<Trace>)>, Overflow> {
     let top: Option<Vec<Exact>> = run
         .nodes
         .iter()
+        .enumerate()
         .zip(&w.marks)
-        .filter(|(n, _)| n.top)
+        .filter(|((i, n), _)| n.top && counted.is_none_or(|c| c[*i]))
         .map(|(_, m)| *m)
         .collect();
     let Some(parts) = top else {
@@ -87,7 +118,13 @@ fn total(run: &Run, w: &Work) -> Result<Option<(Exact, Option<Trace>)>, Overflow
 }
 
 /// A bid's summary, once it is settled (its rank is set when the lot is ranked).
-fn summary(run: &Run, w: &mut Work, status: BidStatus, total: Option<Exact>) -> BidSummary {
+fn summary(
+    run: &Run,
+    w: &mut Work,
+    status: BidStatus,
+    total: Option<Exact>,
+    available: &str,
+) -> BidSummary {
     let ctx = &run.ctx;
     let bid = w.bid;
     let gates = ctx.protocol.doc().award.gates.iter();
@@ -99,7 +136,9 @@ fn summary(run: &Run, w: &mut Work, status: BidStatus, total: Option<Exact>) -> 
         status,
         rank: None,
         total: total.map(|t| ctx.show(t)),
-        available: ctx.show(Exact::HUNDRED),
+        quality_marks: shown_quality(run, w),
+        cost_per_quality_point: shown_cost(run, w),
+        available: available.to_string(),
         eligibility: w.verdict,
         gates: gates
             .zip(&w.gate_outcomes)
@@ -128,8 +167,22 @@ pub(super) fn settle(
 ) -> Result<(Standing, Option<BidResult>, Option<BidSummary>), Overflow> {
     let ctx = &run.ctx;
     let bid = w.bid;
-    let criteria = finish_rows(run, w)?;
-    let (total, total_trace) = match total(run, w)? {
+    let counted = (w.model != Model::Weighted).then(|| model::counted(run, &w.model));
+    let criteria = finish_rows(run, w, counted.as_deref())?;
+    let available = match &counted {
+        None => ctx.show(Exact::HUNDRED),
+        Some(c) => {
+            let parts: Vec<Exact> = run
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|(i, n)| n.top && c[*i])
+                .map(|(_, n)| n.available)
+                .collect();
+            ctx.show(sum(&parts)?)
+        }
+    };
+    let (total, total_trace) = match total(run, w, counted.as_deref())? {
         Some((t, trace)) => (Some(t), trace),
         None => (None, None),
     };
@@ -150,8 +203,17 @@ pub(super) fn settle(
             trace: None,
         });
     }
+    if let (Some(q), true) = (w.quality, matches!(w.model, Model::PricePerQualityPoint { .. })) {
+        if !q.is_zero() {
+            let (cost, trace) = model::cost_per_point(run, w, q)?;
+            w.cost = Some(cost);
+            w.stage.extend(trace);
+        }
+    }
     let status = standing.map_or_else(BidStatus::from, |_| BidStatus::Ranked);
-    let brief = run.summary.then(|| summary(run, w, status, total));
+    let brief = run
+        .summary
+        .then(|| summary(run, w, status, total, &available));
     // The eligibility in full is there exactly when the bid is explained.
     let result = w.eligibility.take().map(|eligibility| BidResult {
         bid: bid.id.clone(),
@@ -161,8 +223,11 @@ pub(super) fn settle(
         status,
         rank: None,
         total: total.map(|t| ctx.show(t)),
-        available: ctx.show(Exact::HUNDRED),
+        available,
         total_trace,
+        quality_marks: shown_quality(run, w),
+        cost_per_quality_point: shown_cost(run, w),
+        stage: std::mem::take(&mut w.stage),
         eligibility,
         gates: std::mem::take(&mut w.gates),
         reservation: w.reservation.take(),
@@ -184,14 +249,24 @@ pub(super) fn rank(
     let mut cands = Vec::new();
     let mut in_order = Vec::new();
     let mut not_ranked = Vec::new();
+    // Every bid of a lot shares its model.
+    let order = standings
+        .first()
+        .map_or(Order::Total, |(i, _)| Order::of(&works[*i].model));
     for &(i, standing) in standings {
         let w = &works[i];
         match standing {
             Ok(total) => {
+                let key = match order {
+                    Order::Total => total,
+                    Order::CostPerQualityPoint => w.cost.unwrap_or(total),
+                    Order::Price => w.bid.price,
+                };
                 cands.push(ranking::Candidate {
                     id: &w.bid.id,
                     bidder: &w.bid.organisation.name,
                     total,
+                    key,
                     price: w.bid.price,
                     user_led: w.verdict == Verdict::Yes,
                     marks: &w.marks,
@@ -209,7 +284,7 @@ pub(super) fn rank(
             }),
         }
     }
-    let placed = ranking::rank(ctx.protocol, &cands, ctx.rounding.places);
+    let placed = ranking::rank(ctx.protocol, &cands, ctx.rounding.places, order);
     let mut rows = Vec::new();
     for p in placed {
         let c = &cands[p.candidate];
@@ -227,10 +302,24 @@ pub(super) fn rank(
             bidder: c.bidder.to_string(),
             total: ctx.show(c.total),
             price: c.price.to_fixed(2),
+            cost_per_quality_point: shown_cost(run, &works[i]),
             flags: works[i].flags.open.clone(),
             tie: p.tie,
         });
     }
     rows.sort_by(|a, b| (a.rank, &a.bid).cmp(&(b.rank, &b.bid)));
     (rows, not_ranked)
+}
+
+/// The quality marks as shown: rounded as the protocol says (decided on the exact value).
+fn shown_quality(run: &Run, w: &Work) -> Option<String> {
+    let q = w.quality?;
+    Some(run.ctx.show(run.ctx.round(q).unwrap_or(q)))
+}
+
+/// The cost per quality point as shown: to 2 places in the protocol's mode (ranked on the exact
+/// value).
+fn shown_cost(run: &Run, w: &Work) -> Option<String> {
+    let c = w.cost?;
+    Some(c.round(2, run.ctx.rounding.mode).unwrap_or(c).to_fixed(2))
 }

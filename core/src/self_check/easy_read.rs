@@ -320,7 +320,9 @@ fn flag(f: &Flag, criteria: &[SelfCheckRow]) -> Option<(Picture, String)> {
         | FlagCode::EligibilityUnknown
         | FlagCode::HighVariance
         | FlagCode::Incomplete
-        | FlagCode::PartialPanel => return None,
+        | FlagCode::PartialPanel
+        // Always excludes, so it never reaches here.
+        | FlagCode::ModelExcluded => return None,
     };
     Some((Picture::Warning, line))
 }
