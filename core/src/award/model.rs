@@ -62,7 +62,12 @@ pub(super) fn cites(run: &Run, kind: ModelKind) -> Vec<CiteRef> {
         ModelKind::QualityOnly | ModelKind::PriceOnly => "5.1",
     };
     let mut out = vec![guidance(section)];
-    let regime = run.ctx.tender.regime().regime.map(crate::regime::Regime::word);
+    let regime = run
+        .ctx
+        .tender
+        .regime()
+        .regime
+        .map(crate::regime::Regime::word);
     match regime {
         None => {
             out.push(law::cite("PA23", "s.19"));
@@ -181,7 +186,11 @@ pub(super) fn quality(
         let added = if parts.is_empty() {
             "0".to_string()
         } else {
-            parts.iter().map(|p| shown(*p)).collect::<Vec<_>>().join(" + ")
+            parts
+                .iter()
+                .map(|p| shown(*p))
+                .collect::<Vec<_>>()
+                .join(" + ")
         };
         Some(Trace {
             rule: format!("award.model.{}.quality", kind.word()),
@@ -225,9 +234,12 @@ pub(super) fn stage_one(run: &Run, w: &mut Work) -> Result<(), Overflow> {
     let kind = model.kind();
     let bar = match &model {
         Model::Weighted | Model::PriceOnly { .. } => return Ok(()),
-        Model::PricePerQualityPoint { threshold } => {
-            threshold.map(|t| ("quality threshold (percent of the quality marks available)", t))
-        }
+        Model::PricePerQualityPoint { threshold } => threshold.map(|t| {
+            (
+                "quality threshold (percent of the quality marks available)",
+                t,
+            )
+        }),
         Model::Sequential { pass_mark, .. } => Some((
             "pass mark (percent of the quality marks available)",
             *pass_mark,

@@ -12,11 +12,11 @@ use super::run::{Run, Work};
 use crate::eligibility::Verdict;
 use crate::exact::{Exact, Overflow};
 use crate::explain::Trace;
-use crate::tender::evaluation::Model;
 use crate::report::{
     BidResult, BidStatus, BidSummary, CriterionMarks, CriterionResult, FlagCode, GateOutcomeRow,
     NotRanked, NotRankedStatus, RankRow,
 };
+use crate::tender::evaluation::Model;
 
 /// A bid's results, by work index: in full (explained bids) and in summary (summary runs).
 #[derive(Default)]
@@ -203,7 +203,10 @@ pub(super) fn settle(
             trace: None,
         });
     }
-    if let (Some(q), true) = (w.quality, matches!(w.model, Model::PricePerQualityPoint { .. })) {
+    if let (Some(q), true) = (
+        w.quality,
+        matches!(w.model, Model::PricePerQualityPoint { .. }),
+    ) {
         if !q.is_zero() {
             let (cost, trace) = model::cost_per_point(run, w, q)?;
             w.cost = Some(cost);

@@ -30,7 +30,8 @@ fn flag_words(code: FlagCode) -> &'static str {
         | FlagCode::Ineligible
         | FlagCode::ReservationNotMet
         | FlagCode::ReservationUnknown
-        | FlagCode::Incomplete => "See the scorecard",
+        | FlagCode::Incomplete
+        | FlagCode::ModelExcluded => "See the scorecard",
     }
 }
 

@@ -181,11 +181,12 @@ pub fn scorecard(p: &Props) -> Html {
                             <tr class={format!("depth-{}", c.depth)}>
                                 <th scope="row" class={format!("depth-{}", c.depth)}>{ &c.title }</th>
                                 <td class="num">{ format!("{}%", c.weight) }</td>
-                                <td class="num">{ c.marks.clone().unwrap_or_else(|| "not scored".into()) }</td>
+                                <td class="num">{ c.marks.clone().unwrap_or_else(|| if c.not_counted.is_some() { "not counted".into() } else { "not scored".into() }) }</td>
                                 <td class="num">{ &c.available }</td>
                                 <td>
                                     if let Some(t) = &c.trace { <TraceView trace={t.clone()} /> }
                                     if let Some(m) = &c.missing { <span>{ crate::views::fields::sentence(m) }</span> }
+                                    if let Some(n) = &c.not_counted { <span class="not-counted">{ crate::views::fields::sentence(n) }</span> }
                                 </td>
                             </tr>
                         }) }
