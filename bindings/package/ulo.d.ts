@@ -326,7 +326,10 @@ export type TenderFact =
   | 'professional_indemnity_cover' | 'performance_bond' | 'lot_value' | 'lot_months'
   | 'lot_annual_value' | 'turnover_multiple' | 'turnover_to_annual_value'
   | 'audited_accounts_from_every_bidder' | 'insurance_before_award' | 'planned_procurement_notice'
-  | 'reservation_lawful';
+  | 'reservation_lawful'
+  | 'lot_price_per_quality_point'
+  | 'lot_quality_threshold_percent'
+  | 'lot_price_only';
 
 export interface Cite {
   source: Id;

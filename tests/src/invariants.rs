@@ -32,6 +32,7 @@ use num_traits::{One, Zero};
 use ulo_core::explain::Trace;
 use ulo_core::protocol::LowBenchmark;
 use ulo_core::report::{BidResult, BidStatus, CriterionMethod, CriterionResult, FlagCode};
+use ulo_core::tender::evaluation::{Model, ModelKind, Then};
 use ulo_core::{Protocol, ScoreResult, SelfCheckResult, Tender};
 
 /// What the checks found.
@@ -268,8 +269,29 @@ pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -
                 lot.lot
             ));
         }
+        // What the lot is ranked on: the total (never rising), or under price per quality point
+        // the cost per point and under sequential-then-lowest-price the price (never falling).
+        let ascending = match lot.model {
+            Some(ModelKind::PricePerQualityPoint) => Some(true),
+            Some(ModelKind::Sequential) => Some(
+                tender
+                    .lot(&lot.lot)
+                    .is_some_and(|l| matches!(l.evaluation.model, Model::Sequential { then: Then::LowestPrice, .. })),
+            ),
+            _ => None,
+        }
+        .filter(|a| *a);
         for pair in lot.ranking.windows(2) {
-            let (a, b) = (number(&pair[0].total), number(&pair[1].total));
+            let key = |r: &ulo_core::report::RankRow| match (ascending, lot.model) {
+                (Some(_), Some(ModelKind::PricePerQualityPoint)) => r
+                    .cost_per_quality_point
+                    .as_deref()
+                    .and_then(number)
+                    .map(|v| -v),
+                (Some(_), _) => number(&r.price).map(|v| -v),
+                _ => number(&r.total),
+            };
+            let (a, b) = (key(&pair[0]), key(&pair[1]));
             if pair[0].rank > pair[1].rank || a < b {
                 r.fail(format!(
                     "lot {}: {} (rank {}, {}) is listed before {} (rank {}, {})",
@@ -428,7 +450,7 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
                 marks_of.insert(row.criterion.clone(), marks);
             }
             (None, None) => {
-                if row.missing.is_none() {
+                if row.missing.is_none() && row.not_counted.is_none() {
                     r.fail(format!("{what}: no marks and no reason given"));
                 }
             }
@@ -456,6 +478,7 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
         if row.method == CriterionMethod::Group {
             let parts: Option<Vec<&Q>> = children
                 .iter()
+                .filter(|c| c.not_counted.is_none())
                 .map(|c| marks_of.get(&c.criterion))
                 .collect();
             match (parts, marks_of.get(&row.criterion)) {
@@ -482,7 +505,7 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
     }
     let top: Option<Vec<&Q>> = rows
         .iter()
-        .filter(|c| c.depth == 1)
+        .filter(|c| c.depth == 1 && c.not_counted.is_none())
         .map(|c| marks_of.get(&c.criterion))
         .collect();
     match (&b.total, &b.total_trace, top) {
@@ -503,6 +526,7 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
             parts.is_some()
         )),
     }
+    stage(b, places, mode, r);
     for f in &b.flags {
         if f.code == FlagCode::ThresholdFailed {
             let row = rows
@@ -515,6 +539,63 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
                     f.criterion
                 )),
             }
+        }
+    }
+}
+
+/// A lot model's steps: the quality marks are the criteria not scored on price re-weighted to
+/// 100 (recomputed from the bid's own rows), the cost per quality point is the price divided by
+/// them exactly, each trace evaluates to its exact value, and each figure shown is that value
+/// rounded (the quality marks to the protocol's places, the cost to 2).
+fn stage(b: &BidResult, places: u32, mode: &str, r: &mut Report) {
+    let id = &b.bid;
+    let mut quality: Option<Q> = None;
+    for t in &b.stage {
+        let what = format!("bid {id}, stage {}", t.rule);
+        let Some(exact) = parse(&t.exact, &format!("{what}: exact"), r) else {
+            continue;
+        };
+        match eval(&t.formula) {
+            Ok(v) if v == exact => {}
+            Ok(v) => r.fail(format!("{what}: the formula {:?} gives {v}, not {}", t.formula, t.exact)),
+            Err(e) => r.fail(format!("{what}: the formula does not evaluate: {e}")),
+        }
+        let (shown, at) = if t.rule.ends_with(".quality") {
+            // Recompute from the rows: every leaf not scored on price.
+            let leaves: Vec<&CriterionResult> = b
+                .criteria
+                .iter()
+                .filter(|c| matches!(c.method, CriterionMethod::Panel | CriterionMethod::Banded))
+                .collect();
+            let got: Option<Q> = leaves
+                .iter()
+                .map(|c| c.marks.as_deref().and_then(number))
+                .sum();
+            let of: Option<Q> = leaves.iter().map(|c| number(&c.available)).sum();
+            match (got, of) {
+                (Some(g), Some(o)) if !o.is_zero() => {
+                    let want = g * q_int(100) / o;
+                    if want != exact {
+                        r.fail(format!("{what}: {exact}, but the rows give {want}"));
+                    }
+                }
+                _ => r.fail(format!("{what}: quality marks without every quality row marked")),
+            }
+            quality = Some(exact.clone());
+            (b.quality_marks.as_deref(), places)
+        } else {
+            match (&quality, number(&b.price)) {
+                (Some(q), Some(p)) if p.clone() / q == exact => {}
+                _ => r.fail(format!("{what}: {exact} is not the price over the quality marks")),
+            }
+            (b.cost_per_quality_point.as_deref(), 2)
+        };
+        match formula::round(&exact, at, mode) {
+            Ok(v) if Some(v.clone()) == number(&t.result) && shown == Some(t.result.as_str()) => {}
+            _ => r.fail(format!(
+                "{what}: {} rounded to {at} places is not the result {:?} shown as {shown:?}",
+                t.exact, t.result
+            )),
         }
     }
 }

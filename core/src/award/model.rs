@@ -40,17 +40,18 @@ use crate::tender::evaluation::{Model, ModelKind, Then};
 /// The Guidance Note, cited at `clause`.
 fn guidance(clause: &str) -> CiteRef {
     CiteRef {
-        source: "BEGN".into(),
+        source: "COBEG".into(),
         title: "Cabinet Office, Bid Evaluation Guidance Note (May 2021)".into(),
         clause: clause.into(),
         url: None,
     }
 }
 
-/// The clauses a model's step rests on: the Guidance Note's section for the model, and the law
-/// that the published model must be followed, under the regime that governs the tender (the
-/// Procurement Act 2023 when it governs or the regime is not decided; PCR 2015 reg 67 for a
-/// procurement begun under it; otherwise the Guidance Note alone, which is guidance, not law).
+/// The clauses a model's step rests on: the Guidance Note's section for the model (guidance,
+/// not law), and PA 2023 s.19 and s.23 (award on the published criteria, applied as published)
+/// where they govern: a covered procurement under the Act, standard or light-touch, or a tender
+/// whose regime is not stated (as the award model's own clauses are then all shown). Not below
+/// threshold (Part 6), nor under another regime's law, whose clause was not read for this.
 pub(super) fn cites(run: &Run, kind: ModelKind) -> Vec<CiteRef> {
     if !run.explain {
         return Vec::new();
@@ -73,11 +74,10 @@ pub(super) fn cites(run: &Run, kind: ModelKind) -> Vec<CiteRef> {
             out.push(law::cite("PA23", "s.19"));
             out.push(law::cite("PA23", "s.23"));
         }
-        Some(w) if w.starts_with("pa2023") => {
+        Some("pa2023" | "pa2023_light_touch") => {
             out.push(law::cite("PA23", "s.19"));
             out.push(law::cite("PA23", "s.23"));
         }
-        Some(w) if w.starts_with("pcr2015") => out.push(law::cite("PCR15", "reg. 67")),
         Some(_) => {}
     }
     out

@@ -2,6 +2,7 @@
 //!
 //! A fact the tender does not state is unknown, never zero.
 
+use super::evaluation::Model;
 use super::{reservation, AuditedAccounts, InsuranceKind, Lot, Role, Tender, TenderDoc};
 use crate::exact::Exact;
 use crate::facts::{FactValue, TenderFact};
@@ -141,5 +142,16 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
                 .and_then(|p| p.planned_procurement_notice),
         ),
         TenderFact::ReservationLawful => yes_no(reservation::lawful(tender)),
+        TenderFact::LotPricePerQualityPoint => yes_no(lot.map(|l| {
+            matches!(l.evaluation.model, Model::PricePerQualityPoint { .. })
+        })),
+        TenderFact::LotQualityThresholdPercent => known(lot.map(|l| match l.evaluation.model {
+            Model::PricePerQualityPoint { threshold } => threshold.unwrap_or(Exact::ZERO),
+            Model::Sequential { pass_mark, .. } => pass_mark,
+            _ => Exact::ZERO,
+        })),
+        TenderFact::LotPriceOnly => {
+            yes_no(lot.map(|l| matches!(l.evaluation.model, Model::PriceOnly { .. })))
+        }
     }
 }
