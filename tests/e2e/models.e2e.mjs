@@ -128,6 +128,7 @@ const BIDS = [
   { name: 'Meadow Partners', lot: 3, price: '180,000', mark: 3, local: 10 },
 ];
 const RATE_IDS = ['rate-1', 'rate-2'];
+const PANEL = ['Asha Patel', 'Sam Okafor'];
 
 /** The CLI on the documents a backup holds. */
 function cliScore(backup) {
@@ -233,10 +234,15 @@ const tests = [
           if (r.ceiling) await typeIn(page, `#f-tender-lots-${i}-rates-${k}-ceiling`, r.ceiling);
         }
       }
-      await reach(page, 'button', { text: 'Add an evaluator' });
-      await page.keyboard.press('Enter');
-      await announced(page, 'Evaluator 1 added');
-      await typeIn(page, '#f-tender-panel-0-name', 'Asha Patel');
+      // The protocol gives an evaluator with lived experience half of each moderated score.
+      for (const [e, name] of PANEL.entries()) {
+        await reach(page, 'button', { text: 'Add an evaluator' });
+        await page.keyboard.press('Enter');
+        await announced(page, `Evaluator ${e + 1} added`);
+        await typeIn(page, `#f-tender-panel-${e}-name`, name);
+        if (e === 1) await chooseOption(page, `f-tender-panel-${e}-role`, 'lived_experience');
+      }
+      await until(page, 'the second evaluator has lived experience', () => JSON.parse(localStorage.getItem(sessionStorage.getItem('ulo.open'))).tender.panel?.[1]?.role === 'lived_experience');
       let w = await saved(page);
       const lots = w.tender.lots;
       assert(same(lots[0].evaluation, { model: 'price_per_quality_point', quality_threshold_percent: '60' }), `lot 1: ${JSON.stringify(lots[0])}`);
@@ -297,6 +303,12 @@ const tests = [
       say('scores');
       await goTo(page, 'scoring');
       await page.waitForSelector('#score-grid input');
+      for (let e = 0; e < PANEL.length; e++) {
+      await reach(page, '#score-evaluator', { back: true });
+      if (e > 0) {
+        await page.keyboard.press('ArrowDown');
+        await until(page, `the grid shows ${PANEL[e]}'s scores`, (name) => document.querySelector('#grid-caption')?.innerText.includes(name), PANEL[e]);
+      }
       await reach(page, '#score-grid input[tabindex="0"]');
       await page.keyboard.press('Control+Home');
       const grid = await page.$$eval('#score-grid tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('input')].map((i) => ({ id: i.id, pointer: i.dataset.pointer }))));
@@ -317,6 +329,7 @@ const tests = [
           await page.keyboard.press('Home');
           await page.keyboard.press('ArrowDown');
         }
+      }
       }
 
       say('results');
