@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 use ulo_core::explain::{CiteRef, Input, Trace};
-use ulo_core::report::{BidResult, LotResult};
+use ulo_core::report::{BidResult, LotResult, SelfCheckResult};
 
 /// A bid's figures under its lot's model, beyond the weighted total.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -102,6 +102,52 @@ pub fn lot_model(l: &LotResult) -> Option<String> {
         .and_then(Value::as_str)
         .filter(|m| *m != "weighted")
         .map(str::to_string)
+}
+
+/// A draft's price marks under one formula the lot could publish, low and high.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PriceUnder {
+    /// The formula's word.
+    pub formula: String,
+    /// Whether the lot publishes it.
+    pub published: bool,
+    /// Marks at the low end.
+    pub low: String,
+    /// Marks at the high end.
+    pub high: String,
+    /// What the figures assume about the other bids.
+    pub assumption: Option<String>,
+}
+
+/// What a self-check adds for issue 15's methods: the draft's basket of rates, and its price
+/// marks under each formula the lot could publish.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SelfCheckFigures {
+    /// The draft's price worked out: each rate times its published volume.
+    pub basket: Option<Trace>,
+    /// The price marks under each formula.
+    pub price_under: Vec<PriceUnder>,
+}
+
+/// The figures a self-check result carries for a lot's model and price method.
+pub fn self_check_figures(r: &SelfCheckResult) -> SelfCheckFigures {
+    let v = serde_json::to_value(r).unwrap_or(Value::Null);
+    SelfCheckFigures {
+        basket: v.get("basket").and_then(trace),
+        price_under: (v.get("price_under").and_then(Value::as_array))
+            .map(|a| {
+                a.iter()
+                    .map(|p| PriceUnder {
+                        formula: text(p, "formula"),
+                        published: p.get("published").and_then(Value::as_bool) == Some(true),
+                        low: text(p, "low"),
+                        high: text(p, "high"),
+                        assumption: figure(p, "assumption"),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]
