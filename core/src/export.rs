@@ -172,12 +172,13 @@ fn lot_model<'r>(result: &'r ScoreResult, lot: &str) -> &'r str {
         .map_or("weighted", |m| m.word())
 }
 
+/// A column of the wide form for a lot model's figure: its heading and its cell for a bid.
+type ModelColumn = (&'static str, fn(&ScoreResult, &BidResult) -> String);
+
 /// The wide form's columns for the lot models' figures (issue 15), after "price marks": each
 /// only when some bid in the result has it, so a result without them has the columns it had.
-fn model_columns(
-    result: &ScoreResult,
-) -> Vec<(&'static str, fn(&ScoreResult, &BidResult) -> String)> {
-    let mut out: Vec<(&'static str, fn(&ScoreResult, &BidResult) -> String)> = Vec::new();
+fn model_columns(result: &ScoreResult) -> Vec<ModelColumn> {
+    let mut out: Vec<ModelColumn> = Vec::new();
     if result.lots.iter().any(|l| l.model.is_some()) {
         out.push(("model", |r, b| lot_model(r, &b.lot).to_string()));
     }

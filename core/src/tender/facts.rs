@@ -142,9 +142,9 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
                 .and_then(|p| p.planned_procurement_notice),
         ),
         TenderFact::ReservationLawful => yes_no(reservation::lawful(tender)),
-        TenderFact::LotPricePerQualityPoint => yes_no(lot.map(|l| {
-            matches!(l.evaluation.model, Model::PricePerQualityPoint { .. })
-        })),
+        TenderFact::LotPricePerQualityPoint => {
+            yes_no(lot.map(|l| matches!(l.evaluation.model, Model::PricePerQualityPoint { .. })))
+        }
         TenderFact::LotQualityThresholdPercent => known(lot.map(|l| match l.evaluation.model {
             Model::PricePerQualityPoint { threshold } => threshold.unwrap_or(Exact::ZERO),
             Model::Sequential { pass_mark, .. } => pass_mark,
