@@ -356,12 +356,11 @@ fn rates_table(ctx: &Ctx, bind: &Bind, i: usize, lot: &Value) -> Html {
         })
     };
     let rows = rates.iter().enumerate().map(|(k, r)| {
-        let p = |field: &str| format!("{base}/{k}/{field}");
         let who = format!("Rate {}", k + 1);
         let kind_now = r.get("kind").and_then(Value::as_str).unwrap_or("day").to_string();
         let set_kind = {
             let ctx = ctx.clone();
-            let pk = p("kind");
+            let pk = format!("/lots/{i}/rates/{k}/kind");
             Callback::from(move |v: String| set(&ctx, pk.clone(), Some(Value::String(v))))
         };
         let remove = {
@@ -373,7 +372,7 @@ fn rates_table(ctx: &Ctx, bind: &Bind, i: usize, lot: &Value) -> Html {
                 if last {
                     set(&ctx, base.clone(), None);
                 } else {
-                    set(&ctx, format!("{base}/{k}"), None);
+                    set(&ctx, format!("/lots/{i}/rates/{k}"), None);
                 }
                 let name = if title.trim().is_empty() { format!("Rate {}", k + 1) } else { format!("The rate \"{title}\"") };
                 ctx.announce.emit(format!("{name} removed from lot {}.", i + 1));
@@ -381,16 +380,16 @@ fn rates_table(ctx: &Ctx, bind: &Bind, i: usize, lot: &Value) -> Html {
         };
         html! {
             <tr>
-                <td data-label="Reference">{ rate_cell(bind, p("id"), format!("{who}, reference"), Kind::Text) }</td>
-                <td data-label="Title">{ rate_cell(bind, p("title"), format!("{who}, title"), Kind::Text) }</td>
+                <td data-label="Reference">{ rate_cell(bind, format!("/lots/{i}/rates/{k}/id"), format!("{who}, reference"), Kind::Text) }</td>
+                <td data-label="Title">{ rate_cell(bind, format!("/lots/{i}/rates/{k}/title"), format!("{who}, title"), Kind::Text) }</td>
                 <td data-label="Kind">
-                    <Select id={field_id("tender", &p("kind"))} label={format!("{who}, kind")} label_hidden={true}
+                    <Select id={field_id("tender", &format!("/lots/{i}/rates/{k}/kind"))} label={format!("{who}, kind")} label_hidden={true}
                         options={RATE_KINDS.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
-                        selected={kind_now} error={bind.error(&p("kind"))} onchange={set_kind} />
+                        selected={kind_now} error={bind.error(&format!("/lots/{i}/rates/{k}/kind"))} onchange={set_kind} />
                 </td>
-                <td data-label="Unit">{ rate_cell(bind, p("unit"), format!("{who}, unit"), Kind::Text) }</td>
-                <td data-label="Volume" class="num">{ rate_cell(bind, p("volume"), format!("{who}, indicative volume"), Kind::Decimal) }</td>
-                <td data-label="Ceiling" class="num">{ rate_cell(bind, p("ceiling"), format!("{who}, ceiling (GBP)"), Kind::Decimal) }</td>
+                <td data-label="Unit">{ rate_cell(bind, format!("/lots/{i}/rates/{k}/unit"), format!("{who}, unit"), Kind::Text) }</td>
+                <td data-label="Volume" class="num">{ rate_cell(bind, format!("/lots/{i}/rates/{k}/volume"), format!("{who}, indicative volume"), Kind::Decimal) }</td>
+                <td data-label="Ceiling" class="num">{ rate_cell(bind, format!("/lots/{i}/rates/{k}/ceiling"), format!("{who}, ceiling (GBP)"), Kind::Decimal) }</td>
                 <td class="actions">
                     <button type="button" class="button button--link" onclick={remove}>
                         { "Remove" }<span class="visually-hidden">{ format!(" rate {} of lot {}", k + 1, i + 1) }</span>
