@@ -258,6 +258,22 @@ fn flags(out: &mut String, flags: &[Flag]) {
     }
 }
 
+/// A lot evaluation model in words, with what ranks the bids.
+fn model_words(m: ulo_core::tender::evaluation::ModelKind) -> &'static str {
+    use ulo_core::tender::evaluation::ModelKind;
+    match m {
+        ModelKind::Weighted => "weighted total (highest first)",
+        ModelKind::PricePerQualityPoint => {
+            "price per quality point (the price divided by the quality marks; lowest first, on the exact value)"
+        }
+        ModelKind::Sequential => {
+            "sequential (a quality pass mark, then price among the bids that passed)"
+        }
+        ModelKind::QualityOnly => "quality only at a fixed price (highest quality first)",
+        ModelKind::PriceOnly => "price only (price marks, highest first)",
+    }
+}
+
 fn explained(t: &Option<Trace>) -> String {
     t.as_ref()
         .map(|t| v(&render(t)).into_owned())
@@ -282,6 +298,15 @@ fn scorecard(out: &mut String, b: &BidResult) {
     if let Some(t) = &b.total_trace {
         let _ = writeln!(out, "  Total: {}", v(&render(t)));
     }
+    if let Some(q) = &b.quality_marks {
+        let _ = writeln!(out, "  Quality marks, re-weighted to 100: {q}");
+    }
+    if let Some(c) = &b.cost_per_quality_point {
+        let _ = writeln!(out, "  Cost per quality point: {c}");
+    }
+    for t in &b.stage {
+        let _ = writeln!(out, "  Model step: {}", v(&render(t)));
+    }
     eligibility(out, &b.eligibility);
     for g in &b.gates {
         let _ = writeln!(out, "  Gate {}: {}", v(&g.title), g.outcome.describe());
@@ -297,7 +322,11 @@ fn scorecard(out: &mut String, b: &BidResult) {
             (None, Some(m)) => {
                 let _ = writeln!(out, "{indent}  Not scored: {}.", v(m));
             }
-            _ => {}
+            (None, None) => {
+                if let Some(n) = &c.not_counted {
+                    let _ = writeln!(out, "{indent}  Not counted: {}.", v(n));
+                }
+            }
         }
     }
     flags(out, &b.flags);
@@ -326,6 +355,12 @@ pub fn score(r: &ScoreResult) -> String {
                 .map(|p| format!(" (lowest price in competition: {p})"))
                 .unwrap_or_default()
         );
+        if let Some(m) = lot.model {
+            let _ = writeln!(out, "  Evaluation model: {}", model_words(m));
+        }
+        // A cost per quality point column only where the lot's model gives one, so a weighted
+        // lot's table is as before.
+        let costs = lot.ranking.iter().any(|r| r.cost_per_quality_point.is_some());
         if lot.ranking.is_empty() {
             out.push_str("  No bid can be ranked.\n");
         } else {
@@ -333,24 +368,32 @@ pub fn score(r: &ScoreResult) -> String {
                 .ranking
                 .iter()
                 .map(|row| {
-                    vec![
+                    let mut cells = vec![
                         row.rank.to_string(),
                         v(&row.bid).into_owned(),
                         v(&row.bidder).into_owned(),
                         row.total.clone(),
                         row.price.clone(),
+                    ];
+                    if costs {
+                        cells.push(row.cost_per_quality_point.clone().unwrap_or_default());
+                    }
+                    cells.push(
                         row.flags
                             .iter()
                             .map(|f| f.word())
                             .collect::<Vec<_>>()
                             .join(", "),
-                    ]
+                    );
+                    cells
                 })
                 .collect();
-            out.push_str(&table(
-                &["Rank", "Bid", "Bidder", "Total", "Price", "Flags"],
-                &rows,
-            ));
+            let heads: &[&str] = if costs {
+                &["Rank", "Bid", "Bidder", "Total", "Price", "Cost per quality point", "Flags"]
+            } else {
+                &["Rank", "Bid", "Bidder", "Total", "Price", "Flags"]
+            };
+            out.push_str(&table(heads, &rows));
             for row in &lot.ranking {
                 if let Some(t) = &row.tie {
                     let _ = writeln!(out, "  {}: {}", v(&row.bid), v(&t.reason));

@@ -982,6 +982,44 @@ pub struct Projection {
     pub not_estimated: Vec<String>,
 }
 
+/// A self-check's projection under the lot's evaluation model, when it is not the weighted
+/// total: the quality marks re-weighted to 100 at each end, and what the model makes of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ModelProjection {
+    /// The lot's model.
+    pub model: crate::tender::evaluation::ModelKind,
+    /// The quality marks re-weighted to 100 at the low end (when every quality criterion is
+    /// estimated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_low: Option<String>,
+    /// The same at the high end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_high: Option<String>,
+    /// Price per quality point: the price over the quality marks at the high end (the best
+    /// case), to 2 places.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point_low: Option<String>,
+    /// The price over the quality marks at the low end (the worst case), to 2 places; absent
+    /// when the low end has no quality marks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_quality_point_high: Option<String>,
+    /// The quality threshold or pass mark, percent of the quality marks available.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<String>,
+    /// Whether the projected quality clears it: `passes` at both ends, `at_risk` (the low end
+    /// is below it), `fails` (both ends are below it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold_outcome: Option<&'static str>,
+    /// The fixed price of a quality-only lot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed_price: Option<String>,
+    /// Whether the draft's price is the fixed price (quality only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_fixed_price: Option<bool>,
+    /// What the model means for this bid, in words.
+    pub note: String,
+}
+
 /// The result of a bidder's self-check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SelfCheckResult {
@@ -1021,4 +1059,7 @@ pub struct SelfCheckResult {
     pub findings: Vec<Finding>,
     /// The result in easy read: short sentences, one idea each, for a board of members.
     pub easy_read: Vec<String>,
+    /// The projection under the lot's evaluation model, when it is not the weighted total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<ModelProjection>,
 }

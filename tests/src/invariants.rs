@@ -475,7 +475,8 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
             .iter()
             .filter(|c| c.parent.as_deref() == Some(row.criterion.as_str()))
             .collect();
-        if row.method == CriterionMethod::Group {
+        // A group that does not count under the lot's model has no marks to add up.
+        if row.method == CriterionMethod::Group && row.not_counted.is_none() {
             let parts: Option<Vec<&Q>> = children
                 .iter()
                 .filter(|c| c.not_counted.is_none())

@@ -1196,6 +1196,9 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
         ("route", words::<Route>()),
         ("auditedAccounts", words::<AuditedAccounts>()),
         ("reservationBasis", words::<ReservationBasis>()),
+        ("evaluationModel", words::<ulo_core::tender::evaluation::ModelKind>()),
+        ("sequentialThen", words::<ulo_core::tender::evaluation::Then>()),
+        ("priceBasis", words::<ulo_core::tender::evaluation::PriceBasis>()),
     ]
 }
 
@@ -1760,6 +1763,14 @@ fn one_problem_of_each_kind() -> Vec<ProblemKind> {
             total: text(),
         },
         ProblemKind::RangeOutOfOrder { detail: text() },
+        ProblemKind::ModelNotAllowed {
+            model: text(),
+            allowed: texts(),
+        },
+        ProblemKind::ModelNeedsCriteria {
+            model: text(),
+            needs: "a price criterion",
+        },
         ProblemKind::WeightNotTunable {
             criterion: text(),
             tunable: texts(),
@@ -1893,6 +1904,8 @@ problem_kinds! {
     ProblemKind::UnknownReference { .. },
     ProblemKind::WeightsNot100 { .. },
     ProblemKind::RangeOutOfOrder { .. },
+    ProblemKind::ModelNotAllowed { .. },
+    ProblemKind::ModelNeedsCriteria { .. },
     ProblemKind::WeightNotTunable { .. },
     ProblemKind::WeightOutsideRange { .. },
     ProblemKind::ScoreOutsideScale { .. },

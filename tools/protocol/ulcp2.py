@@ -491,6 +491,46 @@ def limit_award_cites(v):
 
 limit_award_cites(am)
 
+# Lot evaluation models (issue 15). The law does not forbid any of the five: PA 2023 s.19 awards
+# to the most advantageous tender assessed against the published award criteria and s.23 lets
+# those criteria be set as the authority chooses, to be applied as published; the Guidance Note
+# (5.1, 5.3, 7.3) describes each model. So the protocol allows them all, and the barrier check
+# warns (policy, never a MUST) where a model works against user-led organisations.
+am["models_allowed"] = ["weighted", "price_per_quality_point", "sequential", "quality_only", "price_only"]
+p["barriers"] += [
+    {
+        "id": "ppqp-quality-threshold",
+        "title": "Price per quality point with a quality threshold of at least 50%",
+        "scope": "lot",
+        "require": {"any": [
+            {"fact": "lot_price_per_quality_point", "is": False},
+            {"fact": "lot_quality_threshold_percent", "at_least": "50"},
+        ]},
+        "finding": "The lot is evaluated by price per quality point with no quality threshold, or one below 50%.",
+        "why": "Dividing the price by the quality marks rewards the cheapest bid: a bid with half the quality at half the price ties with the best, so without a threshold low-cost, low-quality bids win and organisations that compete on quality are shut out.",
+        "fix": "Set a quality threshold of at least 50% (for example 60%) that a bid must reach before its cost per quality point is compared, or use the weighted model.",
+        "question": "Would the council set a quality threshold that bids must reach before their cost per quality point is compared?",
+        "applies": [
+            e(CONTRACTS + PSR, "policy", [L("price per quality point threshold"), c("COBEG", "7.3 (price per quality point)")], POLICY_NOTE),
+        ],
+    },
+    {
+        "id": "not-price-only",
+        "title": "Not awarded on price alone",
+        "scope": "lot",
+        "require": {"fact": "lot_price_only", "is": False},
+        "finding": "The lot is awarded on price (or whole-life cost) alone.",
+        "why": "With no quality criteria nothing rewards what user-led organisations bring to a care or support service: lived experience, peer support and co-production; the cheapest bid wins.",
+        "fix": "Evaluate quality as well as price (the weighted model, or sequential evaluation with a quality pass mark).",
+        "question": "Would the council evaluate quality as well as price for this lot?",
+        "applies": [
+            e(PA, "policy", [L("price only"), c("PA23", "s.19")],
+              "PA 2023 s.19 awards to the most advantageous tender and does not forbid an award on price alone; evaluating quality is this protocol's policy."),
+            e(PA_BT + PCR + PCR_BT + SCOT + PSR, "policy", [L("price only")], POLICY_NOTE),
+        ],
+    },
+]
+
 text = json.dumps(p, indent=2, ensure_ascii=False) + "\n"
 open(OUT, "w").write(text)
 print("barriers", len(p["barriers"]))

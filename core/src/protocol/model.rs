@@ -297,6 +297,25 @@ choice! {
     }
 }
 
+choice! {
+    /// The name of a lot evaluation model: the protocol lists those a tender may choose
+    /// (`models_allowed`), a tender's lot names the one it uses (`tender::evaluation`).
+    pub enum ModelKind as "an evaluation model" {
+        /// Quality and price marks added up; the highest total wins (Guidance Note 8.1).
+        Weighted = "weighted",
+        /// The price divided by the quality marks; the lowest cost per quality point wins
+        /// (Guidance Note 7.3, Appendix II).
+        PricePerQualityPoint = "price_per_quality_point",
+        /// A quality stage with a pass mark, then price among those who passed (Guidance
+        /// Note 5.3).
+        Sequential = "sequential",
+        /// Quality alone, at a price the authority fixes.
+        QualityOnly = "quality_only",
+        /// Price (or whole-life cost) alone.
+        PriceOnly = "price_only",
+    }
+}
+
 /// How a leaf criterion is scored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -457,7 +476,7 @@ pub struct AwardModel {
     pub cites: Vec<Cite>,
     /// The lot evaluation models a tender may choose (the adopting authority's policy);
     /// `None` when the protocol does not say, which allows the weighted total alone.
-    pub models_allowed: Option<Vec<crate::tender::evaluation::ModelKind>>,
+    pub models_allowed: Option<Vec<ModelKind>>,
 }
 
 /// A weight a tender may change, and the range it may move in.

@@ -19,6 +19,7 @@ mod easy_read;
 mod estimate;
 mod flags;
 mod gates;
+mod model;
 mod panel;
 mod price;
 mod total;
@@ -80,7 +81,10 @@ fn project(
     if let Some(lot) = lot {
         flags.extend(flags::price(&protocol.doc().award, draft, lot)?);
     }
-    let criteria = criteria::project(&ctx, draft, lot)?;
+    let mut criteria = criteria::project(&ctx, draft, lot)?;
+    let lot_model = lot.map(|l| l.evaluation.model.clone()).unwrap_or_default();
+    let model = model::project(&ctx, &lot_model, &criteria, draft.price)?;
+    let available = model::restrict(&ctx, &lot_model, &mut criteria);
     flags.extend(criteria.flags);
     let (findings, _) = crate::barriers::findings(protocol, tender);
     let header = header(protocol, tender, &[("self-check", &checked.digest)]);
@@ -97,11 +101,12 @@ fn project(
         price: draft.price.to_fixed(2),
         eligibility,
         gates,
-        projected: total::projection(&ctx, &criteria.rows, criteria.not_estimated)?,
+        projected: total::projection(&ctx, &criteria.rows, criteria.not_estimated, available)?,
         criteria: total::by_gain(criteria.rows),
         flags,
         findings,
         easy_read: Vec::new(),
+        model,
     };
     result.easy_read = easy_read(&result);
     Ok(result)

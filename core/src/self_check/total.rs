@@ -13,6 +13,7 @@ pub(super) fn projection(
     ctx: &Ctx,
     rows: &[Projected],
     not_estimated: Vec<String>,
+    available: Exact,
 ) -> Result<Projection, Overflow> {
     let mut low = Exact::ZERO;
     let mut high = Exact::ZERO;
@@ -23,7 +24,7 @@ pub(super) fn projection(
     Ok(Projection {
         low: ctx.show(low),
         high: ctx.show(high),
-        available: ctx.show(Exact::HUNDRED),
+        available: ctx.show(available),
         not_estimated,
     })
 }

@@ -12,26 +12,9 @@
 
 use crate::choice::choice;
 use crate::exact::Exact;
+pub use crate::protocol::ModelKind;
 use crate::protocol::PriceFormula;
 use crate::read::{At, DecimalKind, Reader};
-
-choice! {
-    /// The name of a lot evaluation model.
-    pub enum ModelKind as "an evaluation model" {
-        /// Quality and price marks added up; the highest total wins (Guidance Note 8.1).
-        Weighted = "weighted",
-        /// The price divided by the quality marks; the lowest cost per quality point wins
-        /// (Guidance Note 7.3, Appendix II).
-        PricePerQualityPoint = "price_per_quality_point",
-        /// A quality stage with a pass mark, then price among those who passed (Guidance
-        /// Note 5.3).
-        Sequential = "sequential",
-        /// Quality alone, at a price the authority fixes.
-        QualityOnly = "quality_only",
-        /// Price (or whole-life cost) alone.
-        PriceOnly = "price_only",
-    }
-}
 
 choice! {
     /// What ranks the bids that pass a sequential evaluation's quality stage.
