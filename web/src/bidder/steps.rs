@@ -669,8 +669,42 @@ pub fn result_step() -> Html {
 /// formula the lot could publish (issue 15): what a different published method would give.
 fn price_methods(r: &crate::engine::SelfCheckResult) -> Html {
     let f = engine::self_check_figures(r);
+    let range = |low: &Option<String>, high: &Option<String>, shown: &dyn Fn(&str) -> String| match (
+        low, high,
+    ) {
+        (Some(l), Some(h)) if l == h => shown(l),
+        (Some(l), Some(h)) => format!("{} to {}", shown(l), shown(h)),
+        (Some(x), None) | (None, Some(x)) => shown(x),
+        (None, None) => "not yet known".to_string(),
+    };
     html! {
         <>
+            if let Some(m) = &r.model {
+                <section class="model-projection" id="model-projection" aria-labelledby="model-projection-heading">
+                    <h3 class="heading-m" id="model-projection-heading">{ format!("How this lot is evaluated: {}", crate::views::lot_model::model_words(m.model.word()).0.to_lowercase()) }</h3>
+                    <p>{ sentence(&m.note) }</p>
+                    <dl class="figures">
+                        if m.quality_low.is_some() || m.quality_high.is_some() {
+                            <dt>{ "Your quality marks (out of 100)" }</dt>
+                            <dd>{ range(&m.quality_low, &m.quality_high, &|x| x.to_string()) }</dd>
+                        }
+                        if m.cost_per_quality_point_low.is_some() || m.cost_per_quality_point_high.is_some() {
+                            <dt>{ "Your cost per quality point" }</dt>
+                            <dd>{ range(&m.cost_per_quality_point_low, &m.cost_per_quality_point_high, &|x| engine::pounds(x)) }</dd>
+                        }
+                        if let Some(t) = &m.threshold {
+                            <dt>{ "Quality needed" }</dt>
+                            <dd>{ format!("{t}% of the quality marks") }
+                                if let Some(o) = m.threshold_outcome { { format!(": {}", match o { "passes" => "you clear it", "at_risk" => "at risk (your low end is below it)", "fails" => "below it", other => other }) } }</dd>
+                        }
+                        if let Some(p) = &m.fixed_price {
+                            <dt>{ "The fixed price" }</dt>
+                            <dd>{ engine::pounds(p) }
+                                if let Some(at) = m.at_fixed_price { { if at { ": your price is the fixed price" } else { ": your price is not the fixed price, so the bid would be excluded" } } }</dd>
+                        }
+                    </dl>
+                </section>
+            }
             if let Some(t) = &f.basket {
                 <div class="basket" id="self-check-basket">
                     <p><strong>{ format!("Your basket price: {}", engine::pounds(&t.result)) }</strong>{ " (each rate times the council's volume, added up)" }</p>
