@@ -402,7 +402,7 @@ fn rates_table(ctx: &Ctx, bind: &Bind, i: usize, lot: &Value) -> Html {
     html! {
         <div class="rates" id={field_id("tender", &base)}>
             <h3 class="heading-s">{ format!("Lot {}: basket of rates", i + 1) }</h3>
-            <p class="hint">{ "Optional. Where the price is a set of rates (per hour of day, night, weekend or sleep-in support), list each with its indicative volume: a bid's price is then each rate times its volume, added up. Leave the volume's unit as the rate's (hours, nights)." }</p>
+            <p class="hint">{ "Optional. Where the price is a set of rates (per hour of day, night, weekend or sleep-in support), list each with its indicative volume in the rate's unit (hours, nights) and, if there is one, its ceiling: a bid's price is then each rate times its volume, added up." }</p>
             if !rates.is_empty() {
                 <div class="scroll" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
                     <table class="table table--reflow rates__table">
@@ -412,8 +412,8 @@ fn rates_table(ctx: &Ctx, bind: &Bind, i: usize, lot: &Value) -> Html {
                             <th scope="col">{ "Title" }</th>
                             <th scope="col">{ "Kind" }</th>
                             <th scope="col">{ "Unit" }</th>
-                            <th scope="col" class="num">{ "Indicative volume" }</th>
-                            <th scope="col" class="num">{ "Ceiling (GBP, optional)" }</th>
+                            <th scope="col" class="num">{ "Volume" }</th>
+                            <th scope="col" class="num">{ "Ceiling (£)" }</th>
                             <th scope="col">{ "Actions" }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
