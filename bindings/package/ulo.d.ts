@@ -212,7 +212,21 @@ export interface Lot {
   months: number;
   price_ceiling?: Money;
   price_floor?: Money;
+  /** How the lot's bids are evaluated; absent, the weighted total. */
+  evaluation?: Evaluation;
 }
+
+export type EvaluationModel =
+  | 'weighted' | 'price_per_quality_point' | 'sequential' | 'quality_only' | 'price_only';
+
+/** A lot's evaluation model (one of the protocol's models_allowed). */
+export type Evaluation = { price_formula?: string } & (
+  | { model: 'weighted' }
+  | { model: 'price_per_quality_point'; quality_threshold_percent?: Percent }
+  | { model: 'sequential'; pass_mark_percent: Percent; then: 'lowest_price' | 'weighted' }
+  | { model: 'quality_only'; fixed_price: Money }
+  | { model: 'price_only'; basis?: 'price' | 'whole_life_cost' }
+);
 
 export interface Conditions {
   minimum_turnover?: Money;
@@ -422,6 +436,8 @@ export interface ProtocolDocument {
     affordability: { over_ceiling: 'exclude' | 'flag'; cites: AwardCite[] };
     tie_break: ({ rule: 'higher_score_in'; criterion: Id } | { rule: 'lower_price' } | { rule: 'user_led_first' })[];
     cites: AwardCite[];
+    /** The lot evaluation models a tender may choose; absent, the weighted total only. */
+    models_allowed?: EvaluationModel[];
   };
   tunable: { criterion: Id; min: Percent; max: Percent }[];
   bid_facts: { id: Id; title: string; kind: 'percent' | 'count' | 'money' | 'figure' }[];
@@ -597,7 +613,8 @@ export interface GateRow {
 export type FlagCode =
   | 'abnormally_low' | 'threshold_failed' | 'over_ceiling' | 'high_variance' | 'gate_failed'
   | 'ineligible' | 'eligibility_unknown' | 'incomplete' | 'partial_panel' | 'threshold_at_risk'
-  | 'gate_unsure' | 'reservation_not_met' | 'reservation_unknown' | 'reservation_not_applied';
+  | 'gate_unsure' | 'reservation_not_met' | 'reservation_unknown' | 'reservation_not_applied'
+  | 'model_excluded';
 
 export interface Flag {
   code: FlagCode;
@@ -638,6 +655,8 @@ export interface CriterionResult {
   };
   trace?: Trace;
   missing?: string;
+  /** Why the criterion does not count under the lot's evaluation model. */
+  not_counted?: string;
 }
 
 export interface BidResult {
@@ -650,6 +669,12 @@ export interface BidResult {
   total?: string;
   available: string;
   total_trace?: Trace;
+  /** Quality marks re-weighted to 100 (price per quality point, sequential, quality only). */
+  quality_marks?: string;
+  /** Price divided by quality marks, 2 places (price per quality point). */
+  cost_per_quality_point?: string;
+  /** The lot model's steps, explained. */
+  stage?: Trace[];
   eligibility: EligibilityResult;
   gates: GateRow[];
   reservation?: ReservationRow;
@@ -664,6 +689,7 @@ export interface RankRow {
   bidder: string;
   total: string;
   price: Money;
+  cost_per_quality_point?: string;
   flags: FlagCode[];
   tie?: { tied_with: Id[]; decided_by?: string; reason: string };
 }
@@ -671,6 +697,8 @@ export interface RankRow {
 export interface LotResult {
   lot: Id;
   title: string;
+  /** Present only when the lot is not evaluated by the weighted total. */
+  model?: EvaluationModel;
   lowest_price?: Money;
   ranking: RankRow[];
   not_ranked: { bid: Id; bidder: string; status: 'excluded' | 'incomplete'; reasons: string[] }[];
@@ -698,6 +726,8 @@ export interface BidSummary {
   status: 'ranked' | 'excluded' | 'incomplete';
   rank?: number;
   total?: string;
+  quality_marks?: string;
+  cost_per_quality_point?: string;
   available: string;
   eligibility: 'yes' | 'no' | 'not_enough_information';
   gates: { gate: Id; outcome: 'pass' | 'fail' | 'not_assessed' | 'unsure' }[];
@@ -762,6 +792,19 @@ export interface SelfCheckResult {
   findings: Finding[];
   /** The result in short, plain sentences (an easy-read summary for the bidder). */
   easy_read: string[];
+  /** The projection under the lot's evaluation model, when it is not the weighted total. */
+  model?: {
+    model: EvaluationModel;
+    quality_low?: string;
+    quality_high?: string;
+    cost_per_quality_point_low?: string;
+    cost_per_quality_point_high?: string;
+    threshold?: string;
+    threshold_outcome?: 'passes' | 'at_risk' | 'fails';
+    fixed_price?: string;
+    at_fixed_price?: boolean;
+    note: string;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -360,7 +360,10 @@ pub fn score(r: &ScoreResult) -> String {
         }
         // A cost per quality point column only where the lot's model gives one, so a weighted
         // lot's table is as before.
-        let costs = lot.ranking.iter().any(|r| r.cost_per_quality_point.is_some());
+        let costs = lot
+            .ranking
+            .iter()
+            .any(|r| r.cost_per_quality_point.is_some());
         if lot.ranking.is_empty() {
             out.push_str("  No bid can be ranked.\n");
         } else {
@@ -389,7 +392,15 @@ pub fn score(r: &ScoreResult) -> String {
                 })
                 .collect();
             let heads: &[&str] = if costs {
-                &["Rank", "Bid", "Bidder", "Total", "Price", "Cost per quality point", "Flags"]
+                &[
+                    "Rank",
+                    "Bid",
+                    "Bidder",
+                    "Total",
+                    "Price",
+                    "Cost per quality point",
+                    "Flags",
+                ]
             } else {
                 &["Rank", "Bid", "Bidder", "Total", "Price", "Flags"]
             };

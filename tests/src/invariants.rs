@@ -273,11 +273,15 @@ pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -
         // the cost per point and under sequential-then-lowest-price the price (never falling).
         let ascending = match lot.model {
             Some(ModelKind::PricePerQualityPoint) => Some(true),
-            Some(ModelKind::Sequential) => Some(
-                tender
-                    .lot(&lot.lot)
-                    .is_some_and(|l| matches!(l.evaluation.model, Model::Sequential { then: Then::LowestPrice, .. })),
-            ),
+            Some(ModelKind::Sequential) => Some(tender.lot(&lot.lot).is_some_and(|l| {
+                matches!(
+                    l.evaluation.model,
+                    Model::Sequential {
+                        then: Then::LowestPrice,
+                        ..
+                    }
+                )
+            })),
             _ => None,
         }
         .filter(|a| *a);
@@ -558,7 +562,10 @@ fn stage(b: &BidResult, places: u32, mode: &str, r: &mut Report) {
         };
         match eval(&t.formula) {
             Ok(v) if v == exact => {}
-            Ok(v) => r.fail(format!("{what}: the formula {:?} gives {v}, not {}", t.formula, t.exact)),
+            Ok(v) => r.fail(format!(
+                "{what}: the formula {:?} gives {v}, not {}",
+                t.formula, t.exact
+            )),
             Err(e) => r.fail(format!("{what}: the formula does not evaluate: {e}")),
         }
         let (shown, at) = if t.rule.ends_with(".quality") {
@@ -580,14 +587,18 @@ fn stage(b: &BidResult, places: u32, mode: &str, r: &mut Report) {
                         r.fail(format!("{what}: {exact}, but the rows give {want}"));
                     }
                 }
-                _ => r.fail(format!("{what}: quality marks without every quality row marked")),
+                _ => r.fail(format!(
+                    "{what}: quality marks without every quality row marked"
+                )),
             }
             quality = Some(exact.clone());
             (b.quality_marks.as_deref(), places)
         } else {
             match (&quality, number(&b.price)) {
                 (Some(q), Some(p)) if p.clone() / q == exact => {}
-                _ => r.fail(format!("{what}: {exact} is not the price over the quality marks")),
+                _ => r.fail(format!(
+                    "{what}: {exact} is not the price over the quality marks"
+                )),
             }
             (b.cost_per_quality_point.as_deref(), 2)
         };

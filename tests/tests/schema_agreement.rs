@@ -1196,9 +1196,18 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
         ("route", words::<Route>()),
         ("auditedAccounts", words::<AuditedAccounts>()),
         ("reservationBasis", words::<ReservationBasis>()),
-        ("evaluationModel", words::<ulo_core::tender::evaluation::ModelKind>()),
-        ("sequentialThen", words::<ulo_core::tender::evaluation::Then>()),
-        ("priceBasis", words::<ulo_core::tender::evaluation::PriceBasis>()),
+        (
+            "evaluationModel",
+            words::<ulo_core::tender::evaluation::ModelKind>(),
+        ),
+        (
+            "sequentialThen",
+            words::<ulo_core::tender::evaluation::Then>(),
+        ),
+        (
+            "priceBasis",
+            words::<ulo_core::tender::evaluation::PriceBasis>(),
+        ),
     ]
 }
 

@@ -356,7 +356,7 @@ pub(super) fn cost_per_point(
                 },
                 Input {
                     name: "quality_marks".into(),
-                    label: "quality marks, re-weighted to 100".into(),
+                    label: "quality marks (re-weighted to 100)".into(),
                     value: q.to_exact_string(),
                 },
             ],

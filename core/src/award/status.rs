@@ -203,11 +203,13 @@ pub(super) fn settle(
             trace: None,
         });
     }
+    // A bid the model (or anything else) excludes is not priced per quality point: under the
+    // published model its price is not evaluated.
     if let (Some(q), true) = (
         w.quality,
         matches!(w.model, Model::PricePerQualityPoint { .. }),
     ) {
-        if !q.is_zero() {
+        if !q.is_zero() && w.excluded.is_empty() {
             let (cost, trace) = model::cost_per_point(run, w, q)?;
             w.cost = Some(cost);
             w.stage.extend(trace);

@@ -18,8 +18,8 @@ pub use compile::{LeafInfo, TreeNode};
 pub use model::{
     AbnormallyLow, Affordability, Applies, AwardModel, Band, BarrierRule, BidFact, Criterion,
     CriterionBody, Declaration, Eligibility, EligibilityRule, EligibilityTest, Gate, Holding,
-    LegalForm, LowBenchmark, Method, Minimum, Moderation, ModerationMethod, OverCeiling,
-    ModelKind, PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint, ShareOp, TieBreak, Tunable,
+    LegalForm, LowBenchmark, Method, Minimum, ModelKind, Moderation, ModerationMethod, OverCeiling,
+    PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint, ShareOp, TieBreak, Tunable,
 };
 pub use read::{read, MAX_CRITERIA_DEPTH, PROTOCOL_FIELDS};
 // Kept at their old paths for the modules that still name them here (award/, ocds.rs).
