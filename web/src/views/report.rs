@@ -164,6 +164,7 @@ fn evaluator_marks(r: &ScoreResult, id: &str, name: &str) -> Html {
 #[function_component(Report)]
 pub fn report() -> Html {
     let ctx = use_ctx();
+    let of_whole = crate::engine::lot_choices(&ctx.ws).weights_as == "share_of_whole";
     let Some(r) = ctx.model.result.clone() else {
         return html! { <><h1 id="page-heading" tabindex="-1">{ "Report" }</h1><NotScored /></> };
     };
@@ -237,7 +238,7 @@ pub fn report() -> Html {
             { for panel.iter().map(|(id, name, _)| evaluator_marks(&r, id, name)) }
 
             <h2 class="heading-l" id="scorecards" tabindex="-1">{ "Scorecards" }</h2>
-            { for r.bids.iter().map(|b| html!{ <Scorecard bid={b.clone()} open={true} report={true} /> }) }
+            { for r.bids.iter().map(|b| html!{ <Scorecard bid={b.clone()} open={true} report={true} {of_whole} /> }) }
 
             <h2 class="heading-l" id="findings" tabindex="-1">{ "Barrier findings" }</h2>
             if r.findings.is_empty() {

@@ -277,6 +277,7 @@ pub fn results() -> Html {
     };
     let findings = ctx.model.check.as_ref().map(|c| c.summary.clone());
     let bl = labels(&ctx, "bids");
+    let of_whole = crate::engine::lot_choices(&ctx.ws).weights_as == "share_of_whole";
     html! {
         <>
             <h1 id="page-heading" tabindex="-1">{ "Results" }</h1>
@@ -316,7 +317,7 @@ pub fn results() -> Html {
             <section aria-labelledby="scorecards-heading">
                 <h2 id="scorecards-heading" class="heading-l">{ "Scorecards" }</h2>
                 <p class="hint">{ "Open a scorecard to see every figure. Each figure opens to show how it was worked out and the clause it rests on." }</p>
-                { for result.bids.iter().map(|b| html! { <Scorecard bid={b.clone()} open={false} /> }) }
+                { for result.bids.iter().map(|b| html! { <Scorecard bid={b.clone()} open={false} {of_whole} /> }) }
             </section>
             <Compare result={result.clone()} />
         </>

@@ -91,6 +91,10 @@ pub struct Props {
     /// and the document outline), not a disclosure.
     #[prop_or_default]
     pub report: bool,
+    /// The protocol publishes weights as shares of the whole award (issue 15), so the weight
+    /// column says so rather than "within its group".
+    #[prop_or_default]
+    pub of_whole: bool,
 }
 
 fn verdict_words(v: Verdict) -> &'static str {
@@ -170,7 +174,7 @@ pub fn scorecard(p: &Props) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ "Criterion" }</th>
-                            <th scope="col" class="num">{ "Weight" }</th>
+                            <th scope="col" class="num">{ if p.of_whole { "Share of the whole award" } else { "Weight" } }</th>
                             <th scope="col" class="num">{ "Marks" }</th>
                             <th scope="col" class="num">{ "Available" }</th>
                             <th scope="col">{ "How it was worked out" }</th>
