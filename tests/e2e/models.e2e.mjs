@@ -188,8 +188,30 @@ const tests = [
         }
         await noViolations(page, `lot 1 evaluated by ${m}`);
       }
-      const t = (await saved(page)).tender;
+      let t = (await saved(page)).tender;
       assert(!('evaluation' in t.lots[0]), `the weighted total writes nothing: ${JSON.stringify(t.lots[0])}`);
+
+      // A rate added, edited and removed by the keyboard; axe with a row in the table.
+      await reach(page, 'button', { text: 'Add a rate to lot 1' });
+      await page.keyboard.press('Enter');
+      await announced(page, 'Rate 1 added to lot 1');
+      await typeIn(page, '#f-tender-lots-0-rates-0-title', 'Night support, per hour');
+      await chooseOption(page, 'f-tender-lots-0-rates-0-kind', 'night');
+      await typeIn(page, '#f-tender-lots-0-rates-0-volume', '2,080');
+      await until(page, 'the rate is saved as typed', () => {
+        const r = JSON.parse(localStorage.getItem(sessionStorage.getItem('ulo.open'))).tender.lots[0].rates?.[0];
+        return r && r.id === 'rate-1' && r.title === 'Night support, per hour' && r.kind === 'night' && r.unit === 'hour' && r.volume === '2080';
+      });
+      for (const col of ['reference', 'title', 'kind', 'unit', 'indicative volume', 'ceiling (GBP)']) {
+        assert(await page.evaluate((c) => [...document.querySelectorAll('#f-tender-lots-0-rates label')].some((l) => l.innerText === `Rate 1, ${c}`), col), `the ${col} field is labelled for assistive technology`);
+      }
+      await noViolations(page, 'a lot with a basket of rates');
+      await reach(page, '#remove-rate-0-0');
+      assert((await page.locator('#remove-rate-0-0').textContent()) === 'Remove rate 1 of lot 1', 'the button says which rate it removes');
+      await page.keyboard.press('Enter');
+      await announced(page, 'removed from lot 1');
+      t = (await saved(page)).tender;
+      assert(!('rates' in t.lots[0]), `the last rate removed leaves no basket: ${JSON.stringify(t.lots[0])}`);
     },
   },
   {

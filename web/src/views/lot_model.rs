@@ -391,7 +391,7 @@ fn rates_table(ctx: &Ctx, bind: &Bind, i: usize, lot: &Value) -> Html {
                 <td data-label="Volume" class="num">{ rate_cell(bind, format!("/lots/{i}/rates/{k}/volume"), format!("{who}, indicative volume"), Kind::Decimal) }</td>
                 <td data-label="Ceiling" class="num">{ rate_cell(bind, format!("/lots/{i}/rates/{k}/ceiling"), format!("{who}, ceiling (GBP)"), Kind::Decimal) }</td>
                 <td class="actions">
-                    <button type="button" class="button button--link" onclick={remove}>
+                    <button type="button" class="button button--link" id={format!("remove-rate-{i}-{k}")} onclick={remove}>
                         { "Remove" }<span class="visually-hidden">{ format!(" rate {} of lot {}", k + 1, i + 1) }</span>
                     </button>
                 </td>
