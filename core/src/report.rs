@@ -982,6 +982,18 @@ pub struct Projection {
     pub not_estimated: Vec<String>,
 }
 
+choice! {
+    /// Whether a self-check's projected quality clears a lot model's threshold or pass mark.
+    pub enum ThresholdOutcome as "a threshold outcome" {
+        /// At both ends of the range.
+        Passes = "passes",
+        /// Only at the high end.
+        AtRisk = "at_risk",
+        /// At neither end.
+        Fails = "fails",
+    }
+}
+
 /// A self-check's projection under the lot's evaluation model, when it is not the weighted
 /// total: the quality marks re-weighted to 100 at each end, and what the model makes of them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -1009,7 +1021,7 @@ pub struct ModelProjection {
     /// Whether the projected quality clears it: `passes` at both ends, `at_risk` (the low end
     /// is below it), `fails` (both ends are below it).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub threshold_outcome: Option<&'static str>,
+    pub threshold_outcome: Option<ThresholdOutcome>,
     /// The fixed price of a quality-only lot.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fixed_price: Option<String>,

@@ -270,3 +270,55 @@ fn the_checker_catches_a_tampered_figure() {
         "a total of 1000 passed"
     );
 }
+
+#[test]
+fn the_checker_catches_a_tampered_lot_model_figure() {
+    let c = CASES
+        .iter()
+        .find(|c| c.name == "301-model-ppqp-threshold")
+        .expect("case 301");
+    let d = c.documents().unwrap();
+    let fresh = || score(d.protocol, d.tender, d.other.unwrap()).unwrap();
+    let (p, t, r) = fresh();
+    assert!(check_score(&p, &t, &r).is_clean(), "301 should be clean");
+
+    // A cost per quality point that is not the price over the quality marks.
+    let (_, _, mut r) = fresh();
+    let bid = r.bids.iter_mut().find(|b| b.bid == "d").unwrap();
+    bid.cost_per_quality_point = Some("881.00".into());
+    assert!(
+        !check_score(&p, &t, &r).is_clean(),
+        "a tampered cost passed"
+    );
+
+    // Quality marks that are not the quality rows re-weighted to 100.
+    let (_, _, mut r) = fresh();
+    let bid = r.bids.iter_mut().find(|b| b.bid == "d").unwrap();
+    bid.stage[0].exact = "76".into();
+    assert!(
+        !check_score(&p, &t, &r).is_clean(),
+        "tampered quality marks passed"
+    );
+
+    // A ranking out of the model's order (the cheaper cost per point listed second).
+    let (_, _, mut r) = fresh();
+    r.lots[0].ranking.swap(0, 3);
+    // Ranks renumbered and the bids' own ranks to match, so only the order is wrong.
+    for (i, row) in r.lots[0].ranking.iter_mut().enumerate() {
+        row.rank = i as u32 + 1;
+    }
+    let ranks: Vec<(String, u32)> = r.lots[0]
+        .ranking
+        .iter()
+        .map(|row| (row.bid.clone(), row.rank))
+        .collect();
+    for b in &mut r.bids {
+        if let Some((_, rank)) = ranks.iter().find(|(id, _)| *id == b.bid) {
+            b.rank = Some(*rank);
+        }
+    }
+    assert!(
+        !check_score(&p, &t, &r).is_clean(),
+        "a ranking out of order passed"
+    );
+}

@@ -1289,9 +1289,13 @@ fn values<C: Copy>(all: &[(&'static str, C)]) -> Vec<C> {
 fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
     use ulo_core::report::{
         BidStatus, CheckStatus, CriterionMethod, FindingStatus, FlagCode, GateStatus, LeafMethod,
-        NotRankedStatus, ResultDocument, TestOutcome, ThresholdStatus, Verdict,
+        NotRankedStatus, ResultDocument, TestOutcome, ThresholdOutcome, ThresholdStatus, Verdict,
     };
     vec![
+        (
+            vec!["/$defs/modelProjection/properties/threshold_outcome"],
+            serialised(&values(ThresholdOutcome::ALL)),
+        ),
         (
             vec![
                 "/$defs/tenderCheck/properties/document",

@@ -4,9 +4,10 @@
 use crate::eligibility::Verdict;
 use crate::exact::{Exact, RoundingMode};
 use crate::report::{
-    EligibilityResult, Flag, FlagCode, GateRow, GateStatus, SelfCheckResult, SelfCheckRow,
-    TestOutcome,
+    EligibilityResult, Flag, FlagCode, GateRow, GateStatus, ModelProjection, SelfCheckResult,
+    SelfCheckRow, TestOutcome, ThresholdOutcome,
 };
+use crate::tender::evaluation::ModelKind;
 
 /// The simple picture beside an easy-read line, so that a reader sees at a glance what kind of
 /// news it is before reading it (the app draws each as a symbol with a text alternative).
@@ -84,10 +85,66 @@ pub fn easy_read_pictured(r: &SelfCheckResult) -> Vec<(Picture, String)> {
             .map(gate),
     );
     out.push((Picture::Marks, projection(r, !stops.is_empty())));
+    out.extend(r.model.as_ref().map(lot_model));
     out.extend(most_to_gain(&r.criteria));
     out.extend(r.flags.iter().filter_map(|f| flag(f, &r.criteria)));
     out.extend(findings(r.findings.len()));
     out
+}
+
+/// How the lot's evaluation model decides, in short sentences (only when it is not the
+/// weighted total).
+fn lot_model(m: &ModelProjection) -> (Picture, String) {
+    let threshold = || m.threshold.clone().unwrap_or_default();
+    match m.model {
+        ModelKind::PricePerQualityPoint => (
+            Picture::Marks,
+            match (&m.cost_per_quality_point_low, &m.cost_per_quality_point_high) {
+                (Some(lo), Some(hi)) => format!(
+                    "This lot is decided by the price for each quality point. Your price divided by your quality score is {lo} to {hi}. The lowest wins."
+                ),
+                _ => "This lot is decided by the price for each quality point. Your price is divided by your quality score. The lowest wins.".to_string(),
+            },
+        ),
+        ModelKind::Sequential => match m.threshold_outcome {
+            Some(ThresholdOutcome::Fails) => (
+                Picture::Stop,
+                format!("Quality is checked first. Your quality score would not reach {} out of 100, so your price would not be looked at.", threshold()),
+            ),
+            Some(ThresholdOutcome::AtRisk) => (
+                Picture::Warning,
+                format!("Quality is checked first. Your quality score could fall below {} out of 100. Then your price would not be looked at.", threshold()),
+            ),
+            _ => (
+                Picture::Marks,
+                "Quality is checked first. Then price decides among the bids that pass.".to_string(),
+            ),
+        },
+        ModelKind::QualityOnly => {
+            let price = m
+                .fixed_price
+                .as_deref()
+                .and_then(Exact::parse_decimal)
+                .map(crate::vocab::money)
+                .unwrap_or_default();
+            if m.at_fixed_price == Some(false) {
+                (
+                    Picture::Stop,
+                    format!("Every bid must be at the same price, {price}. Your price is different, so your bid would be excluded."),
+                )
+            } else {
+                (
+                    Picture::Marks,
+                    format!("Every bid is at the same price, {price}. Only quality decides."),
+                )
+            }
+        }
+        ModelKind::PriceOnly => (
+            Picture::Marks,
+            "Only price decides this lot. You do not need to give quality scores.".to_string(),
+        ),
+        ModelKind::Weighted => (Picture::Marks, String::new()),
+    }
 }
 
 /// A figure in whole marks, and whether rounding changed it (then it is "about" so many).

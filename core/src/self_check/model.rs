@@ -12,7 +12,7 @@ use super::criteria::Criteria;
 use crate::award::Ctx;
 use crate::exact::{Exact, Overflow};
 use crate::explain::{money, percent};
-use crate::report::{LeafMethod, ModelProjection};
+use crate::report::{LeafMethod, ModelProjection, ThresholdOutcome};
 use crate::tender::evaluation::Model;
 
 /// Keeps only the criteria the model counts; gives the marks they carry.
@@ -103,11 +103,11 @@ pub(super) fn project(
     if let (Some(bar), Some((lo, hi))) = (bar, range) {
         p.threshold = Some(bar.to_exact_string());
         p.threshold_outcome = Some(if lo >= bar {
-            "passes"
+            ThresholdOutcome::Passes
         } else if hi >= bar {
-            "at_risk"
+            ThresholdOutcome::AtRisk
         } else {
-            "fails"
+            ThresholdOutcome::Fails
         });
     }
     p.note = match model {
