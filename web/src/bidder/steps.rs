@@ -4,7 +4,8 @@ use super::pictures::PictureView;
 use super::state::Change;
 use super::{use_ctx, Ctx, Step};
 use crate::engine::{
-    self, GateStatus, Problem, Problems, Scale, TestOutcome, ThresholdStatus, Verdict,
+    self, GateStatus, Problem, Problems, Scale, TestOutcome, ThresholdOutcome, ThresholdStatus,
+    Verdict,
 };
 use crate::pointer::{self, field_id};
 use crate::shell::{follow, Page};
@@ -695,7 +696,7 @@ fn price_methods(r: &crate::engine::SelfCheckResult) -> Html {
                         if let Some(t) = &m.threshold {
                             <dt>{ "Quality needed" }</dt>
                             <dd>{ format!("{t}% of the quality marks") }
-                                if let Some(o) = m.threshold_outcome { { format!(": {}", match o { "passes" => "you clear it", "at_risk" => "at risk (your low end is below it)", "fails" => "below it", other => other }) } }</dd>
+                                if let Some(o) = m.threshold_outcome { { format!(": {}", match o { ThresholdOutcome::Passes => "you clear it", ThresholdOutcome::AtRisk => "at risk (your low end is below it)", ThresholdOutcome::Fails => "below it" }) } }</dd>
                         }
                         if let Some(p) = &m.fixed_price {
                             <dt>{ "The fixed price" }</dt>

@@ -36,8 +36,8 @@ pub use ulo_core::protocol::{
 pub use ulo_core::regime::{AuthorityType, Decided, Decision, Nation, Regime, Step as RegimeStep};
 pub use ulo_core::report::{
     AppliesUnder, BidResult, BidStatus, CheckStatus, EligibilityResult, Finding, FindingStatus,
-    FlagCode, GateStatus, LotResult, ScoreResult, SelfCheckResult, TestOutcome, ThresholdStatus,
-    Verdict,
+    FlagCode, GateStatus, LotResult, ScoreResult, SelfCheckResult, TestOutcome, ThresholdOutcome,
+    ThresholdStatus, Verdict,
 };
 pub use ulo_core::self_check::{easy_read_pictured, Picture};
 pub use ulo_core::tender::{AuditedAccounts, ReservationBasis};
