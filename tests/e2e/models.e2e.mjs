@@ -119,7 +119,7 @@ const LOTS = [
 /** The bids: lot (1-based), price or rates, the evaluator's mark for every panel question, the local staff share. */
 const BIDS = [
   { name: 'Northfield CIL', lot: 1, price: '280,000', mark: 4, local: 80 },
-  { name: 'Eastgate Care', lot: 1, price: '240,000', mark: 3, local: 40 },
+  { name: 'Eastgate Care', lot: 1, price: '240,000', mark: 4, local: 40 },
   { name: 'Southside Support', lot: 1, price: '200,000', mark: 2, local: 20 },
   { name: 'Riverside Living', lot: 2, rates: ['19.50', '60.00'], mark: 4, local: 60 },
   { name: 'Hillcrest Homes', lot: 2, rates: ['22.00', '55.00'], mark: 3, local: 30 },
@@ -431,7 +431,15 @@ const tests = [
         const stages = b.stages ?? (b.stage ? [].concat(b.stage) : []);
         assert(card.stages === stages.length, `${b.bid}'s stages: page ${card.stages}, CLI ${stages.length}`);
       }
-      assert(perPoint === 3 && baskets === 2 && qualities >= 6, `every model's figures are there: ${perPoint} costs per quality point, ${baskets} baskets, ${qualities} quality marks`);
+      assert(perPoint >= 2 && baskets === 2 && qualities >= 6, `every model's figures are there: ${perPoint} costs per quality point, ${baskets} baskets, ${qualities} quality marks`);
+      // Under price per quality point a bid is priced per point or excluded by the threshold;
+      // the threshold and the pass mark each leave a bid out here.
+      for (const b of cli.json.bids.filter((x) => x.lot === 'lot-1')) {
+        assert(b.cost_per_quality_point !== undefined || b.flags.some((f) => f.code === 'model_excluded'), `${b.bid}: a cost per quality point, or excluded by the model`);
+      }
+      for (const lot of ['lot-1', 'lot-3']) {
+        assert(cli.json.bids.some((b) => b.lot === lot && b.flags.some((f) => f.code === 'model_excluded')), `a bid in ${lot} is below the quality needed`);
+      }
       // A bid the threshold or the pass mark leaves out is listed on the page with the CLI's reasons.
       for (const lot of cli.json.lots) {
         const listed = notRanked[lot.lot] || '';
