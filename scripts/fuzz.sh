@@ -9,7 +9,8 @@
 # structured (the bytes as the case generator's choices, so inputs reach scoring and ranking;
 # every result is checked against the invariants) and regimes (the bytes as the regime
 # generator's choices: tenders with a procurement block, each check result held to the regime
-# invariants). Seeds: fuzz/seeds/<target> (kept in the repo);
+# invariants) and weights (the bytes as the weights family's choices: weights as shares of the
+# whole award, tie-breaks by category). Seeds: fuzz/seeds/<target> (kept in the repo);
 # the corpus grows in fuzz/corpus/<target> (not kept). A crash, a hang (an input running over
 # 10 s) or running out of memory (over 2 GB) leaves the input in fuzz/artifacts/<target>/ and
 # makes the script fail: add it to fuzz/seeds/<target>/ once fixed, so the replay test
@@ -29,7 +30,7 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   exit 1
 fi
 
-targets=(read_only raw_text structured regimes)
+targets=(read_only raw_text structured regimes weights)
 logs=target/fuzz-logs
 mkdir -p "$logs"
 # Every target, optimised, without a sanitizer: the engine forbids unsafe code

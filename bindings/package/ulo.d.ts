@@ -426,6 +426,8 @@ export interface ProtocolDocument {
     cites: Cite[];
   }[];
   award_model: {
+    /** What a criterion's weight is a share of: its group (the default) or the whole award. */
+    weights_as?: 'share_of_parent' | 'share_of_whole';
     criteria: Criterion[];
     gates: { id: Id; title: string; description: string; cites: AwardCite[] }[];
     moderation:
@@ -434,7 +436,7 @@ export interface ProtocolDocument {
       | { method: 'median'; variance_limit: number; cites: AwardCite[] };
     abnormally_low: { compare_to: 'mean_of_other_bids' | 'lot_estimate'; below_percent: Percent; cites: AwardCite[] };
     affordability: { over_ceiling: 'exclude' | 'flag'; cites: AwardCite[] };
-    tie_break: ({ rule: 'higher_score_in'; criterion: Id } | { rule: 'lower_price' } | { rule: 'user_led_first' })[];
+    tie_break: ({ rule: 'higher_score_in'; criterion: Id } | { rule: 'higher_score_in'; category: Category } | { rule: 'lower_price' } | { rule: 'user_led_first' })[];
     cites: AwardCite[];
     /** The lot evaluation models a tender may choose; absent, the weighted total only. */
     models_allowed?: EvaluationModel[];

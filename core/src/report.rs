@@ -595,7 +595,8 @@ pub struct CriterionResult {
     pub method: CriterionMethod,
     /// `price`, `quality`, `social_value` or `user_leadership`.
     pub category: Category,
-    /// Weight within its group, percent.
+    /// Weight in percent, in the protocol's terms: within its group, or of the whole award
+    /// (`weights_as: share_of_whole`).
     pub weight: String,
     /// Marks available.
     pub available: String,

@@ -4,6 +4,15 @@
 //!
 //! A commissioner can then see how robust a ranking is: "the order holds from 20% to 36% price;
 //! at 36.5% Westbridge would overtake Riverside". Every ranking comes from [`Protocol::score`].
+//!
+//! Weights move in the protocol's own terms. Where they are shares of the whole award
+//! (`"weights_as": "share_of_whole"`), moving a criterion up by a point moves its share of all
+//! the marks up by exactly one point and its partner's down by one: their parent's weight and
+//! every other criterion's share of the whole stay as they are. A group moved this way keeps
+//! its criteria in their published proportions (each scaled by the group's new weight over its
+//! published one), as the tender check resolves any group re-weighted without naming its
+//! criteria; a tender that already names the criteria of a group being swept cannot keep them
+//! adding up to the group's moving weight, and the sweep reports the tender's problem.
 
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;

@@ -243,7 +243,19 @@ pub fn regimes(data: &[u8]) {
 /// The fuzzer's bytes as the choices of the generator: well-shaped documents, deep checks.
 pub fn structured(data: &[u8]) {
     let mut u = arbitrary::Unstructured::new(data);
-    let g = generate(&mut u, true);
+    structured_case(&generate(&mut u, true));
+}
+
+/// The fuzzer's bytes as the choices of the weights family (weights as shares of the whole
+/// award, tie-breaks by category; `generate::generate_weights`): reaches the resolution of
+/// tuned weights, groups moved in proportion, a category's marks added up, and the sweep under
+/// shares of the whole, each score held to the invariants as in [`structured`].
+pub fn weights(data: &[u8]) {
+    let mut u = arbitrary::Unstructured::new(data);
+    structured_case(&crate::generate::generate_weights(&mut u, true));
+}
+
+fn structured_case(g: &crate::generate::Generated) {
     let protocol = match Protocol::from_json(&g.protocol) {
         Ok(p) => p,
         Err(p) => return render_problems(&p),

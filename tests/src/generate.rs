@@ -94,8 +94,37 @@ pub fn case(seed: u64) -> Generated {
     generate(&mut Rng::new(seed), false)
 }
 
+/// How many cases of the weights family (see [`weights_case`]) are compared natively and in
+/// wasm (`tests/generated/weights-hashes.txt`).
+pub const WEIGHTS_CASES: u64 = 300;
+
+/// Mixed into a weights-family seed so that its cases are not the first family's protocols.
+const WEIGHTS_SALT: u64 = 0x5745_4947_4854_5321;
+
+/// The documents of weights-family case `seed`: a generated protocol whose weights are written
+/// as shares of the whole award (`"weights_as": "share_of_whole"`: each group's criteria
+/// re-split so that they add up to the group's own weight) and whose tie-break order often
+/// names a category; its tenders' tuned weights then move groups whose criteria keep their
+/// proportions. A family of its own, with its own hash file, so that the first family's 1,200
+/// cases and hashes stay byte for byte as they were.
+pub fn weights_case(seed: u64) -> Generated {
+    generate_weights(&mut Rng::new(seed ^ WEIGHTS_SALT), false)
+}
+
+/// Builds one weights-family case from `choices` (see [`weights_case`]).
+pub fn generate_weights<C: Choices>(choices: &mut C, wild: bool) -> Generated {
+    build(choices, wild, true)
+}
+
 /// Builds one case from `choices`. `wild` lets some values go out of range (for fuzzing).
 pub fn generate<C: Choices>(choices: &mut C, wild: bool) -> Generated {
+    build(choices, wild, false)
+}
+
+/// One case of the first family, or (`whole`) of the weights family. The weights family makes
+/// its own choices only after the first family's protocol is built, so the first family never
+/// consumes a choice it did not before.
+fn build<C: Choices>(choices: &mut C, wild: bool, whole: bool) -> Generated {
     let mut g = Gen {
         c: choices,
         wild: false,
@@ -103,7 +132,10 @@ pub fn generate<C: Choices>(choices: &mut C, wild: bool) -> Generated {
     // Even when fuzzing, most documents stay valid so that scoring is reached; a third are
     // allowed mistakes, each site then going wrong now and then.
     g.wild = wild && g.below(3) == 0;
-    let shape = g.protocol();
+    let mut shape = g.protocol();
+    if whole {
+        g.share_of_whole(&mut shape);
+    }
     let tender = g.tender(&shape);
     let bids = g.bids(&shape, &tender);
     let draft = g.draft(&shape, &tender);
@@ -197,6 +229,79 @@ impl<C: Choices> Gen<'_, C> {
     /// Whether to make a mistake here (never, unless this document is allowed mistakes).
     fn oops(&mut self) -> bool {
         self.wild && self.below(20) == 0
+    }
+
+    /// `total` hundredths of a percent split into `n` parts (some may be 0): where a group
+    /// weighted 12.5 shares it out as shares of the whole award.
+    fn split(&mut self, total: u32, n: u32) -> Vec<u32> {
+        let n = n.max(1);
+        if self.chance(30) && total.is_multiple_of(n) {
+            return vec![total / n; n as usize];
+        }
+        let mut cuts: Vec<u32> = (1..n).map(|_| self.range(0, total)).collect();
+        cuts.sort_unstable();
+        let mut out = Vec::new();
+        let mut last = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(total)) {
+            out.push(cut - last);
+            last = cut;
+        }
+        out
+    }
+
+    /// Rewrites the protocol's weights as shares of the whole award: the top level as it is
+    /// (its weights are the same in both terms), each group's criteria re-split to add up to
+    /// the group's own weight; and, more often than not, puts a tie-break by a category of the
+    /// protocol's first.
+    fn share_of_whole(&mut self, shape: &mut Shape) {
+        let award = &mut shape.doc["award_model"];
+        award["weights_as"] = json!("share_of_whole");
+        let mut criteria = award["criteria"].take();
+        if let Value::Array(list) = &mut criteria {
+            for c in list.iter_mut() {
+                let w = parse_cents(c["weight"].as_str().unwrap_or("0")) as u32;
+                self.resplit(c, w);
+            }
+        }
+        let categories: Vec<String> = match &criteria {
+            Value::Array(list) => {
+                let mut out: Vec<String> = list
+                    .iter()
+                    .filter_map(|c| c["category"].as_str().map(str::to_string))
+                    .collect();
+                out.sort();
+                out.dedup();
+                out
+            }
+            _ => Vec::new(),
+        };
+        let award = &mut shape.doc["award_model"];
+        award["criteria"] = criteria;
+        if self.chance(65) && !categories.is_empty() {
+            let category = if self.oops() {
+                "user_leadership".to_string()
+            } else {
+                self.pick(&categories)
+            };
+            let rule = json!({"rule": "higher_score_in", "category": category});
+            if let Value::Array(rules) = &mut award["tie_break"] {
+                let at = self.below(rules.len() as u32 + 1) as usize;
+                rules.insert(at, rule);
+            }
+        }
+    }
+
+    /// A criterion weighted `w` hundredths (of the whole): its children, if any, re-split.
+    fn resplit(&mut self, c: &mut Value, w: u32) {
+        let Some(Value::Array(children)) = c.get_mut("children") else {
+            return;
+        };
+        let parts = self.split(w, children.len() as u32);
+        for (child, part) in children.iter_mut().zip(parts) {
+            let part = if self.oops() { part + 1 } else { part };
+            child["weight"] = json!(cents(u64::from(part)));
+            self.resplit(child, part);
+        }
     }
 
     /// `n` weights (hundredths of a percent) that add up to exactly 100%: even splits that do
@@ -886,8 +991,17 @@ pub(crate) fn sha256(text: &str) -> String {
 /// (the first 16 hex digits: it only tells a generator difference from an engine difference),
 /// and the SHA-256 of the score result and of the self-check result.
 pub fn hash_line(seed: u64) -> Result<String, String> {
-    let g = case(seed);
-    let (score, self_check) = results(&g)?;
+    line_for(seed, &case(seed))
+}
+
+/// One line of `tests/generated/weights-hashes.txt`, as [`hash_line`] for the weights family
+/// ([`weights_case`]).
+pub fn weights_hash_line(seed: u64) -> Result<String, String> {
+    line_for(seed, &weights_case(seed))
+}
+
+fn line_for(seed: u64, g: &Generated) -> Result<String, String> {
+    let (score, self_check) = results(g)?;
     let inputs = sha256(&format!(
         "{}\n{}\n{}\n{}",
         g.protocol, g.tender, g.bids, g.self_check
@@ -910,16 +1024,37 @@ pub fn recorded_lines(file: &str) -> Vec<&str> {
 /// Compares recomputed lines with the recorded file; returns one message per difference (at
 /// most `limit`, with a count of the rest).
 pub fn compare_lines(recorded: &str, limit: usize) -> Vec<String> {
+    compare_family(recorded, limit, GENERATED_CASES, "hashes.txt", hash_line)
+}
+
+/// Compares recomputed weights-family lines with `tests/generated/weights-hashes.txt`.
+pub fn compare_weights_lines(recorded: &str, limit: usize) -> Vec<String> {
+    compare_family(
+        recorded,
+        limit,
+        WEIGHTS_CASES,
+        "weights-hashes.txt",
+        weights_hash_line,
+    )
+}
+
+fn compare_family(
+    recorded: &str,
+    limit: usize,
+    cases: u64,
+    file: &str,
+    hash_line: fn(u64) -> Result<String, String>,
+) -> Vec<String> {
     let lines = recorded_lines(recorded);
     let mut out = Vec::new();
     let mut differing = 0;
-    if lines.len() as u64 != GENERATED_CASES {
+    if lines.len() as u64 != cases {
         out.push(format!(
-            "hashes.txt has {} cases, the generator {GENERATED_CASES}",
+            "{file} has {} cases, the generator {cases}",
             lines.len()
         ));
     }
-    for (seed, want) in (0..GENERATED_CASES).zip(lines) {
+    for (seed, want) in (0..cases).zip(lines) {
         let got = match hash_line(seed) {
             Ok(l) => l,
             Err(e) => format!("{seed} harness error: {e}"),
@@ -1000,6 +1135,46 @@ mod tests {
                 assert_eq!(w.iter().sum::<u32>(), 10_000, "{w:?}");
                 assert!(w.iter().all(|x| *x > 0), "{w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn splits_share_out_exactly_their_total() {
+        let mut rng = Rng::new(2);
+        let mut g = Gen {
+            c: &mut rng,
+            wild: false,
+        };
+        for total in [0, 1, 7, 1250, 5500, 10_000] {
+            for n in 1..5 {
+                let parts = g.split(total, n);
+                assert_eq!(parts.len() as u32, n);
+                assert_eq!(parts.iter().sum::<u32>(), total, "{parts:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_weights_family_writes_shares_of_the_whole() {
+        for seed in 0..40 {
+            let g = weights_case(seed);
+            let p: Value = serde_json::from_str(&g.protocol).unwrap();
+            assert_eq!(p["award_model"]["weights_as"], "share_of_whole");
+            fn check(list: &Value, total: u64) {
+                let sum: u64 = list
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| parse_cents(c["weight"].as_str().unwrap()))
+                    .sum();
+                assert_eq!(sum, total);
+                for c in list.as_array().unwrap() {
+                    if c.get("children").is_some() {
+                        check(&c["children"], parse_cents(c["weight"].as_str().unwrap()));
+                    }
+                }
+            }
+            check(&p["award_model"]["criteria"], 10_000);
         }
     }
 

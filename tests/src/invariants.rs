@@ -20,7 +20,11 @@
 //!   all the lot's bids, and say so);
 //! - an abnormally-low flag's limit is the protocol's percentage of its benchmark (the lot's
 //!   estimate, or the mean price of the other bids in competition), the bid's price is below
-//!   it, and no unflagged bid's price is.
+//!   it, and no unflagged bid's price is;
+//! - every criterion's marks available are what the protocol's and the tender's weights give,
+//!   worked out here for weights read as shares of the parent or of the whole award;
+//! - bids tied on total marks but ranked apart were separated by the first tie-break rule on
+//!   which they differ (a criterion's marks, a category's marks added up, the price).
 //!
 //! For a self-check result: every low and high trace recomputes its figure, the low end never
 //! exceeds the high end, and the projected range is the sum of the rows.
@@ -401,7 +405,179 @@ pub fn check_score(protocol: &Protocol, tender: &Tender, result: &ScoreResult) -
     for b in &result.bids {
         bid(b, result, places, mode, &mut r);
     }
+    available_from_weights(protocol, tender, result, &mut r);
+    tie_breaks(protocol, result, &mut r);
     r
+}
+
+/// A weight as a rational.
+fn q_of(e: ulo_core::Exact) -> Q {
+    number(&e.to_exact_string()).unwrap_or_else(Q::zero)
+}
+
+/// Every criterion's marks available, worked out here from the protocol's weights and the
+/// tender's, apart from the engine, for either way of reading weights:
+/// - shares of the parent: a criterion's marks are its parent's x its weight / its group's
+///   weights added up (the top level's parent is 100);
+/// - shares of the whole: a criterion's marks are its weight, where a group the tender moved
+///   without naming any of its criteria passes the move on in proportion (each published
+///   weight x the group's new weight / its published weight).
+fn expected_available(
+    protocol: &Protocol,
+    tender: &Tender,
+) -> std::collections::BTreeMap<String, Q> {
+    use ulo_core::protocol::{Criterion, CriterionBody, WeightsAs};
+    let given: std::collections::BTreeMap<&str, Q> = tender
+        .doc()
+        .weights
+        .iter()
+        .map(|(id, w)| (id.as_str(), q_of(*w)))
+        .collect();
+    let mut out = std::collections::BTreeMap::new();
+    fn parent_walk(
+        list: &[Criterion],
+        marks: &Q,
+        given: &std::collections::BTreeMap<&str, Q>,
+        out: &mut std::collections::BTreeMap<String, Q>,
+    ) {
+        let w = |c: &Criterion| {
+            given
+                .get(c.id.as_str())
+                .cloned()
+                .unwrap_or_else(|| q_of(c.weight))
+        };
+        let sum = list.iter().fold(Q::zero(), |a, c| a + w(c));
+        for c in list {
+            let m = if sum.is_zero() {
+                Q::zero()
+            } else {
+                marks * w(c) / &sum
+            };
+            if let CriterionBody::Group(children) = &c.body {
+                parent_walk(children, &m, given, out);
+            }
+            out.insert(c.id.clone(), m);
+        }
+    }
+    fn whole_walk(
+        list: &[Criterion],
+        published: &Q,
+        now: &Q,
+        given: &std::collections::BTreeMap<&str, Q>,
+        out: &mut std::collections::BTreeMap<String, Q>,
+    ) {
+        let named = list.iter().any(|c| given.contains_key(c.id.as_str()));
+        for c in list {
+            let own = q_of(c.weight);
+            let w = match given.get(c.id.as_str()) {
+                Some(g) => g.clone(),
+                None if named || published == now || published.is_zero() => own.clone(),
+                None => &own * now / published,
+            };
+            if let CriterionBody::Group(children) = &c.body {
+                whole_walk(children, &own, &w, given, out);
+            }
+            out.insert(c.id.clone(), w);
+        }
+    }
+    let criteria = &protocol.doc().award.criteria;
+    let hundred = q_int(100);
+    match protocol.doc().award.weights_as {
+        WeightsAs::ShareOfParent => parent_walk(criteria, &hundred, &given, &mut out),
+        WeightsAs::ShareOfWhole => whole_walk(criteria, &hundred, &hundred, &given, &mut out),
+    }
+    out
+}
+
+/// Each row's marks available are what the weights give.
+fn available_from_weights(
+    protocol: &Protocol,
+    tender: &Tender,
+    result: &ScoreResult,
+    r: &mut Report,
+) {
+    let want = expected_available(protocol, tender);
+    for b in &result.bids {
+        for row in &b.criteria {
+            let shown = number(&row.available);
+            if shown.as_ref() != want.get(&row.criterion) {
+                r.fail(format!(
+                    "bid {}, criterion {}: marks available {}, but the weights give {:?}",
+                    b.bid,
+                    row.criterion,
+                    row.available,
+                    want.get(&row.criterion).map(ToString::to_string)
+                ));
+            }
+        }
+    }
+}
+
+/// Bids tied on total marks but ranked apart were separated by the first tie-break rule, in
+/// the protocol's order, on which they differ, recomputed here from their rows: a criterion's
+/// marks, a category's leaf marks added up, or the price. (A user-led verdict is not in the
+/// bid's result rows, so a pair reaching that rule is not followed further.)
+fn tie_breaks(protocol: &Protocol, result: &ScoreResult, r: &mut Report) {
+    use ulo_core::protocol::TieBreak;
+    let marks = |b: &BidResult, id: &str| {
+        b.criteria
+            .iter()
+            .find(|c| c.criterion == id)
+            .and_then(|c| c.marks.as_deref())
+            .and_then(number)
+            .unwrap_or_else(Q::zero)
+    };
+    let category = |b: &BidResult, cat: ulo_core::vocab::Category| {
+        b.criteria
+            .iter()
+            .filter(|c| c.method != CriterionMethod::Group && c.category == cat)
+            .filter_map(|c| c.marks.as_deref().and_then(number))
+            .fold(Q::zero(), |a, m| a + m)
+    };
+    for lot in &result.lots {
+        for pair in lot.ranking.windows(2) {
+            if pair[0].total != pair[1].total || pair[0].rank == pair[1].rank {
+                continue;
+            }
+            let find = |id: &str| result.bids.iter().find(|b| b.bid == id && b.lot == lot.lot);
+            let (Some(a), Some(b)) = (find(&pair[0].bid), find(&pair[1].bid)) else {
+                continue;
+            };
+            let mut settled = false;
+            for rule in &protocol.doc().award.tie_break {
+                // Higher is better for marks; for the price, lower is.
+                let (x, y) = match rule {
+                    TieBreak::HigherScoreIn(id) => (marks(a, id), marks(b, id)),
+                    TieBreak::HigherScoreInCategory(c) => (category(a, *c), category(b, *c)),
+                    TieBreak::LowerPrice => {
+                        let p = |v: &BidResult| number(&v.price).unwrap_or_else(Q::zero);
+                        (p(b), p(a))
+                    }
+                    TieBreak::UserLedFirst => {
+                        settled = true;
+                        break;
+                    }
+                };
+                if x == y {
+                    continue;
+                }
+                if x < y {
+                    r.fail(format!(
+                        "lot {}: {} is ranked above {} on equal totals, but the tie-break rule {rule:?} favours {}",
+                        lot.lot, a.bid, b.bid, b.bid
+                    ));
+                }
+                settled = true;
+                break;
+            }
+            if !settled {
+                r.fail(format!(
+                    "lot {}: {} and {} are ranked apart on equal totals, but no tie-break rule separates them",
+                    lot.lot, a.bid, b.bid
+                ));
+            }
+        }
+    }
 }
 
 fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Report) {

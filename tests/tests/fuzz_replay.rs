@@ -42,3 +42,8 @@ fn read_only_seeds_replay() {
 fn regimes_seeds_replay() {
     assert!(replay("regimes", regimes) >= 5);
 }
+
+#[test]
+fn weights_seeds_replay() {
+    assert!(replay("weights", ulo_conformance::fuzzing::weights) >= 5);
+}

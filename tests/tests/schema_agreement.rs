@@ -1166,7 +1166,7 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
     use ulo_core::exact::RoundingMode;
     use ulo_core::facts::{BidFactKind, TenderFact};
     use ulo_core::protocol::{
-        Declaration, LegalForm, LowBenchmark, OverCeiling, PriceFormula, ShareOp,
+        Declaration, LegalForm, LowBenchmark, OverCeiling, PriceFormula, ShareOp, WeightsAs,
     };
     use ulo_core::regime::{AuthorityType, Nation, Regime, Route};
     use ulo_core::tender::{AuditedAccounts, InsuranceKind, ReservationBasis, Role};
@@ -1176,6 +1176,7 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
         ("scope", words::<Scope>()),
         ("category", words::<Category>()),
         ("priceFormula", words::<PriceFormula>()),
+        ("weightsAs", words::<WeightsAs>()),
         ("lowBenchmark", words::<LowBenchmark>()),
         ("overCeiling", words::<OverCeiling>()),
         ("roundingMode", words::<RoundingMode>()),
@@ -1775,6 +1776,11 @@ fn one_problem_of_each_kind() -> Vec<ProblemKind> {
             group: text(),
             total: text(),
         },
+        ProblemKind::WeightsNotGroupWeight {
+            group: text(),
+            total: text(),
+            target: text(),
+        },
         ProblemKind::RangeOutOfOrder { detail: text() },
         ProblemKind::ModelNotAllowed {
             model: text(),
@@ -1916,6 +1922,7 @@ problem_kinds! {
     ProblemKind::DuplicateId { .. },
     ProblemKind::UnknownReference { .. },
     ProblemKind::WeightsNot100 { .. },
+    ProblemKind::WeightsNotGroupWeight { .. },
     ProblemKind::RangeOutOfOrder { .. },
     ProblemKind::ModelNotAllowed { .. },
     ProblemKind::ModelNeedsCriteria { .. },

@@ -76,6 +76,24 @@ fn every_regime_case_gives_the_native_bytes_in_the_browser() {
     ));
 }
 
+/// The native run's hashes of the weights family (shares of the whole, category tie-breaks).
+const RECORDED_WEIGHTS: &str = include_str!("../generated/weights-hashes.txt");
+
+#[wasm_bindgen_test]
+fn every_weights_case_gives_the_native_bytes_in_the_browser() {
+    use ulo_conformance::generate::{compare_weights_lines, WEIGHTS_CASES};
+    assert_eq!(recorded_lines(RECORDED_WEIGHTS).len() as u64, WEIGHTS_CASES);
+    let differences = compare_weights_lines(RECORDED_WEIGHTS, 10);
+    assert!(
+        differences.is_empty(),
+        "weights cases differ in wasm from the native hashes:\n{}",
+        differences.join("\n")
+    );
+    web_sys_log(&format!(
+        "{WEIGHTS_CASES} generated weights cases byte-identical in wasm"
+    ));
+}
+
 fn web_sys_log(text: &str) {
     wasm_bindgen_test::console_log!("{}", text);
 }

@@ -8,7 +8,7 @@
 use super::model::Order;
 use crate::exact::Exact;
 use crate::explain::money;
-use crate::protocol::{Protocol, TieBreak};
+use crate::protocol::{Category, Protocol, TieBreak};
 use crate::report::TieNote;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -40,6 +40,25 @@ impl Candidate<'_> {
             .and_then(|i| self.marks.get(i).copied().flatten())
             .unwrap_or(Exact::ZERO)
     }
+
+    /// The marks of every leaf criterion in a category (its own or inherited), added up
+    /// exactly: leaf marks are already rounded, as a group's are, so the sum needs no rounding.
+    /// A leaf not worked out counts 0, as in [`Candidate::marks_in`]; a sum too large to hold
+    /// (never, for marks out of 100) also counts as what was added so far.
+    fn marks_in_category(&self, protocol: &Protocol, category: Category) -> Exact {
+        protocol
+            .tree()
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.children.is_empty() && n.category == category)
+            .filter_map(|(i, _)| self.marks.get(i).copied().flatten())
+            .fold(Exact::ZERO, |sum, m| sum.add(m).unwrap_or(sum))
+    }
+}
+
+/// A category's name in the words of a tie-break note ("quality", "social value").
+fn category_words(category: Category) -> String {
+    category.word().replace('_', " ")
 }
 
 /// A ranked bid.
@@ -72,6 +91,9 @@ impl Key {
 fn key(protocol: &Protocol, rule: &TieBreak, c: &Candidate) -> Key {
     match rule {
         TieBreak::HigherScoreIn(id) => Key::High(c.marks_in(protocol, id)),
+        TieBreak::HigherScoreInCategory(category) => {
+            Key::High(c.marks_in_category(protocol, *category))
+        }
         TieBreak::LowerPrice => Key::Low(c.price),
         TieBreak::UserLedFirst => Key::High(if c.user_led { Exact::ONE } else { Exact::ZERO }),
     }
@@ -89,12 +111,19 @@ fn describe_rule<'p>(
                 .criterion(id)
                 .map_or(id.as_str(), |c| c.title.as_str())
         ),
+        TieBreak::HigherScoreInCategory(category) => format!(
+            "more marks in the {} criteria, added up",
+            category_words(*category)
+        ),
         TieBreak::LowerPrice => "the lower price".to_string(),
         TieBreak::UserLedFirst => "a user-led organisation first".to_string(),
     };
     let rule = rule.clone();
     let show = move |c: &Candidate| match &rule {
         TieBreak::HigherScoreIn(id) => c.marks_in(protocol, id).to_fixed(places),
+        TieBreak::HigherScoreInCategory(category) => {
+            c.marks_in_category(protocol, *category).to_fixed(places)
+        }
         TieBreak::LowerPrice => money(c.price),
         TieBreak::UserLedFirst => if c.user_led {
             "user-led"

@@ -102,6 +102,16 @@ pub enum ProblemKind {
         /// Their total, exactly.
         total: String,
     },
+    /// Weights read as shares of the whole award: a group's criteria do not add up to the
+    /// group's own weight.
+    WeightsNotGroupWeight {
+        /// The group, quoted.
+        group: String,
+        /// Their total, exactly.
+        total: String,
+        /// The group's own weight, which they must make.
+        target: String,
+    },
     /// A range whose ends are the wrong way round or that leaves gaps.
     RangeOutOfOrder {
         /// What is wrong, in words.
@@ -356,6 +366,7 @@ impl ProblemKind {
             ProblemKind::DuplicateId { .. } => "duplicate-id",
             ProblemKind::UnknownReference { .. } => "unknown-reference",
             ProblemKind::WeightsNot100 { .. } => "weights-not-100",
+            ProblemKind::WeightsNotGroupWeight { .. } => "weights-not-group-weight",
             ProblemKind::RangeOutOfOrder { .. } => "range-out-of-order",
             ProblemKind::ModelNotAllowed { .. } => "model-not-allowed",
             ProblemKind::ModelNeedsCriteria { .. } => "model-needs-criteria",
@@ -399,7 +410,8 @@ impl ProblemKind {
             ProblemKind::DuplicateId { id, .. } | ProblemKind::UnknownReference { id, .. } => {
                 Some(format!("\"{id}\""))
             }
-            ProblemKind::WeightsNot100 { total, .. } => Some(total.clone()),
+            ProblemKind::WeightsNot100 { total, .. }
+            | ProblemKind::WeightsNotGroupWeight { total, .. } => Some(total.clone()),
             ProblemKind::ScoreOutsideScale { found, .. } => Some(found.to_string()),
             ProblemKind::TooLarge { bytes, limit } if *bytes == limit.saturating_add(1) => {
                 Some(format!("more than {limit} bytes"))
@@ -440,6 +452,7 @@ impl ProblemKind {
             | ProblemKind::OutOfRange { expected, .. } => Some(expected.clone()),
             ProblemKind::WrongDocument { expected, .. } => Some(format!("\"{expected}\"")),
             ProblemKind::WeightsNot100 { .. } => Some("100".to_string()),
+            ProblemKind::WeightsNotGroupWeight { target, .. } => Some(target.clone()),
             ProblemKind::WeightOutsideRange { min, max, .. } => {
                 Some(format!("from {min} to {max}"))
             }
@@ -519,6 +532,13 @@ impl ProblemKind {
             ProblemKind::WeightsNot100 { group, total } => {
                 format!("the weights in {group} add up to {total}, not 100")
             }
+            ProblemKind::WeightsNotGroupWeight {
+                group,
+                total,
+                target,
+            } => format!(
+                "the weights in {group} add up to {total}, not {target}, the weight of {group} itself (each weight is a share of the whole award)"
+            ),
             ProblemKind::RangeOutOfOrder { detail } => detail.clone(),
             ProblemKind::ModelNotAllowed { model, allowed } => format!(
                 "the protocol does not allow the evaluation model \"{model}\" (it allows {})",
@@ -658,6 +678,9 @@ impl ProblemKind {
             ProblemKind::WeightsNot100 { .. } => {
                 "change the weights so that together they make exactly 100".into()
             }
+            ProblemKind::WeightsNotGroupWeight { group, target, .. } => format!(
+                "change the weights of the criteria in {group} so that together they make exactly {target}: with \"weights_as\": \"share_of_whole\" a group's criteria share out the group's own weight"
+            ),
             ProblemKind::RangeOutOfOrder { .. } => {
                 "put the lower figure first and make each band start where the one before it ends".into()
             }

@@ -7,7 +7,7 @@
 
 use super::model::{
     Applies, Band, BarrierRule, Criterion, CriterionBody, Holding, Method, Minimum,
-    ModerationMethod, ProtocolDoc, Scale, TieBreak,
+    ModerationMethod, ProtocolDoc, Scale, TieBreak, WeightsAs,
 };
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::Exact;
@@ -153,6 +153,27 @@ impl<'a> Checker<'a> {
                 ProblemKind::WeightsNot100 {
                     group: name.to_string(),
                     total: total.to_exact_string(),
+                },
+            );
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Weights read as shares of the whole award: a group's children share out the group's
+    /// own weight, so they must add up to exactly it (Quality 55: 20 + 15 + 10 + 10).
+    fn group_weights(&mut self, group: &[Criterion], target: Exact, pointer: &str, name: &str) {
+        let mut total = Exact::ZERO;
+        for c in group {
+            total = total.add(c.weight).unwrap_or(total);
+        }
+        if total != target {
+            self.report(
+                pointer.to_string(),
+                ProblemKind::WeightsNotGroupWeight {
+                    group: name.to_string(),
+                    total: total.to_exact_string(),
+                    target: target.to_exact_string(),
                 },
             );
         }
@@ -355,13 +376,19 @@ fn check_criteria<'a>(
             );
         }
         match &crit.body {
-            CriterionBody::Group(children) => {
-                c.weights(
+            CriterionBody::Group(children) => match doc.award.weights_as {
+                WeightsAs::ShareOfParent => c.weights(
                     children,
                     &format!("{p}/children"),
                     &format!("\"{}\"", crit.id),
-                );
-            }
+                ),
+                WeightsAs::ShareOfWhole => c.group_weights(
+                    children,
+                    crit.weight,
+                    &format!("{p}/children"),
+                    &format!("\"{}\"", crit.id),
+                ),
+            },
             CriterionBody::Leaf(method) => {
                 check_method(c, method, *category, p, &scales, &facts);
             }
@@ -531,7 +558,21 @@ fn criterion_ids(placed: &[Placed]) -> Vec<String> {
     placed.iter().map(|p| p.criterion.id.clone()).collect()
 }
 
-/// Tie-break rules: each used once, naming criteria that exist.
+/// The categories of the scored (leaf) criteria, sorted by their words: a
+/// tie-break by category must name one of them, or it could never separate two bids.
+fn placed_categories(placed: &[Placed]) -> Vec<Category> {
+    let mut out: Vec<Category> = placed
+        .iter()
+        .filter(|p| matches!(p.criterion.body, CriterionBody::Leaf(_)))
+        .filter_map(|p| p.category)
+        .collect();
+    out.sort_by_key(|c| c.word());
+    out.dedup();
+    out
+}
+
+/// Tie-break rules: each used once, naming criteria (or categories of scored criteria) that
+/// exist.
 fn check_tie_breaks(
     c: &mut Checker,
     doc: &ProtocolDoc,
@@ -554,6 +595,23 @@ fn check_tie_breaks(
                     );
                 }
                 format!("higher_score_in:{id}")
+            }
+            TieBreak::HigherScoreInCategory(category) => {
+                let known: Vec<String> = placed_categories(placed)
+                    .iter()
+                    .map(|c| c.word().to_string())
+                    .collect();
+                if !known.iter().any(|k| k == category.word()) {
+                    c.report(
+                        format!("{p}/category"),
+                        ProblemKind::UnknownReference {
+                            id: category.word().to_string(),
+                            what: "category with a scored criterion",
+                            known,
+                        },
+                    );
+                }
+                format!("higher_score_in:category:{}", category.word())
             }
             TieBreak::LowerPrice => "lower_price".into(),
             TieBreak::UserLedFirst => "user_led_first".into(),

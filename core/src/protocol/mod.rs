@@ -19,7 +19,7 @@ pub use model::{
     AbnormallyLow, Affordability, Applies, AwardModel, Band, BarrierRule, BidFact, Criterion,
     CriterionBody, Declaration, Eligibility, EligibilityRule, EligibilityTest, Gate, Holding,
     LegalForm, LowBenchmark, Method, Minimum, ModelKind, Moderation, ModerationMethod, OverCeiling,
-    PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint, ShareOp, TieBreak, Tunable,
+    PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint, ShareOp, TieBreak, Tunable, WeightsAs,
 };
 pub use read::{read, MAX_CRITERIA_DEPTH, PROTOCOL_FIELDS};
 // Kept at their old paths for the modules that still name them here (award/, ocds.rs).

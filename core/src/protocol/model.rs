@@ -348,7 +348,7 @@ pub struct Criterion {
     pub title: String,
     /// What bidders are asked, or what is measured.
     pub description: Option<String>,
-    /// Weight within its group, in percent.
+    /// Weight in percent: of its group, or of the whole award (see [`WeightsAs`]).
     pub weight: Exact,
     /// Its kind; inherited from the parent when absent.
     pub category: Option<Category>,
@@ -451,15 +451,39 @@ pub struct Affordability {
 pub enum TieBreak {
     /// The bid with more marks in this criterion (or group) wins.
     HigherScoreIn(String),
+    /// The bid with more marks in every leaf criterion of this category (its own or inherited)
+    /// wins: "higher quality score first" where the quality criteria are not one group.
+    HigherScoreInCategory(Category),
     /// The cheaper bid wins.
     LowerPrice,
     /// A bid from a user-led organisation (verdict "yes") wins over one that is not.
     UserLedFirst,
 }
 
+choice! {
+    /// What a criterion's `weight` is a share of. Councils publish weights both ways: "Quality
+    /// 55%: Q1 36.36%, ..." (of the group) or "Quality 55%: Q1 20%, Q2 15%, ..." (of the whole
+    /// award); the Cabinet Office Bid Evaluation Guidance Note (May 2021), Appendix III,
+    /// describes weighting the criteria and their sub-criteria, and PA 2023 s.23 requires the
+    /// award to follow the weights as published, so the engine reads them the way they were
+    /// written instead of asking for a conversion that cannot be exact (20/55 is 36.3636...%).
+    #[derive(Default)]
+    pub enum WeightsAs as "a way of reading weights" {
+        /// Each weight is its share of its group (its parent), in percent; each group's
+        /// children add up to 100. The meaning of every protocol written before this choice.
+        #[default]
+        ShareOfParent = "share_of_parent",
+        /// Each weight is its share of the whole award, in percent: the top level adds up to
+        /// 100 and a group's children add up to the group's own weight.
+        ShareOfWhole = "share_of_whole",
+    }
+}
+
 /// The award model: criteria, gates and the rules around them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AwardModel {
+    /// What each criterion's weight is a share of (absent in the JSON: its parent).
+    pub weights_as: WeightsAs,
     /// The weighted criteria tree.
     pub criteria: Vec<Criterion>,
     /// Pass/fail gates.

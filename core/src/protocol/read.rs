@@ -455,15 +455,30 @@ fn read_tie_break(r: &mut Reader, at: At) -> Option<TieBreak> {
         &[
             (
                 "higher_score_in",
-                &["rule", "criterion"],
-                &["rule", "criterion"],
+                &["rule", "criterion", "category"],
+                &["rule"],
             ),
             ("lower_price", &["rule"], &["rule"]),
             ("user_led_first", &["rule"], &["rule"]),
         ],
     )?;
     match which {
-        0 => Some(TieBreak::HigherScoreIn(r.id(f.get("criterion"))?)),
+        // A criterion (or group) by id, or a category: exactly one of the two.
+        0 => match (f.get("criterion"), f.get("category")) {
+            (Some(id), None) => Some(TieBreak::HigherScoreIn(r.id(Some(id))?)),
+            (None, Some(category)) => {
+                Some(TieBreak::HigherScoreInCategory(r.choice(Some(category))?))
+            }
+            _ => {
+                r.report(
+                    f.pointer(),
+                    ProblemKind::MissingFieldSet {
+                        sets: vec![vec!["rule", "criterion"], vec!["rule", "category"]],
+                    },
+                );
+                None
+            }
+        },
         1 => Some(TieBreak::LowerPrice),
         _ => Some(TieBreak::UserLedFirst),
     }
@@ -471,6 +486,7 @@ fn read_tie_break(r: &mut Reader, at: At) -> Option<TieBreak> {
 
 fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
     const FIELDS: &[&str] = &[
+        "weights_as",
         "criteria",
         "gates",
         "moderation",
@@ -479,7 +495,8 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         "tie_break",
         "cites",
     ];
-    let f = r.object(at, &[FIELDS, &["models_allowed"]].concat(), FIELDS)?;
+    let f = r.object(at, &[FIELDS, &["models_allowed"]].concat(), &FIELDS[1..])?;
+    let weights_as = r.optional(f.get("weights_as"), |r, at| r.choice(Some(at)));
     let criteria = r.list(f.get("criteria"), 1, 30, |r, at| read_criterion(r, at, 1));
     let gates = r.list(f.get("gates"), 0, 30, |r, at| {
         let f = r.object(
@@ -529,6 +546,7 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         r.list(Some(at), 1, 5, |r, at| r.choice(Some(at)))
     });
     Some(AwardModel {
+        weights_as: weights_as?.unwrap_or_default(),
         criteria: criteria?,
         gates: gates?,
         moderation: moderation?,

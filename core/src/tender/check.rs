@@ -5,7 +5,7 @@
 use super::{read, Lot, Tender, TenderDoc};
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::{Exact, Overflow};
-use crate::protocol::{Criterion, CriterionBody, Method, PriceFormula, Protocol};
+use crate::protocol::{Criterion, CriterionBody, Method, PriceFormula, Protocol, WeightsAs};
 use crate::read::IdSet;
 use crate::vocab::{money, Category};
 use serde_json::Value;
@@ -62,7 +62,11 @@ pub fn check(protocol: &Protocol, doc: TenderDoc, digest: String) -> Result<Tend
         )])
     };
     let criteria = &protocol.doc().award.criteria;
-    let max_marks = marks_table(criteria, &weights, Exact::HUNDRED).map_err(too_large)?;
+    let max_marks = match protocol.doc().award.weights_as {
+        WeightsAs::ShareOfParent => marks_table(criteria, &weights, Exact::HUNDRED),
+        WeightsAs::ShareOfWhole => whole_marks_table(&weights, Exact::HUNDRED),
+    }
+    .map_err(too_large)?;
     let category_weights = category_marks(protocol, &max_marks).map_err(too_large)?;
     let regime = crate::regime::decide(&doc.procurement.clone().unwrap_or_default());
     Ok(Tender {
@@ -199,10 +203,132 @@ fn tuned_weights(
             }
         }
     }
-    if !doc.weights.is_empty() {
-        check_groups(criteria, "the top-level criteria", &weights, report);
+    if doc.weights.is_empty() {
+        return weights;
+    }
+    match protocol.doc().award.weights_as {
+        WeightsAs::ShareOfParent => {
+            check_groups(criteria, "the top-level criteria", &weights, report);
+        }
+        WeightsAs::ShareOfWhole => {
+            // The tender's own figures, as `weights` now holds them over the published ones.
+            let given: BTreeMap<String, Exact> = doc
+                .weights
+                .iter()
+                .filter_map(|(id, _)| weights.get(id).map(|w| (id.clone(), *w)))
+                .collect();
+            resolve_whole(
+                criteria,
+                (Exact::HUNDRED, Exact::HUNDRED),
+                None,
+                &given,
+                &mut weights,
+                report,
+            );
+        }
     }
     weights
+}
+
+/// Resolves, under weights read as shares of the whole award, the weights of `children`: a
+/// group (named `group`; `None` for the top level) whose published weight was `published.0`
+/// and whose weight is now `published.1` (both 100 for the top level). A tender states a
+/// criterion's share of the whole, as the protocol does (`given`), and every group must still
+/// share out exactly its own weight.
+///
+/// - If the tender sets the weight of any of the children, each takes the tender's figure or
+///   else its published one, and together they must make the group's weight now: a located
+///   problem otherwise.
+/// - If it sets none of them, they keep their published shares of the group: each is its
+///   published weight x now / published (exact; the published weight itself when the group's
+///   weight is unchanged). So a tender that moves Quality from 55 to 60 without naming Q1..Q4
+///   scales each by 60/55: the proportions the protocol published, which is also what a
+///   weight of a group has always meant under `share_of_parent`.
+fn resolve_whole(
+    children: &[Criterion],
+    (published, now): (Exact, Exact),
+    group: Option<&str>,
+    given: &BTreeMap<String, Exact>,
+    out: &mut BTreeMap<String, Exact>,
+    report: &mut impl FnMut(String, ProblemKind),
+) {
+    let name = || group.map_or("the top-level criteria".to_string(), |g| format!("\"{g}\""));
+    let set_here = children.iter().any(|c| given.contains_key(&c.id));
+    let mut total = Exact::ZERO;
+    let mut failed = false;
+    for c in children {
+        let w = if set_here {
+            given.get(&c.id).copied().unwrap_or(c.weight)
+        } else if now == published {
+            c.weight
+        } else if published.is_zero() {
+            // A group published at 0 has nothing to share out in proportion.
+            failed = true;
+            c.weight
+        } else {
+            match c.weight.mul(now).and_then(|v| v.div(published)) {
+                Ok(v) => v,
+                Err(_) => {
+                    report(
+                        "/weights".into(),
+                        ProblemKind::FigureTooLarge {
+                            detail: format!("the weights in {}", name()),
+                        },
+                    );
+                    return;
+                }
+            }
+        };
+        total = total.add(w).unwrap_or(total);
+        out.insert(c.id.clone(), w);
+    }
+    if (set_here || failed) && total != now {
+        report(
+            "/weights".into(),
+            match group {
+                None => ProblemKind::WeightsNot100 {
+                    group: name(),
+                    total: total.to_exact_string(),
+                },
+                Some(_) => ProblemKind::WeightsNotGroupWeight {
+                    group: name(),
+                    total: total.to_exact_string(),
+                    target: now.to_exact_string(),
+                },
+            },
+        );
+    }
+    for c in children {
+        if let CriterionBody::Group(grandchildren) = &c.body {
+            let now = out.get(&c.id).copied().unwrap_or(c.weight);
+            resolve_whole(
+                grandchildren,
+                (c.weight, now),
+                Some(&c.id),
+                given,
+                out,
+                report,
+            );
+        }
+    }
+}
+
+/// The marks each criterion is worth, out of `total`, when weights are shares of the whole
+/// award: a criterion's weight is its share of `total` itself, so nothing is divided by a
+/// group's sum (a group weighted 0 has criteria worth 0, not a division by zero).
+///
+/// # Errors
+///
+/// A figure too large to compute exactly.
+pub fn whole_marks_table(
+    weights: &BTreeMap<String, Exact>,
+    total: Exact,
+) -> Result<BTreeMap<String, Exact>, Overflow> {
+    let mut out = BTreeMap::new();
+    for (id, w) in weights {
+        out.insert(id.clone(), total.mul(*w)?.div(Exact::HUNDRED)?);
+    }
+    Ok(out)
 }
 
 /// Whether any criterion is scored by the price formula that needs each lot's floor and ceiling.

@@ -556,7 +556,8 @@ impl Tender {
         self.doc.lots.iter().find(|l| l.id == id)
     }
 
-    /// The weight of a criterion within its group, after tuning.
+    /// The weight of a criterion after tuning, in the protocol's terms: within its group, or
+    /// (`weights_as: share_of_whole`) its share of the whole award, exact.
     #[must_use]
     pub fn weight(&self, criterion: &str) -> Exact {
         self.weights.get(criterion).copied().unwrap_or(Exact::ZERO)
