@@ -162,6 +162,36 @@ const same = (a, b) => canonical(a) === canonical(b);
 
 const tests = [
   {
+    name: 'weights published as shares of the whole are shown as such on the Protocol screen and the scorecards, and the page gives the marks of the hand-worked case',
+    async run({ page, origin }) {
+      page.on('dialog', (d) => d.accept());
+      const dir = path.join(root, 'tests/cases/500-weights-whole-published-table');
+      const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+      await open(page, origin, 'protocol');
+      await page.setInputFiles('#import-protocol', path.join(root, 'tests/shared/mini-whole.json'));
+      await page.waitForFunction(() => document.querySelector('#weights-as')?.innerText.includes('share of the whole award'));
+      assert((await page.locator('#criteria-table thead').innerText()).includes('Share of the whole award'), 'the criteria table says the weights are shares of the whole');
+      await noViolations(page, 'a protocol with weights as shares of the whole');
+      await page.click('#nav-export');
+      await page.waitForSelector('#import-tender');
+      await page.setInputFiles('#import-tender', path.join(dir, 'tender.json'));
+      await page.click('#nav-bids');
+      await page.waitForSelector('#import-bids');
+      await page.setInputFiles('#import-bids', path.join(dir, 'bids.json'));
+      await page.click('#nav-results');
+      await page.waitForSelector('#ranking-lot-1');
+      const rows = await page.$$eval('#ranking-lot-1 tbody tr', (trs) => trs.map((tr) => [tr.dataset.bid, tr.cells[0].innerText.trim(), tr.querySelector('[data-label="Total"]').innerText.trim()]));
+      assert(same(rows, expected.lots[0].ranking.map((r) => [r.bid, String(r.rank), r.total])), `the ranking is the case's: ${JSON.stringify(rows)}`);
+      const head = await page.locator('details.scorecard table thead').first().textContent();
+      assert(head.includes('Share of the whole award'), `the scorecard's weight column: ${head}`);
+      for (const b of expected.bids) {
+        const marks = await page.$$eval(`#scorecard-${b.bid} tbody tr`, (trs) => trs.map((tr) => tr.cells[2].textContent.trim()));
+        const want = b.criteria.map((c) => c.marks);
+        assert(want.every((m) => marks.includes(m)), `${b.bid}'s marks ${JSON.stringify(marks)} hold the case's ${JSON.stringify(want)}`);
+      }
+    },
+  },
+  {
     name: 'each model\'s fields are revealed under its radio, reached by the keyboard, and axe finds nothing; choosing the weighted total again writes no evaluation at all',
     async run({ page, origin }) {
       await open(page, origin, 'tender');
