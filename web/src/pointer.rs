@@ -310,8 +310,9 @@ mod tests {
             l("tender", "/lots/0/price_benchmark/price").as_deref(),
             Some("Lot 1's benchmark price")
         );
+        let rate = format!("/bids/0/rates/{}", "night");
         assert_eq!(
-            l("bids", "/bids/0/rates/night").as_deref(),
+            l("bids", &rate).as_deref(),
             Some("The rate \"night\" in the bid from Northfield")
         );
         assert_eq!(l("tender", "/title").as_deref(), Some("The title"));
