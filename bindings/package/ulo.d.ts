@@ -212,6 +212,22 @@ export interface Lot {
   months: number;
   price_ceiling?: Money;
   price_floor?: Money;
+  /** For the benchmark price formula (Bid Evaluation Guidance Note 7.3). */
+  price_benchmark?: {
+    price: Money;
+    marks_at_benchmark_percent: Percent;
+    gain_per_percent_below: Figure;
+    loss_per_percent_above: Figure;
+  };
+  /** A basket of rates: a bid's price is each rate times its volume, added up. */
+  rates?: {
+    id: Id;
+    title: string;
+    kind: 'day' | 'night' | 'weekend' | 'sleep_in' | 'waking_night' | 'other';
+    unit: string;
+    volume: Figure;
+    ceiling?: Money;
+  }[];
   /** How the lot's bids are evaluated; absent, the weighted total. */
   evaluation?: Evaluation;
 }
@@ -220,13 +236,15 @@ export type EvaluationModel =
   | 'weighted' | 'price_per_quality_point' | 'sequential' | 'quality_only' | 'price_only';
 
 /** A lot's evaluation model (one of the protocol's models_allowed). */
-export type Evaluation = { price_formula?: string } & (
+export type Evaluation = { price_formula?: PriceFormula } & (
   | { model: 'weighted' }
   | { model: 'price_per_quality_point'; quality_threshold_percent?: Percent }
   | { model: 'sequential'; pass_mark_percent: Percent; then: 'lowest_price' | 'weighted' }
   | { model: 'quality_only'; fixed_price: Money }
   | { model: 'price_only'; basis?: 'price' | 'whole_life_cost' }
 );
+
+export type PriceFormula = 'lowest_price_ratio' | 'linear_ceiling_floor' | 'benchmark';
 
 export interface Conditions {
   minimum_turnover?: Money;
@@ -301,7 +319,10 @@ export interface Bid {
   id: Id;
   lot: Id;
   organisation: Organisation;
-  price: Money;
+  /** Optional for a lot with rates (the basket is the price); if given there, equal to it. */
+  price?: Money;
+  /** For a lot with rates: the price per unit of each, by rate id. */
+  rates?: Record<Id, Money>;
   /** Figures for banded criteria, by bid fact id. */
   facts?: Record<Id, Figure>;
   gates?: Record<Id, 'pass' | 'fail'>;
@@ -317,7 +338,9 @@ export interface SelfCheckDocument {
   tender: Id;
   lot: Id;
   organisation: Organisation;
-  price: Money;
+  /** Optional for a lot with rates (the basket is the price). */
+  price?: Money;
+  rates?: Record<Id, Money>;
   facts?: Record<Id, Figure>;
   gates?: Record<Id, 'pass' | 'fail' | 'unsure'>;
   /** The score the bidder expects on each panel criterion, or a range. */
@@ -343,7 +366,9 @@ export type TenderFact =
   | 'reservation_lawful'
   | 'lot_price_per_quality_point'
   | 'lot_quality_threshold_percent'
-  | 'lot_price_only';
+  | 'lot_price_only'
+  | 'lot_rate_count'
+  | 'lot_overnight_share_percent';
 
 export interface Cite {
   source: Id;
@@ -371,7 +396,7 @@ export type Condition =
 export type Method =
   | { type: 'panel'; scale: Id; minimum?: { score: number; disqualifies: boolean } }
   | { type: 'banded'; fact: Id; bands: { from: Figure; to?: Figure; points: number }[]; out_of: number }
-  | { type: 'price'; formula: 'lowest_price_ratio' | 'linear_ceiling_floor' };
+  | { type: 'price'; formula: PriceFormula };
 
 export interface Criterion {
   id: Id;
@@ -438,6 +463,8 @@ export interface ProtocolDocument {
     affordability: { over_ceiling: 'exclude' | 'flag'; cites: AwardCite[] };
     tie_break: ({ rule: 'higher_score_in'; criterion: Id } | { rule: 'higher_score_in'; category: Category } | { rule: 'lower_price' } | { rule: 'user_led_first' })[];
     cites: AwardCite[];
+    /** The price formulas a lot may publish instead of the price criterion's own. */
+    price_formulas_allowed?: PriceFormula[];
     /** The lot evaluation models a tender may choose; absent, the weighted total only. */
     models_allowed?: EvaluationModel[];
   };
@@ -616,6 +643,7 @@ export type FlagCode =
   | 'abnormally_low' | 'threshold_failed' | 'over_ceiling' | 'high_variance' | 'gate_failed'
   | 'ineligible' | 'eligibility_unknown' | 'incomplete' | 'partial_panel' | 'threshold_at_risk'
   | 'gate_unsure' | 'reservation_not_met' | 'reservation_unknown' | 'reservation_not_applied'
+  | 'rate_abnormally_low' | 'rate_over_ceiling'
   | 'model_excluded';
 
 export interface Flag {
@@ -682,6 +710,8 @@ export interface BidResult {
   reservation?: ReservationRow;
   criteria: CriterionResult[];
   flags: Flag[];
+  /** For a lot with rates: each rate times its volume, added up. */
+  basket?: Trace;
 }
 
 export interface RankRow {
@@ -807,6 +837,10 @@ export interface SelfCheckResult {
     at_fixed_price?: boolean;
     note: string;
   };
+  /** For a lot with rates: the draft's basket. */
+  basket?: Trace;
+  /** The price marks under each formula the lot could publish. */
+  price_under?: { formula: PriceFormula; published: boolean; low: string; high: string; assumption?: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------

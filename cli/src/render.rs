@@ -298,6 +298,9 @@ fn scorecard(out: &mut String, b: &BidResult) {
     if let Some(t) = &b.total_trace {
         let _ = writeln!(out, "  Total: {}", v(&render(t)));
     }
+    if let Some(t) = &b.basket {
+        let _ = writeln!(out, "  Basket of rates: {}", v(&render(t)));
+    }
     if let Some(q) = &b.quality_marks {
         let _ = writeln!(out, "  Quality marks, re-weighted to 100: {q}");
     }
@@ -515,6 +518,23 @@ pub fn self_check(r: &SelfCheckResult) -> String {
                 let _ = writeln!(out, "  {} (high): {}", v(&c.title), v(&render(t)));
             }
         }
+    }
+    if let Some(t) = &r.basket {
+        let _ = writeln!(out, "  Basket of rates: {}", v(&render(t)));
+    }
+    for p in &r.price_under {
+        let _ = writeln!(
+            out,
+            "  Price marks under {}{}: {} to {}",
+            p.formula.word(),
+            if p.published {
+                " (the lot's formula)"
+            } else {
+                ""
+            },
+            p.low,
+            p.high
+        );
     }
     out.push('\n');
     flags(&mut out, &r.flags);

@@ -122,6 +122,8 @@ tender_facts! {
     InsuranceBeforeAward = "insurance_before_award", YesNo, Tender, "whether insurance must be in place before the contract is awarded";
     PlannedProcurementNotice = "planned_procurement_notice", YesNo, Tender, "whether a qualifying planned procurement notice was published";
     ReservationLawful = "reservation_lawful", YesNo, Tender, "whether the contract's reservation, if any, has a basis in the governing law";
+    LotRateCount = "lot_rate_count", Count, Lot, "the number of rates in the lot's basket (0 for a lot priced as a whole)";
+    LotOvernightSharePercent = "lot_overnight_share_percent", Percent, Lot, "the share of the lot's basket, valued at its rate ceilings, paid at night, sleep-in or waking-night rates";
     LotPricePerQualityPoint = "lot_price_per_quality_point", YesNo, Lot, "whether the lot is evaluated by price per quality point (the price divided by the quality marks)";
     LotQualityThresholdPercent = "lot_quality_threshold_percent", Percent, Lot, "the least quality marks, as a percentage of those available, a bid needs under the lot's evaluation model (a price per quality point threshold or a sequential pass mark; 0 when none is set)";
     LotPriceOnly = "lot_price_only", YesNo, Lot, "whether the lot is awarded on price (or whole-life cost) alone";

@@ -242,6 +242,12 @@ choice! {
         /// user-led organisations, say), or one whose test the engine does not hold: the bid is
         /// not excluded on it.
         ReservationNotApplied = "reservation_not_applied",
+        /// One rate of a basket is abnormally low against the same rate in the other bids (or
+        /// the rate's ceiling): clarification required, never rejection (PA 2023 s.34).
+        RateAbnormallyLow = "rate_abnormally_low",
+        /// One rate of a basket is above the ceiling the tender sets for it (the authority's
+        /// policy): flagged, or excluded where the protocol excludes over the ceiling.
+        RateOverCeiling = "rate_over_ceiling",
         /// The lot's evaluation model excludes the bid before price is looked at: quality
         /// below a price per quality point threshold or a sequential pass mark, no quality
         /// marks to divide a price by, or a price other than a quality-only lot's fixed price.
@@ -686,6 +692,10 @@ pub struct BidResult {
     pub criteria: Vec<CriterionResult>,
     /// Flags.
     pub flags: Vec<Flag>,
+    /// For a lot priced by a basket of rates: how the price was worked out, each rate times
+    /// its published volume, added up (absent otherwise, so older results keep their bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basket: Option<Trace>,
 }
 
 /// A bidder tested against the ground on which the contract is reserved.
@@ -1075,4 +1085,28 @@ pub struct SelfCheckResult {
     /// The projection under the lot's evaluation model, when it is not the weighted total.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<ModelProjection>,
+    /// For a lot priced by a basket of rates: the draft's price worked out, each rate times its
+    /// published volume (absent otherwise, so older results keep their bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basket: Option<Trace>,
+    /// The price marks, low and high, under each formula the lot could publish (only for a lot
+    /// with rates or a protocol that lets a lot choose its formula).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub price_under: Vec<PriceUnder>,
+}
+
+/// A draft's price marks under one price formula, at the low and the high end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PriceUnder {
+    /// The formula.
+    pub formula: crate::protocol::PriceFormula,
+    /// Whether it is the formula the lot publishes.
+    pub published: bool,
+    /// Marks at the low end.
+    pub low: String,
+    /// Marks at the high end.
+    pub high: String,
+    /// What the figures assume about other bids, if anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumption: Option<String>,
 }

@@ -137,3 +137,30 @@ fn damaged_files_never_panic() {
         }
     }
 }
+
+/// A lot priced by a basket of rates (issue 15): `rate: ID` columns carry each rate, the price
+/// may be left empty (the engine works the basket out), and the engine checks the rates.
+#[test]
+fn rate_columns_carry_a_basket_and_the_price_may_be_left_out() {
+    let text = "lot,organisation name,price,rate: day,rate: sleep\nlot-1,Alpha CIL,,£19.50,85\nlot-1,Beta Ltd,\"218,400.00\",21,\n";
+    let bids = read(text, "t").unwrap_or_else(|p| panic!("{p:#?}"));
+    let a = &bids["bids"][0];
+    assert!(a.get("price").is_none(), "an empty price is not stated");
+    assert_eq!(a["rates"]["day"], "19.50");
+    assert_eq!(a["rates"]["sleep"], "85");
+    assert_eq!(bids["bids"][1]["rates"]["day"], "21");
+    assert!(bids["bids"][1]["rates"].get("sleep").is_none());
+
+    // With no rate columns, a price column is needed, and every row must fill it.
+    let missing = problems("lot,organisation name\nlot-1,Alpha CIL\n");
+    assert!(missing
+        .iter()
+        .any(|p| p.kind == CsvProblemKind::MissingColumn && p.column.as_deref() == Some("price")));
+    let empty = problems("lot,organisation name,price,rate: day\nlot-1,Alpha CIL,,\n");
+    assert_eq!(empty.len(), 1, "{empty:#?}");
+    assert_eq!(empty[0].kind, CsvProblemKind::Required);
+    assert_eq!(empty[0].column.as_deref(), Some("price"));
+    // A rate is an amount.
+    let bad = problems("lot,organisation name,rate: day\nlot-1,Alpha CIL,lots\n");
+    assert_eq!(bad[0].column.as_deref(), Some("rate: day"));
+}

@@ -4,7 +4,8 @@
 //!
 //! - [`raw_text`]: any bytes, as text, through the strict parser and every reader (protocol,
 //!   tender, bids, self-check, OCDS), and whatever reads through to the barrier check, scoring
-//!   and self-check against the shipped protocol and worked example.
+//!   and self-check against the shipped protocol and worked example (and the example with a
+//!   basket of rates on its first lot, for bids and drafts that give rates).
 //! - [`read_only`]: any bytes through reading and checking alone (fast, for many executions).
 //! - [`structured`]: the fuzzer's bytes as the choices of [`crate::generate`], so that nearly
 //!   every input is a well-shaped protocol, tender, bids and draft (some with values out of
@@ -37,6 +38,27 @@ fn example_tender() -> &'static Tender {
         shipped_protocol()
             .tender_from_json(shipped::EXAMPLE_TENDER)
             .expect("the worked example reads")
+    })
+}
+
+/// The worked example with a basket of rates on lot-1 (and a benchmark the shipped protocol
+/// does not use): any text read as bids or a draft for it reaches the basket, its check
+/// against a price given, and the per-rate tests.
+fn basket_tender() -> &'static Tender {
+    static T: OnceLock<Tender> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t: Value = serde_json::from_str(shipped::EXAMPLE_TENDER).expect("JSON");
+        t["lots"][0]["rates"] = serde_json::json!([
+            {"id": "day", "title": "Day support, per hour", "kind": "day", "unit": "hour", "volume": "10400", "ceiling": "24.00"},
+            {"id": "sleep", "title": "Sleep-in, per night", "kind": "sleep_in", "unit": "night", "volume": "365.5"}
+        ]);
+        t["lots"][0]["price_benchmark"] = serde_json::json!({
+            "price": "300000", "marks_at_benchmark_percent": "50",
+            "gain_per_percent_below": "1", "loss_per_percent_above": "2.5"
+        });
+        shipped_protocol()
+            .tender_from_json(&t.to_string())
+            .expect("the basket example reads")
     })
 }
 
@@ -199,9 +221,11 @@ pub fn raw_text(data: &[u8]) {
         }
         Err(p) => render_problems(&p),
     }
-    // As bids and as a draft for the worked example.
+    // As bids and as a draft for the worked example, and for it with a basket of rates.
     score_both_ways(protocol, tender, text);
     self_check(protocol, tender, text);
+    score_both_ways(protocol, basket_tender(), text);
+    self_check(protocol, basket_tender(), text);
     // As OCDS data.
     let _ = ulo_core::ocds::import_json(protocol, text);
 }

@@ -26,6 +26,8 @@
 //! - bids tied on total marks but ranked apart were separated by the first tie-break rule on
 //!   which they differ (a criterion's marks, a category's marks added up, the price).
 //!
+//! - a basket of rates' trace recomputes the bid's price (each rate times its volume, added up).
+//!
 //! For a self-check result: every low and high trace recomputes its figure, the low end never
 //! exceeds the high end, and the projected range is the sum of the rows.
 
@@ -706,6 +708,16 @@ fn bid(b: &BidResult, result: &ScoreResult, places: u32, mode: &str, r: &mut Rep
             t.is_some(),
             parts.is_some()
         )),
+    }
+    // A basket of rates is the bid's price: its formula (each rate times its volume, added up)
+    // gives exactly the price the bid is scored at.
+    if let Some(t) = &b.basket {
+        let what = format!("bid {id}, basket");
+        if let Some(v) = trace(t, &t.result, Kind::Exact, places, mode, &what, r) {
+            if number(&b.price) != Some(v.clone()) {
+                r.fail(format!("{what}: {v}, but the bid is scored at {}", b.price));
+            }
+        }
     }
     stage(b, places, mode, r);
     for f in &b.flags {

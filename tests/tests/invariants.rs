@@ -269,6 +269,25 @@ fn the_checker_catches_a_tampered_figure() {
         !check_score(&p, &t, &r).is_clean(),
         "a total of 1000 passed"
     );
+
+    // A basket whose rates do not add up to the price the bid is scored at.
+    let c = CASES
+        .iter()
+        .find(|c| c.name.starts_with("403-price-basket"))
+        .unwrap();
+    let d = c.documents().unwrap();
+    let (p, t, mut r) = score(d.protocol, d.tender, d.other.unwrap()).unwrap();
+    assert!(
+        check_score(&p, &t, &r).is_clean(),
+        "{} should be clean",
+        c.name
+    );
+    let basket = r.bids[0].basket.as_mut().unwrap();
+    basket.formula = format!("{} + 1", basket.formula);
+    assert!(
+        !check_score(&p, &t, &r).is_clean(),
+        "a basket that does not add up passed"
+    );
 }
 
 #[test]

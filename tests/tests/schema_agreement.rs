@@ -732,7 +732,7 @@ fn malformed() -> Vec<(Document, &'static str, Vec<Edit>)> {
         (Bids, "bids as an object", vec![set(json!({}))("/bids")]),
         (Bids, "5001 bids", vec![set(list_of(json!({"id": "b", "lot": "l", "organisation": {"name": "N"}, "price": "1"}), 5001))("/bids")]),
         (Bids, "bid with notes", vec![set(json!("late"))("/bids/0/notes")]),
-        (Bids, "bid without price", vec![remove("/bids/0/price")]),
+        (Bids, "bid without organisation", vec![remove("/bids/0/organisation")]),
         (Bids, "price with 3 places", vec![set(json!("352000.001"))("/bids/0/price")]),
         (Bids, "lot as a number", vec![set(json!(1))("/bids/0/lot")]),
         (Bids, "unknown legal form", vec![set(json!("ltd"))("/bids/0/organisation/legal_form")]),
@@ -1169,7 +1169,7 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
         Declaration, LegalForm, LowBenchmark, OverCeiling, PriceFormula, ShareOp, WeightsAs,
     };
     use ulo_core::regime::{AuthorityType, Nation, Regime, Route};
-    use ulo_core::tender::{AuditedAccounts, InsuranceKind, ReservationBasis, Role};
+    use ulo_core::tender::{AuditedAccounts, InsuranceKind, RateKind, ReservationBasis, Role};
     use ulo_core::vocab::{Category, Scope, Severity, SourceKind, Standing};
     vec![
         ("severity", words::<Severity>()),
@@ -1197,6 +1197,7 @@ fn choice_lists() -> Vec<(&'static str, Vec<&'static str>)> {
         ("route", words::<Route>()),
         ("auditedAccounts", words::<AuditedAccounts>()),
         ("reservationBasis", words::<ReservationBasis>()),
+        ("rateKind", words::<RateKind>()),
         (
             "evaluationModel",
             words::<ulo_core::tender::evaluation::ModelKind>(),
@@ -1817,6 +1818,18 @@ fn one_problem_of_each_kind() -> Vec<ProblemKind> {
         ProblemKind::LotFactInTenderRule { fact: text() },
         ProblemKind::GroupWithMethod,
         ProblemKind::PriceFormulaOutsidePrice { category: None },
+        ProblemKind::PriceFormulaNotAllowed {
+            formula: text(),
+            allowed: texts(),
+        },
+        ProblemKind::PriceNotBasket {
+            price: text(),
+            basket: text(),
+        },
+        ProblemKind::RateMissing {
+            rate: text(),
+            lot: text(),
+        },
         ProblemKind::WrongTender {
             found: text(),
             loaded: text(),
@@ -1935,6 +1948,9 @@ problem_kinds! {
     ProblemKind::LotFactInTenderRule { .. },
     ProblemKind::GroupWithMethod,
     ProblemKind::PriceFormulaOutsidePrice { .. },
+    ProblemKind::PriceFormulaNotAllowed { .. },
+    ProblemKind::PriceNotBasket { .. },
+    ProblemKind::RateMissing { .. },
     ProblemKind::WrongTender { .. },
     ProblemKind::BoardCountTooHigh { .. },
     ProblemKind::StaffCountTooHigh { .. },

@@ -36,6 +36,7 @@ impl Run<'_> {
             marks: vec![None; n],
             excluded: Vec::new(),
             missing: Vec::new(),
+            basket: None,
             model: model::of(self, &bid.lot),
             quality: None,
             cost: None,
@@ -44,6 +45,7 @@ impl Run<'_> {
         conditions::gates(self, &mut w);
         conditions::reserved(self, &mut w);
         conditions::ceiling(self, &mut w);
+        conditions::rate_ceilings(self, &mut w);
         self.leaves_before_price(&mut w)?;
         model::stage_one(self, &mut w)?;
         Ok(w)

@@ -166,6 +166,48 @@ fn legacy_user_led(w: &mut Work) {
     }
 }
 
+/// A rate over the ceiling the tender sets for it is flagged, and excluded only where the
+/// protocol excludes a price over the lot's ceiling: the same affordability policy, per rate.
+pub(super) fn rate_ceilings(run: &Run, w: &mut Work) {
+    let bid = w.bid;
+    let Some(lot) = run.ctx.tender.lot(&bid.lot) else {
+        return;
+    };
+    let over_ceiling = run.ctx.protocol.doc().award.affordability.over_ceiling;
+    let excludes = over_ceiling == OverCeiling::Exclude;
+    for rate in &lot.rates {
+        let (Some(ceiling), Some(v)) = (rate.ceiling, crate::bids::lookup(&bid.rates, &rate.id))
+        else {
+            continue;
+        };
+        if *v <= ceiling {
+            continue;
+        }
+        w.flags.raise(FlagCode::RateOverCeiling, None, excludes, || Words {
+            message: format!(
+                "The rate {} for {} is above the ceiling of {} the tender sets for it.",
+                money(*v),
+                rate.title,
+                money(ceiling)
+            ),
+            action: if excludes {
+                "The bid is excluded from the ranking, as the protocol says of a price over the ceiling."
+            } else {
+                "The bid stays in the ranking, flagged, as the protocol says; the authority must decide whether it can afford the rate."
+            },
+            cites: run.affordability_cites.clone(),
+            trace: None,
+        });
+        if excludes {
+            w.excluded.push(format!(
+                "the rate for {} is above its ceiling of {}",
+                rate.title,
+                money(ceiling)
+            ));
+        }
+    }
+}
+
 /// A price over the lot's ceiling is flagged, and excluded only where the protocol says so.
 pub(super) fn ceiling(run: &Run, w: &mut Work) {
     let bid = w.bid;

@@ -8,7 +8,7 @@ use super::flags::Words;
 use super::marks::sum;
 use super::run::{Run, Work};
 use super::{price, status};
-use crate::bids::Bids;
+use crate::bids::{lookup, Bids};
 use crate::error::{Document, Problem, ProblemKind, Problems};
 use crate::exact::{Exact, Overflow};
 use crate::explain::{self, money, Input, Trace};
@@ -35,7 +35,7 @@ pub(super) struct Scored {
 /// What a lot's bids share when their prices are marked: worked out once from every bid's own
 /// work, so that one bid can then be explained alone (see `stream`) by the very code that
 /// marks it in a whole run.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(super) struct LotPlan {
     /// The lowest price the relative formulas use (none for a lot with no bids).
     lowest: Option<Exact>,
@@ -47,6 +47,9 @@ pub(super) struct LotPlan {
     compliant: usize,
     /// Whether any is (otherwise the lot publishes no benchmark).
     competes: bool,
+    /// For a lot priced by a basket: each rate's sum over the bids in competition, in the
+    /// lot's rate order (the per-rate abnormally-low test's mean of the other bids).
+    rate_totals: Vec<Result<Exact, Overflow>>,
 }
 
 /// The one problem a run can meet: a figure too large for exact arithmetic.
@@ -162,12 +165,24 @@ impl Run<'_> {
         // may use, comes from one sum for the lot less the bid's own price: the same exact
         // figure as adding up the others for every bid, without the quadratic work.
         let compliant_prices: Vec<Exact> = compliant.iter().map(|i| works[*i].bid.price).collect();
+        let rate_totals = lot
+            .rates
+            .iter()
+            .map(|rate| {
+                let given: Vec<Exact> = compliant
+                    .iter()
+                    .filter_map(|i| lookup(&works[*i].bid.rates, &rate.id).copied())
+                    .collect();
+                sum(&given)
+            })
+            .collect();
         let plan = LotPlan {
             lowest,
             note,
             compliant_total: sum(&compliant_prices),
             compliant: compliant.len(),
             competes: !compliant.is_empty(),
+            rate_totals,
         };
         for &i in idx {
             let bid = works[i].bid;
@@ -197,8 +212,147 @@ impl Run<'_> {
                 Ok((total, plan.compliant))
             }
         });
-        abnormally_low(self, w, lot, others)
+        abnormally_low(self, w, lot, others)?;
+        if !lot.rates.is_empty() {
+            if w.explain {
+                w.basket = Some(basket_trace(self, w, lot)?);
+            }
+            rates_low(self, w, lot, plan, competes)?;
+        }
+        Ok(())
     }
+}
+
+/// How a bid's price was worked out from its lot's basket: each rate times the rate's
+/// published volume, added up (the bids check has made sure every rate is given).
+fn basket_trace(run: &Run, w: &Work, lot: &Lot) -> Result<Trace, Overflow> {
+    let mut inputs = Vec::new();
+    let mut terms = Vec::new();
+    let mut total = Exact::ZERO;
+    for rate in &lot.rates {
+        let Some(v) = lookup(&w.bid.rates, &rate.id).copied() else {
+            continue;
+        };
+        let line = v.mul(rate.volume)?;
+        total = total.add(line)?;
+        inputs.push(Input {
+            name: format!("rate:{}", rate.id),
+            label: format!(
+                "{} ({} {}s over the contract)",
+                rate.title,
+                rate.volume.to_exact_string(),
+                rate.unit
+            ),
+            value: money(v),
+        });
+        terms.push(format!(
+            "{} × {}",
+            v.to_exact_string(),
+            rate.volume.to_exact_string()
+        ));
+    }
+    Ok(Trace {
+        rule: "award.price.basket".into(),
+        criterion: None,
+        inputs,
+        formula: terms.join(" + "),
+        exact: total.to_exact_string(),
+        result: total.to_fixed(2),
+        rounding: None,
+        cites: run.award_cites.clone(),
+    })
+}
+
+/// Each rate of a basket against the same rate in the other bids in competition (or, where the
+/// protocol compares with the lot's estimate, against the rate's own ceiling, the only figure
+/// the tender publishes for one rate): a rate below the protocol's share of it is flagged for
+/// clarification, never rejected (PA 2023 s.34; Bid Evaluation Guidance Note 7.5).
+fn rates_low(
+    run: &Run,
+    w: &mut Work,
+    lot: &Lot,
+    plan: &LotPlan,
+    competes: bool,
+) -> Result<(), Overflow> {
+    let rule = &run.ctx.protocol.doc().award.abnormally_low;
+    for (j, rate) in lot.rates.iter().enumerate() {
+        let Some(v) = lookup(&w.bid.rates, &rate.id).copied() else {
+            continue;
+        };
+        let (benchmark, what) = match rule.compare_to {
+            LowBenchmark::MeanOfOtherBids => {
+                let total = plan
+                    .rate_totals
+                    .get(j)
+                    .copied()
+                    .unwrap_or(Ok(Exact::ZERO))?;
+                let (total, count) = if competes {
+                    (total.sub(v)?, plan.compliant - 1)
+                } else {
+                    (total, plan.compliant)
+                };
+                if count == 0 {
+                    continue;
+                }
+                (
+                    total.div(Exact::int(count as i128))?,
+                    format!(
+                        "the mean {} rate of the other {count} bid{} for this lot",
+                        rate.title,
+                        if count == 1 { "" } else { "s" }
+                    ),
+                )
+            }
+            LowBenchmark::LotEstimate => match rate.ceiling {
+                Some(c) => (c, format!("the ceiling the tender sets for {}", rate.title)),
+                None => continue,
+            },
+        };
+        let t = price::low_test(v, benchmark, rule.below_percent)?;
+        if !t.is_low {
+            continue;
+        }
+        let pct = v.mul(Exact::HUNDRED)?.div(benchmark)?;
+        let id = rate.id.clone();
+        w.flags.raise(FlagCode::RateAbnormallyLow, None, false, || Words {
+            message: format!(
+                "The rate {} for {} is {} of {what} ({}); the protocol asks for an explanation of any rate below {}.",
+                money(v),
+                rate.title,
+                explain::percent(pct),
+                money(t.benchmark),
+                explain::percent(rule.below_percent)
+            ),
+            action: "Clarification required: ask the bidder to explain the rate before any decision. The bid is not rejected and stays in the ranking.",
+            cites: run.low_cites.clone(),
+            trace: Some(Trace {
+                rule: "award.abnormally_low.rate".into(),
+                criterion: None,
+                inputs: vec![
+                    Input {
+                        name: format!("rate:{id}"),
+                        label: format!("this bid's rate for {}", rate.title),
+                        value: money(v),
+                    },
+                    Input {
+                        name: "benchmark".into(),
+                        label: what.clone(),
+                        value: money(t.benchmark),
+                    },
+                ],
+                formula: format!(
+                    "{} × {}%",
+                    t.benchmark.to_exact_string(),
+                    rule.below_percent.to_exact_string()
+                ),
+                exact: t.limit.to_exact_string(),
+                result: t.limit.to_exact_string(),
+                rounding: None,
+                cites: run.low_cites.clone(),
+            }),
+        });
+    }
+    Ok(())
 }
 
 /// A bid's price criteria, given the lot's lowest price (and `lowest_note`, which says where it
@@ -216,6 +370,8 @@ fn price_leaves(
         let Some(CriterionBody::Leaf(Method::Price(formula))) = node.crit.map(|c| &c.body) else {
             continue;
         };
+        // The lot's own published formula, if it chose one (PA 2023 s.23).
+        let formula = &lot.formula(*formula);
         let (share, words) = if w.explain {
             let s = price::share(*formula, price, lowest, lowest_note, lot)?;
             (s.share, Some((s.formula, s.inputs)))

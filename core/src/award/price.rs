@@ -4,6 +4,10 @@
 //! - `lowest_price_ratio`: lowest price / bid price (Cabinet Office relative price scoring);
 //! - `linear_ceiling_floor`: 1 at or below the lot's floor, 0 at or above its ceiling, and a
 //!   straight line between, so a bid's price marks do not depend on other bids.
+//! - `benchmark`: against the benchmark price the tender publishes for the lot (Bid Evaluation
+//!   Guidance Note 7.3): the published share at the benchmark, plus the published gain for each
+//!   1% below it or less the published loss for each 1% above, kept between 0% and 100%. Like
+//!   the linear formula, a bid's marks depend on its own price only.
 //!
 //! An abnormally low price is flagged for clarification and is never rejected by the engine:
 //! the law requires the authority to ask the bidder to explain first (PCR 2015 reg 69; PA23).
@@ -11,7 +15,7 @@
 use crate::exact::{Exact, Overflow};
 use crate::explain::{money, Input};
 use crate::protocol::PriceFormula;
-use crate::tender::Lot;
+use crate::tender::{Lot, PriceBenchmark};
 
 /// A share of marks and how it was reached.
 pub struct PriceShare {
@@ -50,7 +54,35 @@ pub fn share_value(
             let raw = ceiling.sub(price)?.div(ceiling.sub(floor)?)?;
             Ok(raw.max(Exact::ZERO).min(Exact::ONE))
         }
+        PriceFormula::Benchmark => {
+            // Tender checks guarantee the benchmark is present, with a price above 0.
+            let Some(b) = lot.price_benchmark else {
+                return Err(Overflow);
+            };
+            Ok(benchmark_percent(price, &b)?.div(Exact::HUNDRED)?)
+        }
     }
+}
+
+/// How far a price is from the benchmark, in percent of the benchmark: positive below it,
+/// negative above.
+fn percent_below(price: Exact, b: &PriceBenchmark) -> Result<Exact, Overflow> {
+    b.price.sub(price)?.mul(Exact::HUNDRED)?.div(b.price)
+}
+
+/// The percentage of the price marks a price earns under the benchmark formula, before the
+/// clamp is applied and after: `at + gain × d` below the benchmark, `at − loss × (−d)` above,
+/// where d is [`percent_below`]; kept between 0 and 100.
+fn benchmark_percent(price: Exact, b: &PriceBenchmark) -> Result<Exact, Overflow> {
+    let d = percent_below(price, b)?;
+    let raw = if d >= Exact::ZERO {
+        b.marks_at_benchmark_percent
+            .add(b.gain_per_percent_below.mul(d)?)?
+    } else {
+        b.marks_at_benchmark_percent
+            .sub(b.loss_per_percent_above.mul(Exact::ZERO.sub(d)?)?)?
+    };
+    Ok(raw.max(Exact::ZERO).min(Exact::HUNDRED))
 }
 
 /// The share of marks a price earns under a formula, with the formula and inputs that explain
@@ -101,6 +133,75 @@ pub fn share(
                     input("price_ceiling", "the lot's affordability ceiling", ceiling),
                     input("price_floor", "the lot's price floor", floor),
                     input("bid_price", "this bid's price", price),
+                ],
+            })
+        }
+        PriceFormula::Benchmark => {
+            let Some(b) = lot.price_benchmark else {
+                return Err(Overflow);
+            };
+            let d = percent_below(price, &b)?;
+            let x = |v: Exact| v.to_exact_string();
+            // Written so that it evaluates as it reads: d is worked out in place.
+            let inner = if d >= Exact::ZERO {
+                format!(
+                    "{} + {} × ({} − {}) ÷ {} × 100",
+                    x(b.marks_at_benchmark_percent),
+                    x(b.gain_per_percent_below),
+                    x(b.price),
+                    x(price),
+                    x(b.price)
+                )
+            } else {
+                format!(
+                    "{} − {} × ({} − {}) ÷ {} × 100",
+                    x(b.marks_at_benchmark_percent),
+                    x(b.loss_per_percent_above),
+                    x(price),
+                    x(b.price),
+                    x(b.price)
+                )
+            };
+            let figure = |name: &str, label: &str, v: Exact| Input {
+                name: name.into(),
+                label: label.into(),
+                value: v.to_exact_string(),
+            };
+            let (side, away) = if d >= Exact::ZERO {
+                ("below", d)
+            } else {
+                ("above", Exact::ZERO.sub(d)?)
+            };
+            Ok(PriceShare {
+                share,
+                formula: format!("min(100, max(0, {inner}))% × {{marks}}"),
+                inputs: vec![
+                    input(
+                        "benchmark_price",
+                        "the lot's published benchmark price",
+                        b.price,
+                    ),
+                    input("bid_price", "this bid's price", price),
+                    figure(
+                        "marks_at_benchmark_percent",
+                        "the share of the price marks, in percent, a bid at the benchmark earns",
+                        b.marks_at_benchmark_percent,
+                    ),
+                    figure(
+                        "gain_per_percent_below",
+                        "percentage points gained for each 1% below the benchmark",
+                        b.gain_per_percent_below,
+                    ),
+                    figure(
+                        "loss_per_percent_above",
+                        "percentage points lost for each 1% above the benchmark",
+                        b.loss_per_percent_above,
+                    ),
+                    figure(
+                        "percent_from_benchmark",
+                        &format!("how far this price is {side} the benchmark, in percent"),
+                        away,
+                    ),
                 ],
             })
         }

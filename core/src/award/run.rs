@@ -57,6 +57,8 @@ pub(super) struct Work<'b> {
     pub excluded: Vec<String>,
     /// What is missing before the bid can be ranked.
     pub missing: Vec<String>,
+    /// How its price was worked out from a basket of rates (explaining only; see `lot`).
+    pub basket: Option<crate::explain::Trace>,
     /// The evaluation model of the bid's lot.
     pub model: crate::tender::evaluation::Model,
     /// The quality marks re-weighted to 100, under a model that uses them.

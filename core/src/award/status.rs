@@ -238,6 +238,7 @@ pub(super) fn settle(
         reservation: w.reservation.take(),
         criteria,
         flags: std::mem::take(&mut w.flags.raised),
+        basket: w.basket.take(),
     });
     Ok((standing, result, brief))
 }

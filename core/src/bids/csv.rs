@@ -62,7 +62,9 @@ const COLUMNS: &[(&str, Kind, &str, bool)] = &[
     ("bid id", Kind::Id, "/id", false),
     ("lot", Kind::Id, "/lot", true),
     ("organisation name", Kind::Text, "/organisation/name", true),
-    ("price", Kind::Money, "/price", true),
+    // Required unless the file has rate columns: a lot priced by a basket of rates takes its
+    // price from the rates (see `price_or_rates`).
+    ("price", Kind::Money, "/price", false),
     (
         "legal form",
         Kind::LegalForm,
@@ -133,8 +135,8 @@ const COLUMNS: &[(&str, Kind, &str, bool)] = &[
     ("vcse", Kind::YesNo, "/organisation/vcse", false),
 ];
 
-/// A column of the file as read: one of the template's, or a fact (`fact: ID`) or gate
-/// (`gate: ID`) the tender names.
+/// A column of the file as read: one of the template's, or a fact (`fact: ID`), gate
+/// (`gate: ID`) or rate of a lot's basket (`rate: ID`) the tender names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Column {
     /// The heading as the file writes it.
@@ -252,7 +254,7 @@ impl CsvProblemKind {
             CsvProblemKind::Empty => "start from docs/bids-template.csv: its first row holds the headings".into(),
             CsvProblemKind::OpenQuote => "close the quote, or save the file again from the spreadsheet".into(),
             CsvProblemKind::UnknownColumn => format!(
-                "use the template's headings ({}), or \"fact: ID\" or \"gate: ID\" for a figure or a pass-or-fail condition the tender names; a file saved with semicolons must be saved again as comma-separated",
+                "use the template's headings ({}), or \"fact: ID\", \"gate: ID\" or \"rate: ID\" for a figure, a pass-or-fail condition or a rate of a basket the tender names; a file saved with semicolons must be saved again as comma-separated",
                 COLUMNS.iter().map(|c| c.0).collect::<Vec<_>>().join(", ")
             ),
             CsvProblemKind::DuplicateColumn => "keep one column with this heading".into(),
@@ -429,6 +431,7 @@ fn columns(row: usize, headings: &[String], problems: &mut Vec<CsvProblem>) -> V
                 match what.trim() {
                     "fact" => Some((Kind::Figure, format!("/facts/{token}"), false)),
                     "gate" => Some((Kind::Gate, format!("/gates/{token}"), false)),
+                    "rate" => Some((Kind::Money, format!("/rates/{token}"), false)),
                     _ => None,
                 }
             });
@@ -458,8 +461,10 @@ fn columns(row: usize, headings: &[String], problems: &mut Vec<CsvProblem>) -> V
             }
         }
     }
+    let rates = out.iter().flatten().any(|c| c.at.starts_with("/rates/"));
     for (name, _, at, required) in COLUMNS {
-        if *required && !out.iter().flatten().any(|c| c.at == *at) {
+        let required = *required || (*at == "/price" && !rates);
+        if required && !out.iter().flatten().any(|c| c.at == *at) {
             problems.push(problem(
                 row,
                 Some(name),
@@ -469,6 +474,38 @@ fn columns(row: usize, headings: &[String], problems: &mut Vec<CsvProblem>) -> V
         }
     }
     out
+}
+
+/// A row gives a price, or rates from which the engine works out a basket: a price cell left
+/// empty is required only when the row fills no `rate:` cell (the engine then checks the rates
+/// against the lot's, and a price given against the basket).
+fn price_or_rates(
+    row: usize,
+    cells: &[String],
+    columns: &[Option<Column>],
+    problems: &mut Vec<CsvProblem>,
+) {
+    let filled = |i: usize| !cells.get(i).map_or("", String::as_str).trim().is_empty();
+    let mut price = None;
+    let mut any_rate = false;
+    for (i, col) in columns.iter().enumerate() {
+        let Some(col) = col else { continue };
+        if col.at == "/price" {
+            price = Some((col, filled(i)));
+        } else if col.at.starts_with("/rates/") && filled(i) {
+            any_rate = true;
+        }
+    }
+    if let Some((col, false)) = price {
+        if !any_rate {
+            problems.push(problem(
+                row,
+                Some(&col.heading),
+                None,
+                CsvProblemKind::Required,
+            ));
+        }
+    }
 }
 
 /// One row as a bid, or `None` with its problems added.
@@ -553,6 +590,7 @@ fn bid(
             Err(kind) => problems.push(at(kind)),
         }
     }
+    price_or_rates(row, cells, columns, problems);
     // A bid without an id is numbered by its row, which the commissioner can find again.
     let id = match bid.get("id").and_then(Value::as_str) {
         Some(id) => id.to_string(),

@@ -82,6 +82,11 @@ pub struct Bid {
     /// The price as the document writes it (`"0.00"`), so that a problem with it quotes what
     /// was written rather than the number's shortest form.
     pub price_written: String,
+    /// Whether the bid gives a price: for a lot with a basket of rates it may leave it out,
+    /// and `price` is then the basket, worked out when the bids are checked.
+    pub price_given: bool,
+    /// The price per unit of each of its lot's rates, by rate id.
+    pub rates: Vec<(String, Exact)>,
     /// Figures for banded criteria, by fact id.
     pub facts: Vec<(String, Exact)>,
     /// Gate outcomes, by gate id.
@@ -175,6 +180,10 @@ pub struct DraftBid {
     pub price: Exact,
     /// The price as the document writes it, quoted back in problems.
     pub price_written: String,
+    /// Whether the draft gives a price (see [`Bid::price_given`]).
+    pub price_given: bool,
+    /// The price per unit of each of its lot's rates, by rate id.
+    pub rates: Vec<(String, Exact)>,
     /// Figures for banded criteria.
     pub facts: Vec<(String, Exact)>,
     /// Expected gate outcomes.
@@ -190,6 +199,14 @@ pub struct DraftBid {
 // ---------------------------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------------------------
+
+/// A bid's (or draft's) rates: a price per unit by rate id.
+fn read_rates(r: &mut Reader, at: Option<At>) -> Option<Vec<(String, Exact)>> {
+    r.optional(at, |r, at| {
+        r.map(Some(at), |r, _, at| r.decimal(Some(at), DecimalKind::Money))
+    })
+    .map(Option::unwrap_or_default)
+}
 
 fn read_facts(r: &mut Reader, at: Option<At>) -> Option<Vec<(String, Exact)>> {
     r.optional(at, |r, at| {
@@ -208,20 +225,24 @@ fn read_bid(r: &mut Reader, at: At) -> Option<Bid> {
             "lot",
             "organisation",
             "price",
+            "rates",
             "facts",
             "gates",
             "scores",
             "consensus",
         ],
-        &["id", "lot", "organisation", "price"],
+        &["id", "lot", "organisation"],
     )?;
     let id = r.id(f.get("id"));
     let lot = r.id(f.get("lot"));
     let organisation = f
         .get("organisation")
         .and_then(|at| read_organisation(r, at));
-    let price = r.decimal(f.get("price"), DecimalKind::Money);
+    let price = r.optional(f.get("price"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
     let price_written = written(f.get("price"));
+    let rates = read_rates(r, f.get("rates"));
     let facts = read_facts(r, f.get("facts"));
     let gates = r
         .optional(f.get("gates"), |r, at| {
@@ -259,12 +280,15 @@ fn read_bid(r: &mut Reader, at: At) -> Option<Bid> {
             })
         })
         .map(Option::unwrap_or_default);
+    let price = price?;
     Some(Bid {
         id: id?,
         lot: lot?,
         organisation: organisation?,
-        price: price?,
+        price_given: price.is_some(),
+        price: price.unwrap_or(Exact::ZERO),
         price_written,
+        rates: rates?,
         facts: facts?,
         gates: gates?,
         scores: scores?,
@@ -314,12 +338,13 @@ fn read_draft_doc(r: &mut Reader, at: At) -> Option<DraftBid> {
             "lot",
             "organisation",
             "price",
+            "rates",
             "facts",
             "gates",
             "expected",
             "competitor_lowest_price",
         ],
-        &["document", "tender", "lot", "organisation", "price"],
+        &["document", "tender", "lot", "organisation"],
     )?;
     r.document_tag(&f);
     let tender = r.id(f.get("tender"));
@@ -327,8 +352,11 @@ fn read_draft_doc(r: &mut Reader, at: At) -> Option<DraftBid> {
     let organisation = f
         .get("organisation")
         .and_then(|at| read_organisation(r, at));
-    let price = r.decimal(f.get("price"), DecimalKind::Money);
+    let price = r.optional(f.get("price"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
     let price_written = written(f.get("price"));
+    let rates = read_rates(r, f.get("rates"));
     let facts = read_facts(r, f.get("facts"));
     let gates = r
         .optional(f.get("gates"), |r, at| {
@@ -343,12 +371,15 @@ fn read_draft_doc(r: &mut Reader, at: At) -> Option<DraftBid> {
     let competitor = r.optional(f.get("competitor_lowest_price"), |r, at| {
         r.decimal(Some(at), DecimalKind::Money)
     });
+    let price = price?;
     Some(DraftBid {
         tender: tender?,
         lot: lot?,
         organisation: organisation?,
-        price: price?,
+        price_given: price.is_some(),
+        price: price.unwrap_or(Exact::ZERO),
         price_written,
+        rates: rates?,
         facts: facts?,
         gates: gates?,
         expected: expected?,
@@ -427,6 +458,87 @@ impl<'p> Check<'p> {
                 },
             );
         }
+    }
+
+    /// A bid's (or draft's) price against its lot's basket of rates: every rate of the lot
+    /// given, none it does not have; the price, if given, equal to the basket (the sum of each
+    /// rate times its published volume); for a lot with no rates, a price given. Gives the
+    /// price the bid stands for: the basket, or the price given.
+    fn basket(
+        &mut self,
+        lot: &str,
+        p: &str,
+        given: Option<(Exact, &str)>,
+        rates: &[(String, Exact)],
+    ) -> Option<Exact> {
+        let lot_rates = self.tender.lot(lot).map_or(&[][..], |l| l.rates.as_slice());
+        let known: Vec<String> = lot_rates.iter().map(|r| r.id.clone()).collect();
+        for (id, _) in rates {
+            if !known.contains(id) {
+                self.report(
+                    format!("{p}/rates/{}", escape_token(id)),
+                    ProblemKind::UnknownReference {
+                        id: id.clone(),
+                        what: "rate of the lot",
+                        known: known.clone(),
+                    },
+                );
+            }
+        }
+        if lot_rates.is_empty() {
+            if given.is_none() && self.tender.lot(lot).is_some() {
+                self.report(
+                    p.to_string(),
+                    ProblemKind::MissingField {
+                        field: "price".into(),
+                    },
+                );
+            }
+            return given.map(|g| g.0);
+        }
+        let mut total = Exact::ZERO;
+        let mut complete = true;
+        for rate in lot_rates {
+            match lookup(rates, &rate.id) {
+                Some(v) => match v.mul(rate.volume).and_then(|x| total.add(x)) {
+                    Ok(t) => total = t,
+                    Err(_) => {
+                        self.report(
+                            format!("{p}/rates/{}", escape_token(&rate.id)),
+                            ProblemKind::FigureTooLarge {
+                                detail: "the basket of rates times volumes".into(),
+                            },
+                        );
+                        complete = false;
+                    }
+                },
+                None => {
+                    complete = false;
+                    self.report(
+                        format!("{p}/rates"),
+                        ProblemKind::RateMissing {
+                            rate: rate.id.clone(),
+                            lot: lot.to_string(),
+                        },
+                    );
+                }
+            }
+        }
+        if !complete {
+            return None;
+        }
+        if let Some((price, written)) = given {
+            if price != total {
+                self.report(
+                    format!("{p}/price"),
+                    ProblemKind::PriceNotBasket {
+                        price: written.to_string(),
+                        basket: total.to_fixed(2),
+                    },
+                );
+            }
+        }
+        Some(total)
     }
 
     /// A price (or a price the bidder expects from others) must be more than 0: the lowest-price
@@ -748,11 +860,21 @@ pub fn check(
     c.tender_id(&doc.tender, "/tender");
     let mut ids = IdSet::new();
     let mut dups = Vec::new();
-    for (i, b) in doc.bids.iter().enumerate() {
+    let mut doc = doc;
+    for (i, b) in doc.bids.iter_mut().enumerate() {
         let p = format!("/bids/{i}");
         ids.add(&b.id, format!("{p}/id"), &mut dups, Document::Bids);
         c.lot(&b.lot, format!("{p}/lot"));
-        c.price(b.price, &b.price_written, format!("{p}/price"));
+        let given = b.price_given.then_some((b.price, b.price_written.as_str()));
+        if let Some(price) = c.basket(&b.lot, &p, given, &b.rates) {
+            let written = if b.price_given {
+                b.price_written.clone()
+            } else {
+                price.to_fixed(2)
+            };
+            c.price(price, &written, format!("{p}/price"));
+            b.price = price;
+        }
         c.organisation(&b.organisation, &format!("{p}/organisation"));
         c.facts(&b.facts, &p);
         c.gate_ids(&b.gates, &p);
@@ -788,13 +910,14 @@ pub fn read_draft_for(
     tender: &Tender,
     value: &Value,
 ) -> Result<DraftBid, Problems> {
-    let draft = read_draft(value)?;
-    check_draft(protocol, tender, &draft)?;
+    let mut draft = read_draft(value)?;
+    draft.price = check_draft(protocol, tender, &draft)?;
     Ok(draft)
 }
 
-/// Checks a read self-check draft against a protocol and a tender.
-pub fn check_draft(protocol: &Protocol, tender: &Tender, d: &DraftBid) -> Result<(), Problems> {
+/// Checks a read self-check draft against a protocol and a tender. Gives the price the draft
+/// stands for: the price given, or, for a lot with a basket of rates, the basket.
+pub fn check_draft(protocol: &Protocol, tender: &Tender, d: &DraftBid) -> Result<Exact, Problems> {
     let mut c = Check {
         protocol,
         tender,
@@ -803,7 +926,16 @@ pub fn check_draft(protocol: &Protocol, tender: &Tender, d: &DraftBid) -> Result
     };
     c.tender_id(&d.tender, "/tender");
     c.lot(&d.lot, "/lot".into());
-    c.price(d.price, &d.price_written, "/price".into());
+    let given = d.price_given.then_some((d.price, d.price_written.as_str()));
+    let price = c.basket(&d.lot, "", given, &d.rates);
+    if let Some(price) = price {
+        let written = if d.price_given {
+            d.price_written.clone()
+        } else {
+            price.to_fixed(2)
+        };
+        c.price(price, &written, "/price".into());
+    }
     if let Some(lowest) = d.competitor_lowest_price {
         let written = d.competitor_lowest_price_written.as_deref().unwrap_or("");
         c.price(lowest, written, "/competitor_lowest_price".into());
@@ -815,7 +947,7 @@ pub fn check_draft(protocol: &Protocol, tender: &Tender, d: &DraftBid) -> Result
         c.expected_score(crit, e);
     }
     if c.problems.is_empty() {
-        Ok(())
+        Ok(price.unwrap_or(d.price))
     } else {
         Err(Problems(c.problems))
     }

@@ -191,6 +191,27 @@ pub enum ProblemKind {
         /// Its category (own or inherited), if it has one.
         category: Option<String>,
     },
+    /// A lot's price formula that the protocol does not let a lot choose.
+    PriceFormulaNotAllowed {
+        /// The formula the lot names.
+        formula: String,
+        /// The formulas the lot may choose.
+        allowed: Vec<String>,
+    },
+    /// A bid's price that is not the sum of its rates times the lot's volumes.
+    PriceNotBasket {
+        /// The price as written.
+        price: String,
+        /// The basket worked out from the rates.
+        basket: String,
+    },
+    /// A bid that gives no rate for one of its lot's rates.
+    RateMissing {
+        /// The rate's id.
+        rate: String,
+        /// The lot.
+        lot: String,
+    },
     /// Bids or a draft made for another tender than the one loaded.
     WrongTender {
         /// The tender the bids name.
@@ -379,6 +400,9 @@ impl ProblemKind {
             ProblemKind::LotFactInTenderRule { .. } => "lot-fact-in-tender-rule",
             ProblemKind::GroupWithMethod => "group-with-method",
             ProblemKind::PriceFormulaOutsidePrice { .. } => "price-formula-outside-price",
+            ProblemKind::PriceFormulaNotAllowed { .. } => "price-formula-not-allowed",
+            ProblemKind::PriceNotBasket { .. } => "price-not-basket",
+            ProblemKind::RateMissing { .. } => "rate-missing",
             ProblemKind::WrongTender { .. } => "wrong-tender",
             ProblemKind::BoardCountTooHigh { .. } => "board-count-too-high",
             ProblemKind::StaffCountTooHigh { .. } => "staff-count-too-high",
@@ -432,6 +456,8 @@ impl ProblemKind {
             ProblemKind::PriceFormulaOutsidePrice { category } => {
                 category.as_ref().map(|c| format!("\"{c}\""))
             }
+            ProblemKind::PriceFormulaNotAllowed { formula, .. } => Some(format!("\"{formula}\"")),
+            ProblemKind::PriceNotBasket { price, .. } => Some(format!("\"{price}\"")),
             ProblemKind::WrongTender { found, .. } => Some(format!("\"{found}\"")),
             ProblemKind::BoardCountTooHigh { counted, .. } => Some(counted.to_string()),
             ProblemKind::StaffCountTooHigh { disabled, .. } => Some(disabled.to_string()),
@@ -470,6 +496,14 @@ impl ProblemKind {
             }
             ProblemKind::UnknownField { allowed, .. } => Some(list(allowed)),
             ProblemKind::PriceFormulaOutsidePrice { .. } => Some("\"price\"".to_string()),
+            ProblemKind::PriceFormulaNotAllowed { allowed, .. } => Some(
+                allowed
+                    .iter()
+                    .map(|f| format!("\"{f}\""))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            ),
+            ProblemKind::PriceNotBasket { basket, .. } => Some(format!("\"{basket}\"")),
             ProblemKind::WrongTender { loaded, .. } => Some(format!("\"{loaded}\"")),
             ProblemKind::BoardCountTooHigh { voting_members, .. } => {
                 Some(format!("at most {voting_members}"))
@@ -587,6 +621,16 @@ impl ProblemKind {
             ProblemKind::PriceFormulaOutsidePrice { .. } => {
                 "a criterion scored by a price formula must be in the \"price\" category".into()
             }
+            ProblemKind::PriceFormulaNotAllowed { formula, allowed } => format!(
+                "the lot names the price formula \"{formula}\", which the protocol does not let a lot choose (allowed: {})",
+                allowed.join(", ")
+            ),
+            ProblemKind::PriceNotBasket { price, basket } => format!(
+                "the price \"{price}\" is not the basket of the bid's rates, which comes to \"{basket}\""
+            ),
+            ProblemKind::RateMissing { rate, lot } => format!(
+                "the bid gives no rate for \"{rate}\", one of the rates of the lot \"{lot}\""
+            ),
             ProblemKind::WrongTender { found, loaded } => format!(
                 "these bids are for the tender \"{found}\", but the tender loaded is \"{loaded}\""
             ),
@@ -719,6 +763,15 @@ impl ProblemKind {
             }
             ProblemKind::PriceFormulaOutsidePrice { .. } => {
                 "give the criterion the \"price\" category, or score it another way".into()
+            }
+            ProblemKind::PriceFormulaNotAllowed { .. } => {
+                "choose one of the formulas allowed, or leave the lot's price formula out to use the protocol's own".into()
+            }
+            ProblemKind::PriceNotBasket { .. } => {
+                "correct the rates or the price, or leave the price out: for a lot with rates the basket is the price".into()
+            }
+            ProblemKind::RateMissing { .. } => {
+                "give a rate for every rate of the lot (in the CSV, a column rate:<id> for each)".into()
             }
             ProblemKind::WrongTender { .. } => {
                 "load the tender these bids are for, or correct the tender's id in the bids".into()

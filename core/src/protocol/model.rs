@@ -294,6 +294,10 @@ choice! {
         /// Full marks at or below the lot's price floor, none at or above its affordability
         /// ceiling, straight line between.
         LinearCeilingFloor = "linear_ceiling_floor",
+        /// Marks against a benchmark price the tender publishes for the lot (Bid Evaluation
+        /// Guidance Note 7.3): a set share of the marks at the benchmark, more for each 1% below
+        /// it, fewer for each 1% above, kept between none and all of them.
+        Benchmark = "benchmark",
     }
 }
 
@@ -498,6 +502,10 @@ pub struct AwardModel {
     pub tie_break: Vec<TieBreak>,
     /// Sources for the model as a whole (most advantageous tender).
     pub cites: Vec<Cite>,
+    /// The price formulas a tender's lot may choose instead of the price criterion's own
+    /// (`evaluation.price_formula`); empty: only the criterion's own. The published model is
+    /// then the lot's (PA 2023 s.23), so the protocol says which a council may publish.
+    pub price_formulas_allowed: Vec<PriceFormula>,
     /// The lot evaluation models a tender may choose (the adopting authority's policy);
     /// `None` when the protocol does not say, which allows the weighted total alone.
     pub models_allowed: Option<Vec<ModelKind>>,

@@ -4,8 +4,8 @@
 use super::model::{
     AbnormallyLow, Affordability, Applies, AwardModel, Band, BarrierRule, BidFact, Criterion,
     CriterionBody, Eligibility, EligibilityRule, EligibilityTest, Gate, Holding, LegalForm, Method,
-    Minimum, Moderation, ModerationMethod, ProtocolDoc, Rounding, Scale, ScalePoint, TieBreak,
-    Tunable,
+    Minimum, Moderation, ModerationMethod, PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint,
+    TieBreak, Tunable,
 };
 use crate::condition::Condition;
 use crate::error::{Document, ProblemKind, Problems};
@@ -494,8 +494,14 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         "affordability",
         "tie_break",
         "cites",
+        "price_formulas_allowed",
     ];
-    let f = r.object(at, &[FIELDS, &["models_allowed"]].concat(), &FIELDS[1..])?;
+    // Required: all but the optional first (weights_as) and last (price_formulas_allowed).
+    let f = r.object(
+        at,
+        &[FIELDS, &["models_allowed"]].concat(),
+        &FIELDS[1..FIELDS.len() - 1],
+    )?;
     let weights_as = r.optional(f.get("weights_as"), |r, at| r.choice(Some(at)));
     let criteria = r.list(f.get("criteria"), 1, 30, |r, at| read_criterion(r, at, 1));
     let gates = r.list(f.get("gates"), 0, 30, |r, at| {
@@ -542,6 +548,9 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
     });
     let tie_break = r.list(f.get("tie_break"), 0, 10, read_tie_break);
     let cites = read_award_cites(r, f.get("cites"));
+    let price_formulas_allowed = r.optional(f.get("price_formulas_allowed"), |r, at| {
+        r.list(Some(at), 1, 3, |r, at| r.choice::<PriceFormula>(Some(at)))
+    });
     let models_allowed = r.optional(f.get("models_allowed"), |r, at| {
         r.list(Some(at), 1, 5, |r, at| r.choice(Some(at)))
     });
@@ -554,6 +563,7 @@ fn read_award(r: &mut Reader, at: At) -> Option<AwardModel> {
         affordability: affordability?,
         tie_break: tie_break?,
         cites: cites?,
+        price_formulas_allowed: price_formulas_allowed?.unwrap_or_default(),
         models_allowed: models_allowed?,
     })
 }

@@ -213,6 +213,9 @@ fn stops(r: &SelfCheckResult) -> Vec<String> {
         FlagCode::OverCeiling => {
             Some("your price is more than the council says it can pay.".to_string())
         }
+        FlagCode::RateOverCeiling => Some(
+            "one of your rates is more than the council says it will pay for it.".to_string(),
+        ),
         FlagCode::ReservationNotMet => Some(
             "the contract is kept for one kind of organisation. Your answers say you are not one."
                 .to_string(),
@@ -361,6 +364,12 @@ fn flag(f: &Flag, criteria: &[SelfCheckRow]) -> Option<(Picture, String)> {
         FlagCode::OverCeiling => "Your price is more than the council says it can pay.".to_string(),
         FlagCode::AbnormallyLow => {
             "Your price is very low. The council will ask you to explain it.".to_string()
+        }
+        FlagCode::RateAbnormallyLow => {
+            "One of your rates is very low. The council will ask you to explain it.".to_string()
+        }
+        FlagCode::RateOverCeiling => {
+            "One of your rates is more than the council says it will pay for it.".to_string()
         }
         FlagCode::ReservationUnknown => {
             "The contract is kept for one kind of organisation. Your answers do not yet show if you are one. Add what is missing."

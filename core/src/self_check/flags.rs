@@ -188,7 +188,63 @@ pub(super) fn price(
             "Expect to be asked to explain the price. Make sure it covers the real cost of the service, including your core costs.",
         ));
     }
+    rates(award, draft, lot, &mut flags)?;
     Ok(flags)
+}
+
+/// For a lot priced by a basket: each rate over the ceiling the tender sets for it, and each
+/// rate abnormally low against that ceiling where the protocol compares with published figures
+/// (a self-check has no other bids to take a mean of, so a rate is tested only where a ceiling
+/// gives it a benchmark).
+fn rates(
+    award: &AwardModel,
+    draft: &DraftBid,
+    lot: &Lot,
+    flags: &mut Vec<Flag>,
+) -> Result<(), Overflow> {
+    let rule = &award.abnormally_low;
+    let excludes = award.affordability.over_ceiling == OverCeiling::Exclude;
+    for rate in &lot.rates {
+        let (Some(ceiling), Some(v)) = (rate.ceiling, crate::bids::lookup(&draft.rates, &rate.id))
+        else {
+            continue;
+        };
+        if *v > ceiling {
+            flags.push(flag(
+                FlagCode::RateOverCeiling,
+                None,
+                excludes,
+                format!(
+                    "Your rate {} for {} is above the ceiling of {} the tender sets for it.",
+                    money(*v),
+                    rate.title,
+                    money(ceiling)
+                ),
+                if excludes {
+                    "A rate above its ceiling excludes the bid under this protocol."
+                } else {
+                    "A rate above its ceiling is flagged under this protocol; the authority may not be able to afford it."
+                },
+            ));
+        } else if rule.compare_to == LowBenchmark::LotEstimate
+            && low_test(*v, ceiling, rule.below_percent)?.is_low
+        {
+            flags.push(flag(
+                FlagCode::RateAbnormallyLow,
+                None,
+                false,
+                format!(
+                    "Your rate {} for {} is below {} of the ceiling the tender sets for it ({}).",
+                    money(*v),
+                    rate.title,
+                    percent(rule.below_percent),
+                    money(ceiling)
+                ),
+                "Expect to be asked to explain the rate. Make sure it covers the real cost of the hours, including your core costs.",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A flag when the score the bidder expects on a criterion is at risk of, or sure of, falling

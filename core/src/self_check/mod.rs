@@ -106,6 +106,14 @@ fn project(
         flags,
         findings,
         easy_read: Vec::new(),
+        basket: match lot {
+            Some(l) => price::basket(draft, l)?,
+            None => None,
+        },
+        price_under: match lot {
+            Some(l) => price::under_each(&ctx, draft, l)?,
+            None => Vec::new(),
+        },
         model,
     };
     result.easy_read = easy_read(&result);

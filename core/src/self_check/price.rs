@@ -1,5 +1,5 @@
-//! The price criterion. A formula against the lot's ceiling and floor needs only the bidder's
-//! price. The lowest-price ratio depends on the other bids, so the projection names what it
+//! The price criterion. A formula against the lot's ceiling and floor, or against its published
+//! benchmark, needs only the bidder's price. The lowest-price ratio depends on the other bids, so the projection names what it
 //! assumes: the lowest other price the bidder expects, or, if it gives none, the lowest price
 //! the protocol's abnormally-low rule would not question.
 
@@ -9,9 +9,114 @@ use crate::award::Ctx;
 use crate::bids::DraftBid;
 use crate::exact::{Exact, Overflow};
 use crate::explain::percent;
-use crate::protocol::{AbnormallyLow, LowBenchmark, PriceFormula};
+use crate::explain::{Input, Trace};
+use crate::protocol::{AbnormallyLow, CriterionBody, LowBenchmark, Method, PriceFormula};
+use crate::report::PriceUnder;
 use crate::tender::Lot;
 use crate::vocab::money;
+
+/// The draft's price marks under every formula the lot could publish and has the figures for
+/// (its own and those the protocol allows; the linear formula needs the lot's floor and
+/// ceiling, the benchmark formula its benchmark), low and high: a bidder sees how much the
+/// formula matters. Empty unless the lot has a basket of rates or the protocol lets a lot
+/// choose its formula, so that other self-checks keep their bytes.
+pub(super) fn under_each(
+    ctx: &Ctx,
+    draft: &DraftBid,
+    lot: &Lot,
+) -> Result<Vec<PriceUnder>, Overflow> {
+    let award = &ctx.protocol.doc().award;
+    if lot.rates.is_empty() && award.price_formulas_allowed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some((criterion, own)) = ctx.protocol.tree().iter().find_map(|n| {
+        match ctx.protocol.criterion(&n.id).map(|c| &c.body) {
+            Some(CriterionBody::Leaf(Method::Price(f))) => Some((n.id.as_str(), *f)),
+            _ => None,
+        }
+    }) else {
+        return Ok(Vec::new());
+    };
+    let mut formulas = vec![own];
+    formulas.extend(award.price_formulas_allowed.iter().copied());
+    let mut out: Vec<PriceUnder> = Vec::new();
+    for f in [
+        PriceFormula::LowestPriceRatio,
+        PriceFormula::LinearCeilingFloor,
+        PriceFormula::Benchmark,
+    ] {
+        let has_figures = match f {
+            PriceFormula::LowestPriceRatio => true,
+            PriceFormula::LinearCeilingFloor => {
+                lot.price_ceiling.is_some() && lot.price_floor.is_some()
+            }
+            PriceFormula::Benchmark => lot.price_benchmark.is_some_and(|b| !b.price.is_zero()),
+        };
+        if !formulas.contains(&f) || !has_figures {
+            continue;
+        }
+        let Estimate::Marks {
+            low,
+            high,
+            assumption,
+            ..
+        } = estimate_under(ctx, draft, criterion, f, lot)?
+        else {
+            continue;
+        };
+        out.push(PriceUnder {
+            formula: f,
+            published: lot.formula(own) == f,
+            low: ctx.show(low.0),
+            high: ctx.show(high.0),
+            assumption,
+        });
+    }
+    Ok(out)
+}
+
+/// How the draft's price is worked out from its lot's basket: each rate times its published
+/// volume, added up (the draft check has made sure every rate is given). None for a lot priced
+/// as a whole.
+pub(super) fn basket(draft: &DraftBid, lot: &Lot) -> Result<Option<Trace>, Overflow> {
+    if lot.rates.is_empty() {
+        return Ok(None);
+    }
+    let mut inputs = Vec::new();
+    let mut terms = Vec::new();
+    let mut total = Exact::ZERO;
+    for rate in &lot.rates {
+        let Some(v) = crate::bids::lookup(&draft.rates, &rate.id).copied() else {
+            continue;
+        };
+        total = total.add(v.mul(rate.volume)?)?;
+        inputs.push(Input {
+            name: format!("rate:{}", rate.id),
+            label: format!(
+                "{} ({} {}s over the contract)",
+                rate.title,
+                rate.volume.to_exact_string(),
+                rate.unit
+            ),
+            value: money(v),
+        });
+        terms.push(format!(
+            "{} × {}",
+            v.to_exact_string(),
+            rate.volume.to_exact_string()
+        ));
+    }
+    Ok(Some(Trace {
+        rule: "self_check.price.basket".into(),
+        criterion: None,
+        inputs,
+        formula: terms.join(" + "),
+        exact: total.to_exact_string(),
+        result: total.to_fixed(2),
+        rounding: None,
+        cites: Vec::new(),
+    }))
+}
 
 /// The rule the lowest-price ratio's marks are traced to in a self-check.
 const LOWEST_PRICE_RATIO: &str = "self_check.price.lowest_price_ratio";
@@ -24,8 +129,20 @@ pub(super) fn estimate(
     formula: PriceFormula,
     lot: &Lot,
 ) -> Result<Estimate, Overflow> {
+    // The lot's own published formula, if it chose one.
+    estimate_under(ctx, draft, criterion, lot.formula(formula), lot)
+}
+
+/// The price criterion projected under one formula, whichever the lot publishes.
+fn estimate_under(
+    ctx: &Ctx,
+    draft: &DraftBid,
+    criterion: &str,
+    formula: PriceFormula,
+    lot: &Lot,
+) -> Result<Estimate, Overflow> {
     match (formula, draft.competitor_lowest_price) {
-        (PriceFormula::LinearCeilingFloor, _) => {
+        (PriceFormula::LinearCeilingFloor | PriceFormula::Benchmark, _) => {
             let s = share(formula, draft.price, draft.price, "", lot)?;
             let rule = format!("self_check.price.{}", formula.word());
             Ok(Estimate::exactly(marks(ctx, criterion, &rule, s)?))

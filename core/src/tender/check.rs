@@ -41,9 +41,11 @@ pub fn check(protocol: &Protocol, doc: TenderDoc, digest: String) -> Result<Tend
     let mut problems: Vec<Problem> = Vec::new();
     let mut report = |p: String, kind| problems.push(Problem::new(Document::Tender, p, kind));
     check_dates(&doc, &mut report);
-    let needs_band = protocol.doc().award.criteria.iter().any(uses_linear);
+    let mut own = Vec::new();
+    price_formulas(&protocol.doc().award.criteria, &mut own);
     for (i, lot) in doc.lots.iter().enumerate() {
-        check_lot(lot, i, needs_band, &mut report);
+        check_lot(lot, i, &own, &mut report);
+        check_lot_price(protocol, lot, i, &own, &mut report);
         check_model(protocol, lot, i, &mut report);
     }
     let weights = tuned_weights(protocol, &doc, &mut report);
@@ -110,8 +112,16 @@ fn check_dates(doc: &TenderDoc, report: &mut impl FnMut(String, ProblemKind)) {
 }
 
 /// A lot has a value, a price floor below its ceiling, and both when a price formula needs
-/// them (`needs_band`).
-fn check_lot(lot: &Lot, i: usize, needs_band: bool, report: &mut impl FnMut(String, ProblemKind)) {
+/// them (the price criteria's own formulas are `own`; the lot may name its own instead).
+fn check_lot(
+    lot: &Lot,
+    i: usize,
+    own: &[PriceFormula],
+    report: &mut impl FnMut(String, ProblemKind),
+) {
+    let needs_band = lot
+        .formulas(own)
+        .contains(&PriceFormula::LinearCeilingFloor);
     if lot.value.is_zero() {
         report(
             format!("/lots/{i}/value"),
@@ -230,6 +240,17 @@ fn tuned_weights(
     weights
 }
 
+/// The formula of every price criterion, in tree order.
+fn price_formulas(criteria: &[Criterion], out: &mut Vec<PriceFormula>) {
+    for c in criteria {
+        match &c.body {
+            CriterionBody::Group(children) => price_formulas(children, out),
+            CriterionBody::Leaf(Method::Price(f)) => out.push(*f),
+            CriterionBody::Leaf(_) => {}
+        }
+    }
+}
+
 /// Resolves, under weights read as shares of the whole award, the weights of `children`: a
 /// group (named `group`; `None` for the top level) whose published weight was `published.0`
 /// and whose weight is now `published.1` (both 100 for the top level). A tender states a
@@ -313,6 +334,74 @@ fn resolve_whole(
     }
 }
 
+/// A lot's own price formula is one the protocol allows (PA 2023 s.23: the model the tender
+/// publishes is the one applied, so it must be a lawful choice the protocol offers); the
+/// benchmark formula has its benchmark, with a price above 0; rates have distinct ids and
+/// volumes above 0.
+fn check_lot_price(
+    protocol: &Protocol,
+    lot: &Lot,
+    i: usize,
+    own: &[PriceFormula],
+    report: &mut impl FnMut(String, ProblemKind),
+) {
+    if let Some(f) = lot.evaluation.price_formula {
+        let mut allowed: Vec<PriceFormula> = own.to_vec();
+        allowed.extend(protocol.doc().award.price_formulas_allowed.iter().copied());
+        allowed.sort_by_key(|f| f.word());
+        allowed.dedup();
+        if !allowed.contains(&f) {
+            report(
+                format!("/lots/{i}/evaluation/price_formula"),
+                ProblemKind::PriceFormulaNotAllowed {
+                    formula: f.word().to_string(),
+                    allowed: allowed.iter().map(|f| f.word().to_string()).collect(),
+                },
+            );
+        }
+    }
+    if lot.formulas(own).contains(&PriceFormula::Benchmark) {
+        match &lot.price_benchmark {
+            None => report(
+                format!("/lots/{i}"),
+                ProblemKind::MissingField {
+                    field: "price_benchmark".into(),
+                },
+            ),
+            Some(b) if b.price.is_zero() => report(
+                format!("/lots/{i}/price_benchmark/price"),
+                ProblemKind::OutOfRange {
+                    found: "\"0\"".into(),
+                    expected: "more than 0".into(),
+                },
+            ),
+            Some(_) => {}
+        }
+    }
+    let mut ids = IdSet::new();
+    let mut dup = Vec::new();
+    for (j, rate) in lot.rates.iter().enumerate() {
+        ids.add(
+            &rate.id,
+            format!("/lots/{i}/rates/{j}/id"),
+            &mut dup,
+            Document::Tender,
+        );
+        if rate.volume.is_zero() {
+            report(
+                format!("/lots/{i}/rates/{j}/volume"),
+                ProblemKind::OutOfRange {
+                    found: "\"0\"".into(),
+                    expected: "more than 0".into(),
+                },
+            );
+        }
+    }
+    for p in dup {
+        report(p.pointer, p.kind);
+    }
+}
+
 /// The marks each criterion is worth, out of `total`, when weights are shares of the whole
 /// award: a criterion's weight is its share of `total` itself, so nothing is divided by a
 /// group's sum (a group weighted 0 has criteria worth 0, not a division by zero).
@@ -329,15 +418,6 @@ pub fn whole_marks_table(
         out.insert(id.clone(), total.mul(*w)?.div(Exact::HUNDRED)?);
     }
     Ok(out)
-}
-
-/// Whether any criterion is scored by the price formula that needs each lot's floor and ceiling.
-fn uses_linear(c: &Criterion) -> bool {
-    match &c.body {
-        CriterionBody::Group(children) => children.iter().any(uses_linear),
-        CriterionBody::Leaf(Method::Price(PriceFormula::LinearCeilingFloor)) => true,
-        CriterionBody::Leaf(_) => false,
-    }
 }
 
 fn collect_weights(criteria: &[Criterion], out: &mut BTreeMap<String, Exact>) {

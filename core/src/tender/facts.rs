@@ -142,6 +142,8 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
                 .and_then(|p| p.planned_procurement_notice),
         ),
         TenderFact::ReservationLawful => yes_no(reservation::lawful(tender)),
+        TenderFact::LotRateCount => known(lot.map(|l| Exact::int(l.rates.len() as i128))),
+        TenderFact::LotOvernightSharePercent => known(lot.and_then(overnight_share)),
         TenderFact::LotPricePerQualityPoint => {
             yes_no(lot.map(|l| matches!(l.evaluation.model, Model::PricePerQualityPoint { .. })))
         }
@@ -154,4 +156,25 @@ pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue 
             yes_no(lot.map(|l| matches!(l.evaluation.model, Model::PriceOnly { .. })))
         }
     }
+}
+
+/// The share of a lot's basket, valued at the rates' ceilings (each ceiling times its volume),
+/// that is paid at night, sleep-in or waking-night rates: few small user-led organisations
+/// offer overnight support, so a basket weighted to it shuts them out. Volumes in different
+/// units (hours, nights) cannot be added, so the value at the ceilings is the common measure;
+/// unknown when the lot has no rates or any rate has no ceiling (never guessed).
+fn overnight_share(lot: &Lot) -> Option<Exact> {
+    if lot.rates.is_empty() {
+        return None;
+    }
+    let mut all = Exact::ZERO;
+    let mut overnight = Exact::ZERO;
+    for r in &lot.rates {
+        let v = r.ceiling?.mul(r.volume).ok()?;
+        all = all.add(v).ok()?;
+        if r.kind.overnight() {
+            overnight = overnight.add(v).ok()?;
+        }
+    }
+    percent(overnight, all)
 }

@@ -15,6 +15,7 @@ use crate::choice::choice;
 use crate::dates::Date;
 use crate::error::{Document, ProblemKind, Problems};
 use crate::exact::Exact;
+use crate::protocol::PriceFormula;
 use crate::read::{describe, read_document, At, DecimalKind, Reader, TEXT_MAX, TITLE_MAX};
 use crate::regime::cpv::Cpv;
 use crate::regime::{Decision, Procurement};
@@ -39,11 +40,98 @@ pub struct Lot {
     pub price_ceiling: Option<Exact>,
     /// Price floor, for the linear price formula (full marks at or below it).
     pub price_floor: Option<Exact>,
+    /// The published benchmark, for the benchmark price formula.
+    pub price_benchmark: Option<PriceBenchmark>,
+    /// A basket of rates: with any, a bid's price for the lot is the sum of its rates times
+    /// their volumes.
+    pub rates: Vec<Rate>,
     /// How the lot's bids are evaluated (weighted, when the tender does not say).
     pub evaluation: evaluation::Evaluation,
 }
 
+/// A benchmark price and how marks move away from it (Bid Evaluation Guidance Note 7.3):
+/// a bid at the benchmark earns `marks_at_benchmark_percent`% of the price marks, each 1%
+/// below it `gain_per_percent_below` percentage points more, each 1% above it
+/// `loss_per_percent_above` fewer, kept between 0% and 100%. The figures are the authority's
+/// own published choice, not law.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PriceBenchmark {
+    /// The benchmark price, in pounds.
+    pub price: Exact,
+    /// The share of the price marks, in percent, a bid at the benchmark earns.
+    pub marks_at_benchmark_percent: Exact,
+    /// Percentage points of the marks gained for each 1% below the benchmark.
+    pub gain_per_percent_below: Exact,
+    /// Percentage points of the marks lost for each 1% above the benchmark.
+    pub loss_per_percent_above: Exact,
+}
+
+choice! {
+    /// What a rate in a basket pays for. Night, sleep-in and waking-night support are named
+    /// apart because few small user-led organisations offer them (a barrier rule reads their
+    /// share of the basket).
+    pub enum RateKind as "a kind of rate" {
+        /// Day support.
+        Day = "day",
+        /// Night support.
+        Night = "night",
+        /// Weekend support.
+        Weekend = "weekend",
+        /// A sleep-in shift.
+        SleepIn = "sleep_in",
+        /// A waking night.
+        WakingNight = "waking_night",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+impl RateKind {
+    /// Whether the rate is for support overnight: night, sleep-in or waking night.
+    #[must_use]
+    pub fn overnight(self) -> bool {
+        matches!(
+            self,
+            RateKind::Night | RateKind::SleepIn | RateKind::WakingNight
+        )
+    }
+}
+
+/// One rate of a lot's basket: a unit price each bid gives, times the volume the tender
+/// publishes (indicative hours, nights or visits over the contract).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rate {
+    /// Id bids refer to (`rates.<id>`, CSV column `rate:<id>`).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// What it pays for.
+    pub kind: RateKind,
+    /// The unit a rate is per ("hour", "night").
+    pub unit: String,
+    /// The published volume over the contract, in units.
+    pub volume: Exact,
+    /// The most the authority will pay per unit, if it says (its own policy).
+    pub ceiling: Option<Exact>,
+}
+
 impl Lot {
+    /// The price formula this lot applies in place of a price criterion's own (`own`): its own
+    /// published choice, if it makes one.
+    #[must_use]
+    pub fn formula(&self, own: PriceFormula) -> PriceFormula {
+        self.evaluation.price_formula.unwrap_or(own)
+    }
+
+    /// The price formulas the lot applies, given the price criteria's own.
+    #[must_use]
+    pub fn formulas(&self, own: &[PriceFormula]) -> Vec<PriceFormula> {
+        match self.evaluation.price_formula {
+            Some(f) if !own.is_empty() => vec![f],
+            _ => own.to_vec(),
+        }
+    }
+
     /// Value per year: value x 12 / months.
     #[must_use]
     pub fn annual_value(&self) -> Option<Exact> {
@@ -284,6 +372,8 @@ fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
             "months",
             "price_ceiling",
             "price_floor",
+            "price_benchmark",
+            "rates",
             "evaluation",
         ],
         &["id", "title", "value", "months"],
@@ -299,6 +389,8 @@ fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
     let price_floor = r.optional(f.get("price_floor"), |r, at| {
         r.decimal(Some(at), DecimalKind::Money)
     });
+    let price_benchmark = r.optional(f.get("price_benchmark"), read_price_benchmark);
+    let rates = r.optional(f.get("rates"), |r, at| r.list(Some(at), 1, 30, read_rate));
     let evaluation = r.optional(f.get("evaluation"), evaluation::read);
     Some(Lot {
         id: id?,
@@ -308,7 +400,55 @@ fn read_lot(r: &mut Reader, at: At) -> Option<Lot> {
         months: months?,
         price_ceiling: price_ceiling?,
         price_floor: price_floor?,
+        price_benchmark: price_benchmark?,
+        rates: rates?.unwrap_or_default(),
         evaluation: evaluation?.unwrap_or_default(),
+    })
+}
+
+/// A lot's `price_benchmark`.
+fn read_price_benchmark(r: &mut Reader, at: At) -> Option<PriceBenchmark> {
+    const FIELDS: &[&str] = &[
+        "price",
+        "marks_at_benchmark_percent",
+        "gain_per_percent_below",
+        "loss_per_percent_above",
+    ];
+    let f = r.object(at, FIELDS, FIELDS)?;
+    let price = r.decimal(f.get("price"), DecimalKind::Money);
+    let at_benchmark = r.decimal(f.get("marks_at_benchmark_percent"), DecimalKind::Percent);
+    let gain = r.decimal(f.get("gain_per_percent_below"), DecimalKind::Figure);
+    let loss = r.decimal(f.get("loss_per_percent_above"), DecimalKind::Figure);
+    Some(PriceBenchmark {
+        price: price?,
+        marks_at_benchmark_percent: at_benchmark?,
+        gain_per_percent_below: gain?,
+        loss_per_percent_above: loss?,
+    })
+}
+
+/// One rate of a lot's basket.
+fn read_rate(r: &mut Reader, at: At) -> Option<Rate> {
+    let f = r.object(
+        at,
+        &["id", "title", "kind", "unit", "volume", "ceiling"],
+        &["id", "title", "kind", "unit", "volume"],
+    )?;
+    let id = r.id(f.get("id"));
+    let title = r.text(f.get("title"), TITLE_MAX);
+    let kind = r.choice(f.get("kind"));
+    let unit = r.text(f.get("unit"), TITLE_MAX);
+    let volume = r.decimal(f.get("volume"), DecimalKind::Figure);
+    let ceiling = r.optional(f.get("ceiling"), |r, at| {
+        r.decimal(Some(at), DecimalKind::Money)
+    });
+    Some(Rate {
+        id: id?,
+        title: title?,
+        kind: kind?,
+        unit: unit?,
+        volume: volume?,
+        ceiling: ceiling?,
     })
 }
 

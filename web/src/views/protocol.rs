@@ -42,6 +42,7 @@ fn method_words(p: &Protocol, body: &CriterionBody) -> String {
         CriterionBody::Leaf(Method::Price(f)) => match f {
             PriceFormula::LowestPriceRatio => "Price: lowest price ÷ this price × the marks".into(),
             PriceFormula::LinearCeilingFloor => "Price: full marks at or below the floor, none at or above the ceiling, a straight line between".into(),
+            PriceFormula::Benchmark => "Price: against the lot's published benchmark, more marks below it and fewer above".into(),
         },
     }
 }

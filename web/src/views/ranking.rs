@@ -22,6 +22,8 @@ fn flag_words(code: FlagCode) -> &'static str {
         FlagCode::OverCeiling => "Over the affordability ceiling",
         FlagCode::EligibilityUnknown => "Eligibility not yet known",
         FlagCode::ReservationNotApplied => "Reservation not applied: see the scorecard",
+        FlagCode::RateAbnormallyLow => "A rate is abnormally low: clarification required",
+        FlagCode::RateOverCeiling => "A rate is over its ceiling",
         // Not open on a ranked bid (they exclude it, leave it unranked, or are raised only in a
         // self-check); the scorecard says more if one ever is.
         FlagCode::ThresholdAtRisk
