@@ -252,6 +252,18 @@ const tests = [
       await reach(page, '#tenders-new');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => location.hash === '#/tender' && document.activeElement?.id === 'page-heading');
+      // The council's protocol lets a lot choose its price formula (benchmark among them): the
+      // shipped protocol, with that choice added where it does not already make it.
+      const protocol = JSON.parse(readFileSync(path.join(root, 'core/protocols/ulcp.json'), 'utf8'));
+      protocol.award_model.price_formulas_allowed ??= ['lowest_price_ratio', 'linear_ceiling_floor', 'benchmark'];
+      const protocolFile = path.join(root, 'target/e2e/models-protocol.json');
+      mkdirSync(path.dirname(protocolFile), { recursive: true });
+      writeFileSync(protocolFile, JSON.stringify(protocol, null, 2));
+      page.on('dialog', (d) => d.accept());
+      await goTo(page, 'protocol');
+      await page.setInputFiles('#import-protocol', protocolFile);
+      await page.waitForSelector('#formulas-allowed');
+      await goTo(page, 'tender');
       await typeIn(page, '#f-tender-title', 'Support at home 2027');
       await typeIn(page, '#f-tender-authority', 'Riverside Borough Council');
       for (let i = 0; i < LOTS.length; i++) {
