@@ -11,7 +11,8 @@
 //! Figures are the result's own decimal strings, unchanged: nothing is worked out here.
 //!
 //! A lot evaluated by another model than the weighted total (issue 15) adds its figures:
-//! quality marks and cost per quality point, as rows of the long form and columns of the wide
+//! quality marks and cost per quality point (and a basket of rates, its price), as rows of the
+//! long form and columns of the wide
 //! one, present only when the result has them, so every earlier export keeps its bytes.
 
 use crate::report::{BidResult, ScoreResult};
@@ -185,6 +186,14 @@ fn model_columns(result: &ScoreResult) -> Vec<ModelColumn> {
     if result.bids.iter().any(|b| b.quality_marks.is_some()) {
         out.push(("quality marks", |_, b| {
             b.quality_marks.clone().unwrap_or_default()
+        }));
+    }
+    if result.bids.iter().any(|b| b.basket.is_some()) {
+        out.push(("basket", |_, b| {
+            b.basket
+                .as_ref()
+                .map(|t| t.result.clone())
+                .unwrap_or_default()
         }));
     }
     if result

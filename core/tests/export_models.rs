@@ -15,7 +15,12 @@ fn read(path: &str) -> String {
 
 /// The result of a hand-worked case scored under the shared lot-models protocol.
 fn case(name: &str) -> ScoreResult {
-    let p = Protocol::from_json(&read("tests/shared/mini-models.json")).unwrap();
+    case_under(name, "mini-models")
+}
+
+/// The result of a hand-worked case scored under a shared protocol.
+fn case_under(name: &str, protocol: &str) -> ScoreResult {
+    let p = Protocol::from_json(&read(&format!("tests/shared/{protocol}.json"))).unwrap();
     let t = p
         .tender_from_json(&read(&format!("tests/cases/{name}/tender.json")))
         .unwrap();
@@ -104,4 +109,26 @@ fn a_weighted_result_has_no_model_columns_or_rows() {
         assert!(!head.iter().any(|x| x == h), "{h} in {head:?}");
     }
     assert!(!csv(&r).contains("cost_per_quality_point") && !csv(&r).contains("quality_marks"));
+}
+
+#[test]
+fn a_basket_of_rates_is_a_column_of_the_wide_form() {
+    let result = case_under("403-price-basket-sums", "mini");
+    let wide = table(&csv_wide(&result));
+    let head = &wide[0];
+    let at = |h: &str| head.iter().position(|x| x == h);
+    let basket = at("basket").unwrap_or_else(|| panic!("no basket column: {head:?}"));
+    let bid = at("bid").unwrap_or_default();
+    let mut seen = 0;
+    for b in &result.bids {
+        let line = wide.iter().find(|l| l[bid] == b.bid).unwrap();
+        let want = b
+            .basket
+            .as_ref()
+            .map(|t| t.result.clone())
+            .unwrap_or_default();
+        assert_eq!(line[basket], want, "{}", b.bid);
+        seen += usize::from(!want.is_empty());
+    }
+    assert!(seen > 0, "the case has baskets");
 }
