@@ -11,9 +11,9 @@
 //! Figures are the result's own decimal strings, unchanged: nothing is worked out here.
 //!
 //! A lot evaluated by another model than the weighted total (issue 15) adds its figures:
-//! quality marks and cost per quality point (and a basket of rates, its price), as rows of the
-//! long form and columns of the wide
-//! one, present only when the result has them, so every earlier export keeps its bytes.
+//! quality marks and cost per quality point, as rows of the long form and columns of the wide
+//! one; a basket of rates adds its price as a column of the wide form. Each is present only
+//! when the result has it, so every earlier export keeps its bytes.
 
 use crate::report::{BidResult, ScoreResult};
 
