@@ -48,6 +48,7 @@ node tests/e2e/bidder.e2e.mjs                        # the bidder self-check
 node tests/e2e/grid.e2e.mjs                          # the scoring grid and the report (issue 16, items 12 and 14)
 node tests/e2e/storage.e2e.mjs                       # saving: a full quota, unusable saves, two tabs
 node tests/e2e/week.e2e.mjs                          # a commissioner's week: tenders side by side, restore, undo
+node tests/e2e/models.e2e.mjs                        # every award model (issue 15): three lots, three models, from scratch
 node tests/e2e/portal.e2e.mjs                        # the example portal and the frame's postMessage protocol
 
 step "sizes"

@@ -9,6 +9,11 @@
 //! return) prefixed with an apostrophe, so a bidder's name can never run as a formula (OWASP's
 //! advice on CSV injection). A figure is never negative, so no figure is changed by it.
 //! Figures are the result's own decimal strings, unchanged: nothing is worked out here.
+//!
+//! A lot evaluated by another model than the weighted total (issue 15) adds its figures:
+//! quality marks and cost per quality point, as rows of the long form and columns of the wide
+//! one; a basket of rates adds its price as a column of the wide form. Each is present only
+//! when the result has it, so every earlier export keeps its bytes.
 
 use crate::report::{BidResult, ScoreResult};
 
@@ -114,6 +119,91 @@ pub fn csv(result: &ScoreResult) -> String {
                 &flags.join(" "),
             ],
         );
+        // Under a lot model that decides on more than the total (issue 15), its figures follow
+        // as rows of their own, their method the model's word; a weighted lot has none, so its
+        // rows are as they were.
+        let model = lot_model(result, &b.lot);
+        for (id, title, available, figure) in [
+            (
+                "quality_marks",
+                "Quality marks (re-weighted to 100)",
+                "100",
+                &b.quality_marks,
+            ),
+            (
+                "cost_per_quality_point",
+                "Cost per quality point",
+                "",
+                &b.cost_per_quality_point,
+            ),
+        ] {
+            if let Some(figure) = figure {
+                row(
+                    &mut out,
+                    &[
+                        &b.lot,
+                        &b.bid,
+                        &b.bidder,
+                        b.status.word(),
+                        &rank,
+                        id,
+                        title,
+                        "",
+                        model,
+                        "",
+                        available,
+                        figure,
+                        "",
+                        "",
+                    ],
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The word of a lot's evaluation model in a result (`weighted` when the result names none).
+fn lot_model<'r>(result: &'r ScoreResult, lot: &str) -> &'r str {
+    result
+        .lots
+        .iter()
+        .find(|l| l.lot == lot)
+        .and_then(|l| l.model)
+        .map_or("weighted", |m| m.word())
+}
+
+/// A column of the wide form for a lot model's figure: its heading and its cell for a bid.
+type ModelColumn = (&'static str, fn(&ScoreResult, &BidResult) -> String);
+
+/// The wide form's columns for the lot models' figures (issue 15), after "price marks": each
+/// only when some bid in the result has it, so a result without them has the columns it had.
+fn model_columns(result: &ScoreResult) -> Vec<ModelColumn> {
+    let mut out: Vec<ModelColumn> = Vec::new();
+    if result.lots.iter().any(|l| l.model.is_some()) {
+        out.push(("model", |r, b| lot_model(r, &b.lot).to_string()));
+    }
+    if result.bids.iter().any(|b| b.quality_marks.is_some()) {
+        out.push(("quality marks", |_, b| {
+            b.quality_marks.clone().unwrap_or_default()
+        }));
+    }
+    if result.bids.iter().any(|b| b.basket.is_some()) {
+        out.push(("basket", |_, b| {
+            b.basket
+                .as_ref()
+                .map(|t| t.result.clone())
+                .unwrap_or_default()
+        }));
+    }
+    if result
+        .bids
+        .iter()
+        .any(|b| b.cost_per_quality_point.is_some())
+    {
+        out.push(("cost per quality point", |_, b| {
+            b.cost_per_quality_point.clone().unwrap_or_default()
+        }));
     }
     out
 }
@@ -228,10 +318,12 @@ fn columns(result: &ScoreResult) -> Vec<Column> {
 /// result holds nothing (a bid not ranked has no rank; a criterion not scored has no marks).
 pub fn csv_wide(result: &ScoreResult) -> String {
     let cols = columns(result);
+    let models = model_columns(result);
     let mut out = String::from("\u{feff}");
     let headings: Vec<String> = CSV_WIDE_HEAD
         .iter()
         .map(|h| (*h).to_string())
+        .chain(models.iter().map(|(h, _)| (*h).to_string()))
         .chain(cols.iter().map(Column::heading))
         .chain(CSV_WIDE_TAIL.iter().map(|h| (*h).to_string()))
         .collect();
@@ -260,6 +352,7 @@ pub fn csv_wide(result: &ScoreResult) -> String {
                 _ => String::new(),
             },
         ];
+        cells.extend(models.iter().map(|(_, cell)| cell(result, b)));
         cells.extend(cols.iter().map(|c| c.cell(b)));
         cells.push(b.eligibility.verdict.describe().to_string());
         cells.push(b.eligibility.reason.clone());

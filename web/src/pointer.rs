@@ -137,7 +137,36 @@ fn lot_field(path: &[&str]) -> &'static str {
         ["months"] => "contract length",
         ["price_ceiling"] => "affordability ceiling",
         ["price_floor"] => "price floor",
+        ["evaluation"] | ["evaluation", "model"] => "evaluation model",
+        ["evaluation", "quality_threshold_percent"] => "quality threshold",
+        ["evaluation", "pass_mark_percent"] => "quality pass mark",
+        ["evaluation", "then"] => "second stage",
+        ["evaluation", "fixed_price"] => "fixed price",
+        ["evaluation", "basis"] => "answer on what the price stands for",
+        ["evaluation", "price_formula"] => "price formula",
+        ["price_benchmark"] => "benchmark",
+        ["price_benchmark", "price"] => "benchmark price",
+        ["price_benchmark", "marks_at_benchmark_percent"] => {
+            "share of the price marks at the benchmark"
+        }
+        ["price_benchmark", "gain_per_percent_below"] => "points gained below the benchmark",
+        ["price_benchmark", "loss_per_percent_above"] => "points lost above the benchmark",
+        ["rates"] => "basket of rates",
         _ => "details",
+    }
+}
+
+/// The words of one field of a lot's rate, after "Lot 1's rate 2".
+fn rate_field(path: &[&str]) -> &'static str {
+    match path {
+        [] => "",
+        ["id"] => " reference",
+        ["title"] => " title",
+        ["kind"] => " kind",
+        ["unit"] => " unit",
+        ["volume"] => " indicative volume",
+        ["ceiling"] => " ceiling",
+        _ => " details",
     }
 }
 
@@ -147,6 +176,7 @@ fn bid_field(path: &[&str]) -> String {
         ["id"] => "The bid reference".into(),
         ["lot"] => "The lot bid for".into(),
         ["price"] => "The price".into(),
+        ["rates", r] => format!("The rate \"{r}\""),
         ["organisation", "name"] => "The bidder's name".into(),
         ["organisation", "legal_form"] => "The legal form".into(),
         ["organisation", "annual_turnover"] => "The annual turnover".into(),
@@ -184,6 +214,10 @@ pub fn label(
             let n = n.parse::<usize>().ok()? + 1;
             Some(match rest {
                 [] => format!("Lot {n}"),
+                ["rates", k, field @ ..] => {
+                    let k = k.parse::<usize>().ok()? + 1;
+                    format!("Lot {n}'s rate {k}{}", rate_field(field))
+                }
                 _ => format!("Lot {n}'s {}", lot_field(rest)),
             })
         }
@@ -264,6 +298,23 @@ mod tests {
             Some("Lot 1's value")
         );
         assert_eq!(l("tender", "/lots/2").as_deref(), Some("Lot 3"));
+        assert_eq!(
+            l("tender", "/lots/0/rates/1/volume").as_deref(),
+            Some("Lot 1's rate 2 indicative volume")
+        );
+        assert_eq!(
+            l("tender", "/lots/1/evaluation/quality_threshold_percent").as_deref(),
+            Some("Lot 2's quality threshold")
+        );
+        assert_eq!(
+            l("tender", "/lots/0/price_benchmark/price").as_deref(),
+            Some("Lot 1's benchmark price")
+        );
+        let rate = format!("/bids/0/rates/{}", "night");
+        assert_eq!(
+            l("bids", &rate).as_deref(),
+            Some("The rate \"night\" in the bid from Northfield")
+        );
         assert_eq!(l("tender", "/title").as_deref(), Some("The title"));
         let weight = format!("/weights/{}", "price");
         assert_eq!(
@@ -295,6 +346,9 @@ mod tests {
             "/lots/0/value",
             "/bids/0/price",
             "/conditions/insurance/0/amount",
+            "/lots/0/rates/0/ceiling",
+            "/lots/0/evaluation/pass_mark_percent",
+            "/lots/0/price_benchmark/gain_per_percent_below",
         ] {
             let words = l("tender", p).unwrap_or_default();
             assert!(!words.contains('/') && !words.contains('_'), "{words}");

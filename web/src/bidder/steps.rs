@@ -4,7 +4,8 @@ use super::pictures::PictureView;
 use super::state::Change;
 use super::{use_ctx, Ctx, Step};
 use crate::engine::{
-    self, GateStatus, Problem, Problems, Scale, TestOutcome, ThresholdStatus, Verdict,
+    self, GateStatus, Problem, Problems, Scale, TestOutcome, ThresholdOutcome, ThresholdStatus,
+    Verdict,
 };
 use crate::pointer::{self, field_id};
 use crate::shell::{follow, Page};
@@ -370,7 +371,13 @@ pub fn organisation_step() -> Html {
 #[function_component(PriceStep)]
 pub fn price_step() -> Html {
     let ctx = use_ctx();
-    const HERE: &[&str] = &["/lot", "/price", "/competitor_lowest_price", "/facts"];
+    const HERE: &[&str] = &[
+        "/lot",
+        "/price",
+        "/rates",
+        "/competitor_lowest_price",
+        "/facts",
+    ];
     let checked = use_state(|| false);
     let b = bind(&ctx, *checked, HERE);
     let lots = ctx
@@ -386,6 +393,13 @@ pub fn price_step() -> Html {
         })
     };
     let facts = ctx.assessment.protocol.doc().bid_facts.clone();
+    // A lot priced as a basket of rates asks for each rate; the basket is then the price.
+    let rates = ctx
+        .check
+        .tender
+        .as_ref()
+        .map(|t| crate::views::bids::lot_rates(t, &pointer::text(&ctx.check.draft, "/lot")))
+        .unwrap_or_default();
     html! {
         <>
             <h1 id="page-heading" tabindex="-1">{ "Your lot and price" }</h1>
@@ -394,7 +408,21 @@ pub fn price_step() -> Html {
             <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
                 <Select id={field_id("draft", "/lot")} label="Which lot are you bidding for?" options={lots}
                     selected={pointer::text(&ctx.check.draft, "/lot")} error={b.error("/lot")} onchange={set_lot} />
-                { b.field("/price", "Your total price for the whole contract (GBP)", Some("Pounds, no commas, such as 352000. Include a fair share of your core costs."), Kind::Decimal, Some("w-10")) }
+                if rates.is_empty() {
+                    { b.field("/price", "Your total price for the whole contract (GBP)", Some("Pounds, no commas, such as 352000. Include a fair share of your core costs."), Kind::Decimal, Some("w-10")) }
+                } else {
+                    <fieldset class="fieldset">
+                        <legend class="legend">{ "Your rates" }</legend>
+                        <p class="hint">{ "This lot is priced as a basket: each rate times the volume the council publishes, added up. Include a fair share of your core costs in each rate." }</p>
+                        { for rates.iter().map(|r| {
+                            let id = r.get("id").and_then(Value::as_str).unwrap_or("");
+                            let title = r.get("title").and_then(Value::as_str).filter(|t| !t.trim().is_empty()).unwrap_or(id);
+                            let unit = r.get("unit").and_then(Value::as_str).unwrap_or("unit");
+                            let volume = r.get("volume").and_then(Value::as_str).unwrap_or("not given");
+                            b.field(&format!("/rates/{}", pointer::escape(id)), &format!("{title} (GBP per {unit})"), Some(&format!("The council's indicative volume: {volume} ({unit}s).")), Kind::Decimal, Some("w-10"))
+                        }) }
+                    </fieldset>
+                }
                 { b.field("/competitor_lowest_price", "The lowest price you expect from another bidder, if you have a view (GBP)", Some("Optional. Price marks depend on the other bids; without this, ulo shows a range."), Kind::Decimal, Some("w-10")) }
                 { for facts.iter().map(|f| b.field(&format!("/facts/{}", pointer::escape(&f.id)), sentence(&f.title).trim_end_matches('.'), Some("A percentage, such as 80."), Kind::Decimal, Some("w-5"))) }
             </form>
@@ -590,6 +618,7 @@ pub fn result_step() -> Html {
                     { for r.flags.iter().filter(|f| !f.excludes).map(|f| html!{ <li><strong>{ "Look at this: " }</strong>{ &f.message }{ " " }{ &f.action }</li> }) }
                 </ul>
             }
+            { price_methods(&r) }
             <div class="scroll" role="region" tabindex="0" aria-labelledby="gain-caption">
             <table class="table">
                 <caption id="gain-caption">{ "Where you can gain marks (most first)" }</caption>
@@ -634,5 +663,75 @@ pub fn result_step() -> Html {
             <p class="hint">{ format!("Checked under {} {} (effective {}). Input hash {}.", r.protocol.title, r.protocol.version, r.protocol.effective_date, r.input_hash) }</p>
             { back_to_tasks(&ctx) }
         </article>
+    }
+}
+
+/// The draft's basket of rates, as the core worked it out, and its price marks under each
+/// formula the lot could publish (issue 15): what a different published method would give.
+fn price_methods(r: &crate::engine::SelfCheckResult) -> Html {
+    let f = engine::self_check_figures(r);
+    let range = |low: &Option<String>, high: &Option<String>, shown: &dyn Fn(&str) -> String| match (
+        low, high,
+    ) {
+        (Some(l), Some(h)) if l == h => shown(l),
+        (Some(l), Some(h)) => format!("{} to {}", shown(l), shown(h)),
+        (Some(x), None) | (None, Some(x)) => shown(x),
+        (None, None) => "not yet known".to_string(),
+    };
+    html! {
+        <>
+            if let Some(m) = &r.model {
+                <section class="model-projection" id="model-projection" aria-labelledby="model-projection-heading">
+                    <h3 class="heading-m" id="model-projection-heading">{ format!("How this lot is evaluated: {}", crate::views::lot_model::model_words(m.model.word()).0.to_lowercase()) }</h3>
+                    <p>{ sentence(&m.note) }</p>
+                    <dl class="figures">
+                        if m.quality_low.is_some() || m.quality_high.is_some() {
+                            <dt>{ "Your quality marks (out of 100)" }</dt>
+                            <dd>{ range(&m.quality_low, &m.quality_high, &|x| x.to_string()) }</dd>
+                        }
+                        if m.cost_per_quality_point_low.is_some() || m.cost_per_quality_point_high.is_some() {
+                            <dt>{ "Your cost per quality point" }</dt>
+                            <dd>{ range(&m.cost_per_quality_point_low, &m.cost_per_quality_point_high, &|x| engine::pounds(x)) }</dd>
+                        }
+                        if let Some(t) = &m.threshold {
+                            <dt>{ "Quality needed" }</dt>
+                            <dd>{ format!("{t}% of the quality marks") }
+                                if let Some(o) = m.threshold_outcome { { format!(": {}", match o { ThresholdOutcome::Passes => "you clear it", ThresholdOutcome::AtRisk => "at risk (your low end is below it)", ThresholdOutcome::Fails => "below it" }) } }</dd>
+                        }
+                        if let Some(p) = &m.fixed_price {
+                            <dt>{ "The fixed price" }</dt>
+                            <dd>{ engine::pounds(p) }
+                                if let Some(at) = m.at_fixed_price { { if at { ": your price is the fixed price" } else { ": your price is not the fixed price, so the bid would be excluded" } } }</dd>
+                        }
+                    </dl>
+                </section>
+            }
+            if let Some(t) = &f.basket {
+                <div class="basket" id="self-check-basket">
+                    <p><strong>{ format!("Your basket price: {}", engine::pounds(&t.result)) }</strong>{ " (each rate times the council's volume, added up)" }</p>
+                    <ul class="basket__rates">
+                        { for t.inputs.iter().map(|i| html! { <li>{ &i.label }{ ": " }<strong>{ &i.value }</strong></li> }) }
+                    </ul>
+                </div>
+            }
+            if !f.price_under.is_empty() {
+                <div class="scroll" role="region" tabindex="0" aria-labelledby="price-under-caption">
+                <table class="table" id="price-under">
+                    <caption id="price-under-caption">{ "Your price marks under each way this lot could score price" }</caption>
+                    <thead><tr><th scope="col">{ "How price is scored" }</th><th scope="col" class="num">{ "Your price marks" }</th><th scope="col">{ "Assumes" }</th></tr></thead>
+                    <tbody>
+                        { for f.price_under.iter().map(|p| html! {
+                            <tr>
+                                <th scope="row">{ crate::views::lot_model::formula_words(&p.formula) }
+                                    if p.published { <strong>{ " (the one this lot publishes)" }</strong> }</th>
+                                <td class="num">{ if p.low == p.high { p.low.clone() } else { format!("{} to {}", p.low, p.high) } }</td>
+                                <td>{ p.assumption.clone().unwrap_or_default() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+        </>
     }
 }

@@ -49,9 +49,11 @@ pub fn bids_csv(text: &str, ws: &Workspace) -> Result<Value, Vec<String>> {
 
 /// The template's heading for a place inside a bid (`organisation/name` is "organisation name").
 fn heading(inside: &str) -> String {
-    match inside {
-        "id" => "bid id".into(),
-        other => other.replace(['/', '_'], " "),
+    match inside.split_once('/') {
+        // A lot's rates have a column each, named after the rate (`rate:day`).
+        Some(("rates", rate)) => format!("rate:{}", rate.replace("~1", "/").replace("~0", "~")),
+        _ if inside == "id" => "bid id".into(),
+        _ => inside.replace(['/', '_'], " "),
     }
 }
 
@@ -117,6 +119,13 @@ pub fn pasted_to_csv(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rate_is_told_by_its_own_column() {
+        assert_eq!(heading("rates/day"), "rate:day");
+        assert_eq!(heading("organisation/name"), "organisation name");
+        assert_eq!(heading("id"), "bid id");
+    }
 
     #[test]
     fn pasted_cells_become_csv() {

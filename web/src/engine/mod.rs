@@ -11,14 +11,18 @@
 //!   `tree`, `criterion`, `scale`); they never make a figure from them.
 
 mod assessment;
+mod award;
 mod bids_csv;
 mod chart;
+mod figures;
 mod import;
 mod model;
 
 pub use assessment::Assessment;
+pub use award::{lot_choices, LotChoices};
 pub use bids_csv::{bids_csv, pasted_to_csv, TEMPLATE as BIDS_TEMPLATE};
 pub use chart::stacked_bar;
+pub use figures::{bid_figures, lot_model, self_check_figures};
 pub use import::{import, ocds_tender, tender_file};
 pub use model::{ExcludedBid, Model};
 
@@ -32,7 +36,8 @@ pub use ulo_core::protocol::{
 pub use ulo_core::regime::{AuthorityType, Decided, Decision, Nation, Regime, Step as RegimeStep};
 pub use ulo_core::report::{
     AppliesUnder, BidResult, BidStatus, CheckStatus, EligibilityResult, Finding, FindingStatus,
-    FlagCode, GateStatus, LotResult, ScoreResult, TestOutcome, ThresholdStatus, Verdict,
+    FlagCode, GateStatus, LotResult, ScoreResult, SelfCheckResult, TestOutcome, ThresholdOutcome,
+    ThresholdStatus, Verdict,
 };
 pub use ulo_core::self_check::{easy_read_pictured, Picture};
 pub use ulo_core::tender::{AuditedAccounts, ReservationBasis};

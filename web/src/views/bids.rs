@@ -157,10 +157,12 @@ pub fn bids_view() -> Html {
                 }
             })
         };
+        // A lot priced as a basket of rates: the price is the basket, as the core worked it out.
         let price = b
             .get("price")
             .and_then(Value::as_str)
             .map(engine::pounds)
+            .or_else(|| result.as_ref().map(|r| engine::pounds(&r.price)))
             .unwrap_or_else(|| "not given yet".into());
         let status = match (&result, left_out) {
             (Some(r), _) => r.status.word().to_string(),
@@ -237,6 +239,7 @@ pub fn bids_view() -> Html {
         let org = b.get("organisation").cloned().unwrap_or(Value::Null);
         let verdict = protocol.as_ref().map(|p| engine::eligibility(p, &org));
         let lot_now = b.get("lot").and_then(Value::as_str).unwrap_or("").to_string();
+        let rates = lot_rates(&ctx.ws.tender, &lot_now);
         let set = |p: String| {
             let ctx = ctx.clone();
             Callback::from(move |v: String| dispatch(&ctx, Action::Set { doc: Doc::Bids, pointer: p.clone(), value: (!v.is_empty()).then_some(Value::String(v)) }))
@@ -254,8 +257,15 @@ pub fn bids_view() -> Html {
                         { f("/id", "Bid reference", None, Kind::Text, Some("w-10")) }
                         <Select id={field_id("bids", &format!("{base}/lot"))} label="Lot bid for" options={lots.clone()} selected={lot_now}
                             error={error_at(pr, &format!("{base}/lot"))} onchange={set(format!("{base}/lot"))} />
-                        { f("/price", "Total price over the contract (GBP)", Some("In pounds, such as 352,000."), Kind::Decimal, Some("w-10")) }
+                        if rates.is_empty() {
+                            { f("/price", "Total price over the contract (GBP)", Some("In pounds, such as 352,000."), Kind::Decimal, Some("w-10")) }
+                        } else {
+                            { f("/price", "Total price over the contract (GBP, optional)", Some("Leave empty: the price is the basket of rates below. If given, it must equal the basket."), Kind::Decimal, Some("w-10")) }
+                        }
                     </fieldset>
+                    if !rates.is_empty() {
+                        { bid_rates(&bind, &base, &rates, ctx.model.result.as_ref().and_then(|r| r.bids.iter().find(|x| Some(x.bid.as_str()) == b.get("id").and_then(Value::as_str)))) }
+                    }
                     <fieldset class="fieldset">
                         <legend class="legend legend--m">{ "The organisation" }</legend>
                         { f("/organisation/name", "Name", None, Kind::Text, None) }
@@ -332,6 +342,42 @@ pub fn bids_view() -> Html {
             </div>
             { editor.unwrap_or_default() }
         </>
+    }
+}
+
+/// The rates of the tender's lot `lot` (its basket), empty when it has none.
+pub fn lot_rates(tender: &Value, lot: &str) -> Vec<Value> {
+    (tender.get("lots").and_then(Value::as_array))
+        .and_then(|ls| {
+            ls.iter()
+                .find(|l| l.get("id").and_then(Value::as_str) == Some(lot))
+        })
+        .and_then(|l| l.get("rates"))
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// A bid's rates for a lot priced as a basket: one field per rate the lot publishes, and the
+/// basket as the core worked it out (each rate times its volume, added up), once it is scored.
+fn bid_rates(bind: &Bind, base: &str, rates: &[Value], result: Option<&engine::BidResult>) -> Html {
+    html! {
+        <fieldset class="fieldset">
+            <legend class="legend legend--m">{ "Rates offered" }</legend>
+            <p class="hint">{ "The lot is priced as a basket: each rate times its indicative volume, added up." }</p>
+            { for rates.iter().map(|r| {
+                let id = r.get("id").and_then(Value::as_str).unwrap_or("");
+                let title = r.get("title").and_then(Value::as_str).filter(|t| !t.trim().is_empty()).unwrap_or(id);
+                let unit = r.get("unit").and_then(Value::as_str).unwrap_or("unit");
+                let volume = r.get("volume").and_then(Value::as_str).unwrap_or("not given");
+                let hint = match r.get("ceiling").and_then(Value::as_str) {
+                    Some(c) => format!("Indicative volume: {volume} ({unit}s). Ceiling: {}.", engine::pounds(c)),
+                    None => format!("Indicative volume: {volume} ({unit}s)."),
+                };
+                bind.field(&format!("{base}/rates/{}", pointer::escape(id)), &format!("{title} (GBP per {unit})"), Some(&hint), Kind::Decimal, Some("w-10"))
+            }) }
+            { crate::views::scorecard::basket(result) }
+        </fieldset>
     }
 }
 

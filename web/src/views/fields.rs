@@ -235,6 +235,10 @@ pub struct FieldProps {
     /// problems until they are saved need not.
     #[prop_or(true)]
     pub defer: bool,
+    /// The label is read by assistive technology but not shown (a table's cell, whose column
+    /// heading shows it).
+    #[prop_or_default]
+    pub label_hidden: bool,
     pub onchange: Callback<String>,
 }
 
@@ -307,7 +311,7 @@ pub fn field(p: &FieldProps) -> Html {
     let class = classes!("input", p.class, p.error.as_ref().map(|_| "input--error"));
     html! {
         <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>
-            <label class="label" for={p.id.clone()}>{ &p.label }</label>
+            <label class={classes!("label", p.label_hidden.then_some("visually-hidden"))} for={p.id.clone()}>{ &p.label }</label>
             { hint_and_error(&p.hint, &p.error, hint_id, error_id) }
             if p.kind == Kind::Area {
                 <textarea id={p.id.clone()} name={p.id.clone()} class={class} rows="3"
@@ -334,6 +338,10 @@ pub struct RadiosProps {
     pub error: Option<String>,
     #[prop_or_default]
     pub inline: bool,
+    /// Fields that belong to the selected option, revealed under it (the GOV.UK conditional
+    /// reveal); the group is then shown one option a line.
+    #[prop_or_default]
+    pub reveal: Html,
     pub onchange: Callback<String>,
 }
 
@@ -352,18 +360,21 @@ pub fn radios(p: &RadiosProps) -> Html {
                         let item_hint = format!("{id}-hint");
                         let cb = p.onchange.clone();
                         let v = value.clone();
-                        html! {
+                        html! { <>
                             <div class="radio">
                                 <input class="radio__input" type="radio" id={id.clone()} name={p.id.clone()}
                                     value={value.clone()} checked={*value == p.selected}
                                     aria-describedby={hint.as_ref().map(|_| item_hint.clone())}
                                     onchange={Callback::from(move |_: Event| cb.emit(v.clone()))} />
-                                <label class="radio__label" for={id}>{ label }</label>
+                                <label class="radio__label" for={id.clone()}>{ label }</label>
                                 if let Some(h) = hint {
                                     <div id={item_hint} class="hint radio__hint">{ h }</div>
                                 }
                             </div>
-                        }
+                            if *value == p.selected && p.reveal != Html::default() {
+                                <div class="radios__conditional" id={format!("{id}-conditional")}>{ p.reveal.clone() }</div>
+                            }
+                        </> }
                     }) }
                 </div>
             </fieldset>
@@ -382,6 +393,9 @@ pub struct SelectProps {
     pub selected: String,
     #[prop_or_default]
     pub error: Option<String>,
+    /// The label is read by assistive technology but not shown (a table's cell).
+    #[prop_or_default]
+    pub label_hidden: bool,
     pub onchange: Callback<String>,
 }
 
@@ -392,7 +406,7 @@ pub fn select(p: &SelectProps) -> Html {
     let cb = p.onchange.clone();
     html! {
         <div class={classes!("field", p.error.as_ref().map(|_| "field--error"))}>
-            <label class="label" for={p.id.clone()}>{ &p.label }</label>
+            <label class={classes!("label", p.label_hidden.then_some("visually-hidden"))} for={p.id.clone()}>{ &p.label }</label>
             { hint_and_error(&p.hint, &p.error, hint_id, error_id) }
             <select id={p.id.clone()} name={p.id.clone()} class="select" aria-describedby={describedby}
                 onchange={Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))}>

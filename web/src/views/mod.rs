@@ -8,6 +8,7 @@ pub mod fields;
 pub mod file_picker;
 pub mod form;
 pub mod import;
+pub mod lot_model;
 pub mod ocds_import;
 pub mod procurement;
 pub mod protocol;

@@ -128,6 +128,15 @@ pub fn protocol_view() -> Html {
     };
     let d = p.doc();
     let tender_problems = ctx.model.tender_problems.clone();
+    // Issue 15: weights published as shares of the whole award ("Quality 55%: Q1 20%, Q2
+    // 15%..."), and what each lot may choose.
+    let choices = crate::engine::lot_choices(&ctx.ws);
+    let of_whole = choices.weights_as == "share_of_whole";
+    let weight_words = if of_whole {
+        "share of the whole award"
+    } else {
+        "weight"
+    };
     let weight_fields = d.tunable.iter().map(|t| {
         let title = p.criterion(&t.criterion).map(|c| c.title.clone()).unwrap_or_default();
         let pointer = format!("/weights/{}", crate::pointer::escape(&t.criterion));
@@ -139,7 +148,7 @@ pub fn protocol_view() -> Html {
             dispatch(&ctx2, Action::Set { doc: Doc::Tender, pointer: ptr.clone(), value: crate::views::form::value_of(Kind::Decimal, &v) });
         });
         html! {
-            <Field id={field_id("tender", &pointer)} label={format!("{title}: weight (%)")}
+            <Field id={field_id("tender", &pointer)} label={format!("{title}: {weight_words} (%)")}
                 hint={Some(AttrValue::from(format!("From {} to {}. The protocol's default is {default}; leave empty to use it.", t.min.to_exact_string(), t.max.to_exact_string())))}
                 value={value} error={error_at(tender_problems.as_ref(), &pointer).or_else(|| error_at(tender_problems.as_ref(), "/weights"))}
                 kind={Kind::Decimal} class={Some("w-5")} {onchange} />
@@ -153,7 +162,11 @@ pub fn protocol_view() -> Html {
 
             <section class="card" aria-labelledby="weights-heading">
                 <h2 id="weights-heading" class="heading-m">{ "Weights this tender may tune" }</h2>
-                <p class="hint">{ "Weights in each group must still add up to 100. Try the What if screen to see whether a change would alter the ranking." }</p>
+                if of_whole {
+                    <p class="hint" id="weights-as">{ "This protocol publishes each weight as a share of the whole award: a group's criteria add up to the group's own weight, and the top-level weights to 100. Try the What if screen to see whether a change would alter the ranking." }</p>
+                } else {
+                    <p class="hint" id="weights-as">{ "Weights in each group must still add up to 100. Try the What if screen to see whether a change would alter the ranking." }</p>
+                }
                 <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>{ for weight_fields }</form>
             </section>
 
@@ -161,7 +174,7 @@ pub fn protocol_view() -> Html {
             <div class="scroll" role="region" tabindex="0" aria-labelledby="criteria-caption">
             <table class="table" id="criteria-table">
                 <caption id="criteria-caption">{ "Criteria, the weights this tender uses, and how each is scored" }</caption>
-                <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col" class="num">{ "Weight in its group (this tender)" }</th><th scope="col">{ "How it is scored" }</th><th scope="col">{ "Sources" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col" class="num">{ if of_whole { "Share of the whole award (this tender)" } else { "Weight in its group (this tender)" } }</th><th scope="col">{ "How it is scored" }</th><th scope="col">{ "Sources" }</th></tr></thead>
                 <tbody>
                     { for p.tree().iter().filter_map(|n| p.criterion(&n.id).map(|c| (n, c))).map(|(n, c)| html! {
                         <tr>
@@ -174,6 +187,16 @@ pub fn protocol_view() -> Html {
                 </tbody>
             </table>
             </div>
+            <h3 class="heading-m">{ "How each lot may be evaluated" }</h3>
+            <p>{ "The tender chooses, for each lot, one of these models, and must then apply it as published:" }</p>
+            <ul id="models-allowed">{ for choices.models.iter().map(|m| {
+                let (l, h) = crate::views::lot_model::model_words(m);
+                html! { <li><strong>{ l }</strong>{ ". " }{ h }</li> }
+            }) }</ul>
+            if !choices.formulas.is_empty() {
+                <p>{ "A lot may choose how its price is scored:" }</p>
+                <ul id="formulas-allowed">{ for choices.formulas.iter().map(|f| html! { <li>{ crate::views::lot_model::formula_words(f) }</li> }) }</ul>
+            }
             { for d.scales.iter().map(|s| html! {
                 <details class="details">
                     <summary>{ format!("The {} and its descriptors", s.title) }</summary>

@@ -6,6 +6,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lot: LotResult,
+    /// Each bid's cost per quality point, by bid id, where the lot is evaluated by price per
+    /// quality point (the core's figures, from the bids' results).
+    #[prop_or_default]
+    pub per_point: std::collections::BTreeMap<String, String>,
 }
 
 /// A flag still open on a ranked bid, in a few words for the ranking table.
@@ -48,7 +52,17 @@ pub fn lot_name(lot: &LotResult) -> String {
 #[function_component(LotRanking)]
 pub fn lot_ranking(props: &Props) -> Html {
     let lot = &props.lot;
-    let caption = format!("Ranking: {}", lot_name(lot));
+    let model = crate::engine::lot_model(lot);
+    let caption = match &model {
+        Some(m) => format!(
+            "Ranking: {} (evaluated by {})",
+            lot_name(lot),
+            crate::views::lot_model::model_words(m).0.to_lowercase()
+        ),
+        None => format!("Ranking: {}", lot_name(lot)),
+    };
+    let per_point = &props.per_point;
+    let show_per_point = !per_point.is_empty();
     let caption_id = format!("caption-{}", lot.lot);
     html! {
         // Wide tables scroll sideways on small screens; the region is focusable so keyboard
@@ -62,6 +76,9 @@ pub fn lot_ranking(props: &Props) -> Html {
                         <th scope="col">{ "Bidder" }</th>
                         <th scope="col" class="num">{ "Total (of 100)" }</th>
                         <th scope="col" class="num">{ "Price" }</th>
+                        if show_per_point {
+                            <th scope="col" class="num">{ "Cost per quality point" }</th>
+                        }
                         <th scope="col">{ "Flags" }</th>
                     </tr>
                 </thead>
@@ -72,6 +89,10 @@ pub fn lot_ranking(props: &Props) -> Html {
                             <th scope="row">{ &row.bidder }</th>
                             <td class="num" data-label="Total">{ &row.total }</td>
                             <td class="num" data-label="Price">{ crate::engine::pounds(&row.price) }</td>
+                            if show_per_point {
+                                <td class="num" data-label="Cost per quality point" data-figure="cost_per_quality_point">
+                                    { per_point.get(&row.bid).map(|c| crate::engine::pounds(c)).unwrap_or_else(|| "-".into()) }</td>
+                            }
                             <td class="flags">
                                 { for row.flags.iter().map(|f| html!{ <span class="flag">{ flag_words(*f) }</span> }) }
                                 { row.tie.as_ref().map(|t| html!{ <span class="tie">{ &t.reason }</span> }).unwrap_or_default() }

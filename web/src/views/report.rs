@@ -52,7 +52,7 @@ fn before_award(code: FlagCode) -> Option<&'static str> {
 
 /// A lot's recommendation: the first-ranked bid, as the core ranked it, with anything still to
 /// settle before award; then the ranking itself.
-fn recommendation(lot: &LotResult) -> Html {
+fn recommendation(lot: &LotResult, per_point: std::collections::BTreeMap<String, String>) -> Html {
     let first: Vec<_> = lot.ranking.iter().filter(|r| r.rank == 1).collect();
     let words = match first.as_slice() {
         [] => "No bid can be recommended: no bid for this lot is ranked.".to_string(),
@@ -79,7 +79,7 @@ fn recommendation(lot: &LotResult) -> Html {
         <section class="report-lot" aria-labelledby={format!("recommendation-{}", lot.lot)}>
             <h3 class="heading-m" id={format!("recommendation-{}", lot.lot)}>{ format!("{} ({})", lot.title, lot.lot) }</h3>
             <p class="recommendation"><strong>{ words }</strong></p>
-            <LotRanking lot={lot.clone()} />
+            <LotRanking lot={lot.clone()} {per_point} />
         </section>
     }
 }
@@ -164,6 +164,7 @@ fn evaluator_marks(r: &ScoreResult, id: &str, name: &str) -> Html {
 #[function_component(Report)]
 pub fn report() -> Html {
     let ctx = use_ctx();
+    let of_whole = crate::engine::lot_choices(&ctx.ws).weights_as == "share_of_whole";
     let Some(r) = ctx.model.result.clone() else {
         return html! { <><h1 id="page-heading" tabindex="-1">{ "Report" }</h1><NotScored /></> };
     };
@@ -217,7 +218,7 @@ pub fn report() -> Html {
             }
 
             <h2 class="heading-l" id="recommendation" tabindex="-1">{ "Recommendation and ranking" }</h2>
-            { for r.lots.iter().map(recommendation) }
+            { for r.lots.iter().map(|l| recommendation(l, crate::views::results::per_point(&r, &l.lot))) }
 
             <h2 class="heading-l" id="panel" tabindex="-1">{ "The panel" }</h2>
             <div class="scroll" role="region" tabindex="0" aria-labelledby="panel-caption">
@@ -237,7 +238,7 @@ pub fn report() -> Html {
             { for panel.iter().map(|(id, name, _)| evaluator_marks(&r, id, name)) }
 
             <h2 class="heading-l" id="scorecards" tabindex="-1">{ "Scorecards" }</h2>
-            { for r.bids.iter().map(|b| html!{ <Scorecard bid={b.clone()} open={true} report={true} /> }) }
+            { for r.bids.iter().map(|b| html!{ <Scorecard bid={b.clone()} open={true} report={true} {of_whole} /> }) }
 
             <h2 class="heading-l" id="findings" tabindex="-1">{ "Barrier findings" }</h2>
             if r.findings.is_empty() {

@@ -249,6 +249,20 @@ fn left_out() -> Html {
     }
 }
 
+/// Each bid's cost per quality point in a lot, by bid id (empty unless the lot is evaluated by
+/// price per quality point): the core's figures, for the ranking table.
+pub fn per_point(result: &crate::engine::ScoreResult, lot: &str) -> BTreeMap<String, String> {
+    (result.bids.iter())
+        .filter(|b| b.lot == lot)
+        .filter_map(|b| {
+            Some((
+                b.bid.clone(),
+                crate::engine::bid_figures(b).cost_per_quality_point?,
+            ))
+        })
+        .collect()
+}
+
 #[function_component(Results)]
 pub fn results() -> Html {
     let ctx = use_ctx();
@@ -263,6 +277,7 @@ pub fn results() -> Html {
     };
     let findings = ctx.model.check.as_ref().map(|c| c.summary.clone());
     let bl = labels(&ctx, "bids");
+    let of_whole = crate::engine::lot_choices(&ctx.ws).weights_as == "share_of_whole";
     html! {
         <>
             <h1 id="page-heading" tabindex="-1">{ "Results" }</h1>
@@ -284,7 +299,7 @@ pub fn results() -> Html {
                 { for result.lots.iter().map(|lot| {
                     let out: Vec<&ExcludedBid> = ctx.model.excluded_bids.iter().filter(|b| b.lot == lot.lot).collect();
                     html! { <>
-                        <LotRanking lot={lot.clone()} />
+                        <LotRanking lot={lot.clone()} per_point={per_point(&result, &lot.lot)} />
                         { excluded_bids(&ctx, &bl, &out) }
                     </> }
                 }) }
@@ -302,7 +317,7 @@ pub fn results() -> Html {
             <section aria-labelledby="scorecards-heading">
                 <h2 id="scorecards-heading" class="heading-l">{ "Scorecards" }</h2>
                 <p class="hint">{ "Open a scorecard to see every figure. Each figure opens to show how it was worked out and the clause it rests on." }</p>
-                { for result.bids.iter().map(|b| html! { <Scorecard bid={b.clone()} open={false} /> }) }
+                { for result.bids.iter().map(|b| html! { <Scorecard bid={b.clone()} open={false} {of_whole} /> }) }
             </section>
             <Compare result={result.clone()} />
         </>

@@ -1,7 +1,9 @@
 //! One bid's scorecard: eligibility, gates, every criterion with its marks, each figure opening
 //! its explanation (the formula with values put in, and the clause it rests on), and flags.
 
-use crate::engine::{explain, BidResult, BidStatus, GateStatus, TestOutcome, Trace, Verdict};
+use crate::engine::{
+    bid_figures, explain, BidResult, BidStatus, GateStatus, TestOutcome, Trace, Verdict,
+};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +31,58 @@ pub fn trace_view(p: &TraceProps) -> Html {
     }
 }
 
+/// The basket of rates a bid's price is made of, as the core worked it out: each rate times
+/// its volume, and the sum, with the explanation. Nothing until the bid is scored.
+pub fn basket(bid: Option<&BidResult>) -> Html {
+    let Some(t) = bid.and_then(|b| bid_figures(b).basket) else {
+        return Html::default();
+    };
+    html! {
+        <div class="basket">
+            <p><strong>{ format!("Basket price: {}", crate::engine::pounds(&t.result)) }</strong>{ " (each rate times its indicative volume, added up)" }</p>
+            if !t.inputs.is_empty() {
+                <ul class="basket__rates">
+                    { for t.inputs.iter().map(|i| html! { <li>{ &i.label }{ ": " }<strong>{ &i.value }</strong></li> }) }
+                </ul>
+            }
+            <TraceView trace={t.clone()} />
+        </div>
+    }
+}
+
+/// A bid's figures under its lot's model, beyond the weighted total: cost per quality point,
+/// quality marks, how each stage was decided, and the basket of rates.
+fn model_figures(b: &BidResult, sub: &'static str) -> Html {
+    let f = bid_figures(b);
+    if f.cost_per_quality_point.is_none()
+        && f.quality_marks.is_none()
+        && f.stages.is_empty()
+        && f.basket.is_none()
+    {
+        return Html::default();
+    }
+    html! {
+        <div class="model-figures">
+            <@{sub} class="heading-s">{ format!("How the lot's model decided: {}", b.bidder) }</@>
+            <dl class="figures">
+                if let Some(q) = &f.quality_marks {
+                    <dt>{ "Quality marks (out of 100)" }</dt><dd data-figure="quality_marks">{ q }</dd>
+                }
+                if let Some(c) = &f.cost_per_quality_point {
+                    <dt>{ "Cost per quality point" }</dt><dd data-figure="cost_per_quality_point">{ crate::engine::pounds(c) }</dd>
+                }
+            </dl>
+            { for f.stages.iter().map(|t| html! {
+                <div class="stage">
+                    <p>{ explain(t) }</p>
+                    <TraceView trace={t.clone()} />
+                </div>
+            }) }
+            { basket(Some(b)) }
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub bid: BidResult,
@@ -37,6 +91,10 @@ pub struct Props {
     /// and the document outline), not a disclosure.
     #[prop_or_default]
     pub report: bool,
+    /// The protocol publishes weights as shares of the whole award (issue 15), so the weight
+    /// column says so rather than "within its group".
+    #[prop_or_default]
+    pub of_whole: bool,
 }
 
 fn verdict_words(v: Verdict) -> &'static str {
@@ -78,6 +136,7 @@ pub fn scorecard(p: &Props) -> Html {
                 if let Some(t) = &b.total_trace {
                     <p><strong>{ format!("Total {}: ", total) }</strong>{ explain(t) }</p>
                 }
+                { model_figures(b, sub) }
                 <@{sub} class="heading-s">{ named("Eligibility") }</@>
                 <p><strong>{ verdict_words(b.eligibility.verdict) }</strong>{ ". " }{ &b.eligibility.reason }</p>
                 <ul class="checks">
@@ -115,7 +174,7 @@ pub fn scorecard(p: &Props) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ "Criterion" }</th>
-                            <th scope="col" class="num">{ "Weight" }</th>
+                            <th scope="col" class="num">{ if p.of_whole { "Share of the whole award" } else { "Weight" } }</th>
                             <th scope="col" class="num">{ "Marks" }</th>
                             <th scope="col" class="num">{ "Available" }</th>
                             <th scope="col">{ "How it was worked out" }</th>
@@ -126,11 +185,12 @@ pub fn scorecard(p: &Props) -> Html {
                             <tr class={format!("depth-{}", c.depth)}>
                                 <th scope="row" class={format!("depth-{}", c.depth)}>{ &c.title }</th>
                                 <td class="num">{ format!("{}%", c.weight) }</td>
-                                <td class="num">{ c.marks.clone().unwrap_or_else(|| "not scored".into()) }</td>
+                                <td class="num">{ c.marks.clone().unwrap_or_else(|| if c.not_counted.is_some() { "not counted".into() } else { "not scored".into() }) }</td>
                                 <td class="num">{ &c.available }</td>
                                 <td>
                                     if let Some(t) = &c.trace { <TraceView trace={t.clone()} /> }
                                     if let Some(m) = &c.missing { <span>{ crate::views::fields::sentence(m) }</span> }
+                                    if let Some(n) = &c.not_counted { <span class="not-counted">{ crate::views::fields::sentence(n) }</span> }
                                 </td>
                             </tr>
                         }) }

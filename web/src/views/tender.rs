@@ -216,6 +216,7 @@ pub fn tender_view() -> Html {
         .unwrap_or_default();
     let mut bind = Bind::workspace(&ctx, Doc::Tender);
     bind.problems = problems.clone();
+    let choices = crate::engine::lot_choices(&ctx.ws);
     let check = {
         let ctx = ctx.clone();
         let asked = asked.clone();
@@ -352,6 +353,7 @@ pub fn tender_view() -> Html {
                                 { f(&format!("{base}/months"), "Contract length in months", None, Kind::Whole, Some("w-5")) }
                                 { f(&format!("{base}/price_ceiling"), "Affordability ceiling (GBP)", Some("The most the authority can pay. Leave empty if none."), Kind::Decimal, Some("w-10")) }
                                 { f(&format!("{base}/price_floor"), "Price floor (GBP)", Some("Only for the straight-line price formula."), Kind::Decimal, Some("w-10")) }
+                                { crate::views::lot_model::lot_evaluation(&ctx, &bind, &choices, i, lot) }
                                 if lots.len() > 1 {
                                     <button type="button" class="button button--secondary" onclick={remove}>{ format!("Remove lot {}", i + 1) }</button>
                                 }
