@@ -243,7 +243,8 @@ choice! {
         /// not excluded on it.
         ReservationNotApplied = "reservation_not_applied",
         /// One rate of a basket is abnormally low against the same rate in the other bids (or
-        /// the rate's ceiling): clarification required, never rejection (PA 2023 s.34).
+        /// the rate's ceiling): clarification required, never rejection unheard (PA 2023
+        /// s.19(3)(c) and (4)).
         RateAbnormallyLow = "rate_abnormally_low",
         /// One rate of a basket is above the ceiling the tender sets for it (the authority's
         /// policy): flagged, or excluded where the protocol excludes over the ceiling.

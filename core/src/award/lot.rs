@@ -266,7 +266,8 @@ fn basket_trace(run: &Run, w: &Work, lot: &Lot) -> Result<Trace, Overflow> {
 /// Each rate of a basket against the same rate in the other bids in competition (or, where the
 /// protocol compares with the lot's estimate, against the rate's own ceiling, the only figure
 /// the tender publishes for one rate): a rate below the protocol's share of it is flagged for
-/// clarification, never rejected (PA 2023 s.34; Bid Evaluation Guidance Note 7.5).
+/// clarification, never rejected unheard (PA 2023 s.19(3)(c) and (4); Bid Evaluation Guidance
+/// Note 7.5).
 fn rates_low(
     run: &Run,
     w: &mut Work,
