@@ -4,7 +4,7 @@
 #   behind wasm-bindgen, size-optimised, wasm-opt -Oz), the embeddable frame and a README;
 # then the example portal into dist/portal (examples/portal/ with a copy of the package in
 # ulo/ and the worked example's documents in data/). Prints the package's gzipped size and
-# fails if it is over its 310 KB (gzip -9) budget. The budget was 250 KB until the engine learnt
+# fails if it is over its 340 KB (gzip -9) budget. The budget was 250 KB until the engine learnt
 # which law governs a tender (issue 12: the regime decision with the CPV schedules, thresholds and
 # citations of seven regimes; the regime-aware 2.0.0 protocol, 11 KB gzipped on its own; OCDS
 # procurement facts; reservation tests), which with the typed results and problems of issue 11
@@ -12,11 +12,17 @@
 # (a commissioner's real week): decimals a reader expects in the text reports with the exact
 # fraction kept (core shown.rs), the OCDS import's checks for placeholder values, extension
 # periods, e-tendering portals and lot totals, and the self-check's easy read that says first what
-# would exclude a bid, took it from 305,984 to 313,062 bytes; the budget is now 310 KB.
+# would exclude a bid, took it from 305,984 to 313,062 bytes; the budget was then 310 KB. Issue 15
+# (every award model a council publishes: five lot models, benchmark price scoring, baskets of
+# rates tested rate by rate, weights as shares of the whole, tie-breaks by category, and the
+# self-check's projection under each) took the engine from 303,767 to 334,955 bytes gzipped
+# (+31 KB; 78 KB more before compression, spread over the new scoring code, its messages and
+# the shipped protocol's new rules, +1 KB); the budget is now 340 KB. A portal embeds the scorer
+# to score the tenders its council publishes, and without these it refuses them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist/pkg
-budget=$((310 * 1024))
+budget=$((340 * 1024))
 
 cargo build -p ulo-wasm --target wasm32-unknown-unknown --profile wasm-release
 rm -rf "$out"
