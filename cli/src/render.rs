@@ -327,7 +327,16 @@ fn scorecard(out: &mut String, b: &BidResult) {
             }
             (None, None) => {
                 if let Some(n) = &c.not_counted {
-                    let _ = writeln!(out, "{indent}  Not counted: {}.", v(n));
+                    // The reason says how it is not counted ("not scored: ..."): as a sentence.
+                    let n = v(n);
+                    let mut words = n.chars();
+                    let first = words.next().map(|c| c.to_uppercase().to_string());
+                    let _ = writeln!(
+                        out,
+                        "{indent}  {}{}.",
+                        first.unwrap_or_default(),
+                        words.as_str()
+                    );
                 }
             }
         }

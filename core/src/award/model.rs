@@ -201,7 +201,7 @@ pub(super) fn quality(
             result: shown(rounded),
             rounding: (rounded != q).then(|| {
                 format!(
-                    "{} to {} decimal places for display; compared and ranked on the exact value",
+                    "compared on the exact value, and shown {} to {} decimal places",
                     ctx.rounding.mode.describe(),
                     ctx.rounding.places
                 )
@@ -365,7 +365,7 @@ pub(super) fn cost_per_point(
             result: rounded.to_fixed(2),
             rounding: (rounded != cost).then(|| {
                 format!(
-                    "{} to 2 decimal places for display; the lot is ranked on the exact value",
+                    "ranked on the exact value, and shown {} to 2 decimal places",
                     run.ctx.rounding.mode.describe()
                 )
             }),
