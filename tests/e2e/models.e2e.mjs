@@ -192,6 +192,42 @@ const tests = [
     },
   },
   {
+    name: 'quality only at a fixed price and price only are scored in the page as the hand-worked cases 306 and 308 say: the ranking, the bid at another price set aside with its reason, the caption naming the model; axe 0',
+    async run({ page, origin }) {
+      page.on('dialog', (d) => d.accept());
+      await open(page, origin, 'protocol');
+      await page.setInputFiles('#import-protocol', path.join(root, 'tests/shared/mini-models.json'));
+      await page.waitForFunction(() => document.querySelector('main')?.innerText.includes('Mini protocol, every lot evaluation model allowed'));
+      for (const [c, words] of [['306-model-quality-only', 'quality only'], ['308-model-price-only', 'price only']]) {
+        const dir = path.join(root, 'tests/cases', c);
+        const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+        await page.click('#nav-export');
+        await page.waitForSelector('#import-tender');
+        await page.setInputFiles('#import-tender', path.join(dir, 'tender.json'));
+        await page.click('#nav-bids');
+        await page.waitForSelector('#import-bids');
+        await page.setInputFiles('#import-bids', path.join(dir, 'bids.json'));
+        await page.click('#nav-results');
+        await page.waitForSelector('#ranking-lot-1');
+        const want = expected.lots[0].ranking.map((r) => [r.bid, String(r.rank), r.total]);
+        await page.waitForFunction((w) => {
+          const rows = [...document.querySelectorAll('#ranking-lot-1 tbody tr')];
+          return JSON.stringify(rows.map((tr) => [tr.dataset.bid, tr.cells[0].innerText.trim(), tr.querySelector('[data-label="Total"]').innerText.trim()])) === JSON.stringify(w);
+        }, want, { timeout: 5000 }).catch(async () => {
+          const rows = await page.$$eval('#ranking-lot-1 tbody tr', (trs) => trs.map((tr) => tr.innerText));
+          throw new Error(`${c}: the page's ranking ${JSON.stringify(rows)} is not the case's ${JSON.stringify(want)}`);
+        });
+        const caption = (await page.locator('#caption-lot-1').innerText()).toLowerCase();
+        assert(caption.includes(words), `${c}: the caption names the model: "${caption}"`);
+        const aside = await page.$$eval('.not-ranked li', (li) => li.map((l) => l.innerText));
+        const wantAside = (expected.lots[0].not_ranked || []).map((n) => n.reasons[0]);
+        assert(aside.length === wantAside.length && wantAside.every((r) => aside.some((a) => a.includes(r))), `${c}: set aside ${JSON.stringify(aside)}, the case says ${JSON.stringify(wantAside)}`);
+        await noViolations(page, `results under ${words}`);
+        say(`${c}: ${JSON.stringify(want)}`);
+      }
+    },
+  },
+  {
     name: 'each model\'s fields are revealed under its radio, reached by the keyboard, and axe finds nothing; choosing the weighted total again writes no evaluation at all',
     async run({ page, origin }) {
       await open(page, origin, 'tender');
