@@ -315,11 +315,21 @@ impl ThresholdStatus {
     }
 }
 
+choice! {
+    /// The engine's name in a result's header: a set of one word (the schema's `const`), so
+    /// that a result read back names no other engine.
+    #[derive(Hash)]
+    pub enum EngineName as "an engine name" {
+        /// This engine.
+        Ulo = "ulo",
+    }
+}
+
 /// Which engine produced a result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EngineRef {
     /// Always `ulo`.
-    pub name: &'static str,
+    pub name: EngineName,
     /// The engine's version.
     pub version: &'static str,
 }
@@ -329,7 +339,7 @@ impl EngineRef {
     #[must_use]
     pub fn this() -> EngineRef {
         EngineRef {
-            name: "ulo",
+            name: EngineName::Ulo,
             version: env!("CARGO_PKG_VERSION"),
         }
     }

@@ -1290,10 +1290,15 @@ fn values<C: Copy>(all: &[(&'static str, C)]) -> Vec<C> {
 /// its words: an `enum`, or for the document kinds, the `const` of each kind.
 fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
     use ulo_core::report::{
-        BidStatus, CheckStatus, CriterionMethod, FindingStatus, FlagCode, GateStatus, LeafMethod,
-        NotRankedStatus, ResultDocument, TestOutcome, ThresholdOutcome, ThresholdStatus, Verdict,
+        BidStatus, CheckStatus, CriterionMethod, EngineName, FindingStatus, FlagCode, GateStatus,
+        LeafMethod, NotRankedStatus, ResultDocument, TestOutcome, ThresholdOutcome,
+        ThresholdStatus, Verdict,
     };
     vec![
+        (
+            vec!["/$defs/engine/properties/name"],
+            serialised(&values(EngineName::ALL)),
+        ),
         (
             vec!["/$defs/modelProjection/properties/threshold_outcome"],
             serialised(&values(ThresholdOutcome::ALL)),
@@ -1381,9 +1386,9 @@ fn result_word_lists() -> Vec<(Vec<&'static str>, Vec<String>)> {
     ]
 }
 
-/// Closed sets in the result schema that results still hold as plain text: the engine's name
-/// (always `ulo`).
-const RESULT_TEXT: [&str; 1] = ["/$defs/engine/properties/name"];
+/// Closed sets in the result schema that results still hold as plain text: none now (the
+/// engine's name, the last, is [`ulo_core::report::EngineName`]); a new one is named here.
+const RESULT_TEXT: [&str; 0] = [];
 
 /// The words a place in a schema allows: its `enum`, or its `const`.
 fn schema_words<'a>(root: &'a Value, at: &str) -> Vec<&'a str> {

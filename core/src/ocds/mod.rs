@@ -46,22 +46,32 @@ mod unused;
 mod values;
 
 pub use draft::Mapped;
-pub use map::AwardCriterion;
+pub use map::{AwardCriterion, WeightFrom};
 pub use map::{EXTENSION_WORDS, PLACEHOLDER_BELOW, PORTALS};
-pub use release::Source;
+pub use release::{Source, SourceForm};
 pub use skipped::NotMapped;
 pub use supply::{ToSupply, MAX_LOTS};
 
+use crate::choice::choice;
 use crate::error::{Input, ProblemReport, Reports};
 use crate::protocol::Protocol;
 use serde::Serialize;
 use serde_json::Value;
 
+choice! {
+    /// Which result an import is: its `document` field, as the other results carry theirs, so
+    /// that a reader of a saved import knows which shape follows.
+    pub enum ImportDocument as "a kind of import" {
+        /// A draft tender imported from OCDS data ([`Import`]).
+        OcdsImport = "ocds-import",
+    }
+}
+
 /// The result of importing an OCDS release or record.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Import {
     /// Always `ocds-import`.
-    pub document: &'static str,
+    pub document: ImportDocument,
     /// What was read.
     pub source: Source,
     /// The draft ulo tender document.
@@ -113,7 +123,7 @@ pub fn import(protocol: &Protocol, input: &Value) -> Result<Import, Reports> {
         Err(p) => (false, p.reports()),
     };
     Ok(Import {
-        document: "ocds-import",
+        document: ImportDocument::OcdsImport,
         source: notice.source,
         tender,
         complete,

@@ -6,17 +6,44 @@
 //! publisher's job, done by the rules of the OCDS merge routine, not something to approximate.
 
 use super::values::{brief, get, text_of};
+use crate::choice::choice;
 use crate::error::{Input, OcdsProblem, Problem, ProblemKind, Reports};
 use crate::json::escape_token;
 use serde::Serialize;
 use serde_json::{Map, Value};
+
+choice! {
+    /// The shape an OCDS input came in, so that a reader of an import knows where the release
+    /// was found (a package may say who published it; a bare release or record cannot).
+    pub enum SourceForm as "an OCDS form" {
+        /// A release package: `releases`, holding the one release read.
+        ReleasePackage = "release_package",
+        /// A record package: `records`, holding one record whose compiled release is read.
+        RecordPackage = "record_package",
+        /// A bare release.
+        Release = "release",
+        /// A bare record, read through its compiled release.
+        Record = "record",
+    }
+}
+
+impl SourceForm {
+    /// Whether the input is a package, whose `publisher` speaks for the data.
+    #[must_use]
+    pub fn is_package(self) -> bool {
+        match self {
+            SourceForm::ReleasePackage | SourceForm::RecordPackage => true,
+            SourceForm::Release | SourceForm::Record => false,
+        }
+    }
+}
 
 /// The shape the import came from, where in it the release was found, and what it says about
 /// itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// `release_package`, `record_package`, `release` or `record`.
-    pub form: &'static str,
+    pub form: SourceForm,
     /// JSON pointer of the release that was read (`""` for a bare release).
     pub release_pointer: String,
     /// The contracting process's OCID.
@@ -169,7 +196,7 @@ fn locate(input: &Value) -> Result<(&Value, Source), Reports> {
     if let Some(releases) = obj.get("releases") {
         only_one("releases", releases)?;
         let release = &releases[0];
-        let source = package.source("release_package", "/releases/0", release, None);
+        let source = package.source(SourceForm::ReleasePackage, "/releases/0", release, None);
         return Ok((release, source));
     }
     if let Some(records) = obj.get("records") {
@@ -178,7 +205,7 @@ fn locate(input: &Value) -> Result<(&Value, Source), Reports> {
         let release = compiled(record, "/records/0")?;
         let ocid = text_of(record.get("ocid"));
         let source = package.source(
-            "record_package",
+            SourceForm::RecordPackage,
             "/records/0/compiledRelease",
             release,
             ocid,
@@ -190,11 +217,11 @@ fn locate(input: &Value) -> Result<(&Value, Source), Reports> {
         let ocid = text_of(obj.get("ocid"));
         return Ok((
             release,
-            package.source("record", "/compiledRelease", release, ocid),
+            package.source(SourceForm::Record, "/compiledRelease", release, ocid),
         ));
     }
     if obj.contains_key("ocid") || obj.contains_key("tender") {
-        return Ok((input, package.source("release", "", input, None)));
+        return Ok((input, package.source(SourceForm::Release, "", input, None)));
     }
     Err(problem("", OcdsProblem::NotRecognised))
 }
@@ -210,7 +237,7 @@ impl Package {
     /// release gives none.
     fn source(
         &self,
-        form: &'static str,
+        form: SourceForm,
         pointer: &str,
         release: &Value,
         ocid: Option<String>,

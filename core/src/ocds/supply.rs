@@ -7,7 +7,6 @@ use super::draft::DraftTender;
 use super::map::{Gap, Mention, Topic};
 use crate::facts::TenderFact;
 use crate::protocol::Protocol;
-use crate::read::Choice;
 use serde::Serialize;
 
 /// Something the commissioner must still add to the draft.
@@ -21,7 +20,7 @@ pub struct ToSupply {
     /// Why it is needed.
     pub reason: String,
     /// The protocol's tender facts that depend on it.
-    pub facts: Vec<&'static str>,
+    pub facts: Vec<TenderFact>,
 }
 
 /// The most lots a ulo tender holds: the tender schema's `lots` `maxItems` (a test holds the
@@ -29,25 +28,25 @@ pub struct ToSupply {
 pub const MAX_LOTS: usize = 50;
 
 /// The facts a lot's value feeds.
-const VALUE_FACTS: &[&str] = &[
-    "lot_value",
-    "lot_annual_value",
-    "total_value",
-    "largest_lot_value",
-    "turnover_multiple",
+const VALUE_FACTS: &[TenderFact] = &[
+    TenderFact::LotValue,
+    TenderFact::LotAnnualValue,
+    TenderFact::TotalValue,
+    TenderFact::LargestLotValue,
+    TenderFact::TurnoverMultiple,
 ];
 
 /// The facts a lot's contract length feeds.
-const MONTH_FACTS: &[&str] = &["lot_months", "lot_annual_value"];
+const MONTH_FACTS: &[TenderFact] = &[TenderFact::LotMonths, TenderFact::LotAnnualValue];
 
 /// The facts the conditions of participation feed.
-const CONDITION_FACTS: &[&str] = &[
-    "minimum_turnover",
-    "turnover_multiple",
-    "public_liability_cover",
-    "employers_liability_cover",
-    "professional_indemnity_cover",
-    "performance_bond",
+const CONDITION_FACTS: &[TenderFact] = &[
+    TenderFact::MinimumTurnover,
+    TenderFact::TurnoverMultiple,
+    TenderFact::PublicLiabilityCover,
+    TenderFact::EmployersLiabilityCover,
+    TenderFact::ProfessionalIndemnityCover,
+    TenderFact::PerformanceBond,
 ];
 
 /// What the draft still lacks, under `protocol`; `mentions` are where the notice's free text
@@ -58,17 +57,17 @@ pub(super) fn to_supply(
     mentions: &[Mention],
     gaps: &[Gap],
 ) -> Vec<ToSupply> {
-    let used = |facts: &[&'static str]| -> Vec<&'static str> {
+    let used = |facts: &[TenderFact]| -> Vec<TenderFact> {
         facts
             .iter()
             .copied()
-            .filter(|f| uses(protocol, f))
+            .filter(|f| protocol.uses_fact(*f))
             .collect()
     };
     let mut out = required(draft, &used);
     out.extend(for_facts(draft, &used));
     out.extend(conditions(draft, mentions, &used));
-    if let Some(f) = needed(&used, &["reserved_for_user_led"]) {
+    if let Some(f) = needed(&used, &[TenderFact::ReservedForUserLed]) {
         out.push(optional(
             "/reserved_for_user_led",
             "OCDS cannot say whether a contract is reserved for user-led organisations; the engine reads it as not reserved unless you say so",
@@ -92,14 +91,14 @@ pub(super) fn to_supply(
 }
 
 /// The protocol's facts among `facts`.
-type Used<'p> = dyn Fn(&[&'static str]) -> Vec<&'static str> + 'p;
+type Used<'p> = dyn Fn(&[TenderFact]) -> Vec<TenderFact> + 'p;
 
 /// The protocol's facts among `facts`, when there are any.
-fn needed(used: &Used, facts: &[&'static str]) -> Option<Vec<&'static str>> {
+fn needed(used: &Used, facts: &[TenderFact]) -> Option<Vec<TenderFact>> {
     Some(used(facts)).filter(|f| !f.is_empty())
 }
 
-fn optional(field: &str, reason: &str, facts: Vec<&'static str>) -> ToSupply {
+fn optional(field: &str, reason: &str, facts: Vec<TenderFact>) -> ToSupply {
     ToSupply {
         field: field.to_string(),
         required: false,
@@ -112,7 +111,7 @@ fn optional(field: &str, reason: &str, facts: Vec<&'static str>) -> ToSupply {
 /// title, value and months.
 fn required(draft: &DraftTender, used: &Used) -> Vec<ToSupply> {
     let mut out = Vec::new();
-    let mut need = |field: String, reason: String, facts: Vec<&'static str>| {
+    let mut need = |field: String, reason: String, facts: Vec<TenderFact>| {
         out.push(ToSupply {
             field,
             required: true,
@@ -179,19 +178,19 @@ fn required(draft: &DraftTender, used: &Used) -> Vec<ToSupply> {
 
 /// The fields the barrier rules use that the draft lacks, when the protocol uses their facts.
 fn for_facts(draft: &DraftTender, used: &Used) -> Vec<ToSupply> {
-    let window = &["response_window_days"][..];
+    let window = &[TenderFact::ResponseWindowDays][..];
     // (whether the draft has it or does not need it, field, facts, reason); OCDS has no place
     // at all for the fields that are never there.
-    let rows: [(bool, &str, &[&'static str], &str); 9] = [
-        (draft.no_lots_reason.is_some() || draft.lots.len() >= 2, "/no_lots_reason", &["no_lots_reason_given"], "the contract is not divided into lots and the notice gives no reasons in a field ulo can read (look in its free text); without them the lots rule finds a barrier"),
+    let rows: [(bool, &str, &[TenderFact], &str); 9] = [
+        (draft.no_lots_reason.is_some() || draft.lots.len() >= 2, "/no_lots_reason", &[TenderFact::NoLotsReasonGiven], "the contract is not divided into lots and the notice gives no reasons in a field ulo can read (look in its free text); without them the lots rule finds a barrier"),
         (draft.published.is_some(), "/published", window, "the notice gives no publication date for the tender, so the response window cannot be counted"),
         (draft.response_deadline.is_some(), "/response_deadline", window, "the notice gives no deadline for responses, so the response window cannot be counted"),
-        (false, "/payment", &["payment_terms_days", "payment_in_arrears", "payment_by_results_percent", "core_costs_contribution"], "OCDS has no fields for payment terms (days to pay, in arrears, payment by results, core costs)"),
-        (false, "/panel", &["panel_size", "lived_experience_evaluators", "lived_experience_percent"], "OCDS does not describe the evaluation panel"),
-        (draft.electronic_auction.is_some(), "/electronic_auction", &["electronic_auction"], "whether a reverse electronic auction is used (the notice does not say)"),
-        (false, "/abnormally_low_procedure_published", &["abnormally_low_procedure_published"], "whether the tender says how abnormally low prices are handled (OCDS has no field for it)"),
-        (false, "/tupe_information_given", &["tupe_information_given"], "whether staff transfer (TUPE) information is given (OCDS has no field for it)"),
-        (false, "/users_involved_in_design", &["users_involved_in_design"], "whether people who use the service helped design the tender (OCDS has no field for it)"),
+        (false, "/payment", &[TenderFact::PaymentTermsDays, TenderFact::PaymentInArrears, TenderFact::PaymentByResultsPercent, TenderFact::CoreCostsContribution], "OCDS has no fields for payment terms (days to pay, in arrears, payment by results, core costs)"),
+        (false, "/panel", &[TenderFact::PanelSize, TenderFact::LivedExperienceEvaluators, TenderFact::LivedExperiencePercent], "OCDS does not describe the evaluation panel"),
+        (draft.electronic_auction.is_some(), "/electronic_auction", &[TenderFact::ElectronicAuction], "whether a reverse electronic auction is used (the notice does not say)"),
+        (false, "/abnormally_low_procedure_published", &[TenderFact::AbnormallyLowProcedurePublished], "whether the tender says how abnormally low prices are handled (OCDS has no field for it)"),
+        (false, "/tupe_information_given", &[TenderFact::TupeInformationGiven], "whether staff transfer (TUPE) information is given (OCDS has no field for it)"),
+        (false, "/users_involved_in_design", &[TenderFact::UsersInvolvedInDesign], "whether people who use the service helped design the tender (OCDS has no field for it)"),
     ];
     rows.into_iter()
         .filter(|(has, ..)| !has)
@@ -229,7 +228,12 @@ fn conditions(draft: &DraftTender, mentions: &[Mention], used: &Used) -> Option<
         );
         let facts = facts
             .into_iter()
-            .filter(|f| !matches!(*f, "minimum_turnover" | "turnover_multiple"))
+            .filter(|f| {
+                !matches!(
+                    f,
+                    TenderFact::MinimumTurnover | TenderFact::TurnoverMultiple
+                )
+            })
             .collect();
         optional("/conditions/insurance", &reason, facts)
     } else {
@@ -240,12 +244,4 @@ fn conditions(draft: &DraftTender, mentions: &[Mention], used: &Used) -> Option<
         );
         optional("/conditions", &reason, facts)
     })
-}
-
-/// Whether the protocol's rules use the tender fact named `fact`.
-fn uses(protocol: &Protocol, fact: &str) -> bool {
-    TenderFact::ALL
-        .iter()
-        .find(|(w, _)| *w == fact)
-        .is_some_and(|(_, f)| protocol.uses_fact(*f))
 }

@@ -195,7 +195,7 @@ pub fn report() -> Html {
                 <dt>{ "Protocol" }</dt><dd>{ format!("{} ({}), version {}, effective {}", r.protocol.title, r.protocol.id, r.protocol.version, r.protocol.effective_date) }</dd>
                 <dt>{ "Rounding" }</dt><dd>{ format!("{} to {} decimal places, per criterion", r.rounding.mode.word().replace('_', " "), r.rounding.places) }</dd>
                 <dt>{ "Input hash (SHA-256)" }</dt><dd class="hash">{ &r.input_hash }</dd>
-                <dt>{ "Engine" }</dt><dd>{ format!("{} {}", r.engine.name, r.engine.version) }</dd>
+                <dt>{ "Engine" }</dt><dd>{ format!("{} {}", r.engine.name.word(), r.engine.version) }</dd>
             </dl>
             <PartialNotice />
             <nav class="contents" aria-labelledby="contents-heading">

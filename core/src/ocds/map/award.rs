@@ -12,6 +12,7 @@ use super::super::release::Notice;
 use super::super::skipped::Skipped;
 use super::super::values::{bare_number, get, number_text, plain_decimal};
 use super::price;
+use crate::choice::choice;
 use crate::exact::Exact;
 use crate::protocol::Protocol;
 use serde::Serialize;
@@ -20,6 +21,21 @@ use std::collections::BTreeMap;
 
 /// The tender's fields read here.
 pub(super) const KEYS: &[&str] = &["awardCriteria", "awardCriteriaDetails", "lotGroups"];
+
+choice! {
+    /// Where in a notice a criterion's weight was read, so that a commissioner can see how far
+    /// to trust it: an exact figure of the award criteria extension, or a description that is
+    /// only a number.
+    pub enum WeightFrom as "a source of a weight" {
+        /// A `numbers` entry weighted `percentageExact`: a percentage (or points out of a total).
+        PercentageExact = "percentageExact",
+        /// A `numbers` entry weighted `decimalExact`: a fraction of 1.
+        DecimalExact = "decimalExact",
+        /// The criterion's description, written as the weight alone (`"70"`, `"30%"`), as the
+        /// older notices of Public Contracts Scotland and Sell2Wales give it.
+        Description = "description",
+    }
+}
 
 /// An award criterion as the notice states it, with its weight read as a percentage when the
 /// notice gives one.
@@ -43,7 +59,7 @@ pub struct AwardCriterion {
     /// the award criteria extension) or `description` (the older shape of Public Contracts
     /// Scotland and Sell2Wales, with the weight written as the description).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub weight_from: Option<&'static str>,
+    pub weight_from: Option<WeightFrom>,
 }
 
 /// A criterion's weight in percent, with where it was read.
@@ -51,7 +67,7 @@ pub struct AwardCriterion {
 struct Weight {
     percent: Exact,
     /// `percentageExact`, `decimalExact` or `description`.
-    shape: &'static str,
+    shape: WeightFrom,
     /// JSON pointer of the value it was read from.
     pointer: String,
 }
@@ -96,8 +112,9 @@ fn as_shares(list: &mut [Weighed], criteria: &mut [AwardCriterion]) -> Option<Ex
     for c in list.iter() {
         let w = c.weight.as_ref()?;
         // Decimal weights are fractions of 1 already; only numbers of points are rescaled.
-        if w.shape == "decimalExact" {
-            return None;
+        match w.shape {
+            WeightFrom::DecimalExact => return None,
+            WeightFrom::PercentageExact | WeightFrom::Description => {}
         }
         total = total.add(w.percent).ok()?;
     }
@@ -242,9 +259,9 @@ fn numbers_weight(skipped: &mut Skipped, from: &str, c: &Value) -> Option<Weight
                     continue;
                 }
                 let (scale, shape) = if s == "decimalExact" {
-                    (Exact::HUNDRED, "decimalExact")
+                    (Exact::HUNDRED, WeightFrom::DecimalExact)
                 } else {
-                    (Exact::ONE, "percentageExact")
+                    (Exact::ONE, WeightFrom::PercentageExact)
                 };
                 match plain_decimal(&text)
                     .ok()
@@ -289,7 +306,7 @@ fn description_weight(from: &str, c: &Value) -> Option<Weight> {
         .filter(|w| *w <= Exact::int(WEIGHT_MAX))?;
     Some(Weight {
         percent,
-        shape: "description",
+        shape: WeightFrom::Description,
         pointer: format!("{from}/description"),
     })
 }

@@ -16,7 +16,7 @@ mod tender;
 mod text;
 
 pub use super::values::PLACEHOLDER_BELOW;
-pub use award::AwardCriterion;
+pub use award::{AwardCriterion, WeightFrom};
 pub use lots::EXTENSION_WORDS;
 pub(super) use procurement::Gap;
 pub(super) use selection::{Mention, Topic};

@@ -84,7 +84,7 @@ pub(super) fn platform(n: &Notice) -> Option<Published> {
         }
     }
     let name = n.source.publisher.as_deref()?;
-    let is_package = n.source.form.ends_with("_package");
+    let is_package = n.source.form.is_package();
     let lower = name.to_lowercase();
     let p = [
         (
