@@ -91,8 +91,7 @@ pub(super) fn reserved(run: &Run, w: &mut Work) {
                 ReservationBasis::GrantUserLed | ReservationBasis::UserLed
             );
             match o.outcome {
-                TestOutcome::NotMet if user_led => legacy_user_led(w),
-                TestOutcome::Unknown if user_led => legacy_user_led(w),
+                TestOutcome::NotMet | TestOutcome::Unknown if user_led => legacy_user_led(w),
                 TestOutcome::NotMet => {
                     w.flags.raise(FlagCode::ReservationNotMet, None, true, || Words {
                         message: format!("The contract is reserved, and the bidder is {}.", o.reason),

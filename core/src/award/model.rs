@@ -33,7 +33,7 @@ use super::run::{Run, Work};
 use crate::exact::{Exact, Overflow};
 use crate::explain::{money, percent, CiteRef, Input, Trace};
 use crate::protocol::{CriterionBody, Method};
-use crate::regime::law;
+use crate::regime::{law, Regime};
 use crate::report::FlagCode;
 use crate::tender::evaluation::{Model, ModelKind, Then};
 
@@ -63,18 +63,8 @@ pub(super) fn cites(run: &Run, kind: ModelKind) -> Vec<CiteRef> {
         ModelKind::QualityOnly | ModelKind::PriceOnly => "5.1",
     };
     let mut out = vec![guidance(section)];
-    let regime = run
-        .ctx
-        .tender
-        .regime()
-        .regime
-        .map(crate::regime::Regime::word);
-    match regime {
-        None => {
-            out.push(law::cite("PA23", "s.19"));
-            out.push(law::cite("PA23", "s.23"));
-        }
-        Some("pa2023" | "pa2023_light_touch") => {
+    match run.ctx.tender.regime().regime {
+        None | Some(Regime::Pa2023 | Regime::Pa2023LightTouch) => {
             out.push(law::cite("PA23", "s.19"));
             out.push(law::cite("PA23", "s.23"));
         }

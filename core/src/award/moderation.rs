@@ -52,6 +52,10 @@ fn list<'s>(scores: impl Iterator<Item = &'s PanelScore>) -> String {
 }
 
 /// The median: the middle score, or the mean of the two middle scores.
+///
+/// # Errors
+///
+/// The mean of the two middle scores is too large for exact arithmetic.
 pub fn median(scores: &[i64]) -> Result<Exact, Overflow> {
     let mut s = scores.to_vec();
     s.sort_unstable();
@@ -82,6 +86,7 @@ pub struct Panel<'t> {
 
 impl<'t> Panel<'t> {
     /// The panel of a tender; labels are written only when `explain` is set.
+    #[must_use]
     pub fn new(tender: &'t Tender, explain: bool) -> Panel<'t> {
         let members = tender
             .doc()
@@ -103,11 +108,13 @@ impl<'t> Panel<'t> {
     }
 
     /// A member by evaluator id.
+    #[must_use]
     pub fn member(&self, id: &str) -> Option<&Member<'t>> {
         self.members.iter().find(|m| m.id == id)
     }
 
     /// Every member, in the tender's order.
+    #[must_use]
     pub fn members(&self) -> &[Member<'t>] {
         &self.members
     }
@@ -121,6 +128,11 @@ impl<'t> Panel<'t> {
 
 /// Moderates one criterion's scores. The formula and inputs that explain the figure are written
 /// only when `explain` is set; the figure is the same either way.
+///
+/// # Errors
+///
+/// Scores or a consensus the method needs are missing (the text says what), or a figure is too
+/// large for exact arithmetic.
 pub fn moderate(
     method: &ModerationMethod,
     panel: &Panel,
@@ -248,6 +260,7 @@ fn weighted_mean(
 }
 
 /// Highest minus lowest score, when two or more evaluators scored.
+#[must_use]
 pub fn spread(scores: &[PanelScore]) -> Option<i64> {
     if scores.len() < 2 {
         return None;

@@ -37,6 +37,11 @@ fn input(name: &str, label: &str, v: Exact) -> Input {
 
 /// The share of marks a price earns under a formula, between 0 and 1: the figure alone, which
 /// [`share`] explains. `lowest` is the benchmark for relative formulas.
+///
+/// # Errors
+///
+/// A figure too large for exact arithmetic, or a formula whose figures the lot does not give
+/// (which checking the tender has ruled out).
 pub fn share_value(
     formula: PriceFormula,
     price: Exact,
@@ -87,6 +92,10 @@ fn benchmark_percent(price: Exact, b: &PriceBenchmark) -> Result<Exact, Overflow
 
 /// The share of marks a price earns under a formula, with the formula and inputs that explain
 /// it. `lowest` is the benchmark for relative formulas; `lowest_note` says where it came from.
+///
+/// # Errors
+///
+/// As [`share_value`].
 pub fn share(
     formula: PriceFormula,
     price: Exact,
@@ -136,76 +145,80 @@ pub fn share(
                 ],
             })
         }
-        PriceFormula::Benchmark => {
-            let Some(b) = lot.price_benchmark else {
-                return Err(Overflow);
-            };
-            let d = percent_below(price, &b)?;
-            let x = |v: Exact| v.to_exact_string();
-            // Written so that it evaluates as it reads: d is worked out in place.
-            let inner = if d >= Exact::ZERO {
-                format!(
-                    "{} + {} × ({} − {}) ÷ {} × 100",
-                    x(b.marks_at_benchmark_percent),
-                    x(b.gain_per_percent_below),
-                    x(b.price),
-                    x(price),
-                    x(b.price)
-                )
-            } else {
-                format!(
-                    "{} − {} × ({} − {}) ÷ {} × 100",
-                    x(b.marks_at_benchmark_percent),
-                    x(b.loss_per_percent_above),
-                    x(price),
-                    x(b.price),
-                    x(b.price)
-                )
-            };
-            let figure = |name: &str, label: &str, v: Exact| Input {
-                name: name.into(),
-                label: label.into(),
-                value: v.to_exact_string(),
-            };
-            let (side, away) = if d >= Exact::ZERO {
-                ("below", d)
-            } else {
-                ("above", Exact::ZERO.sub(d)?)
-            };
-            Ok(PriceShare {
-                share,
-                formula: format!("min(100, max(0, {inner}))% × {{marks}}"),
-                inputs: vec![
-                    input(
-                        "benchmark_price",
-                        "the lot's published benchmark price",
-                        b.price,
-                    ),
-                    input("bid_price", "this bid's price", price),
-                    figure(
-                        "marks_at_benchmark_percent",
-                        "the share of the price marks, in percent, a bid at the benchmark earns",
-                        b.marks_at_benchmark_percent,
-                    ),
-                    figure(
-                        "gain_per_percent_below",
-                        "percentage points gained for each 1% below the benchmark",
-                        b.gain_per_percent_below,
-                    ),
-                    figure(
-                        "loss_per_percent_above",
-                        "percentage points lost for each 1% above the benchmark",
-                        b.loss_per_percent_above,
-                    ),
-                    figure(
-                        "percent_from_benchmark",
-                        &format!("how far this price is {side} the benchmark, in percent"),
-                        away,
-                    ),
-                ],
-            })
-        }
+        PriceFormula::Benchmark => benchmark_share(share, price, lot),
     }
+}
+
+/// The benchmark formula's share explained (see [`share`]): the figures the lot publishes and
+/// how far the price is from its benchmark.
+fn benchmark_share(share: Exact, price: Exact, lot: &Lot) -> Result<PriceShare, Overflow> {
+    let Some(b) = lot.price_benchmark else {
+        return Err(Overflow);
+    };
+    let d = percent_below(price, &b)?;
+    let x = |v: Exact| v.to_exact_string();
+    // Written so that it evaluates as it reads: d is worked out in place.
+    let inner = if d >= Exact::ZERO {
+        format!(
+            "{} + {} × ({} − {}) ÷ {} × 100",
+            x(b.marks_at_benchmark_percent),
+            x(b.gain_per_percent_below),
+            x(b.price),
+            x(price),
+            x(b.price)
+        )
+    } else {
+        format!(
+            "{} − {} × ({} − {}) ÷ {} × 100",
+            x(b.marks_at_benchmark_percent),
+            x(b.loss_per_percent_above),
+            x(price),
+            x(b.price),
+            x(b.price)
+        )
+    };
+    let figure = |name: &str, label: &str, v: Exact| Input {
+        name: name.into(),
+        label: label.into(),
+        value: v.to_exact_string(),
+    };
+    let (side, away) = if d >= Exact::ZERO {
+        ("below", d)
+    } else {
+        ("above", Exact::ZERO.sub(d)?)
+    };
+    Ok(PriceShare {
+        share,
+        formula: format!("min(100, max(0, {inner}))% × {{marks}}"),
+        inputs: vec![
+            input(
+                "benchmark_price",
+                "the lot's published benchmark price",
+                b.price,
+            ),
+            input("bid_price", "this bid's price", price),
+            figure(
+                "marks_at_benchmark_percent",
+                "the share of the price marks, in percent, a bid at the benchmark earns",
+                b.marks_at_benchmark_percent,
+            ),
+            figure(
+                "gain_per_percent_below",
+                "percentage points gained for each 1% below the benchmark",
+                b.gain_per_percent_below,
+            ),
+            figure(
+                "loss_per_percent_above",
+                "percentage points lost for each 1% above the benchmark",
+                b.loss_per_percent_above,
+            ),
+            figure(
+                "percent_from_benchmark",
+                &format!("how far this price is {side} the benchmark, in percent"),
+                away,
+            ),
+        ],
+    })
 }
 
 /// The abnormally-low test: `price < below_percent% × benchmark`.
@@ -219,6 +232,10 @@ pub struct LowTest {
 }
 
 /// Applies the abnormally-low rule to a price.
+///
+/// # Errors
+///
+/// A figure too large for exact arithmetic.
 pub fn low_test(price: Exact, benchmark: Exact, below_percent: Exact) -> Result<LowTest, Overflow> {
     let limit = benchmark.mul(below_percent)?.div(Exact::HUNDRED)?;
     Ok(LowTest {
@@ -229,6 +246,10 @@ pub fn low_test(price: Exact, benchmark: Exact, below_percent: Exact) -> Result<
 }
 
 /// The mean of some prices.
+///
+/// # Errors
+///
+/// A figure too large for exact arithmetic.
 pub fn mean(prices: &[Exact]) -> Result<Option<Exact>, Overflow> {
     if prices.is_empty() {
         return Ok(None);

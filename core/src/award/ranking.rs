@@ -163,7 +163,7 @@ fn settle(
                 if key(protocol, rule, &cands[last[0]]).better(&key(protocol, rule, &cands[i]))
                     == Ordering::Equal =>
             {
-                last.push(i)
+                last.push(i);
             }
             _ => parts.push(vec![i]),
         }
@@ -258,6 +258,7 @@ impl Tie<'_, '_> {
 /// Ranks candidates by their key (the total, highest first; or, as the lot's model says, the
 /// exact cost per quality point or the price, lowest first), breaking ties by the protocol's
 /// order.
+#[must_use]
 pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32, by: Order) -> Vec<Placed> {
     let rules = &protocol.doc().award.tie_break;
     let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -277,11 +278,11 @@ pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32, by: Order) ->
             _ => groups.push(vec![i]),
         }
     }
-    let mut placed = Vec::new();
+    let mut ranked = Vec::new();
     let mut position = 1u32;
     for g in groups {
         if g.len() == 1 {
-            placed.push(Placed {
+            ranked.push(Placed {
                 rank: position,
                 candidate: g[0],
                 tie: None,
@@ -301,14 +302,19 @@ pub fn rank(protocol: &Protocol, cands: &[Candidate], places: u32, by: Order) ->
         };
         for part in settled {
             for &i in &part {
-                placed.push(Placed {
+                ranked.push(Placed {
                     rank: position,
                     candidate: i,
                     tie: Some(tie.note(&part, i)),
                 });
             }
-            position += part.len() as u32;
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "a part holds at most the 5,000 bids a bids document may hold"
+            )]
+            let taken = part.len() as u32;
+            position += taken;
         }
     }
-    placed
+    ranked
 }

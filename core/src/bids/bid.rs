@@ -67,11 +67,13 @@ pub struct Bid {
 
 impl Bid {
     /// A fact the bid supplies.
+    #[must_use]
     pub fn fact(&self, id: &str) -> Option<Exact> {
         lookup(&self.facts, id).copied()
     }
 
     /// The gate outcome recorded.
+    #[must_use]
     pub fn gate(&self, id: &str) -> Option<GateOutcome> {
         lookup(&self.gates, id).copied()
     }
@@ -98,27 +100,30 @@ pub struct BidsDoc {
 #[derive(Clone, Debug)]
 pub struct Bids {
     pub(super) tender: String,
-    pub(super) bids: Vec<Bid>,
+    pub(super) sorted: Vec<Bid>,
     pub(super) digest: String,
 }
 
 impl Bids {
     /// The bids, sorted by id (so results never depend on the order bids were entered).
     pub fn iter(&self) -> impl Iterator<Item = &Bid> {
-        self.bids.iter()
+        self.sorted.iter()
     }
 
     /// The bids as a slice, sorted by id.
+    #[must_use]
     pub fn as_slice(&self) -> &[Bid] {
-        &self.bids
+        &self.sorted
     }
 
     /// The tender id the bids are for.
+    #[must_use]
     pub fn tender_id(&self) -> &str {
         &self.tender
     }
 
     /// SHA-256 of the canonical bids document (bids sorted by id).
+    #[must_use]
     pub fn digest(&self) -> &str {
         &self.digest
     }

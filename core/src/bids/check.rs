@@ -97,29 +97,27 @@ impl<'p> Check<'p> {
         let mut total = Exact::ZERO;
         let mut complete = true;
         for rate in lot_rates {
-            match lookup(rates, &rate.id) {
-                Some(v) => match v.mul(rate.volume).and_then(|x| total.add(x)) {
-                    Ok(t) => total = t,
-                    Err(_) => {
-                        self.report(
-                            format!("{p}/rates/{}", escape_token(&rate.id)),
-                            ProblemKind::FigureTooLarge {
-                                detail: "the basket of rates times volumes".into(),
-                            },
-                        );
-                        complete = false;
-                    }
-                },
-                None => {
-                    complete = false;
-                    self.report(
-                        format!("{p}/rates"),
-                        ProblemKind::RateMissing {
-                            rate: rate.id.clone(),
-                            lot: lot.to_string(),
-                        },
-                    );
-                }
+            let Some(v) = lookup(rates, &rate.id) else {
+                complete = false;
+                self.report(
+                    format!("{p}/rates"),
+                    ProblemKind::RateMissing {
+                        rate: rate.id.clone(),
+                        lot: lot.to_string(),
+                    },
+                );
+                continue;
+            };
+            if let Ok(t) = v.mul(rate.volume).and_then(|x| total.add(x)) {
+                total = t;
+            } else {
+                self.report(
+                    format!("{p}/rates/{}", escape_token(&rate.id)),
+                    ProblemKind::FigureTooLarge {
+                        detail: "the basket of rates times volumes".into(),
+                    },
+                );
+                complete = false;
             }
         }
         if !complete {
@@ -391,6 +389,7 @@ impl<'p> Check<'p> {
 }
 
 /// The ids of the panel-scored criteria, in tree order.
+#[must_use]
 pub fn panel_criteria(protocol: &Protocol) -> Vec<String> {
     protocol
         .criterion_ids()
@@ -405,6 +404,10 @@ pub fn panel_criteria(protocol: &Protocol) -> Vec<String> {
 }
 
 /// Checks read bids against a protocol and a tender, and sorts them by id.
+///
+/// # Errors
+///
+/// The bids break the protocol or the tender: every problem, each located.
 pub fn check(
     protocol: &Protocol,
     tender: &Tender,
@@ -449,13 +452,17 @@ pub fn check(
     bids.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(Bids {
         tender: doc.tender,
-        bids,
+        sorted: bids,
         digest,
     })
 }
 
 /// Checks a read self-check draft against a protocol and a tender. Gives the price the draft
 /// stands for: the price given, or, for a lot with a basket of rates, the basket.
+///
+/// # Errors
+///
+/// The draft breaks the protocol or the tender: every problem, each located.
 pub fn check_draft(protocol: &Protocol, tender: &Tender, d: &DraftBid) -> Result<Exact, Problems> {
     let mut c = Check {
         protocol,

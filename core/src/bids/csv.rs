@@ -592,13 +592,12 @@ fn bid(
     }
     price_or_rates(row, cells, columns, problems);
     // A bid without an id is numbered by its row, which the commissioner can find again.
-    let id = match bid.get("id").and_then(Value::as_str) {
-        Some(id) => id.to_string(),
-        None => {
-            let made = format!("row-{row}");
-            put(&mut bid, "/id", json!(made));
-            made
-        }
+    let id = if let Some(id) = bid.get("id").and_then(Value::as_str) {
+        id.to_string()
+    } else {
+        let made = format!("row-{row}");
+        put(&mut bid, "/id", json!(made));
+        made
     };
     if !ids.insert(id.clone()) {
         problems.push(problem(

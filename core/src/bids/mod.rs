@@ -36,6 +36,11 @@ pub use read::{read, read_draft};
 use read::{read_bid, read_bids_doc};
 
 /// Parses, reads and checks bids for a tender.
+///
+/// # Errors
+///
+/// The JSON is not well formed, or the bids break their schema, the protocol or the tender:
+/// every problem, each located.
 pub fn from_json(protocol: &Protocol, tender: &Tender, text: &str) -> Result<Bids, Problems> {
     // A valid document is read a bid at a time (see `stream`); anything else is read whole, so
     // that its problems are reported exactly as they always were.
@@ -68,12 +73,21 @@ fn read_a_bid_at_a_time(text: &str) -> Option<(BidsDoc, String)> {
 }
 
 /// Reads and checks bids for a tender.
+///
+/// # Errors
+///
+/// The bids break their schema, the protocol or the tender: every problem, each located.
 pub fn read_for(protocol: &Protocol, tender: &Tender, value: &Value) -> Result<Bids, Problems> {
     let doc = read(value)?;
     check(protocol, tender, doc, audit::bids_digest(value))
 }
 
 /// Parses, reads and checks a self-check draft for a tender.
+///
+/// # Errors
+///
+/// The JSON is not well formed, or the draft breaks its schema, the protocol or the tender:
+/// every problem, each located.
 pub fn draft_from_json(
     protocol: &Protocol,
     tender: &Tender,
@@ -84,6 +98,10 @@ pub fn draft_from_json(
 }
 
 /// Reads and checks a self-check draft for a tender.
+///
+/// # Errors
+///
+/// The draft breaks its schema, the protocol or the tender: every problem, each located.
 pub fn read_draft_for(
     protocol: &Protocol,
     tender: &Tender,

@@ -95,6 +95,10 @@ pub struct Organisation {
 
 /// Reads an organisation profile on its own (as the bids schema's `organisation` accepts it),
 /// so a form can show a bidder's eligibility while the rest of its bid is still being filled in.
+///
+/// # Errors
+///
+/// The profile breaks the schema: every problem, each located in `document`.
 pub fn read_organisation_value(
     value: &Value,
     document: Document,
@@ -132,50 +136,10 @@ pub(super) fn read_organisation(r: &mut Reader, at: At) -> Option<Organisation> 
     let annual_turnover = r.optional(f.get("annual_turnover"), |r, at| {
         r.decimal(Some(at), DecimalKind::Money)
     });
-    let board = r.optional(f.get("board"), |r, at| {
-        let f = r.object(
-            at,
-            &["voting_members", "disabled_or_service_users"],
-            &["voting_members", "disabled_or_service_users"],
-        )?;
-        let voting = r.int(f.get("voting_members"), 1, 1000);
-        let users = r.int(f.get("disabled_or_service_users"), 0, 1000);
-        Some(Board {
-            voting_members: voting?,
-            disabled_or_service_users: users?,
-        })
-    });
-    let staff = r.optional(f.get("staff"), |r, at| {
-        let f = r.object(at, &["total", "disabled"], &["total", "disabled"])?;
-        let total = r.int(f.get("total"), 0, 1_000_000);
-        let disabled = r.int(f.get("disabled"), 0, 1_000_000);
-        Some(Staff {
-            total: total?,
-            disabled: disabled?,
-        })
-    });
-    let volunteers = r.optional(f.get("volunteers"), |r, at| {
-        let f = r.object(at, &["total", "disabled"], &["total", "disabled"])?;
-        let total = r.int(f.get("total"), 0, 1_000_000);
-        let disabled = r.int(f.get("disabled"), 0, 1_000_000);
-        Some(Volunteers {
-            total: total?,
-            disabled: disabled?,
-        })
-    });
-    let workforce = r.optional(f.get("workforce"), |r, at| {
-        let f = r.object(
-            at,
-            &["total", "disabled_or_disadvantaged"],
-            &["total", "disabled_or_disadvantaged"],
-        )?;
-        let total = r.int(f.get("total"), 1, 1_000_000);
-        let counted = r.int(f.get("disabled_or_disadvantaged"), 0, 1_000_000);
-        Some(Workforce {
-            total: total?,
-            disabled_or_disadvantaged: counted?,
-        })
-    });
+    let board = r.optional(f.get("board"), read_board);
+    let staff = r.optional(f.get("staff"), read_staff);
+    let volunteers = r.optional(f.get("volunteers"), read_volunteers);
+    let workforce = r.optional(f.get("workforce"), read_workforce);
     let established_in = r.optional(f.get("established_in"), |r, at| {
         r.list(Some(at), 1, 50, |r, at| r.text(Some(at), TITLE_MAX))
     });
@@ -209,5 +173,53 @@ pub(super) fn read_organisation(r: &mut Reader, at: At) -> Option<Organisation> 
         accountable_to_members: accountable?,
         social_model_commitment: social_model?,
         based_in_area: local?,
+    })
+}
+
+fn read_board(r: &mut Reader, at: At) -> Option<Board> {
+    let f = r.object(
+        at,
+        &["voting_members", "disabled_or_service_users"],
+        &["voting_members", "disabled_or_service_users"],
+    )?;
+    let voting = r.int(f.get("voting_members"), 1, 1000);
+    let users = r.int(f.get("disabled_or_service_users"), 0, 1000);
+    Some(Board {
+        voting_members: voting?,
+        disabled_or_service_users: users?,
+    })
+}
+
+fn read_staff(r: &mut Reader, at: At) -> Option<Staff> {
+    let f = r.object(at, &["total", "disabled"], &["total", "disabled"])?;
+    let total = r.int(f.get("total"), 0, 1_000_000);
+    let disabled = r.int(f.get("disabled"), 0, 1_000_000);
+    Some(Staff {
+        total: total?,
+        disabled: disabled?,
+    })
+}
+
+fn read_volunteers(r: &mut Reader, at: At) -> Option<Volunteers> {
+    let f = r.object(at, &["total", "disabled"], &["total", "disabled"])?;
+    let total = r.int(f.get("total"), 0, 1_000_000);
+    let disabled = r.int(f.get("disabled"), 0, 1_000_000);
+    Some(Volunteers {
+        total: total?,
+        disabled: disabled?,
+    })
+}
+
+fn read_workforce(r: &mut Reader, at: At) -> Option<Workforce> {
+    let f = r.object(
+        at,
+        &["total", "disabled_or_disadvantaged"],
+        &["total", "disabled_or_disadvantaged"],
+    )?;
+    let total = r.int(f.get("total"), 1, 1_000_000);
+    let counted = r.int(f.get("disabled_or_disadvantaged"), 0, 1_000_000);
+    Some(Workforce {
+        total: total?,
+        disabled_or_disadvantaged: counted?,
     })
 }

@@ -107,6 +107,10 @@ pub(super) fn read_bid(r: &mut Reader, at: At) -> Option<Bid> {
 }
 
 /// Reads a bids document: accepts exactly what the bids schema accepts.
+///
+/// # Errors
+///
+/// The document breaks the bids schema: every problem, each located.
 pub fn read(value: &Value) -> Result<BidsDoc, Problems> {
     read_document(Document::Bids, value, read_bids_doc)
 }
@@ -134,6 +138,10 @@ fn written(at: Option<At>) -> String {
 }
 
 /// Reads a self-check document: accepts exactly what the self-check schema accepts.
+///
+/// # Errors
+///
+/// The document breaks the self-check schema: every problem, each located.
 pub fn read_draft(value: &Value) -> Result<DraftBid, Problems> {
     read_document(Document::SelfCheck, value, read_draft_doc)
 }

@@ -4,7 +4,7 @@
 //! A parsed `serde_json::Value` costs about forty times its text for a bids document (every
 //! evaluator's `{"score": 3}` is a map of its own), which made reading 64 MB of bids take
 //! several gigabytes. Here the document's text is split into its bids' texts first (borrowed,
-//! not copied, by a scan of its brackets and strings; serde_json's `RawValue` would do it but
+//! not copied, by a scan of its brackets and strings; `serde_json`'s `RawValue` would do it but
 //! costs 17 KB gzipped in the JS package), and each bid is parsed, read, fingerprinted and dropped in turn, so the peak is
 //! the text, the typed bids and one bid's parse.
 //!
@@ -65,9 +65,8 @@ fn value_end(b: &[u8], mut i: usize) -> Option<usize> {
                 continue;
             }
             b'{' | b'[' => depth += 1,
-            b'}' | b']' if depth == 0 => return Some(i),
+            b'}' | b']' | b',' if depth == 0 => return Some(i),
             b'}' | b']' => depth -= 1,
-            b',' if depth == 0 => return Some(i),
             _ => {}
         }
         i += 1;
@@ -76,6 +75,10 @@ fn value_end(b: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// The elements of the list whose text is `t[i..end]`.
+#[allow(
+    clippy::many_single_char_names,
+    reason = "a scanner of bytes: `t` the text, `b` its bytes, `i`, `j` and `e` places in it, as in `value_end`"
+)]
 fn elements(t: &str, i: usize, end: usize) -> Option<Vec<&str>> {
     let b = t.as_bytes();
     if b.get(i) != Some(&b'[') {
@@ -100,6 +103,7 @@ fn elements(t: &str, i: usize, end: usize) -> Option<Vec<&str>> {
 /// Splits a document's text into its top-level fields and its bids' texts, without parsing
 /// them; `None` for anything that is not plainly an object with a list, or that names a key
 /// twice. For a caller that checks each bid on its own (the command line's JSON Schema check).
+#[must_use]
 pub fn split(t: &str) -> Option<Top<'_>> {
     let b = t.as_bytes();
     let mut i = ws(b, 0);

@@ -21,7 +21,7 @@ pub enum ProblemKind {
         key: String,
     },
     /// A `\uXXXX` escape of half a UTF-16 pair with no other half: not a character. Named in
-    /// its own words (serde_json speaks of a "hex escape", which a caller who passed a JS string
+    /// its own words (`serde_json` speaks of a "hex escape", which a caller who passed a JS string
     /// never wrote).
     LoneSurrogate {
         /// The surrogate, from 0xD800 to 0xDFFF.
@@ -371,6 +371,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 impl ProblemKind {
     /// A stable identifier for programs (the JS API, tests, portals).
+    #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
             ProblemKind::Syntax { .. } => "json-syntax",
@@ -421,14 +422,17 @@ impl ProblemKind {
     }
 
     /// What was found, when the problem is about one value.
+    #[must_use]
     pub fn found(&self) -> Option<String> {
         match self {
             ProblemKind::WrongType { found, .. }
             | ProblemKind::InvalidValue { found, .. }
             | ProblemKind::OutOfRange { found, .. }
             | ProblemKind::WeightOutsideRange { found, .. } => Some(found.clone()),
-            ProblemKind::WrongDocument { found, .. } => Some(format!("\"{found}\"")),
-            ProblemKind::DuplicateKey { key } => Some(format!("\"{key}\"")),
+            ProblemKind::WrongDocument { found, .. }
+            | ProblemKind::WrongTender { found, .. }
+            | ProblemKind::DuplicateKey { key: found }
+            | ProblemKind::PriceNotBasket { price: found, .. } => Some(format!("\"{found}\"")),
             ProblemKind::LoneSurrogate { unit } => Some(format!("\\u{unit:04x}")),
             ProblemKind::UnknownField { field, .. } => Some(format!("\"{field}\"")),
             ProblemKind::DuplicateId { id, .. } | ProblemKind::UnknownReference { id, .. } => {
@@ -457,11 +461,11 @@ impl ProblemKind {
                 category.as_ref().map(|c| format!("\"{c}\""))
             }
             ProblemKind::PriceFormulaNotAllowed { formula, .. } => Some(format!("\"{formula}\"")),
-            ProblemKind::PriceNotBasket { price, .. } => Some(format!("\"{price}\"")),
-            ProblemKind::WrongTender { found, .. } => Some(format!("\"{found}\"")),
-            ProblemKind::BoardCountTooHigh { counted, .. } => Some(counted.to_string()),
-            ProblemKind::StaffCountTooHigh { disabled, .. } => Some(disabled.to_string()),
-            ProblemKind::CountTooHigh { counted, .. } => Some(counted.to_string()),
+            ProblemKind::BoardCountTooHigh { counted, .. }
+            | ProblemKind::StaffCountTooHigh {
+                disabled: counted, ..
+            }
+            | ProblemKind::CountTooHigh { counted, .. } => Some(counted.to_string()),
             ProblemKind::NotPanelScored { criterion } => Some(format!("\"{criterion}\"")),
             ProblemKind::SweepStep { step } => Some(format!("\"{step}\"")),
             ProblemKind::RegimeListedTwice { regime, .. } => Some(format!("\"{regime}\"")),
@@ -471,6 +475,7 @@ impl ProblemKind {
     }
 
     /// What was expected, when there is one clear answer.
+    #[must_use]
     pub fn expected(&self) -> Option<String> {
         match self {
             ProblemKind::WrongType { expected, .. }
@@ -486,7 +491,7 @@ impl ProblemKind {
                 "one of {}",
                 allowed
                     .iter()
-                    .map(|a| a.to_string())
+                    .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             )),
@@ -516,6 +521,11 @@ impl ProblemKind {
     }
 
     /// The message: lowercase, the user's input quoted.
+    #[must_use]
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per kind of problem: each kind's message reads beside its fields"
+    )]
     pub fn message(&self) -> String {
         match self {
             ProblemKind::Syntax {
@@ -600,7 +610,7 @@ impl ProblemKind {
                 "the score {found} is not a point on the scale \"{scale}\" ({})",
                 allowed
                     .iter()
-                    .map(|a| a.to_string())
+                    .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -681,6 +691,11 @@ impl ProblemKind {
     }
 
     /// One line on how to put it right.
+    #[must_use]
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per kind of problem: each kind's help reads beside its fields"
+    )]
     pub fn help(&self) -> String {
         match self {
             ProblemKind::Syntax { .. } => {

@@ -39,6 +39,7 @@ pub enum Document {
 
 impl Document {
     /// The value of a document's `"document"` field.
+    #[must_use]
     pub fn tag(self) -> &'static str {
         match self {
             Document::Protocol => "protocol",
@@ -49,6 +50,7 @@ impl Document {
     }
 
     /// The kind of document named by a `"document"` tag.
+    #[must_use]
     pub fn from_tag(tag: &str) -> Option<Document> {
         [
             Document::Protocol,
@@ -157,6 +159,7 @@ impl Problem {
     }
 
     /// The stable code, prefixed so it reads as ulo's own in a portal's logs.
+    #[must_use]
     pub fn code(&self) -> String {
         format!("ulo::{}", self.kind.code())
     }
@@ -164,6 +167,7 @@ impl Problem {
     /// One line on how to put it right: the kind's help, except where the fitting advice
     /// depends on the document. A tender too large to read is not put right by splitting bids,
     /// which is what a too-large bids file needs.
+    #[must_use]
     pub fn help(&self) -> String {
         match (&self.kind, self.document) {
             (ProblemKind::TooLarge { .. }, Input::Document(d)) => match d {
@@ -242,6 +246,7 @@ pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
     /// The problems, each ready to serialise.
+    #[must_use]
     pub fn reports(&self) -> Vec<ProblemReport> {
         self.0.iter().map(ProblemReport::from).collect()
     }
@@ -252,22 +257,35 @@ impl Problems {
     }
 
     /// The number of problems.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
     /// True when there are none (never the case for an `Err`).
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// The first `limit` problems as reports and the count of the rest; only the problems shown
     /// are put into words, so a list of 200,000 costs no more to report than one of `limit`.
+    #[must_use]
     pub fn capped(&self, limit: usize) -> CappedReports {
         CappedReports {
             errors: self.0.iter().take(limit).map(ProblemReport::from).collect(),
             more: self.0.len().saturating_sub(limit),
         }
+    }
+}
+
+impl<'a> IntoIterator for &'a Problems {
+    type Item = &'a Problem;
+    type IntoIter = std::slice::Iter<'a, Problem>;
+
+    /// The problems in order, so that `for p in &problems` reads as `problems.iter()`.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 
@@ -291,17 +309,23 @@ pub struct CappedReports {
     pub more: usize,
 }
 
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's `skip_serializing_if` passes the field by reference"
+)]
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
 impl CappedReports {
     /// How many problems there were in all.
+    #[must_use]
     pub fn total(&self) -> usize {
         self.errors.len() + self.more
     }
 
     /// The line that stands for the problems left out ("and 199,900 more problems"), if any.
+    #[must_use]
     pub fn more_line(&self) -> Option<String> {
         match self.more {
             0 => None,
@@ -312,6 +336,7 @@ impl CappedReports {
 }
 
 /// A count with its thousands grouped by commas ("199,900"), as people read large numbers.
+#[must_use]
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

@@ -137,6 +137,12 @@ pub(super) fn number_text(v: &Value) -> Option<String> {
 /// A JSON number's text written out without an exponent, exactly (`1.5e3` is `1500`,
 /// `25e-2` is `0.25`); `Err` says why not when that would take more than 40 characters
 /// (`1e-400`: ulo reads no figure with hundreds of decimal places, and rounds none).
+#[allow(
+    clippy::cast_possible_wrap,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "lengths are of one number's text, far below i64::MAX, and `point` is checked to within 40 of 0 before it is cast back"
+)]
 pub(super) fn plain_number(text: &str) -> Result<String, String> {
     const LONGEST: i64 = 40;
     let (sign, rest) = match text.strip_prefix('-') {

@@ -316,20 +316,19 @@ fn most_to_gain(criteria: &[SelfCheckRow]) -> impl Iterator<Item = (Picture, Str
         .take(2)
         .map(|row| {
             let title = lower_first(&row.title);
-            let line = match (&row.expected_low, &row.expected_high) {
-                (Some(low), Some(high)) => format!(
+            let line = if let (Some(low), Some(high)) = (&row.expected_low, &row.expected_high) {
+                format!(
                     "On {title} you expect {}. You could win about {} more.",
                     marks_out_of(low, high, &row.available),
                     whole_gain(low, &row.available)
                         .unwrap_or_else(|| row.to_gain.clone().unwrap_or_default())
-                ),
-                _ => {
-                    let (gain, about) = whole(row.to_gain.as_deref().unwrap_or_default());
-                    let about = if about { "about " } else { "" };
-                    format!(
-                        "On {title} you could win up to {about}{gain} marks. Say what score you expect."
-                    )
-                }
+                )
+            } else {
+                let (gain, about) = whole(row.to_gain.as_deref().unwrap_or_default());
+                let about = if about { "about " } else { "" };
+                format!(
+                    "On {title} you could win up to {about}{gain} marks. Say what score you expect."
+                )
             };
             (Picture::Gain, line)
         })

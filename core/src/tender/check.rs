@@ -286,19 +286,16 @@ fn resolve_whole(
             // A group published at 0 has nothing to share out in proportion.
             failed = true;
             c.weight
+        } else if let Ok(v) = c.weight.mul(now).and_then(|v| v.div(published)) {
+            v
         } else {
-            match c.weight.mul(now).and_then(|v| v.div(published)) {
-                Ok(v) => v,
-                Err(_) => {
-                    report(
-                        "/weights".into(),
-                        ProblemKind::FigureTooLarge {
-                            detail: format!("the weights in {}", name()),
-                        },
-                    );
-                    return;
-                }
-            }
+            report(
+                "/weights".into(),
+                ProblemKind::FigureTooLarge {
+                    detail: format!("the weights in {}", name()),
+                },
+            );
+            return;
         };
         total = total.add(w).unwrap_or(total);
         out.insert(c.id.clone(), w);

@@ -53,6 +53,10 @@ fn panel_count(d: &TenderDoc, role: Option<Role>) -> Option<Exact> {
 /// The value of a fact for a tender, and for one of its lots when the fact is about lots.
 /// A lot fact asked without a lot is unknown.
 #[must_use]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one arm per tender fact: each fact's value reads beside its name"
+)]
 pub fn value(tender: &Tender, lot: Option<&Lot>, fact: TenderFact) -> FactValue {
     let d = tender.doc();
     match fact {

@@ -181,7 +181,7 @@ choice! {
 
 choice! {
     /// The ground on which a tender reserves the contract to some suppliers. Each has its own
-    /// law and its own test of the bidder; "user_led" has no basis in any procurement law and is
+    /// law and its own test of the bidder; `user_led` has no basis in any procurement law and is
     /// reported as a barrier (a grant can fund user-led organisations instead).
     pub enum ReservationBasis as "a reservation basis" {
         /// Not reserved.

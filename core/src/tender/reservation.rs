@@ -43,8 +43,7 @@ pub fn lawful(tender: &Tender) -> Option<bool> {
         .unwrap_or_default();
     match basis {
         ReservationBasis::None => Some(true),
-        ReservationBasis::UserLed => Some(regime == Regime::Grant),
-        ReservationBasis::GrantUserLed => Some(regime == Regime::Grant),
+        ReservationBasis::UserLed | ReservationBasis::GrantUserLed => Some(regime == Regime::Grant),
         ReservationBasis::SupportedEmployment => match regime {
             Regime::Pa2023 | Regime::Pa2023LightTouch => Some(true),
             Regime::Grant => Some(false),

@@ -176,7 +176,7 @@ impl Lots<'_> {
             .flatten()
             .filter_map(Value::as_str)
             .find_map(mentions_extension);
-        let (months, months_query) = self.unless_extended(months, extension);
+        let (months, months_query) = self.unless_extended(months, extension.as_deref());
         let id_note = format!("{whole}, given the id \"lot-1\"");
         let title = n.tender(&["title"]).and_then(|v| fit(v, TITLE_MAX));
         DraftLot {
@@ -195,9 +195,9 @@ impl Lots<'_> {
     fn unless_extended(
         &mut self,
         months: Option<Traced<i64>>,
-        extension: Option<String>,
+        extension: Option<&str>,
     ) -> (Option<Traced<i64>>, Option<String>) {
-        let (Some(m), Some(quote)) = (&months, &extension) else {
+        let (Some(m), Some(quote)) = (&months, extension) else {
             return (months, None);
         };
         let why = format!(
@@ -261,7 +261,7 @@ impl Lots<'_> {
             .filter_map(Value::as_str)
             .find_map(mentions_extension);
         let months = self.months(Some(&idx));
-        let (months, months_query) = self.unless_extended(months, extension);
+        let (months, months_query) = self.unless_extended(months, extension.as_deref());
         for key in ["hasRenewal", "renewal", "hasOptions", "options"] {
             if let Some(v) = get(lot, &[key]) {
                 let why = "ulo's months are the initial contract period; renewals and options are not counted";

@@ -13,7 +13,7 @@
 //! names the publisher), `buyer.id`, `parties[].id`, `parties[].roles`, `parties[].address`
 //! (`region`, `postalCode`, `countryName`), and `parties[].details.classifications` with the
 //! scheme `UK_CA_DEVOLVED_REGULATIONS` of the OCDS for the United Kingdom extension
-//! (cabinetoffice/ocds_uk_extension: `GB-SCT`, `GB-WLS`, `GB-NIR`).
+//! (`cabinetoffice/ocds_uk_extension`: `GB-SCT`, `GB-WLS`, `GB-NIR`).
 
 use super::super::draft::{Text, Traced};
 use super::super::release::Notice;
@@ -197,48 +197,56 @@ pub(super) fn nation(n: &Notice, published: Option<&Published>) -> Found {
                 None => silent.push(format!("{what}, which names no one nation")),
             }
         }
-        let classes = get(party, &["details", "classifications"]).and_then(Value::as_array);
-        for (j, c) in classes.into_iter().flatten().enumerate() {
-            let scheme = get(c, &["scheme"]).and_then(Value::as_str);
-            if scheme != Some("UK_CA_DEVOLVED_REGULATIONS") {
-                continue;
-            }
-            let id = get(c, &["id"]).and_then(Value::as_str).unwrap_or("");
-            let nation = match id.trim() {
-                "GB-SCT" => Some(Nation::Scotland),
-                "GB-WLS" => Some(Nation::Wales),
-                "GB-NIR" => Some(Nation::NorthernIreland),
-                _ => None,
-            };
-            let jdx = j.to_string();
-            let at = n.at(&["parties", &idx, "details", "classifications", &jdx, "id"]);
-            match nation {
-                Some(nation) => evidence.push(Evidence {
-                    nation,
-                    from: at,
-                    what: format!(
-                        "the buyer is classified as under {}'s devolved regulations ({id})",
-                        nation.title()
-                    ),
-                    devolved: true,
-                }),
-                None => silent.push(format!(
-                    "the buyer's devolved-regulations classification \"{id}\" is not one ulo knows"
-                )),
-            }
-        }
+        classified(n, party, &idx, &mut evidence, &mut silent);
     } else {
         silent.push("the notice names no buyer party with an address".into());
     }
-    decide(evidence, silent, address_at)
+    decide(&evidence, &silent, address_at)
+}
+
+/// What the buyer's classifications under the devolved-regulations scheme of the OCDS for the
+/// United Kingdom extension say of its nation (`parties[idx]` is the buyer).
+fn classified(
+    n: &Notice,
+    party: &Value,
+    idx: &str,
+    evidence: &mut Vec<Evidence>,
+    silent: &mut Vec<String>,
+) {
+    let classes = get(party, &["details", "classifications"]).and_then(Value::as_array);
+    for (j, c) in classes.into_iter().flatten().enumerate() {
+        let scheme = get(c, &["scheme"]).and_then(Value::as_str);
+        if scheme != Some("UK_CA_DEVOLVED_REGULATIONS") {
+            continue;
+        }
+        let id = get(c, &["id"]).and_then(Value::as_str).unwrap_or("");
+        let nation = match id.trim() {
+            "GB-SCT" => Some(Nation::Scotland),
+            "GB-WLS" => Some(Nation::Wales),
+            "GB-NIR" => Some(Nation::NorthernIreland),
+            _ => None,
+        };
+        let jdx = j.to_string();
+        let at = n.at(&["parties", idx, "details", "classifications", &jdx, "id"]);
+        match nation {
+            Some(nation) => evidence.push(Evidence {
+                nation,
+                from: at,
+                what: format!(
+                    "the buyer is classified as under {}'s devolved regulations ({id})",
+                    nation.title()
+                ),
+                devolved: true,
+            }),
+            None => silent.push(format!(
+                "the buyer's devolved-regulations classification \"{id}\" is not one ulo knows"
+            )),
+        }
+    }
 }
 
 /// The nation when the evidence agrees, else why not.
-fn decide(
-    evidence: Vec<Evidence>,
-    silent: Vec<String>,
-    address_at: Option<(String, Value)>,
-) -> Found {
+fn decide(evidence: &[Evidence], silent: &[String], address_at: Option<(String, Value)>) -> Found {
     let Some(first) = evidence.first() else {
         let why = if silent.is_empty() {
             "the notice says nothing about where the buyer is".to_string()

@@ -93,7 +93,7 @@ pub(super) fn procurement(
         gaps.push(Gap {
             field: "/procurement/started",
             why,
-        })
+        });
     });
     let cpv = cpv(n, skipped);
     if cpv.is_empty() {
@@ -140,51 +140,7 @@ fn cpv(n: &Notice, skipped: &mut Skipped) -> Vec<Text> {
         &["additionalClassifications"],
         "an additional classification of the tender",
     );
-    match n.tender(&["items"]) {
-        Some(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                let idx = i.to_string();
-                let Some(obj) = item.as_object() else {
-                    skipped.add(
-                        n.tender_at(&["items", &idx]),
-                        item,
-                        "an item should be an object with its classification",
-                    );
-                    continue;
-                };
-                if let Some(c) = get(item, &["classification"]) {
-                    found.push((
-                        n.tender_at(&["items", &idx, "classification"]),
-                        c,
-                        "an item's classification",
-                    ));
-                }
-                list(
-                    n,
-                    &mut found,
-                    &["items", &idx, "additionalClassifications"],
-                    "an item's additional classification",
-                );
-                for (k, v) in obj {
-                    if v.is_null()
-                        || matches!(
-                            k.as_str(),
-                            "id" | "classification" | "additionalClassifications"
-                        )
-                    {
-                        continue;
-                    }
-                    skipped.add(
-                        n.tender_at(&["items", &idx, k]),
-                        v,
-                        "only an item's CPV codes are read (for which law applies); ulo's tender has no field for the rest of an item",
-                    );
-                }
-            }
-        }
-        Some(other) => skipped.add(n.tender_at(&["items"]), other, "items should be a list"),
-        None => {}
-    }
+    items(n, &mut found, skipped);
     let mut codes: Vec<Text> = Vec::new();
     for (from, c, what) in found {
         let Some(obj) = c.as_object() else {
@@ -241,6 +197,60 @@ fn cpv(n: &Notice, skipped: &mut Skipped) -> Vec<Text> {
         codes.push(Traced::new(word, at, Some(format!("{what}{written}"))));
     }
     codes
+}
+
+/// The classifications of the tender's items; everything else an item says is reported, since
+/// ulo's tender has no field for it.
+fn items<'a>(
+    n: &Notice<'a>,
+    found: &mut Vec<(String, &'a Value, &'static str)>,
+    skipped: &mut Skipped,
+) {
+    match n.tender(&["items"]) {
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let idx = i.to_string();
+                let Some(obj) = item.as_object() else {
+                    skipped.add(
+                        n.tender_at(&["items", &idx]),
+                        item,
+                        "an item should be an object with its classification",
+                    );
+                    continue;
+                };
+                if let Some(c) = get(item, &["classification"]) {
+                    found.push((
+                        n.tender_at(&["items", &idx, "classification"]),
+                        c,
+                        "an item's classification",
+                    ));
+                }
+                list(
+                    n,
+                    found,
+                    &["items", &idx, "additionalClassifications"],
+                    "an item's additional classification",
+                );
+                for (k, v) in obj {
+                    if v.is_null()
+                        || matches!(
+                            k.as_str(),
+                            "id" | "classification" | "additionalClassifications"
+                        )
+                    {
+                        continue;
+                    }
+                    skipped.add(
+                        n.tender_at(&["items", &idx, k]),
+                        v,
+                        "only an item's CPV codes are read (for which law applies); ulo's tender has no field for the rest of an item",
+                    );
+                }
+            }
+        }
+        Some(other) => skipped.add(n.tender_at(&["items"]), other, "items should be a list"),
+        None => {}
+    }
 }
 
 /// The classifications in the list at `path` inside the tender.

@@ -222,22 +222,19 @@ fn release_date(n: &Notice, skipped: &mut Skipped) -> Option<Traced<Date>> {
         .find(|(prefix, _)| ocid.starts_with(prefix))
         .map(|(_, name)| *name);
     let tender_notice = n.source.tags.iter().any(|t| t == "tender");
-    match (publisher, tender_notice, date_part(v)) {
-        (Some(name), true, Some(d)) => {
-            let note = format!(
-                "the release's date: {name} publishes a tender notice's publication date there, and the tender gives none of its own{}",
-                date_note(v, d).map(|n| format!("; {n}")).unwrap_or_default()
-            );
-            Some(Traced::new(d, from, Some(note)))
-        }
-        _ => {
-            skipped.add(
-                from,
-                v,
-                "this is when the release was published, which need not be when the tender was; the notice gives no publication date for the tender",
-            );
-            None
-        }
+    if let (Some(name), true, Some(d)) = (publisher, tender_notice, date_part(v)) {
+        let note = format!(
+            "the release's date: {name} publishes a tender notice's publication date there, and the tender gives none of its own{}",
+            date_note(v, d).map(|n| format!("; {n}")).unwrap_or_default()
+        );
+        Some(Traced::new(d, from, Some(note)))
+    } else {
+        skipped.add(
+            from,
+            v,
+            "this is when the release was published, which need not be when the tender was; the notice gives no publication date for the tender",
+        );
+        None
     }
 }
 
