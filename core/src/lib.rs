@@ -50,6 +50,8 @@ pub mod self_check;
 pub mod shipped;
 pub mod shown;
 pub mod tender;
+#[cfg(feature = "ts")]
+pub mod typescript;
 pub mod vocab;
 pub mod what_if;
 

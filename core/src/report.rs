@@ -317,8 +317,10 @@ impl ThresholdStatus {
 
 /// Which engine produced a result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct EngineRef {
     /// Always `ulo`.
+    #[cfg_attr(feature = "ts", ts(type = "'ulo'"))]
     pub name: &'static str,
     /// The engine's version.
     pub version: &'static str,
@@ -337,21 +339,26 @@ impl EngineRef {
 
 /// Which protocol a result applies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ProtocolRef {
     /// Id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub id: String,
     /// Title.
     pub title: String,
     /// Version.
     pub version: String,
     /// Effective date.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::IsoDate"))]
     pub effective_date: String,
 }
 
 /// Which tender a result is for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct TenderRef {
     /// Id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub id: String,
     /// Title.
     pub title: String,
@@ -361,6 +368,7 @@ pub struct TenderRef {
 
 /// The rounding applied to marks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RoundingRef {
     /// Decimal places.
     pub places: u32,
@@ -370,8 +378,10 @@ pub struct RoundingRef {
 
 /// A fact a finding rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct FactShown {
     /// The fact's name.
+    #[cfg_attr(feature = "ts", ts(as = "crate::facts::TenderFact"))]
     pub fact: String,
     /// In words.
     pub label: String,
@@ -381,8 +391,10 @@ pub struct FactShown {
 
 /// A barrier found in a tender's design (or a rule the tender gives too little to check).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Finding {
     /// The rule's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub rule: String,
     /// The rule's title.
     pub title: String,
@@ -398,6 +410,7 @@ pub struct Finding {
     pub standing: Option<Standing>,
     /// The lot, for lot rules.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub lot: Option<String>,
     /// What the rule requires, in words.
     pub requirement: String,
@@ -416,6 +429,7 @@ pub struct Finding {
     pub regime_note: Option<String>,
     /// When the regime is not known: what the rule would be under each regime that it lists.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<AppliesUnder>>"))]
     pub applies_under: Vec<AppliesUnder>,
     /// The clauses.
     pub cites: Vec<CiteRef>,
@@ -423,6 +437,7 @@ pub struct Finding {
 
 /// What a rule would be under some regimes, shown when the tender's regime is not known.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct AppliesUnder {
     /// The regimes.
     pub regimes: Vec<Regime>,
@@ -437,11 +452,14 @@ pub struct AppliesUnder {
 
 /// The outcome of every rule, met or not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct CheckRow {
     /// The rule's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub rule: String,
     /// The lot, for lot rules.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub lot: Option<String>,
     /// `met`, `barrier`, `not_stated`, `regime_not_stated` or `not_applicable`.
     pub status: CheckStatus,
@@ -452,6 +470,7 @@ pub struct CheckRow {
 
 /// Counts of findings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct FindingSummary {
     /// True when no rule found a barrier and none lacked information.
     pub barrier_free: bool,
@@ -476,8 +495,10 @@ pub struct FindingSummary {
 
 /// The barrier check of a tender.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct TenderCheck {
     /// Always `tender-check`.
+    #[cfg_attr(feature = "ts", ts(type = "'tender-check'"))]
     pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,
@@ -501,8 +522,10 @@ pub struct TenderCheck {
 
 /// One test of eligibility.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct EligibilityRow {
     /// The test's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub test: String,
     /// Its title.
     pub title: String,
@@ -512,6 +535,7 @@ pub struct EligibilityRow {
     /// the verdict. Written only when true, so a protocol without optional tests gives the
     /// rows it always gave.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>"))]
     pub optional: bool,
     /// Why, with the figures.
     pub reason: String,
@@ -524,6 +548,7 @@ pub struct EligibilityRow {
 
 /// Is the bidder a user-led organisation under the protocol?
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct EligibilityResult {
     /// `yes`, `no` or `not_enough_information`.
     pub verdict: Verdict,
@@ -535,8 +560,10 @@ pub struct EligibilityResult {
 
 /// A gate's outcome for a bid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct GateRow {
     /// The gate's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub gate: String,
     /// Its title.
     pub title: String,
@@ -548,8 +575,10 @@ pub struct GateRow {
 
 /// One evaluator's score as shown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct EvaluatorScore {
     /// Evaluator id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub evaluator: String,
     /// Name.
     pub name: String,
@@ -566,8 +595,10 @@ pub struct EvaluatorScore {
 
 /// The panel's work on one criterion of one bid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct PanelDetail {
     /// The scale's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub scale: String,
     /// The scale's top score.
     pub scale_max: i64,
@@ -578,23 +609,28 @@ pub struct PanelDetail {
     pub spread: Option<i64>,
     /// The moderated score, exactly (`3`, `3.5`, `10/3`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::ExactText>"))]
     pub moderated: Option<String>,
     /// The moderator's reasons, for a consensus score.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consensus_rationale: Option<String>,
     /// Panel members who gave no score.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<crate::typescript::Id>"))]
     pub not_scored_by: Vec<String>,
 }
 
 /// One criterion of one bid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct CriterionResult {
     /// Criterion id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub criterion: String,
     /// Title.
     pub title: String,
     /// The group it belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub parent: Option<String>,
     /// 1 for top-level criteria.
     pub depth: u8,
@@ -604,6 +640,7 @@ pub struct CriterionResult {
     pub category: Category,
     /// Weight in percent, in the protocol's terms: within its group, or of the whole award
     /// (`weights_as: share_of_whole`).
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Percent"))]
     pub weight: String,
     /// Marks available.
     pub available: String,
@@ -627,11 +664,13 @@ pub struct CriterionResult {
 
 /// Something the commissioner must look at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Flag {
     /// What the flag is about.
     pub code: FlagCode,
     /// The criterion concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub criterion: Option<String>,
     /// Whether the flag takes the bid out of the ranking.
     pub excludes: bool,
@@ -648,14 +687,18 @@ pub struct Flag {
 
 /// One bid's result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BidResult {
     /// Bid id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub bid: String,
     /// Bidder's name.
     pub bidder: String,
     /// Lot.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub lot: String,
     /// Price.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Money"))]
     pub price: String,
     /// `ranked`, `excluded` or `incomplete`.
     pub status: BidStatus,
@@ -680,6 +723,7 @@ pub struct BidResult {
     /// The lot model's own steps for this bid (quality marks, a threshold or pass mark, the
     /// cost per quality point, the fixed price), each explained and cited.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Trace>>"))]
     pub stage: Vec<Trace>,
     /// Eligibility.
     pub eligibility: EligibilityResult,
@@ -701,6 +745,7 @@ pub struct BidResult {
 
 /// A bidder tested against the ground on which the contract is reserved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ReservationRow {
     /// The ground, as the tender names it.
     pub basis: crate::tender::ReservationBasis,
@@ -717,8 +762,10 @@ pub struct ReservationRow {
 
 /// How a tie was settled (or not).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct TieNote {
     /// The bids it tied with on total marks.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<crate::typescript::Id>"))]
     pub tied_with: Vec<String>,
     /// The tie-break rule that separated them, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -729,16 +776,19 @@ pub struct TieNote {
 
 /// A place in a lot's ranking.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RankRow {
     /// Rank (1 is best); tied bids share a rank.
     pub rank: u32,
     /// Bid id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub bid: String,
     /// Bidder.
     pub bidder: String,
     /// Total marks.
     pub total: String,
     /// Price.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Money"))]
     pub price: String,
     /// The price divided by the quality marks, to 2 places (price per quality point only),
     /// on whose exact value the lot is ranked.
@@ -753,8 +803,10 @@ pub struct RankRow {
 
 /// A bid left out of a ranking, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct NotRanked {
     /// Bid id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub bid: String,
     /// Bidder.
     pub bidder: String,
@@ -766,8 +818,10 @@ pub struct NotRanked {
 
 /// One lot's outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct LotResult {
     /// Lot id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub lot: String,
     /// Title.
     pub title: String,
@@ -778,6 +832,7 @@ pub struct LotResult {
     /// when no bid for the lot is in competition (their price marks, worked out for the record,
     /// then use the lowest price of all the lot's bids, and their traces say so).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Money>"))]
     pub lowest_price: Option<String>,
     /// The ranking.
     pub ranking: Vec<RankRow>,
@@ -795,8 +850,10 @@ pub struct Ranking {
 
 /// The result of scoring a tender's bids.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ScoreResult {
     /// Always `score-result`.
+    #[cfg_attr(feature = "ts", ts(type = "'score-result'"))]
     pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,
@@ -822,11 +879,13 @@ pub struct ScoreResult {
 
 /// A flag as a summary gives it: what it is about, never its words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct FlagBrief {
     /// What the flag is about.
     pub code: FlagCode,
     /// The criterion concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub criterion: Option<String>,
     /// Whether the flag takes the bid out of the ranking.
     pub excludes: bool,
@@ -834,8 +893,10 @@ pub struct FlagBrief {
 
 /// A gate's outcome as a summary gives it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct GateOutcomeRow {
     /// The gate's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub gate: String,
     /// `pass`, `fail` or `not_assessed`.
     pub outcome: GateStatus,
@@ -863,14 +924,18 @@ impl Serialize for CriterionMarks {
 /// (status, rank, total, price, eligibility verdict, gate outcomes, each criterion's marks,
 /// its flags' codes), without the explanations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BidSummary {
     /// Bid id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub bid: String,
     /// Bidder's name.
     pub bidder: String,
     /// Lot.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub lot: String,
     /// Price.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Money"))]
     pub price: String,
     /// `ranked`, `excluded` or `incomplete`.
     pub status: BidStatus,
@@ -896,6 +961,7 @@ pub struct BidSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reservation: Option<TestOutcome>,
     /// Each criterion's marks (groups and leaves), in tree order.
+    #[cfg_attr(feature = "ts", ts(type = "{ [criterion: string]: string | null }"))]
     pub marks: CriterionMarks,
     /// Flags, in the order the full result lists them.
     pub flags: Vec<FlagBrief>,
@@ -906,8 +972,10 @@ pub struct BidSummary {
 /// of the bids asked for by name. Each explained bid is exactly (byte for byte) its entry in
 /// the full [`ScoreResult`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ScoreSummary {
     /// Always `score-summary`.
+    #[cfg_attr(feature = "ts", ts(type = "'score-summary'"))]
     pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,
@@ -934,6 +1002,7 @@ pub struct ScoreSummary {
 
 /// A self-check threshold warning.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ThresholdCheck {
     /// The minimum score.
     pub minimum: i64,
@@ -945,8 +1014,10 @@ pub struct ThresholdCheck {
 
 /// One criterion in a self-check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct SelfCheckRow {
     /// Criterion id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub criterion: String,
     /// Title.
     pub title: String,
@@ -982,6 +1053,7 @@ pub struct SelfCheckRow {
 
 /// The projected total.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Projection {
     /// The lowest total expected.
     pub low: String,
@@ -991,6 +1063,7 @@ pub struct Projection {
     pub available: String,
     /// Criteria with no expected score, which the projection counts as 0 at the low end and
     /// full marks at the high end.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<crate::typescript::Id>"))]
     pub not_estimated: Vec<String>,
 }
 
@@ -1009,6 +1082,7 @@ choice! {
 /// A self-check's projection under the lot's evaluation model, when it is not the weighted
 /// total: the quality marks re-weighted to 100 at each end, and what the model makes of them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ModelProjection {
     /// The lot's model.
     pub model: crate::tender::evaluation::ModelKind,
@@ -1046,8 +1120,10 @@ pub struct ModelProjection {
 
 /// The result of a bidder's self-check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct SelfCheckResult {
     /// Always `self-check-result`.
+    #[cfg_attr(feature = "ts", ts(type = "'self-check-result'"))]
     pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,
@@ -1064,10 +1140,12 @@ pub struct SelfCheckResult {
     /// Rounding.
     pub rounding: RoundingRef,
     /// The lot.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub lot: String,
     /// The bidder.
     pub bidder: String,
     /// The price.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Money"))]
     pub price: String,
     /// Eligibility.
     pub eligibility: EligibilityResult,
@@ -1093,11 +1171,13 @@ pub struct SelfCheckResult {
     /// The price marks, low and high, under each formula the lot could publish (only for a lot
     /// with rates or a protocol that lets a lot choose its formula).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<PriceUnder>>"))]
     pub price_under: Vec<PriceUnder>,
 }
 
 /// A draft's price marks under one price formula, at the low and the high end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct PriceUnder {
     /// The formula.
     pub formula: crate::protocol::PriceFormula,

@@ -59,12 +59,24 @@ use serde_json::Value;
 
 /// The result of importing an OCDS release or record.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "OcdsImport", optional_fields)
+)]
 pub struct Import {
     /// Always `ocds-import`.
+    #[cfg_attr(feature = "ts", ts(type = "'ocds-import'"))]
     pub document: &'static str,
     /// What was read.
     pub source: Source,
     /// The draft ulo tender document.
+    #[cfg_attr(
+        feature = "ts",
+        ts(
+            type = "Omit<Partial<TenderDocument>, 'document' | 'lots'> & { document: 'tender'; lots: Partial<Lot>[] }"
+        )
+    )]
     pub tender: Value,
     /// True when the draft passes the engine's tender check against the protocol, so it can be
     /// checked for barriers as it is.

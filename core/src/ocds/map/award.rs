@@ -24,8 +24,10 @@ pub(super) const KEYS: &[&str] = &["awardCriteria", "awardCriteriaDetails", "lot
 /// An award criterion as the notice states it, with its weight read as a percentage when the
 /// notice gives one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct AwardCriterion {
     /// JSON pointer of the criterion in the input.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::JsonPointer"))]
     pub from: String,
     /// The OCDS lot it belongs to (absent for tender-wide criteria).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,11 +40,16 @@ pub struct AwardCriterion {
     pub name: Option<String>,
     /// Its weight in percent, exactly.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::ExactText>"))]
     pub weight_percent: Option<String>,
     /// Where the weight was read from: `percentageExact`, `decimalExact` (the `numbers` list of
     /// the award criteria extension) or `description` (the older shape of Public Contracts
     /// Scotland and Sell2Wales, with the weight written as the description).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "'percentageExact' | 'decimalExact' | 'description'", optional)
+    )]
     pub weight_from: Option<&'static str>,
 }
 
