@@ -141,6 +141,23 @@ mod tests {
         assert_eq!(Colour::WHAT, "a colour");
     }
 
+    #[cfg(feature = "ts")]
+    #[test]
+    fn declares_the_union_of_its_words_in_typescript() {
+        use ts_rs::TS;
+        let cfg = ts_rs::Config::new();
+        assert_eq!(Colour::decl(&cfg), "type Colour = 'red' | 'dark_blue';");
+        choice! {
+            /// A set named otherwise in the JS API's declarations.
+            enum Shade as "a shade" in TypeScript "Tone" {
+                /// Pale.
+                Pale = "pale",
+            }
+        }
+        assert_eq!(Shade::name(&cfg), "Tone");
+        assert_eq!(Shade::inline(&cfg), "'pale'");
+    }
+
     #[test]
     fn serialises_as_its_word() {
         assert_eq!(

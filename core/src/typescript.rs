@@ -6,6 +6,11 @@
 //! string holds. Each type here stands for one alias in a field's `#[ts(as = "...")]`: it is
 //! named, never declared (the alias and its documentation are written in ulo.d.ts), and it is
 //! never a value. This module imports nothing from the crate.
+//!
+//! Each output struct derives `TS` with `ts(optional_fields)`: every `Option` field of a result
+//! is left out of the JSON when `None` (`skip_serializing_if`), never written as `null`, so it is
+//! declared `field?: T`. A list or a flag left out when empty or false is declared the same way
+//! with `as = "Option<...>"`. The tsc check over real answers (tests/api) fails if one is not.
 
 /// Declares each marker type with the TypeScript name it stands for.
 macro_rules! aliases {
