@@ -432,7 +432,10 @@ export interface ProtocolDocument {
 export interface Problem {
   /** Stable code, e.g. `ulo::missing-field`. */
   code: string;
-  /** The input it is in. */
+  /**
+   * The input it is in: always given by the engine, so optional in the JS API's declarations only
+   * for the problems `ulo.js` makes itself (the engine not loaded, crashed or freed).
+   */
   document?: ProblemDocument;
   /** JSON pointer of the value at fault. */
   pointer: JsonPointer;

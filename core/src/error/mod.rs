@@ -231,9 +231,8 @@ impl fmt::Display for Problem {
 pub struct ProblemReport {
     /// Stable code, e.g. `ulo::missing-field`.
     pub code: String,
-    /// The input it is in.
-    // Optional in the JS API's declarations: the problems `ulo.js` makes itself (the engine not
-    // loaded or crashed) are in no document.
+    /// The input it is in: always given by the engine, so optional in the JS API's declarations
+    /// only for the problems `ulo.js` makes itself (the engine not loaded, crashed or freed).
     #[cfg_attr(feature = "ts", ts(as = "Option<Input>", optional))]
     pub document: Input,
     /// JSON pointer of the value at fault.
