@@ -27,8 +27,8 @@ budget=$((340 * 1024))
 cargo build -p ulo-wasm --target wasm32-unknown-unknown --profile wasm-release
 rm -rf "$out"
 mkdir -p "$out"
-# --no-typescript: ulo.d.ts (hand-written, checked by tsc in the tests) describes the public API;
-# the generated glue is private.
+# --no-typescript: ulo.d.ts (the API by hand, the results and problems generated from the core's
+# types; checked by tsc in the tests) describes the public API; the generated glue is private.
 wasm-bindgen --target web --no-typescript --out-dir "$out" \
   target/wasm32-unknown-unknown/wasm-release/ulo_wasm.wasm
 tools/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \

@@ -19,7 +19,8 @@ pub trait Choice: Sized + Copy + 'static {
 
 /// Declares a closed set of words: the enum (`Clone`, `Copy`, `Debug`, `PartialEq`, `Eq`, and
 /// whatever else its attributes derive), its `word`, its [`Choice`] impl, and `Serialize` as the
-/// word.
+/// word; with the feature `ts`, also ts-rs's `TS` as the union of the words, named after the enum
+/// or, after `in TypeScript "Name"`, as the JS API's declarations have always named it.
 ///
 /// ```ignore
 /// choice! {
@@ -33,9 +34,15 @@ pub trait Choice: Sized + Copy + 'static {
 /// }
 /// ```
 macro_rules! choice {
+    (@ts_name $name:ident) => {
+        stringify!($name)
+    };
+    (@ts_name $name:ident $ts_name:literal) => {
+        $ts_name
+    };
     (
         $(#[$meta:meta])*
-        $vis:vis enum $name:ident as $what:literal {
+        $vis:vis enum $name:ident as $what:literal $(in TypeScript $ts_name:literal)? {
             $( $(#[$variant_meta:meta])* $variant:ident = $word:literal ),+ $(,)?
         }
     ) => {
@@ -71,6 +78,38 @@ macro_rules! choice {
                 serializer.serialize_str($crate::choice::Choice::word(*self))
             }
         }
+
+        /// The union of the words, in the schema's order (`'must' | 'should'`), so that the
+        /// JS API's declarations name exactly the words this set reads and writes.
+        #[cfg(feature = "ts")]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+
+            fn name(_: &ts_rs::Config) -> String {
+                $crate::choice::choice!(@ts_name $name $($ts_name)?).to_owned()
+            }
+
+            fn inline(_: &ts_rs::Config) -> String {
+                [$(concat!("'", $word, "'")),+].join(" | ")
+            }
+
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!(
+                    "type {} = {};",
+                    <Self as ts_rs::TS>::name(cfg),
+                    <Self as ts_rs::TS>::inline(cfg)
+                )
+            }
+
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                <Self as ts_rs::TS>::decl(cfg)
+            }
+
+            fn output_path() -> Option<std::path::PathBuf> {
+                Some(std::path::PathBuf::from(concat!(stringify!($name), ".ts")))
+            }
+        }
     };
 }
 
@@ -100,6 +139,23 @@ mod tests {
             assert_eq!(value.word(), *word);
         }
         assert_eq!(Colour::WHAT, "a colour");
+    }
+
+    #[cfg(feature = "ts")]
+    #[test]
+    fn declares_the_union_of_its_words_in_typescript() {
+        use ts_rs::TS;
+        let cfg = ts_rs::Config::new();
+        assert_eq!(Colour::decl(&cfg), "type Colour = 'red' | 'dark_blue';");
+        choice! {
+            /// A set named otherwise in the JS API's declarations.
+            enum Shade as "a shade" in TypeScript "Tone" {
+                /// Pale.
+                Pale = "pale",
+            }
+        }
+        assert_eq!(Shade::name(&cfg), "Tone");
+        assert_eq!(Shade::inline(&cfg), "'pale'");
     }
 
     #[test]

@@ -15,8 +15,10 @@ pub(crate) use crate::vocab::money;
 
 /// A citation resolved against the protocol's sources.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct CiteRef {
     /// The source id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub source: String,
     /// The source's title.
     pub title: String,
@@ -47,6 +49,11 @@ pub fn cites(sources: &BTreeMap<String, Source>, cites: &[Cite]) -> Vec<CiteRef>
 
 /// One input to a figure.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "TraceInput", optional_fields)
+)]
 pub struct Input {
     /// A stable name (`bid_price`, `e2`...).
     pub name: String,
@@ -58,17 +65,20 @@ pub struct Input {
 
 /// How one figure was produced.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Trace {
     /// The rule that produced it, e.g. `award.price.lowest_price_ratio`.
     pub rule: String,
     /// The criterion it belongs to, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub criterion: Option<String>,
     /// The inputs.
     pub inputs: Vec<Input>,
     /// The formula with the values put in.
     pub formula: String,
     /// The exact value before rounding (a decimal, or a fraction `n/d`).
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::ExactText"))]
     pub exact: String,
     /// The figure as published.
     pub result: String,

@@ -63,6 +63,8 @@ pub mod shipped;
 pub mod shown;
 #[warn(clippy::pedantic)]
 pub mod tender;
+#[cfg(feature = "ts")]
+pub mod typescript;
 #[warn(clippy::pedantic)]
 pub mod vocab;
 pub mod what_if;

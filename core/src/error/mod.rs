@@ -49,17 +49,18 @@ impl Document {
         }
     }
 
+    /// Every kind of document, in the order the schemas list them.
+    pub const ALL: [Document; 4] = [
+        Document::Protocol,
+        Document::Tender,
+        Document::Bids,
+        Document::SelfCheck,
+    ];
+
     /// The kind of document named by a `"document"` tag.
     #[must_use]
     pub fn from_tag(tag: &str) -> Option<Document> {
-        [
-            Document::Protocol,
-            Document::Tender,
-            Document::Bids,
-            Document::SelfCheck,
-        ]
-        .into_iter()
-        .find(|d| d.tag() == tag)
+        Document::ALL.into_iter().find(|d| d.tag() == tag)
     }
 
     /// The name problem reports give the document (`self_check` where the tag is
@@ -112,6 +113,40 @@ impl From<Document> for Input {
 impl Serialize for Input {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.name())
+    }
+}
+
+/// The names an input is reported by, as the union the JS API's declarations call
+/// `ProblemDocument` (`'protocol' | ... | 'ocds'`).
+#[cfg(feature = "ts")]
+impl ts_rs::TS for Input {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+
+    fn name(_: &ts_rs::Config) -> String {
+        "ProblemDocument".to_owned()
+    }
+
+    fn inline(_: &ts_rs::Config) -> String {
+        let documents = Document::ALL.map(Input::Document);
+        let inputs = documents.iter().chain([Input::Ocds].iter());
+        let words: Vec<String> = inputs.map(|i| format!("'{}'", i.name())).collect();
+        words.join(" | ")
+    }
+
+    fn decl(cfg: &ts_rs::Config) -> String {
+        format!(
+            "type ProblemDocument = {};",
+            <Self as ts_rs::TS>::inline(cfg)
+        )
+    }
+
+    fn decl_concrete(cfg: &ts_rs::Config) -> String {
+        <Self as ts_rs::TS>::decl(cfg)
+    }
+
+    fn output_path() -> Option<std::path::PathBuf> {
+        Some(std::path::PathBuf::from("ProblemDocument.ts"))
     }
 }
 
@@ -192,12 +227,20 @@ impl fmt::Display for Problem {
 
 /// A problem as the JS API, the CLI's `--json` and the web app receive it.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "Problem", optional_fields)
+)]
 pub struct ProblemReport {
     /// Stable code, e.g. `ulo::missing-field`.
     pub code: String,
-    /// The input it is in.
+    /// The input it is in: always given by the engine, so optional in the JS API's declarations
+    /// only for the problems `ulo.js` makes itself (the engine not loaded, crashed or freed).
+    #[cfg_attr(feature = "ts", ts(as = "Option<Input>", optional))]
     pub document: Input,
     /// JSON pointer of the value at fault.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::JsonPointer"))]
     pub pointer: String,
     /// What is wrong.
     pub message: String,

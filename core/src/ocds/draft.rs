@@ -17,12 +17,16 @@ use std::collections::BTreeMap;
 
 /// One OCDS value carried into the draft tender.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Mapped {
     /// JSON pointer of the OCDS value in the input.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::JsonPointer"))]
     pub from: String,
     /// JSON pointer of the ulo field in the draft tender.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::JsonPointer"))]
     pub to: String,
     /// The value as put in the draft.
+    #[cfg_attr(feature = "ts", ts(type = "string | number | boolean | object"))]
     pub value: Value,
     /// How the value was converted, when it was.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -69,12 +69,23 @@ choice! {
 
 /// The result of importing an OCDS release or record.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "OcdsImport", optional_fields)
+)]
 pub struct Import {
     /// Always `ocds-import`.
     pub document: ImportDocument,
     /// What was read.
     pub source: Source,
     /// The draft ulo tender document.
+    #[cfg_attr(
+        feature = "ts",
+        ts(
+            type = "Omit<Partial<TenderDocument>, 'document' | 'lots'> & { document: 'tender'; lots: Partial<Lot>[] }"
+        )
+    )]
     pub tender: Value,
     /// True when the draft passes the engine's tender check against the protocol, so it can be
     /// checked for barriers as it is.

@@ -41,10 +41,16 @@ impl SourceForm {
 /// The shape the import came from, where in it the release was found, and what it says about
 /// itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "OcdsSource", optional_fields)
+)]
 pub struct Source {
     /// `release_package`, `record_package`, `release` or `record`.
     pub form: SourceForm,
     /// JSON pointer of the release that was read (`""` for a bare release).
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::JsonPointer"))]
     pub release_pointer: String,
     /// The contracting process's OCID.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -10,8 +10,10 @@ pub(super) const NO_FIELD: &str = "ulo's tender has no field for this";
 
 /// One OCDS value present in the input that the draft does not use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct NotMapped {
     /// JSON pointer of the OCDS value in the input.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::JsonPointer"))]
     pub from: String,
     /// The value, briefly.
     pub found: String,

@@ -11,8 +11,10 @@ use serde::Serialize;
 
 /// Something the commissioner must still add to the draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ToSupply {
     /// JSON pointer of the ulo field in the draft tender.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::JsonPointer"))]
     pub field: String,
     /// Whether the tender cannot be read without it (a required field), as opposed to a fact
     /// the barrier rules need, which would otherwise show as not stated.

@@ -304,7 +304,7 @@ choice! {
 choice! {
     /// The name of a lot evaluation model: the protocol lists those a tender may choose
     /// (`models_allowed`), a tender's lot names the one it uses (`tender::evaluation`).
-    pub enum ModelKind as "an evaluation model" {
+    pub enum ModelKind as "an evaluation model" in TypeScript "EvaluationModel" {
         /// Quality and price marks added up; the highest total wins (Guidance Note 8.1).
         Weighted = "weighted",
         /// The price divided by the quality marks; the lowest cost per quality point wins

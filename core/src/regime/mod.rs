@@ -209,6 +209,11 @@ choice! {
 
 /// One step of the decision, with its figures and the clause it rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "RegimeStep", optional_fields)
+)]
 pub struct Step {
     /// What was found, in a sentence.
     pub text: String,
@@ -218,6 +223,11 @@ pub struct Step {
 
 /// Which law governs a tender, and how that was decided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "RegimeDecision", optional_fields)
+)]
 pub struct Decision {
     /// The regime; absent when it is not stated and cannot be derived.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -62,8 +62,10 @@ impl Verdict {
 
 /// One test of eligibility.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct EligibilityRow {
     /// The test's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub test: String,
     /// Its title.
     pub title: String,
@@ -73,6 +75,7 @@ pub struct EligibilityRow {
     /// the verdict. Written only when true, so a protocol without optional tests gives the
     /// rows it always gave.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>"))]
     pub optional: bool,
     /// Why, with the figures.
     pub reason: String,
@@ -85,6 +88,7 @@ pub struct EligibilityRow {
 
 /// Is the bidder a user-led organisation under the protocol?
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct EligibilityResult {
     /// `yes`, `no` or `not_enough_information`.
     pub verdict: Verdict,
@@ -96,6 +100,7 @@ pub struct EligibilityResult {
 
 /// A bidder tested against the ground on which the contract is reserved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ReservationRow {
     /// The ground, as the tender names it.
     pub basis: crate::tender::ReservationBasis,

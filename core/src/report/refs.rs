@@ -34,6 +34,7 @@ choice! {
 
 /// Which engine produced a result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct EngineRef {
     /// Always `ulo`.
     pub name: EngineName,
@@ -54,21 +55,26 @@ impl EngineRef {
 
 /// Which protocol a result applies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ProtocolRef {
     /// Id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub id: String,
     /// Title.
     pub title: String,
     /// Version.
     pub version: String,
     /// Effective date.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::IsoDate"))]
     pub effective_date: String,
 }
 
 /// Which tender a result is for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct TenderRef {
     /// Id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub id: String,
     /// Title.
     pub title: String,
@@ -78,6 +84,7 @@ pub struct TenderRef {
 
 /// The rounding applied to marks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RoundingRef {
     /// Decimal places.
     pub places: u32,

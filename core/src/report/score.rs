@@ -14,8 +14,10 @@ use super::words::{BidStatus, CriterionMethod, FlagCode, GateStatus, NotRankedSt
 
 /// A gate's outcome for a bid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct GateRow {
     /// The gate's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub gate: String,
     /// Its title.
     pub title: String,
@@ -27,8 +29,10 @@ pub struct GateRow {
 
 /// One evaluator's score as shown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct EvaluatorScore {
     /// Evaluator id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub evaluator: String,
     /// Name.
     pub name: String,
@@ -45,8 +49,10 @@ pub struct EvaluatorScore {
 
 /// The panel's work on one criterion of one bid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct PanelDetail {
     /// The scale's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub scale: String,
     /// The scale's top score.
     pub scale_max: i64,
@@ -57,23 +63,28 @@ pub struct PanelDetail {
     pub spread: Option<i64>,
     /// The moderated score, exactly (`3`, `3.5`, `10/3`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::ExactText>"))]
     pub moderated: Option<String>,
     /// The moderator's reasons, for a consensus score.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consensus_rationale: Option<String>,
     /// Panel members who gave no score.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<crate::typescript::Id>"))]
     pub not_scored_by: Vec<String>,
 }
 
 /// One criterion of one bid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct CriterionResult {
     /// Criterion id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub criterion: String,
     /// Title.
     pub title: String,
     /// The group it belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub parent: Option<String>,
     /// 1 for top-level criteria.
     pub depth: u8,
@@ -83,6 +94,7 @@ pub struct CriterionResult {
     pub category: Category,
     /// Weight in percent, in the protocol's terms: within its group, or of the whole award
     /// (`weights_as: share_of_whole`).
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Percent"))]
     pub weight: String,
     /// Marks available.
     pub available: String,
@@ -106,11 +118,13 @@ pub struct CriterionResult {
 
 /// Something the commissioner must look at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Flag {
     /// What the flag is about.
     pub code: FlagCode,
     /// The criterion concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub criterion: Option<String>,
     /// Whether the flag takes the bid out of the ranking.
     pub excludes: bool,
@@ -127,14 +141,18 @@ pub struct Flag {
 
 /// One bid's result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BidResult {
     /// Bid id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub bid: String,
     /// Bidder's name.
     pub bidder: String,
     /// Lot.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub lot: String,
     /// Price.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Money"))]
     pub price: String,
     /// `ranked`, `excluded` or `incomplete`.
     pub status: BidStatus,
@@ -159,6 +177,7 @@ pub struct BidResult {
     /// The lot model's own steps for this bid (quality marks, a threshold or pass mark, the
     /// cost per quality point, the fixed price), each explained and cited.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Trace>>"))]
     pub stage: Vec<Trace>,
     /// Eligibility.
     pub eligibility: EligibilityResult,
@@ -180,8 +199,10 @@ pub struct BidResult {
 
 /// How a tie was settled (or not).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct TieNote {
     /// The bids it tied with on total marks.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<crate::typescript::Id>"))]
     pub tied_with: Vec<String>,
     /// The tie-break rule that separated them, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -192,16 +213,19 @@ pub struct TieNote {
 
 /// A place in a lot's ranking.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RankRow {
     /// Rank (1 is best); tied bids share a rank.
     pub rank: u32,
     /// Bid id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub bid: String,
     /// Bidder.
     pub bidder: String,
     /// Total marks.
     pub total: String,
     /// Price.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Money"))]
     pub price: String,
     /// The price divided by the quality marks, to 2 places (price per quality point only),
     /// on whose exact value the lot is ranked.
@@ -216,8 +240,10 @@ pub struct RankRow {
 
 /// A bid left out of a ranking, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct NotRanked {
     /// Bid id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub bid: String,
     /// Bidder.
     pub bidder: String,
@@ -229,8 +255,10 @@ pub struct NotRanked {
 
 /// One lot's outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct LotResult {
     /// Lot id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub lot: String,
     /// Title.
     pub title: String,
@@ -241,6 +269,7 @@ pub struct LotResult {
     /// when no bid for the lot is in competition (their price marks, worked out for the record,
     /// then use the lowest price of all the lot's bids, and their traces say so).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Money>"))]
     pub lowest_price: Option<String>,
     /// The ranking.
     pub ranking: Vec<RankRow>,
@@ -258,8 +287,10 @@ pub struct Ranking {
 
 /// The result of scoring a tender's bids.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ScoreResult {
     /// Always `score-result`.
+    #[cfg_attr(feature = "ts", ts(type = "'score-result'"))]
     pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,

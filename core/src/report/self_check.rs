@@ -39,6 +39,7 @@ impl ThresholdStatus {
 
 /// A self-check threshold warning.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ThresholdCheck {
     /// The minimum score.
     pub minimum: i64,
@@ -50,8 +51,10 @@ pub struct ThresholdCheck {
 
 /// One criterion in a self-check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct SelfCheckRow {
     /// Criterion id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub criterion: String,
     /// Title.
     pub title: String,
@@ -87,6 +90,7 @@ pub struct SelfCheckRow {
 
 /// The projected total.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Projection {
     /// The lowest total expected.
     pub low: String,
@@ -96,6 +100,7 @@ pub struct Projection {
     pub available: String,
     /// Criteria with no expected score, which the projection counts as 0 at the low end and
     /// full marks at the high end.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<crate::typescript::Id>"))]
     pub not_estimated: Vec<String>,
 }
 
@@ -114,6 +119,7 @@ choice! {
 /// A self-check's projection under the lot's evaluation model, when it is not the weighted
 /// total: the quality marks re-weighted to 100 at each end, and what the model makes of them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ModelProjection {
     /// The lot's model.
     pub model: crate::tender::evaluation::ModelKind,
@@ -151,8 +157,10 @@ pub struct ModelProjection {
 
 /// The result of a bidder's self-check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct SelfCheckResult {
     /// Always `self-check-result`.
+    #[cfg_attr(feature = "ts", ts(type = "'self-check-result'"))]
     pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,
@@ -169,10 +177,12 @@ pub struct SelfCheckResult {
     /// Rounding.
     pub rounding: RoundingRef,
     /// The lot.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub lot: String,
     /// The bidder.
     pub bidder: String,
     /// The price.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Money"))]
     pub price: String,
     /// Eligibility.
     pub eligibility: EligibilityResult,
@@ -198,11 +208,13 @@ pub struct SelfCheckResult {
     /// The price marks, low and high, under each formula the lot could publish (only for a lot
     /// with rates or a protocol that lets a lot choose its formula).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<PriceUnder>>"))]
     pub price_under: Vec<PriceUnder>,
 }
 
 /// A draft's price marks under one price formula, at the low and the high end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct PriceUnder {
     /// The formula.
     pub formula: crate::protocol::PriceFormula,

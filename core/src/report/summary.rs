@@ -12,11 +12,13 @@ use super::words::{BidStatus, FlagCode, GateStatus};
 
 /// A flag as a summary gives it: what it is about, never its words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct FlagBrief {
     /// What the flag is about.
     pub code: FlagCode,
     /// The criterion concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub criterion: Option<String>,
     /// Whether the flag takes the bid out of the ranking.
     pub excludes: bool,
@@ -24,8 +26,10 @@ pub struct FlagBrief {
 
 /// A gate's outcome as a summary gives it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct GateOutcomeRow {
     /// The gate's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub gate: String,
     /// `pass`, `fail` or `not_assessed`.
     pub outcome: GateStatus,
@@ -53,14 +57,18 @@ impl Serialize for CriterionMarks {
 /// (status, rank, total, price, eligibility verdict, gate outcomes, each criterion's marks,
 /// its flags' codes), without the explanations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BidSummary {
     /// Bid id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub bid: String,
     /// Bidder's name.
     pub bidder: String,
     /// Lot.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub lot: String,
     /// Price.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Money"))]
     pub price: String,
     /// `ranked`, `excluded` or `incomplete`.
     pub status: BidStatus,
@@ -86,6 +94,7 @@ pub struct BidSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reservation: Option<TestOutcome>,
     /// Each criterion's marks (groups and leaves), in tree order.
+    #[cfg_attr(feature = "ts", ts(type = "{ [criterion: string]: string | null }"))]
     pub marks: CriterionMarks,
     /// Flags, in the order the full result lists them.
     pub flags: Vec<FlagBrief>,
@@ -96,8 +105,10 @@ pub struct BidSummary {
 /// of the bids asked for by name. Each explained bid is exactly (byte for byte) its entry in
 /// the full [`ScoreResult`](super::ScoreResult).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ScoreSummary {
     /// Always `score-summary`.
+    #[cfg_attr(feature = "ts", ts(type = "'score-summary'"))]
     pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,

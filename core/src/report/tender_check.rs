@@ -43,8 +43,10 @@ choice! {
 
 /// A fact a finding rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct FactShown {
     /// The fact's name.
+    #[cfg_attr(feature = "ts", ts(as = "crate::facts::TenderFact"))]
     pub fact: String,
     /// In words.
     pub label: String,
@@ -54,8 +56,10 @@ pub struct FactShown {
 
 /// A barrier found in a tender's design (or a rule the tender gives too little to check).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Finding {
     /// The rule's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub rule: String,
     /// The rule's title.
     pub title: String,
@@ -71,6 +75,7 @@ pub struct Finding {
     pub standing: Option<Standing>,
     /// The lot, for lot rules.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub lot: Option<String>,
     /// What the rule requires, in words.
     pub requirement: String,
@@ -89,6 +94,7 @@ pub struct Finding {
     pub regime_note: Option<String>,
     /// When the regime is not known: what the rule would be under each regime that it lists.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<AppliesUnder>>"))]
     pub applies_under: Vec<AppliesUnder>,
     /// The clauses.
     pub cites: Vec<CiteRef>,
@@ -96,6 +102,7 @@ pub struct Finding {
 
 /// What a rule would be under some regimes, shown when the tender's regime is not known.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct AppliesUnder {
     /// The regimes.
     pub regimes: Vec<Regime>,
@@ -110,11 +117,14 @@ pub struct AppliesUnder {
 
 /// The outcome of every rule, met or not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct CheckRow {
     /// The rule's id.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::Id"))]
     pub rule: String,
     /// The lot, for lot rules.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::Id>"))]
     pub lot: Option<String>,
     /// `met`, `barrier`, `not_stated`, `regime_not_stated` or `not_applicable`.
     pub status: CheckStatus,
@@ -125,6 +135,7 @@ pub struct CheckRow {
 
 /// Counts of findings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct FindingSummary {
     /// True when no rule found a barrier and none lacked information.
     pub barrier_free: bool,
@@ -149,8 +160,10 @@ pub struct FindingSummary {
 
 /// The barrier check of a tender.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct TenderCheck {
     /// Always `tender-check`.
+    #[cfg_attr(feature = "ts", ts(type = "'tender-check'"))]
     pub document: ResultDocument,
     /// The engine.
     pub engine: EngineRef,

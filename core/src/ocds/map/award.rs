@@ -40,8 +40,10 @@ choice! {
 /// An award criterion as the notice states it, with its weight read as a percentage when the
 /// notice gives one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct AwardCriterion {
     /// JSON pointer of the criterion in the input.
+    #[cfg_attr(feature = "ts", ts(as = "crate::typescript::JsonPointer"))]
     pub from: String,
     /// The OCDS lot it belongs to (absent for tender-wide criteria).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -54,6 +56,7 @@ pub struct AwardCriterion {
     pub name: Option<String>,
     /// Its weight in percent, exactly.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::typescript::ExactText>"))]
     pub weight_percent: Option<String>,
     /// Where the weight was read from: `percentageExact`, `decimalExact` (the `numbers` list of
     /// the award criteria extension) or `description` (the older shape of Public Contracts
