@@ -299,7 +299,9 @@ pub fn validate_value(document: Document, value: &Value) -> Result<(), Problems>
 /// Reads a document with its kind's typed reader, as [`validate_value`] does before a protocol
 /// is compiled, recording every object read with the fields the reader allowed and required
 /// there ([`read::FieldsRead`]). For tests that hold the readers' field lists against the
-/// schemas; the reading itself, and its problems, are those of any other read.
+/// schemas; the reading itself, and its problems, are those of any other read. Only with the
+/// `record-fields` feature (see [`read::FieldsRead`] for why).
+#[cfg(feature = "record-fields")]
 pub fn fields_read(
     document: Document,
     value: &Value,
