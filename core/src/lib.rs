@@ -312,6 +312,29 @@ pub fn validate_value(document: Document, value: &Value) -> Result<(), Problems>
     }
 }
 
+/// Reads a document with its kind's typed reader, as [`validate_value`] does before a protocol
+/// is compiled, recording every object read with the fields the reader allowed and required
+/// there ([`read::FieldsRead`]). For tests that hold the readers' field lists against the
+/// schemas; the reading itself, and its problems, are those of any other read. Only with the
+/// `record-fields` feature (see [`read::FieldsRead`] for why).
+#[cfg(feature = "record-fields")]
+pub fn fields_read(
+    document: Document,
+    value: &Value,
+) -> (Result<(), Problems>, Vec<read::FieldsRead>) {
+    use read::read_document_recording as record;
+    match document {
+        Document::Protocol => record(document, value, |r, at| protocol::read_doc(r, at).map(drop)),
+        Document::Tender => record(document, value, |r, at| tender::read_doc(r, at).map(drop)),
+        Document::Bids => record(document, value, |r, at| {
+            bids::read_bids_doc(r, at).map(drop)
+        }),
+        Document::SelfCheck => record(document, value, |r, at| {
+            bids::read_draft_doc(r, at).map(drop)
+        }),
+    }
+}
+
 /// The kind of a document, from its `"document"` field.
 pub fn document_kind(value: &Value) -> Option<Document> {
     value

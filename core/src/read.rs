@@ -248,10 +248,51 @@ pub fn read_document<T>(
     }
 }
 
+/// As [`read_document`], with [`Reader::record_fields`] on: also every object read, with the
+/// fields its reader allowed and required, in the order read (whether or not the document is
+/// well formed).
+#[cfg(feature = "record-fields")]
+pub fn read_document_recording<T>(
+    document: Document,
+    value: &Value,
+    read: impl FnOnce(&mut Reader, At) -> Option<T>,
+) -> (Result<T, Problems>, Vec<FieldsRead>) {
+    let mut r = Reader::new(document);
+    r.record_fields();
+    let doc = read(&mut r, At::root(value));
+    let fields = r.fields_read.take().unwrap_or_default();
+    let doc = match doc {
+        Some(doc) if !r.has_problems() => Ok(doc),
+        _ => Err(Problems(r.into_problems())),
+    };
+    (doc, fields)
+}
+
+/// One object as a reader read it: where it is, and the field lists the reader gave
+/// [`Reader::object`]. Recorded only when asked for ([`Reader::record_fields`]), so that a test
+/// can hold the readers' field lists against the schemas' `properties` and `required` at the
+/// same place (`tests/tests/reader_fields.rs`): the two are written separately, and nothing
+/// else checks that their names agree. Compiled only with the `record-fields` feature, which
+/// that test turns on: always compiled, the recorder added 2,182 bytes to the JS API's wasm
+/// (before wasm-opt) that no page ever runs.
+#[cfg(feature = "record-fields")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldsRead {
+    /// The object's JSON pointer in its document.
+    pub pointer: String,
+    /// The fields the reader allowed.
+    pub allowed: Vec<&'static str>,
+    /// The fields the reader required.
+    pub required: Vec<&'static str>,
+}
+
 /// Collects problems while a document is read.
 pub struct Reader {
     document: Document,
     problems: Vec<Problem>,
+    /// Every object read, when recording ([`Reader::record_fields`]); `None` by default.
+    #[cfg(feature = "record-fields")]
+    fields_read: Option<Vec<FieldsRead>>,
 }
 
 impl Reader {
@@ -260,7 +301,23 @@ impl Reader {
         Reader {
             document,
             problems: Vec::new(),
+            #[cfg(feature = "record-fields")]
+            fields_read: None,
         }
+    }
+
+    /// From now on, records every object read with the field lists it was read with (see
+    /// [`FieldsRead`] and [`read_document_recording`]). What is read, and every problem, stay
+    /// the same.
+    #[cfg(feature = "record-fields")]
+    pub fn record_fields(&mut self) {
+        self.fields_read.get_or_insert_with(Vec::new);
+    }
+
+    /// The objects recorded so far (empty unless [`Reader::record_fields`] was called).
+    #[cfg(feature = "record-fields")]
+    pub fn fields_read(&self) -> &[FieldsRead] {
+        self.fields_read.as_deref().unwrap_or_default()
     }
 
     /// The document being read.
@@ -305,6 +362,14 @@ impl Reader {
             self.wrong_type(at, "an object in curly brackets");
             return None;
         };
+        #[cfg(feature = "record-fields")]
+        if let Some(record) = &mut self.fields_read {
+            record.push(FieldsRead {
+                pointer: at.pointer(),
+                allowed: allowed.to_vec(),
+                required: required.to_vec(),
+            });
+        }
         for (k, _) in crate::json::sorted_entries(map) {
             if !allowed.contains(&k.as_str()) {
                 self.report(

@@ -32,8 +32,11 @@ pub use draft::{DraftBid, Expected, ExpectedGate};
 pub use organisation::{
     read_organisation_value, Board, Organisation, Staff, Volunteers, Workforce,
 };
+use read::read_bid;
+pub(crate) use read::read_bids_doc;
+#[cfg(feature = "record-fields")]
+pub(crate) use read::read_draft_doc;
 pub use read::{read, read_draft};
-use read::{read_bid, read_bids_doc};
 
 /// Parses, reads and checks bids for a tender.
 ///

@@ -115,7 +115,7 @@ pub fn read(value: &Value) -> Result<BidsDoc, Problems> {
     read_document(Document::Bids, value, read_bids_doc)
 }
 
-pub(super) fn read_bids_doc(r: &mut Reader, at: At) -> Option<BidsDoc> {
+pub(crate) fn read_bids_doc(r: &mut Reader, at: At) -> Option<BidsDoc> {
     let f = r.object(
         at,
         &["$schema", "document", "tender", "bids"],
@@ -146,7 +146,7 @@ pub fn read_draft(value: &Value) -> Result<DraftBid, Problems> {
     read_document(Document::SelfCheck, value, read_draft_doc)
 }
 
-fn read_draft_doc(r: &mut Reader, at: At) -> Option<DraftBid> {
+pub(crate) fn read_draft_doc(r: &mut Reader, at: At) -> Option<DraftBid> {
     let f = r.object(
         at,
         &[

@@ -21,6 +21,8 @@ pub use model::{
     LegalForm, LowBenchmark, Method, Minimum, ModelKind, Moderation, ModerationMethod, OverCeiling,
     PriceFormula, ProtocolDoc, Rounding, Scale, ScalePoint, ShareOp, TieBreak, Tunable, WeightsAs,
 };
+#[cfg(feature = "record-fields")]
+pub(crate) use read::read_doc;
 pub use read::{read, MAX_CRITERIA_DEPTH, PROTOCOL_FIELDS};
 // Kept at their old paths for the modules that still name them here (award/, ocds.rs).
 pub(crate) use crate::read::{TEXT_MAX, TITLE_MAX};

@@ -608,7 +608,7 @@ pub fn read(value: &Value) -> Result<ProtocolDoc, Problems> {
     read_document(Document::Protocol, value, read_doc)
 }
 
-fn read_doc(r: &mut Reader, at: At) -> Option<ProtocolDoc> {
+pub(crate) fn read_doc(r: &mut Reader, at: At) -> Option<ProtocolDoc> {
     let f = r.object(
         at,
         PROTOCOL_FIELDS,

@@ -615,7 +615,7 @@ pub fn read(value: &Value) -> Result<TenderDoc, Problems> {
     read_document(Document::Tender, value, read_doc)
 }
 
-fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
+pub(crate) fn read_doc(r: &mut Reader, at: At) -> Option<TenderDoc> {
     let f = r.object(
         at,
         TENDER_FIELDS,
