@@ -16,6 +16,19 @@
 # commit (say main), the same for them. Takes about ten minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = paint ]; then
+  before=${2:-}
+  scripts/setup.sh --test >/dev/null
+  scripts/build-web.sh
+  cargo build -q --release -p ulo-bench --example dump
+  out=target/bench/paint
+  for size in 12x25x4 200x25x4; do
+    mkdir -p "$out/$size"
+    [ -f "$out/$size/bids.json" ] || target/release/examples/dump ${size//x/ } "$out/$size"
+  done
+  node bench/paint/run.mjs "$out" after=dist/app ${before:+before="$before"}
+  exit 0
+fi
 if [ "${1:-}" = memory ]; then
   before=${2:-}
   pkg_before=${3:-}
@@ -62,7 +75,7 @@ fi
 profile=${1:-wasm-app}
 case "$profile" in
   wasm-app | wasm-release) ;;
-  *) echo "usage: scripts/bench.sh [wasm-app|wasm-release] | memory [ULO_BEFORE [PKG_BEFORE]]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [wasm-app|wasm-release] | memory [ULO_BEFORE [PKG_BEFORE]] | paint [APP_BEFORE]" >&2; exit 2 ;;
 esac
 scripts/setup.sh --test >/dev/null
 out=target/bench
