@@ -18,6 +18,10 @@
 // again, so its total changes every time while every other bid keeps its rank (the app
 // announces totals only when at most three bids change). PAINT_EDITS edits are timed (default
 // 20) after 3 not timed.
+//
+// On a machine shared with other work, wall-clock times stretch with the load (the page waits
+// for a core); so each edit's main-thread CPU time is also given (DevTools' ThreadTime metric,
+// read before the edit and after its paint), which the load hardly moves: compare builds on it.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch } from '../../tests/e2e/harness.mjs';
@@ -92,48 +96,67 @@ function edit(page, id, value, bidder) {
   }), { id, value, bidder });
 }
 
+// Every build's page is open at once, and the builds take turns edit by edit, so that a slower
+// moment of a busy machine falls on all of them alike.
+/** The page's main-thread CPU time so far, in ms. */
+async function threadTime(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'ThreadTime').value * 1000;
+}
+
 const rows = [];
 const browser = await launch();
+const servers = [];
 try {
+  const builds = [];
   for (const [n, app] of apps.entries()) {
     const [label, dir] = [app.slice(0, app.indexOf('=')), app.slice(app.indexOf('=') + 1)];
     const server = await startServer(path.resolve(dir), 8095 + n);
-    try {
-      for (const size of sizes) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        try {
-          const { page, bidder, cell } = await load(context, server.origin, size);
-          const dom = [];
-          const paint = [];
-          for (let k = 0; k < WARM + EDITS; k++) {
-            const value = k % 2 === 0 ? cell.value + 1 : cell.value;
-            const t = await edit(page, cell.id, value, bidder);
-            if (k >= WARM) {
-              dom.push(t.dom);
-              paint.push(t.paint);
-            }
-            // Let the frame, the autosave and any timer of the edit finish before the next.
-            await page.waitForTimeout(100);
-          }
-          dom.sort((a, b) => a - b);
-          paint.sort((a, b) => a - b);
-          rows.push({ size, label, dom, paint });
-          console.error(`${size} ${label}: ${EDITS} edits of ${bidder}'s mark in ${cell.id}`);
-        } finally {
-          await context.close();
+    servers.push(server);
+    builds.push({ label, origin: server.origin });
+  }
+  for (const size of sizes) {
+    const open = [];
+    for (const b of builds) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const loaded = await load(context, b.origin, size);
+      const cdp = await context.newCDPSession(loaded.page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      open.push({ ...b, context, ...loaded, cdp, dom: [], paint: [], cpu: [] });
+    }
+    for (let k = 0; k < WARM + EDITS; k++) {
+      for (const o of open) {
+        const value = k % 2 === 0 ? o.cell.value + 1 : o.cell.value;
+        const before = await threadTime(o.cdp);
+        const t = await edit(o.page, o.cell.id, value, o.bidder);
+        const cpu = (await threadTime(o.cdp)) - before;
+        if (k >= WARM) {
+          o.dom.push(t.dom);
+          o.paint.push(t.paint);
+          o.cpu.push(cpu);
         }
+        // Let the frame, the autosave and any timer of the edit finish before the next.
+        await o.page.waitForTimeout(100);
       }
-    } finally {
-      server.stop();
+    }
+    for (const o of open) {
+      for (const xs of [o.dom, o.paint, o.cpu]) xs.sort((a, b) => a - b);
+      rows.push({ size, label: o.label, dom: o.dom, paint: o.paint, cpu: o.cpu });
+      console.error(`${size} ${o.label}: ${EDITS} edits of ${o.bidder}'s mark in ${o.cell.id}`);
+      await o.context.close();
     }
   }
 } finally {
   await browser.close();
+  for (const s of servers) s.stop();
 }
 
 const f = (v) => v.toFixed(1).padStart(8);
 console.log(`\nInput to paint in the app, headless Chromium (ms over ${EDITS} edits of a mark in the scoring grid)`);
-console.log(`${'size'.padEnd(11)}${'build'.padEnd(10)}${'paint med'.padStart(10)}${'p95'.padStart(8)}${'DOM med'.padStart(10)}${'p95'.padStart(8)}`);
+console.log(`${'size'.padEnd(11)}${'build'.padEnd(10)}${'paint med'.padStart(10)}${'p95'.padStart(8)}${'DOM med'.padStart(10)}${'p95'.padStart(8)}${'CPU med'.padStart(10)}${'p95'.padStart(8)}`);
 for (const r of rows) {
-  console.log(`${r.size.padEnd(11)}${r.label.padEnd(10)}  ${f(quantile(r.paint, 0.5))}${f(quantile(r.paint, 0.95))}  ${f(quantile(r.dom, 0.5))}${f(quantile(r.dom, 0.95))}`);
+  const cols = [r.paint, r.dom, r.cpu].map((xs) => `  ${f(quantile(xs, 0.5))}${f(quantile(xs, 0.95))}`).join('');
+  console.log(`${r.size.padEnd(11)}${r.label.padEnd(10)}${cols}`);
 }
+console.log('paint: input event to the end of the frame that shows the new total; DOM: to the mutation;');
+console.log('CPU: the page\'s main-thread CPU time for the edit (the figure to compare builds on a busy machine).');
