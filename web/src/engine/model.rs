@@ -1,5 +1,14 @@
 //! What the core says about the commissioner's workspace, worked out once per change.
 //!
+//! **Lean on each change, explained when asked.** Each change re-reads the documents and ranks
+//! the bids through the core's lean path (`summary`, from the same run as `rank`: every bid's
+//! status, rank, total, price and eligibility, and each lot's ranking, figure for figure as the
+//! full result has them, without the explanations). That is all the header, the announcement
+//! of changed totals and the scoring and bids screens show. The fully explained result (every
+//! trace, the scorecards, the report and the exports) is worked out only when a screen asks for
+//! it ([`Model::result`]), once per change: typing a mark in the scoring grid does not explain
+//! every bid again. `scripts/bench.sh paint` measures the difference.
+//!
 //! **Partial results.** A problem in one lot or one bid (a negative price, a lot or bid just
 //! added and not filled in yet) must not hide every other lot's results. So when the core
 //! refuses the documents and every problem it gives is inside one lot (`/lots/N/...`) or one
@@ -11,10 +20,11 @@
 
 use crate::state::Workspace;
 use serde_json::Value;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use ulo_core::regime::Decision;
-use ulo_core::{Problem, Problems, Protocol, ScoreResult, Tender, TenderCheck};
+use ulo_core::{Bids, Problem, Problems, Protocol, ScoreResult, ScoreSummary, Tender, TenderCheck};
 
 /// A lot left out of the results, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,9 +71,16 @@ pub struct Model {
     pub check: Option<Rc<TenderCheck>>,
     /// Problems with the bids (empty when they are valid).
     pub bid_problems: Option<Problems>,
-    /// The scores of every lot and bid not set aside, when the problems left are only in lots
-    /// and bids.
-    pub result: Option<Rc<ScoreResult>>,
+    /// The standing of every lot and bid not set aside, when the problems left are only in
+    /// lots and bids: the core's lean summary (each lot's ranking, each bid's status, rank,
+    /// total, price and eligibility, as the full result has them), worked out on every change.
+    /// `Some` exactly when [`Model::result`] has a result to give.
+    pub summary: Option<Rc<ScoreSummary>>,
+    /// The protocol's tender and bids the summary was worked out from, kept to explain them
+    /// when asked.
+    read: Option<(Tender, Bids)>,
+    /// The fully explained result, worked out the first time a screen asks for it.
+    full: OnceCell<Option<Rc<ScoreResult>>>,
     /// Lots set aside from the result, with the reason.
     pub excluded_lots: Vec<ExcludedLot>,
     /// Bids set aside from the result, with the reason.
@@ -190,7 +207,9 @@ impl Model {
                     regime_aware: false,
                     check: None,
                     bid_problems: None,
-                    result: None,
+                    summary: None,
+                    read: None,
+                    full: OnceCell::new(),
                     excluded_lots: Vec::new(),
                     excluded_bids: Vec::new(),
                     scored: None,
@@ -232,15 +251,19 @@ impl Model {
                     .map(|p| Problems(p.0.into_iter().filter(|x| !waiting(x)).collect()))
                     .filter(|p| !p.0.is_empty());
                 match result {
-                    Some((r, bids_doc)) => (
+                    Some((s, bids, bids_doc)) => (
                         check,
                         bid_problems,
-                        Some(Rc::new(r)),
+                        Some((Rc::new(s), bids)),
                         Some(Rc::new((tender_doc.clone(), bids_doc))),
                     ),
                     None => (check, bid_problems, None, None),
                 }
             }
+        };
+        let (summary, read) = match (result, tender) {
+            (Some((s, bids)), Some((t, _))) => (Some(s), Some((t, bids))),
+            _ => (None, None),
         };
         Model {
             regime_aware: protocol.regime_aware(),
@@ -249,11 +272,27 @@ impl Model {
             regime,
             check,
             bid_problems,
-            result,
+            summary,
+            read,
+            full: OnceCell::new(),
             excluded_lots,
             excluded_bids,
             scored,
         }
+    }
+
+    /// The fully explained result of every lot and bid not set aside (every trace, for the
+    /// results, moderation, what-if, report and export screens): worked out by the core the
+    /// first time it is asked for after a change, and kept until the next. `None` exactly when
+    /// [`Model::summary`] is `None`.
+    pub fn result(&self) -> Option<Rc<ScoreResult>> {
+        self.full
+            .get_or_init(|| {
+                let (tender, bids) = self.read.as_ref()?;
+                let protocol = self.protocol.as_ref().ok()?;
+                protocol.score(tender, bids).ok().map(Rc::new)
+            })
+            .clone()
     }
 
     /// Whether some lots or bids are left out of the result.
@@ -262,15 +301,16 @@ impl Model {
     }
 }
 
-/// Scores the bids, setting aside those for a lot set aside and those the problems are in,
-/// when the problems are all in bids.
+/// Ranks the bids through the core's lean path, setting aside those for a lot set aside and
+/// those the problems are in, when the problems are all in bids: the summary, the bids as read
+/// (to explain them when asked) and the bids document scored.
 fn score_partial(
     protocol: &Protocol,
     tender: &Tender,
     bids: &Value,
     gone_lots: &[String],
     excluded: &mut Vec<ExcludedBid>,
-) -> Option<(ScoreResult, Value)> {
+) -> Option<(ScoreSummary, Bids, Value)> {
     let list = bids
         .get("bids")
         .and_then(Value::as_array)
@@ -299,10 +339,14 @@ fn score_partial(
             break;
         }
         let problems = match protocol.bids(tender, &pruned) {
-            Ok(b) => match protocol.score(tender, &b) {
-                Ok(r) => {
+            // Refused where the full result would be (too large to explain at once), so that
+            // a summary is there exactly when the full result can be given.
+            Ok(b) => match ulo_core::award::check_explained(protocol, tender, b.as_slice().len())
+                .and_then(|()| protocol.summary(tender, &b, &[]))
+            {
+                Ok(s) => {
                     excluded.extend(out.into_iter().map(|(i, p)| describe(i, p)));
-                    return Some((r, pruned));
+                    return Some((s, b, pruned));
                 }
                 Err(_) => break,
             },
@@ -344,7 +388,7 @@ mod tests {
         let mut ws = example();
         ws.bids["bids"][2]["price"] = json!("-5");
         let m = Model::of(&ws);
-        let r = m.result.expect("the other bids are scored");
+        let r = m.result().expect("the other bids are scored");
         assert_eq!(r.lots.len(), 3);
         assert!(r.bids.iter().all(|b| b.bid != "b-quicksupport"));
         assert_eq!(m.excluded_bids.len(), 1);
@@ -361,7 +405,7 @@ mod tests {
         ws.bids["bids"][1]["price"] = json!("-1");
         ws.bids["bids"][5]["price"] = json!("abc");
         let m = Model::of(&ws);
-        assert!(m.result.is_some());
+        assert!(m.result().is_some());
         let pointers: Vec<&str> = (m.excluded_bids.iter())
             .flat_map(|b| b.problems.iter().map(|p| p.pointer.as_str()))
             .collect();
@@ -380,7 +424,7 @@ mod tests {
             .unwrap()
             .push(json!({"id": "bid-9", "lot": "lot-4", "organisation": {"name": "New"}, "price": "1000"}));
         let m = Model::of(&ws);
-        let r = m.result.expect("the other lots are scored");
+        let r = m.result().expect("the other lots are scored");
         assert_eq!(r.lots.len(), 3);
         assert_eq!(m.excluded_lots.len(), 1);
         assert_eq!(m.excluded_lots[0].index, 3);
@@ -405,7 +449,7 @@ mod tests {
         let mut ws = example();
         ws.tender["weights"]["price"] = json!("35");
         let m = Model::of(&ws);
-        assert!(m.result.is_none());
+        assert!(m.result().is_none() && m.summary.is_none());
         assert!(!m.partial());
         assert!(m.tender_problems.is_some());
     }
@@ -413,7 +457,28 @@ mod tests {
     #[test]
     fn a_valid_workspace_sets_nothing_aside() {
         let m = Model::of(&example());
-        assert!(m.result.is_some() && !m.partial());
+        assert!(m.result().is_some() && !m.partial());
         assert!(m.scored.is_some());
+    }
+
+    #[test]
+    fn the_lean_summary_agrees_with_the_full_result_worked_out_when_asked() {
+        let mut ws = example();
+        ws.bids["bids"][2]["price"] = json!("-5");
+        let m = Model::of(&ws);
+        let s = m.summary.clone().expect("a summary");
+        assert!(m.full.get().is_none(), "nothing explained until asked");
+        let r = m.result().expect("a full result");
+        assert!(Rc::ptr_eq(&r, &m.result().unwrap()), "worked out once");
+        assert_eq!(s.lots, r.lots);
+        assert_eq!(s.tender, r.tender);
+        assert_eq!(s.bids.len(), r.bids.len());
+        for (a, b) in s.bids.iter().zip(&r.bids) {
+            assert_eq!(
+                (&a.bid, &a.bidder, &a.lot, &a.price, a.status, a.rank, &a.total),
+                (&b.bid, &b.bidder, &b.lot, &b.price, b.status, b.rank, &b.total)
+            );
+            assert_eq!(a.eligibility, b.eligibility.verdict);
+        }
     }
 }
