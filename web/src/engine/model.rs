@@ -223,7 +223,11 @@ impl Model {
             None => (None, ulo_core::bids::read(&ws.bids).err(), None, None),
             Some((t, tender_doc)) => {
                 let check = Some(Rc::new(protocol.check_tender(t)));
-                let bid_problems = protocol.bids(t, &ws.bids).err();
+                // Read once: when nothing is set aside, these are the bids scored.
+                let (read, bid_problems) = match protocol.bids(t, &ws.bids) {
+                    Ok(b) => (Some(b), None),
+                    Err(p) => (None, Some(p)),
+                };
                 // A lot set aside for a reference another lot also has (a duplicate) takes
                 // none of that lot's bids with it.
                 let kept: Vec<String> = (ws.tender.get("lots").and_then(Value::as_array))
@@ -236,7 +240,7 @@ impl Model {
                 let gone: Vec<String> = (excluded_lots.iter().map(|l| l.id.clone()))
                     .filter(|id| !kept.contains(id))
                     .collect();
-                let result = score_partial(&protocol, t, &ws.bids, &gone, &mut excluded_bids);
+                let result = score_partial(&protocol, t, &ws.bids, read, &gone, &mut excluded_bids);
                 // The bids form shows the bids' problems against the tender less the lots set
                 // aside, but a bid for such a lot is not in error for naming it: it waits for
                 // its lot, as the results say.
@@ -303,19 +307,20 @@ impl Model {
 
 /// Ranks the bids through the core's lean path, setting aside those for a lot set aside and
 /// those the problems are in, when the problems are all in bids: the summary, the bids as read
-/// (to explain them when asked) and the bids document scored.
+/// (to explain them when asked) and the bids document scored. `read` is the whole document
+/// read already, if it could be: used as it is when no bid is set aside.
 fn score_partial(
     protocol: &Protocol,
     tender: &Tender,
     bids: &Value,
+    mut read: Option<Bids>,
     gone_lots: &[String],
     excluded: &mut Vec<ExcludedBid>,
 ) -> Option<(ScoreSummary, Bids, Value)> {
-    let list = bids
+    let list: &[Value] = bids
         .get("bids")
         .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+        .map_or(&[], Vec::as_slice);
     let describe = |index: usize, problems: Vec<Problem>| {
         let b = list.get(index).cloned().unwrap_or(Value::Null);
         ExcludedBid {
@@ -338,7 +343,11 @@ fn score_partial(
         if kept.is_empty() && !list.is_empty() {
             break;
         }
-        let problems = match protocol.bids(tender, &pruned) {
+        let again = match read.take() {
+            Some(b) if out.is_empty() => Ok(b),
+            _ => protocol.bids(tender, &pruned),
+        };
+        let problems = match again {
             // Refused where the full result would be (too large to explain at once), so that
             // a summary is there exactly when the full result can be given.
             Ok(b) => match ulo_core::award::check_explained(protocol, tender, b.as_slice().len())
