@@ -14,8 +14,39 @@
 # --summary) and of the JS API's score in Node (full and summary; dist/pkg, built by
 # scripts/build-package.sh), and, given a `ulo` binary and a package folder built from another
 # commit (say main), the same for them. Takes about ten minutes.
+#
+# `scripts/bench.sh paint [APP_BEFORE]` instead reports issue 11's input-to-paint in the app: it
+# builds the app (scripts/build-web.sh), generates 12 x 25 x 4 and 200 x 25 x 4 workloads, puts
+# each into the app as its saved tender, types a mark in the scoring grid 20 times and prints,
+# per size, the median and p95 of the time from the input event to the frame that paints the
+# new total, to the DOM change, and the page's main-thread CPU time per edit
+# (bench/paint/run.mjs says how); given another build of the app (a copy of dist/app built
+# from another commit), the same for it, the two taking turns edit by edit. About 3 minutes.
+# Measured on 2 shared, busy cores (so wall-clock figures vary run to run; compare CPU), 40
+# edits, before (main: every change scored with every explanation, the bids read twice) and
+# after (the lean summary on each change, the explained result only when a screen asks):
+#   size       build    paint med   p95   DOM med   p95   CPU med   p95   (ms)
+#   12x25x4    before        65.0   89.2     52.1   74.9     48.9   62.6
+#   12x25x4    after         56.7   71.0     48.3   62.7     47.2   57.0
+#   200x25x4   before       994.0 1341.8    933.7 1240.1    855.9 1098.2
+#   200x25x4   after        891.3 1143.9    812.4 1078.0    742.1  928.9
+# What is left at 200 bids is mostly the app's own work, not scoring: cloning the workspace's
+# JSON (undo, the model's memo), the grid's 4,800 cells drawn again and Yew's diff of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = paint ]; then
+  before=${2:-}
+  scripts/setup.sh --test >/dev/null
+  scripts/build-web.sh
+  cargo build -q --release -p ulo-bench --example dump
+  out=target/bench/paint
+  for size in 12x25x4 200x25x4; do
+    mkdir -p "$out/$size"
+    [ -f "$out/$size/bids.json" ] || target/release/examples/dump ${size//x/ } "$out/$size"
+  done
+  node bench/paint/run.mjs "$out" after=dist/app ${before:+before="$before"}
+  exit 0
+fi
 if [ "${1:-}" = memory ]; then
   before=${2:-}
   pkg_before=${3:-}
@@ -62,7 +93,7 @@ fi
 profile=${1:-wasm-app}
 case "$profile" in
   wasm-app | wasm-release) ;;
-  *) echo "usage: scripts/bench.sh [wasm-app|wasm-release] | memory [ULO_BEFORE [PKG_BEFORE]]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [wasm-app|wasm-release] | memory [ULO_BEFORE [PKG_BEFORE]] | paint [APP_BEFORE]" >&2; exit 2 ;;
 esac
 scripts/setup.sh --test >/dev/null
 out=target/bench

@@ -316,7 +316,7 @@ pub fn tender_desk(p: &DeskProps) -> Html {
             }
         });
 
-    let title = match &model.result {
+    let title = match &model.summary {
         Some(r) => r.tender.title.clone(),
         None => tenders::title_of(&ws.tender),
     };
@@ -475,7 +475,8 @@ fn use_announce_changed_totals(model: &Rc<Model>, message: &UseStateHandle<Strin
             }
             *last_regime.borrow_mut() = Some(now);
         }
-        if let Some(r) = &m.result {
+        // The lean summary has every bid's total, rank and status as the full result has them.
+        if let Some(r) = &m.summary {
             let now: BTreeMap<String, (Option<String>, Option<u32>)> = r
                 .bids
                 .iter()

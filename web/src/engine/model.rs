@@ -1,5 +1,14 @@
 //! What the core says about the commissioner's workspace, worked out once per change.
 //!
+//! **Lean on each change, explained when asked.** Each change re-reads the documents and ranks
+//! the bids through the core's lean path (`summary`, from the same run as `rank`: every bid's
+//! status, rank, total, price and eligibility, and each lot's ranking, figure for figure as the
+//! full result has them, without the explanations). That is all the header, the announcement
+//! of changed totals and the scoring and bids screens show. The fully explained result (every
+//! trace, the scorecards, the report and the exports) is worked out only when a screen asks for
+//! it ([`Model::result`]), once per change: typing a mark in the scoring grid does not explain
+//! every bid again. `scripts/bench.sh paint` measures the difference.
+//!
 //! **Partial results.** A problem in one lot or one bid (a negative price, a lot or bid just
 //! added and not filled in yet) must not hide every other lot's results. So when the core
 //! refuses the documents and every problem it gives is inside one lot (`/lots/N/...`) or one
@@ -11,10 +20,11 @@
 
 use crate::state::Workspace;
 use serde_json::Value;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use ulo_core::regime::Decision;
-use ulo_core::{Problem, Problems, Protocol, ScoreResult, Tender, TenderCheck};
+use ulo_core::{Bids, Problem, Problems, Protocol, ScoreResult, ScoreSummary, Tender, TenderCheck};
 
 /// A lot left out of the results, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,9 +71,16 @@ pub struct Model {
     pub check: Option<Rc<TenderCheck>>,
     /// Problems with the bids (empty when they are valid).
     pub bid_problems: Option<Problems>,
-    /// The scores of every lot and bid not set aside, when the problems left are only in lots
-    /// and bids.
-    pub result: Option<Rc<ScoreResult>>,
+    /// The standing of every lot and bid not set aside, when the problems left are only in
+    /// lots and bids: the core's lean summary (each lot's ranking, each bid's status, rank,
+    /// total, price and eligibility, as the full result has them), worked out on every change.
+    /// `Some` exactly when [`Model::result`] has a result to give.
+    pub summary: Option<Rc<ScoreSummary>>,
+    /// The protocol's tender and bids the summary was worked out from, kept to explain them
+    /// when asked.
+    read: Option<(Tender, Bids)>,
+    /// The fully explained result, worked out the first time a screen asks for it.
+    full: OnceCell<Option<Rc<ScoreResult>>>,
     /// Lots set aside from the result, with the reason.
     pub excluded_lots: Vec<ExcludedLot>,
     /// Bids set aside from the result, with the reason.
@@ -190,7 +207,9 @@ impl Model {
                     regime_aware: false,
                     check: None,
                     bid_problems: None,
-                    result: None,
+                    summary: None,
+                    read: None,
+                    full: OnceCell::new(),
                     excluded_lots: Vec::new(),
                     excluded_bids: Vec::new(),
                     scored: None,
@@ -204,7 +223,11 @@ impl Model {
             None => (None, ulo_core::bids::read(&ws.bids).err(), None, None),
             Some((t, tender_doc)) => {
                 let check = Some(Rc::new(protocol.check_tender(t)));
-                let bid_problems = protocol.bids(t, &ws.bids).err();
+                // Read once: when nothing is set aside, these are the bids scored.
+                let (read, bid_problems) = match protocol.bids(t, &ws.bids) {
+                    Ok(b) => (Some(b), None),
+                    Err(p) => (None, Some(p)),
+                };
                 // A lot set aside for a reference another lot also has (a duplicate) takes
                 // none of that lot's bids with it.
                 let kept: Vec<String> = (ws.tender.get("lots").and_then(Value::as_array))
@@ -217,7 +240,7 @@ impl Model {
                 let gone: Vec<String> = (excluded_lots.iter().map(|l| l.id.clone()))
                     .filter(|id| !kept.contains(id))
                     .collect();
-                let result = score_partial(&protocol, t, &ws.bids, &gone, &mut excluded_bids);
+                let result = score_partial(&protocol, t, &ws.bids, read, &gone, &mut excluded_bids);
                 // The bids form shows the bids' problems against the tender less the lots set
                 // aside, but a bid for such a lot is not in error for naming it: it waits for
                 // its lot, as the results say.
@@ -232,15 +255,19 @@ impl Model {
                     .map(|p| Problems(p.0.into_iter().filter(|x| !waiting(x)).collect()))
                     .filter(|p| !p.0.is_empty());
                 match result {
-                    Some((r, bids_doc)) => (
+                    Some((s, bids, bids_doc)) => (
                         check,
                         bid_problems,
-                        Some(Rc::new(r)),
+                        Some((Rc::new(s), bids)),
                         Some(Rc::new((tender_doc.clone(), bids_doc))),
                     ),
                     None => (check, bid_problems, None, None),
                 }
             }
+        };
+        let (summary, read) = match (result, tender) {
+            (Some((s, bids)), Some((t, _))) => (Some(s), Some((t, bids))),
+            _ => (None, None),
         };
         Model {
             regime_aware: protocol.regime_aware(),
@@ -249,11 +276,27 @@ impl Model {
             regime,
             check,
             bid_problems,
-            result,
+            summary,
+            read,
+            full: OnceCell::new(),
             excluded_lots,
             excluded_bids,
             scored,
         }
+    }
+
+    /// The fully explained result of every lot and bid not set aside (every trace, for the
+    /// results, moderation, what-if, report and export screens): worked out by the core the
+    /// first time it is asked for after a change, and kept until the next. `None` exactly when
+    /// [`Model::summary`] is `None`.
+    pub fn result(&self) -> Option<Rc<ScoreResult>> {
+        self.full
+            .get_or_init(|| {
+                let (tender, bids) = self.read.as_ref()?;
+                let protocol = self.protocol.as_ref().ok()?;
+                protocol.score(tender, bids).ok().map(Rc::new)
+            })
+            .clone()
     }
 
     /// Whether some lots or bids are left out of the result.
@@ -262,20 +305,22 @@ impl Model {
     }
 }
 
-/// Scores the bids, setting aside those for a lot set aside and those the problems are in,
-/// when the problems are all in bids.
+/// Ranks the bids through the core's lean path, setting aside those for a lot set aside and
+/// those the problems are in, when the problems are all in bids: the summary, the bids as read
+/// (to explain them when asked) and the bids document scored. `read` is the whole document
+/// read already, if it could be: used as it is when no bid is set aside.
 fn score_partial(
     protocol: &Protocol,
     tender: &Tender,
     bids: &Value,
+    mut read: Option<Bids>,
     gone_lots: &[String],
     excluded: &mut Vec<ExcludedBid>,
-) -> Option<(ScoreResult, Value)> {
-    let list = bids
+) -> Option<(ScoreSummary, Bids, Value)> {
+    let list: &[Value] = bids
         .get("bids")
         .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+        .map_or(&[], Vec::as_slice);
     let describe = |index: usize, problems: Vec<Problem>| {
         let b = list.get(index).cloned().unwrap_or(Value::Null);
         ExcludedBid {
@@ -298,11 +343,19 @@ fn score_partial(
         if kept.is_empty() && !list.is_empty() {
             break;
         }
-        let problems = match protocol.bids(tender, &pruned) {
-            Ok(b) => match protocol.score(tender, &b) {
-                Ok(r) => {
+        let again = match read.take() {
+            Some(b) if out.is_empty() => Ok(b),
+            _ => protocol.bids(tender, &pruned),
+        };
+        let problems = match again {
+            // Refused where the full result would be (too large to explain at once), so that
+            // a summary is there exactly when the full result can be given.
+            Ok(b) => match ulo_core::award::check_explained(protocol, tender, b.as_slice().len())
+                .and_then(|()| protocol.summary(tender, &b, &[]))
+            {
+                Ok(s) => {
                     excluded.extend(out.into_iter().map(|(i, p)| describe(i, p)));
-                    return Some((r, pruned));
+                    return Some((s, b, pruned));
                 }
                 Err(_) => break,
             },
@@ -344,7 +397,7 @@ mod tests {
         let mut ws = example();
         ws.bids["bids"][2]["price"] = json!("-5");
         let m = Model::of(&ws);
-        let r = m.result.expect("the other bids are scored");
+        let r = m.result().expect("the other bids are scored");
         assert_eq!(r.lots.len(), 3);
         assert!(r.bids.iter().all(|b| b.bid != "b-quicksupport"));
         assert_eq!(m.excluded_bids.len(), 1);
@@ -361,7 +414,7 @@ mod tests {
         ws.bids["bids"][1]["price"] = json!("-1");
         ws.bids["bids"][5]["price"] = json!("abc");
         let m = Model::of(&ws);
-        assert!(m.result.is_some());
+        assert!(m.result().is_some());
         let pointers: Vec<&str> = (m.excluded_bids.iter())
             .flat_map(|b| b.problems.iter().map(|p| p.pointer.as_str()))
             .collect();
@@ -380,7 +433,7 @@ mod tests {
             .unwrap()
             .push(json!({"id": "bid-9", "lot": "lot-4", "organisation": {"name": "New"}, "price": "1000"}));
         let m = Model::of(&ws);
-        let r = m.result.expect("the other lots are scored");
+        let r = m.result().expect("the other lots are scored");
         assert_eq!(r.lots.len(), 3);
         assert_eq!(m.excluded_lots.len(), 1);
         assert_eq!(m.excluded_lots[0].index, 3);
@@ -405,7 +458,7 @@ mod tests {
         let mut ws = example();
         ws.tender["weights"]["price"] = json!("35");
         let m = Model::of(&ws);
-        assert!(m.result.is_none());
+        assert!(m.result().is_none() && m.summary.is_none());
         assert!(!m.partial());
         assert!(m.tender_problems.is_some());
     }
@@ -413,7 +466,28 @@ mod tests {
     #[test]
     fn a_valid_workspace_sets_nothing_aside() {
         let m = Model::of(&example());
-        assert!(m.result.is_some() && !m.partial());
+        assert!(m.result().is_some() && !m.partial());
         assert!(m.scored.is_some());
+    }
+
+    #[test]
+    fn the_lean_summary_agrees_with_the_full_result_worked_out_when_asked() {
+        let mut ws = example();
+        ws.bids["bids"][2]["price"] = json!("-5");
+        let m = Model::of(&ws);
+        let s = m.summary.clone().expect("a summary");
+        assert!(m.full.get().is_none(), "nothing explained until asked");
+        let r = m.result().expect("a full result");
+        assert!(Rc::ptr_eq(&r, &m.result().unwrap()), "worked out once");
+        assert_eq!(s.lots, r.lots);
+        assert_eq!(s.tender, r.tender);
+        assert_eq!(s.bids.len(), r.bids.len());
+        for (a, b) in s.bids.iter().zip(&r.bids) {
+            assert_eq!(
+                (&a.bid, &a.bidder, &a.lot, &a.price, a.status, a.rank, &a.total),
+                (&b.bid, &b.bidder, &b.lot, &b.price, b.status, b.rank, &b.total)
+            );
+            assert_eq!(a.eligibility, b.eligibility.verdict);
+        }
     }
 }

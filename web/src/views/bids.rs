@@ -121,9 +121,10 @@ pub fn bids_view() -> Html {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string();
+        // The bid's standing as the lean summary has it (the full result is not needed here).
         let result = ctx
             .model
-            .result
+            .summary
             .as_ref()
             .and_then(|r| r.bids.iter().find(|x| x.bid == id).cloned());
         let left_out = ctx.model.excluded_bids.iter().any(|x| x.index == i);
@@ -174,7 +175,7 @@ pub fn bids_view() -> Html {
                 <th scope="row">{ &name }</th>
                 <td data-label="Reference">{ &id }</td>
                 <td class="num" data-label="Price">{ price }</td>
-                <td data-label="User-led?">{ result.as_ref().map(|r| r.eligibility.verdict.describe().to_string()).unwrap_or_else(|| "-".into()) }</td>
+                <td data-label="User-led?">{ result.as_ref().map(|r| r.eligibility.describe().to_string()).unwrap_or_else(|| "-".into()) }</td>
                 <td data-label="Status">{ status }</td>
                 <td class="actions">
                     <button type="button" class="button button--link" onclick={edit} aria-label={format!("Edit the bid from {name}")}>{ "Edit" }</button>
@@ -264,7 +265,7 @@ pub fn bids_view() -> Html {
                         }
                     </fieldset>
                     if !rates.is_empty() {
-                        { bid_rates(&bind, &base, &rates, ctx.model.result.as_ref().and_then(|r| r.bids.iter().find(|x| Some(x.bid.as_str()) == b.get("id").and_then(Value::as_str)))) }
+                        { bid_rates(&bind, &base, &rates, ctx.model.result().as_ref().and_then(|r| r.bids.iter().find(|x| Some(x.bid.as_str()) == b.get("id").and_then(Value::as_str)))) }
                     }
                     <fieldset class="fieldset">
                         <legend class="legend legend--m">{ "The organisation" }</legend>

@@ -43,7 +43,7 @@ pub fn export() -> Html {
         .map(slug)
         .unwrap_or_else(|| "tender".into());
 
-    let result_buttons = match ctx.model.result.clone() {
+    let result_buttons = match ctx.model.result() {
         None => html! { <NotScored /> },
         Some(r) => {
             let json = {

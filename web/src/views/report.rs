@@ -165,7 +165,7 @@ fn evaluator_marks(r: &ScoreResult, id: &str, name: &str) -> Html {
 pub fn report() -> Html {
     let ctx = use_ctx();
     let of_whole = crate::engine::lot_choices(&ctx.ws).weights_as == "share_of_whole";
-    let Some(r) = ctx.model.result.clone() else {
+    let Some(r) = ctx.model.result() else {
         return html! { <><h1 id="page-heading" tabindex="-1">{ "Report" }</h1><NotScored /></> };
     };
     let print = Callback::from(|_: MouseEvent| {

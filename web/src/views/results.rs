@@ -134,13 +134,13 @@ pub fn not_scored() -> Html {
                 <ErrorSummary doc="protocol" problems={p.clone()} title="The protocol cannot be read" />
                 <p><GoTo to={View::Protocol} label="Go to the protocol screen to load another protocol" /></p>
             }
-            if let (Some(p), None) = (&m.tender_problems, &m.result) {
+            if let (Some(p), None) = (&m.tender_problems, &m.summary) {
                 <div class="notice">
                     <h2 class="heading-m">{ format!("The tender has {} problem{} to fix before bids can be scored", p.len(), if p.len() == 1 { "" } else { "s" }) }</h2>
                     <ul>{ for p.iter().map(|x| html!{ <li>{ fix_link(&ctx, &tl, "tender", x) }</li> }) }</ul>
                 </div>
             }
-            if let (Some(p), None, None) = (&m.bid_problems, &m.tender_problems, &m.result) {
+            if let (Some(p), None, None) = (&m.bid_problems, &m.tender_problems, &m.summary) {
                 <div class="notice">
                     <h2 class="heading-m">{ format!("The bids have {} problem{} to fix before they can be scored", p.len(), if p.len() == 1 { "" } else { "s" }) }</h2>
                     <ul>{ for p.iter().map(|x| html!{ <li>{ fix_link(&ctx, &bl, "bids", x) }</li> }) }</ul>
@@ -182,7 +182,7 @@ fn excluded_bids(ctx: &Ctx, labels: &Labels, bids: &[&ExcludedBid]) -> Html {
 pub fn partial_notice() -> Html {
     let ctx = use_ctx();
     let m = &ctx.model;
-    if !m.partial() || m.result.is_none() {
+    if !m.partial() || m.summary.is_none() {
         return Html::default();
     }
     let names: Vec<String> = (m.excluded_lots.iter())
@@ -223,7 +223,7 @@ fn left_out() -> Html {
     let tl = labels(&ctx, "tender");
     let bl = labels(&ctx, "bids");
     let lots_in: Vec<String> = m
-        .result
+        .summary
         .as_ref()
         .map(|r| r.lots.iter().map(|l| l.lot.clone()).collect())
         .unwrap_or_default();
@@ -266,7 +266,7 @@ pub fn per_point(result: &crate::engine::ScoreResult, lot: &str) -> BTreeMap<Str
 #[function_component(Results)]
 pub fn results() -> Html {
     let ctx = use_ctx();
-    let Some(result) = ctx.model.result.clone() else {
+    let Some(result) = ctx.model.result() else {
         return html! {
             <>
                 <h1 id="page-heading" tabindex="-1">{ "Results" }</h1>

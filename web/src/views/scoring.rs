@@ -475,7 +475,7 @@ pub fn moderation_view() -> Html {
     let Ok(protocol) = ctx.model.protocol.clone() else {
         return html! { <><h1 id="page-heading" tabindex="-1">{ "Moderation" }</h1><NotScored /></> };
     };
-    let Some(result) = ctx.model.result.clone() else {
+    let Some(result) = ctx.model.result() else {
         return html! { <><h1 id="page-heading" tabindex="-1">{ "Moderation" }</h1><NotScored /></> };
     };
     let m = &protocol.doc().award.moderation;

@@ -15,8 +15,7 @@ pub fn what_if() -> Html {
     let ctx = use_ctx();
     let pair = use_state(|| 0usize);
     let step = use_state(|| None::<usize>);
-    let (Ok(protocol), Some(result)) = (ctx.model.protocol.clone(), ctx.model.result.clone())
-    else {
+    let (Ok(protocol), Some(result)) = (ctx.model.protocol.clone(), ctx.model.result()) else {
         return html! { <><h1 id="page-heading" tabindex="-1">{ "What if" }</h1><NotScored /></> };
     };
     // Pairs of tunable criteria in the same group.
