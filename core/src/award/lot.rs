@@ -215,52 +215,17 @@ impl Run<'_> {
         abnormally_low(self, w, lot, others)?;
         if !lot.rates.is_empty() {
             if w.explain {
-                w.basket = Some(basket_trace(self, w, lot)?);
+                w.basket = Some(price::basket_trace(
+                    lot,
+                    &w.bid.rates,
+                    "award.price.basket",
+                    self.award_cites.clone(),
+                )?);
             }
             rates_low(self, w, lot, plan, competes)?;
         }
         Ok(())
     }
-}
-
-/// How a bid's price was worked out from its lot's basket: each rate times the rate's
-/// published volume, added up (the bids check has made sure every rate is given).
-fn basket_trace(run: &Run, w: &Work, lot: &Lot) -> Result<Trace, Overflow> {
-    let mut inputs = Vec::new();
-    let mut terms = Vec::new();
-    let mut total = Exact::ZERO;
-    for rate in &lot.rates {
-        let Some(v) = lookup(&w.bid.rates, &rate.id).copied() else {
-            continue;
-        };
-        let line = v.mul(rate.volume)?;
-        total = total.add(line)?;
-        inputs.push(Input {
-            name: format!("rate:{}", rate.id),
-            label: format!(
-                "{} ({} {}s over the contract)",
-                rate.title,
-                rate.volume.to_exact_string(),
-                rate.unit
-            ),
-            value: money(v),
-        });
-        terms.push(format!(
-            "{} × {}",
-            v.to_exact_string(),
-            rate.volume.to_exact_string()
-        ));
-    }
-    Ok(Trace {
-        rule: "award.price.basket".into(),
-        criterion: None,
-        inputs,
-        formula: terms.join(" + "),
-        exact: total.to_exact_string(),
-        result: total.to_fixed(2),
-        rounding: None,
-        cites: run.award_cites.clone(),
-    })
 }
 
 /// Each rate of a basket against the same rate in the other bids in competition (or, where the

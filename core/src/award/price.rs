@@ -12,8 +12,9 @@
 //! An abnormally low price is flagged for clarification and is never rejected by the engine:
 //! the law requires the authority to ask the bidder to explain first (PCR 2015 reg 69; PA23).
 
+use crate::bids::lookup;
 use crate::exact::{Exact, Overflow};
-use crate::explain::{money, Input};
+use crate::explain::{money, CiteRef, Input, Trace};
 use crate::protocol::PriceFormula;
 use crate::tender::{Lot, PriceBenchmark};
 
@@ -259,4 +260,49 @@ pub fn mean(prices: &[Exact]) -> Result<Option<Exact>, Overflow> {
         sum = sum.add(*p)?;
     }
     Ok(Some(sum.div(Exact::int(prices.len() as i128))?))
+}
+
+/// How a price is worked out from its lot's basket of rates: each rate given in `rates` times
+/// the rate's published volume, added up, traced to `rule` and `cites`. Scoring and the
+/// self-check both publish it (the checks before them make sure every rate is given).
+pub(crate) fn basket_trace(
+    lot: &Lot,
+    rates: &[(String, Exact)],
+    rule: &str,
+    cites: Vec<CiteRef>,
+) -> Result<Trace, Overflow> {
+    let mut inputs = Vec::new();
+    let mut terms = Vec::new();
+    let mut total = Exact::ZERO;
+    for rate in &lot.rates {
+        let Some(v) = lookup(rates, &rate.id).copied() else {
+            continue;
+        };
+        total = total.add(v.mul(rate.volume)?)?;
+        inputs.push(Input {
+            name: format!("rate:{}", rate.id),
+            label: format!(
+                "{} ({} {}s over the contract)",
+                rate.title,
+                rate.volume.to_exact_string(),
+                rate.unit
+            ),
+            value: money(v),
+        });
+        terms.push(format!(
+            "{} × {}",
+            v.to_exact_string(),
+            rate.volume.to_exact_string()
+        ));
+    }
+    Ok(Trace {
+        rule: rule.into(),
+        criterion: None,
+        inputs,
+        formula: terms.join(" + "),
+        exact: total.to_exact_string(),
+        result: total.to_fixed(2),
+        rounding: None,
+        cites,
+    })
 }

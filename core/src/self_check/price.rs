@@ -4,12 +4,12 @@
 //! the protocol's abnormally-low rule would not question.
 
 use super::estimate::{End, Estimate};
-use crate::award::price::{low_test, share, PriceShare};
+use crate::award::price::{basket_trace, low_test, share, PriceShare};
 use crate::award::Ctx;
 use crate::bids::DraftBid;
 use crate::exact::{Exact, Overflow};
 use crate::explain::percent;
-use crate::explain::{Input, Trace};
+use crate::explain::Trace;
 use crate::protocol::{AbnormallyLow, CriterionBody, LowBenchmark, Method, PriceFormula};
 use crate::report::PriceUnder;
 use crate::tender::Lot;
@@ -82,40 +82,7 @@ pub(super) fn basket(draft: &DraftBid, lot: &Lot) -> Result<Option<Trace>, Overf
     if lot.rates.is_empty() {
         return Ok(None);
     }
-    let mut inputs = Vec::new();
-    let mut terms = Vec::new();
-    let mut total = Exact::ZERO;
-    for rate in &lot.rates {
-        let Some(v) = crate::bids::lookup(&draft.rates, &rate.id).copied() else {
-            continue;
-        };
-        total = total.add(v.mul(rate.volume)?)?;
-        inputs.push(Input {
-            name: format!("rate:{}", rate.id),
-            label: format!(
-                "{} ({} {}s over the contract)",
-                rate.title,
-                rate.volume.to_exact_string(),
-                rate.unit
-            ),
-            value: money(v),
-        });
-        terms.push(format!(
-            "{} × {}",
-            v.to_exact_string(),
-            rate.volume.to_exact_string()
-        ));
-    }
-    Ok(Some(Trace {
-        rule: "self_check.price.basket".into(),
-        criterion: None,
-        inputs,
-        formula: terms.join(" + "),
-        exact: total.to_exact_string(),
-        result: total.to_fixed(2),
-        rounding: None,
-        cites: Vec::new(),
-    }))
+    basket_trace(lot, &draft.rates, "self_check.price.basket", Vec::new()).map(Some)
 }
 
 /// The rule the lowest-price ratio's marks are traced to in a self-check.
